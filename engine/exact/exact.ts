@@ -1,0 +1,244 @@
+// Exact rational numbers for money and rates. Values are n/d in lowest terms, held as JS
+// integers while every step provably fits in 2^53 and as BigInt past that, so 1/3 × 3 is 1,
+// (0.9 − 0.8) / 0.05 is 2 and a line is rounded exactly once, when the policy says so.
+
+export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling';
+export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceiling'];
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const safe = (x: number) => x <= MAX && x >= -MAX;
+
+function gcdNumber(a: number, b: number): number {
+  a = Math.abs(a);
+  while (b) { const t = a % b; a = b; b = t; }
+  return a;
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b) { const t = a % b; a = b; b = t; }
+  return a;
+}
+
+const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
+
+export class Exact {
+  /** Numerator and denominator as numbers; valid only when `big` is undefined. */
+  private constructor(
+    readonly n: number,
+    readonly d: number,
+    private readonly big?: { n: bigint; d: bigint },
+  ) {}
+
+  static readonly ZERO = new Exact(0, 1);
+  static readonly ONE = new Exact(1, 1);
+
+  /** An integer, or a number whose decimal text is exact (use parse for decimals). */
+  static of(value: number | bigint): Exact {
+    if (typeof value === 'bigint') return Exact.fromBig(value, 1n);
+    if (Number.isInteger(value) && safe(value)) return new Exact(value, 1);
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return Exact.parse(String(value));
+  }
+
+  /** Parses decimal text (`-12.345`, `1e-3`); returns undefined when it is not a number. */
+  static tryParse(text: string): Exact | undefined {
+    const m = DECIMAL.exec(text);
+    if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return undefined;
+    const digits = (m[2] || '0') + (m[3] ?? '');
+    let scale = (m[3] ?? '').length - (m[4] ? Number(m[4]) : 0);
+    const neg = m[1] === '-';
+    if (digits.length <= 15 && scale >= 0 && scale <= 15) {
+      const n = Number(digits);
+      return Exact.fromNumbers(neg ? -n : n, 10 ** scale);
+    }
+    let n = BigInt(digits);
+    let d = 1n;
+    if (scale >= 0) d = 10n ** BigInt(scale);
+    else n *= 10n ** BigInt(-scale);
+    return Exact.fromBig(neg ? -n : n, d);
+  }
+
+  static parse(text: string): Exact {
+    const v = Exact.tryParse(text);
+    if (v === undefined) throw new RangeError(`not a decimal number: \`${text}\``);
+    return v;
+  }
+
+  static ratio(n: number | bigint, d: number | bigint): Exact {
+    if (typeof n === 'number' && typeof d === 'number') return Exact.fromNumbers(n, d);
+    return Exact.fromBig(BigInt(n), BigInt(d));
+  }
+
+  private static fromNumbers(n: number, d: number): Exact {
+    if (d === 0) throw new RangeError('division by zero');
+    if (d < 0) { n = -n; d = -d; }
+    if (n === 0) return Exact.ZERO;
+    if (d === 1) return new Exact(n, 1);
+    const g = gcdNumber(n, d);
+    return g === 1 ? new Exact(n, d) : new Exact(n / g, d / g);
+  }
+
+  private static fromBig(n: bigint, d: bigint): Exact {
+    if (d === 0n) throw new RangeError('division by zero');
+    if (d < 0n) { n = -n; d = -d; }
+    const g = gcdBig(n, d);
+    if (g !== 1n && g !== 0n) { n /= g; d /= g; }
+    if (n <= BigInt(MAX) && n >= -BigInt(MAX) && d <= BigInt(MAX)) return new Exact(Number(n), Number(d));
+    return new Exact(NaN, NaN, { n, d });
+  }
+
+  private get bn(): bigint { return this.big ? this.big.n : BigInt(this.n); }
+  private get bd(): bigint { return this.big ? this.big.d : BigInt(this.d); }
+
+  add(o: Exact): Exact {
+    if (!this.big && !o.big) {
+      if (this.d === o.d) {
+        const n = this.n + o.n;
+        if (safe(n)) return this.d === 1 ? new Exact(n, 1) : Exact.fromNumbers(n, this.d);
+      } else {
+        const a = this.n * o.d, b = o.n * this.d, d = this.d * o.d;
+        if (safe(a) && safe(b) && safe(d) && safe(a + b)) return Exact.fromNumbers(a + b, d);
+      }
+    }
+    return Exact.fromBig(this.bn * o.bd + o.bn * this.bd, this.bd * o.bd);
+  }
+
+  sub(o: Exact): Exact { return this.add(o.neg()); }
+
+  mul(o: Exact): Exact {
+    if (!this.big && !o.big) {
+      // cross-reduce first so products stay small
+      const g1 = this.d === 1 ? 1 : gcdNumber(o.n, this.d);
+      const g2 = o.d === 1 ? 1 : gcdNumber(this.n, o.d);
+      const n = (this.n / g2) * (o.n / g1), d = (this.d / g1) * (o.d / g2);
+      if (safe(n) && safe(d)) return n === 0 ? Exact.ZERO : new Exact(n, d);
+    }
+    return Exact.fromBig(this.bn * o.bn, this.bd * o.bd);
+  }
+
+  div(o: Exact): Exact {
+    if (o.isZero()) throw new RangeError('division by zero');
+    if (!o.big) return this.mul(o.n < 0 ? new Exact(-o.d, -o.n) : new Exact(o.d, o.n));
+    return Exact.fromBig(this.bn * o.bd, this.bd * o.bn);
+  }
+
+  neg(): Exact {
+    if (this.big) return new Exact(NaN, NaN, { n: -this.big.n, d: this.big.d });
+    return this.n === 0 ? this : new Exact(-this.n, this.d);
+  }
+
+  abs(): Exact { return this.sign() < 0 ? this.neg() : this; }
+
+  sign(): -1 | 0 | 1 {
+    const n = this.big ? this.big.n : this.n;
+    return n > 0 ? 1 : n < 0 ? -1 : 0;
+  }
+
+  isZero(): boolean { return this.sign() === 0; }
+  isInteger(): boolean { return this.big ? this.big.d === 1n : this.d === 1; }
+
+  cmp(o: Exact): -1 | 0 | 1 {
+    if (!this.big && !o.big) {
+      if (this.d === o.d) return this.n < o.n ? -1 : this.n > o.n ? 1 : 0;
+      const a = this.n * o.d, b = o.n * this.d;
+      if (safe(a) && safe(b)) return a < b ? -1 : a > b ? 1 : 0;
+    }
+    const a = this.bn * o.bd, b = o.bn * this.bd;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  eq(o: Exact): boolean { return this.cmp(o) === 0; }
+  lt(o: Exact): boolean { return this.cmp(o) < 0; }
+  lte(o: Exact): boolean { return this.cmp(o) <= 0; }
+  gt(o: Exact): boolean { return this.cmp(o) > 0; }
+  gte(o: Exact): boolean { return this.cmp(o) >= 0; }
+  min(o: Exact): Exact { return this.cmp(o) <= 0 ? this : o; }
+  max(o: Exact): Exact { return this.cmp(o) >= 0 ? this : o; }
+
+  floor(): Exact { return this.round(0, 'floor'); }
+  ceil(): Exact { return this.round(0, 'ceiling'); }
+
+  /** Rounds to `scale` decimal places; 'half-up' rounds halves away from zero (四舍五入). */
+  round(scale: number, mode: RoundingMode = 'half-up'): Exact {
+    if (!this.big) {
+      const f = 10 ** scale;
+      const scaled = this.n * f;
+      if (scale >= 0 && scale <= 15 && safe(scaled) && safe(f)) {
+        if (this.d === 1) return this;
+        const q = roundQuotient(scaled, this.d, mode);
+        if (q !== undefined) return Exact.fromNumbers(q, f);
+      }
+    }
+    const f = 10n ** BigInt(Math.max(scale, 0));
+    const q = roundBigQuotient(this.bn * f, this.bd, mode);
+    return Exact.fromBig(q, f);
+  }
+
+  /** Exact decimal text with exactly `scale` places after rounding with `mode`. */
+  toFixed(scale: number, mode: RoundingMode = 'half-up'): string {
+    const r = this.round(scale, mode);
+    const f = 10n ** BigInt(scale);
+    const units = (r.bn * f) / r.bd; // exact: r has at most `scale` places
+    const neg = units < 0n;
+    const digits = (neg ? -units : units).toString().padStart(scale + 1, '0');
+    const int = digits.slice(0, digits.length - scale);
+    const frac = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
+    return `${neg ? '-' : ''}${int}${frac}`;
+  }
+
+  /** Decimal text without trailing zeros when it terminates, else 12 places and `…`. */
+  toString(): string {
+    let d = this.bd;
+    while (d % 2n === 0n) d /= 2n;
+    while (d % 5n === 0n) d /= 5n;
+    if (d === 1n) {
+      for (let scale = 0; ; scale++) {
+        const f = 10n ** BigInt(scale);
+        if ((this.bn * f) % this.bd === 0n) return this.toFixed(scale, 'down');
+      }
+    }
+    return this.toFixed(12, 'down').replace(/0+$/, '') + '…';
+  }
+
+  /** For charts and logs only: never feed the result back into money. */
+  toNumber(): number { return this.big ? Number(this.big.n) / Number(this.big.d) : this.n / this.d; }
+
+  toJSON(): string { return this.toString(); }
+}
+
+function roundQuotient(n: number, d: number, mode: RoundingMode): number | undefined {
+  let q = Math.trunc(n / d);
+  if (!safe(q * d + d) || !safe(q * d - d)) return undefined;
+  let r = n - q * d;
+  // the float quotient may be one off for large n: bring the remainder back into range
+  if (n >= 0) { if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; } }
+  else if (r > 0) { q += 1; r -= d; } else if (r <= -d) { q -= 1; r += d; }
+  if (r === 0) return q;
+  const sign = n < 0 ? -1 : 1;
+  const twice = Math.abs(r) * 2;
+  switch (mode) {
+    case 'down': return q;
+    case 'up': return q + sign;
+    case 'floor': return sign < 0 ? q - 1 : q;
+    case 'ceiling': return sign > 0 ? q + 1 : q;
+    case 'half-up': return twice >= d ? q + sign : q;
+    case 'half-even': return twice > d || (twice === d && q % 2 !== 0) ? q + sign : q;
+  }
+}
+
+function roundBigQuotient(n: bigint, d: bigint, mode: RoundingMode): bigint {
+  const q = n / d;
+  const r = n - q * d;
+  if (r === 0n) return q;
+  const sign = n < 0n ? -1n : 1n;
+  const twice = (r < 0n ? -r : r) * 2n;
+  switch (mode) {
+    case 'down': return q;
+    case 'up': return q + sign;
+    case 'floor': return sign < 0n ? q - 1n : q;
+    case 'ceiling': return sign > 0n ? q + 1n : q;
+    case 'half-up': return twice >= d ? q + sign : q;
+    case 'half-even': return twice > d || (twice === d && q % 2n !== 0n) ? q + sign : q;
+  }
+}

@@ -1,0 +1,15 @@
+// The Ratecard engine's public API: load and check policies, read datasets, settle, explain and
+// compare. Pure TypeScript with no Node-only imports, so it runs in Node, a browser, or a Worker.
+export * from './types.js';
+export { RatecardError } from './errors.js';
+export type { CompiledPolicy, LoadResult } from './policy/load-policy.js';
+export { loadPolicy, validatePolicy } from './policy/load-policy.js';
+export { policySchema } from './policy/schema.js';
+export type { Dataset, DatasetResult } from './data/dataset.js';
+export { readDataset } from './data/dataset.js';
+export { settle } from './settle/settle.js';
+export { statementToCsv, statementToJson } from './report/statement-output.js';
+export { explainLine } from './report/explain.js';
+export type { Impact, PayeeImpact } from './report/compare.js';
+export { compareStatements } from './report/compare.js';
+export { parseCsv } from './data/csv.js';

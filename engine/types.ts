@@ -1,0 +1,225 @@
+// Public types of the Ratecard engine: what goes in (sources, datasets), what comes out
+// (diagnostics, statements, traces). Amounts and rates cross this boundary as exact decimal
+// strings ("-905.38", "0.0125"), never as binary floats.
+
+/** A month, `YYYY-MM`. */
+export type Period = string;
+
+export type LineKind = 'commission' | 'deduction' | 'refund' | 'bonus';
+export const LINE_KINDS: readonly LineKind[] = ['commission', 'deduction', 'refund', 'bonus'];
+
+/** A text file handed to the engine; the engine never touches a file system. */
+export interface SourceText {
+  /** Shown in every message about this source, e.g. `policies/rural-contract.yaml`. */
+  file: string;
+  text: string;
+}
+
+/** Where something is in a source: 1-based line and column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** One problem found in a policy, a parameter file or a dataset. */
+export interface Diagnostic extends SourceLocation {
+  severity: 'error' | 'warning';
+  /** Dotted path of the field, e.g. `params.step_rate` or `rules[3].amount`; for data, the column. */
+  field: string;
+  /** Lowercase, user input in backticks, no stack trace. */
+  message: string;
+  /** Stable machine code, e.g. `schema`, `unknown-reference`, `cycle`, `csv-not-a-number`. */
+  code: string;
+}
+
+/** `file:line:column field: message`, the one format every shell prints. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.field ? d.field + ': ' : ''}${d.message}`;
+}
+
+export type ParamType =
+  | 'rate' | 'ratio' | 'money' | 'count' | 'integer' | 'number'
+  | 'map' | 'list' | 'tiers' | 'schedule';
+
+/** A parameter as the editor renders it in a form. Decimal values are strings. */
+export interface ParamInfo {
+  name: string;
+  type: ParamType;
+  /** Element type of a map or list. */
+  of?: 'rate' | 'ratio' | 'money' | 'count' | 'integer' | 'number';
+  /** Column types of a tier list, in display order. */
+  columns?: Record<string, 'rate' | 'ratio' | 'money' | 'count' | 'integer' | 'number'>;
+  unit?: string;
+  description?: string;
+  /** JSON value with decimals as strings: "0.02", {"mobile":"0.025"}, [{"min":"1.2","award":"3500"}]. */
+  value: ParamValue;
+  location: SourceLocation;
+}
+export type ParamValue = string | ParamValue[] | { [key: string]: ParamValue };
+
+export interface PayeeRecord {
+  payeeId: string;
+  name?: string;
+  channelType: string;
+  /** Every other column of payees.csv, as text. */
+  attributes: Record<string, string>;
+  location: SourceLocation;
+}
+
+/** One transaction row (e.g. a private line sold): fields are exact decimal strings or text. */
+export interface TransactionRecord {
+  id: string;
+  payeeId: string;
+  period: Period;
+  fields: Record<string, string>;
+  location: SourceLocation;
+}
+
+/** Raw tables of a dataset: a CSV text, or rows already split (e.g. read from .xlsx). */
+export type TableSource = SourceText | { file: string; rows: string[][] };
+
+export interface DatasetInput {
+  payees: TableSource;
+  facts: TableSource;
+  transactions?: TableSource;
+}
+
+export interface ConditionTrace {
+  /** Where the condition sits, e.g. `gate.any[1]`. */
+  path: string;
+  name?: string;
+  /** `all` / `any` / `not` for groups; otherwise the operator. */
+  operator: string;
+  fact?: string;
+  /** The value the fact had (exact decimal text, `true`, ...); absent when never evaluated. */
+  factValue?: string;
+  /** The value compared against, resolved (a param's value when `value: {fact: ...}`). */
+  value?: string;
+  result: boolean;
+  /** Text like `fee_ratio 0.9612 ≥ fee_gate 0.98 → false`. */
+  text: string;
+  children?: ConditionTrace[];
+}
+
+export interface FormulaTrace {
+  /** As written in the policy. */
+  expression: string;
+  /** With every name replaced by its value. */
+  substituted: string;
+  /** Exact value before rounding (decimal text, `…` when it does not terminate). */
+  exact: string;
+  rounded: string;
+  rounding: string;
+}
+
+/** One item of a per-transaction rule (paid or flagged). */
+export interface ItemTrace {
+  id: string;
+  paid: boolean;
+  amount: string;
+  reason?: string;
+  conditions: ConditionTrace[];
+  formula?: FormulaTrace;
+}
+
+/** A deduction line a refund returns a share of. */
+export interface RefundSource {
+  lineId: string;
+  period: Period;
+  amount: string;
+}
+
+export interface RefundComponent {
+  source: string; // e.g. `2025-Q1`
+  share: string;
+  deducted: string;
+  amount: string;
+  returns: RefundSource[];
+}
+
+export interface LineTrace {
+  rule: string;
+  description?: string;
+  location: SourceLocation;
+  /** Every fact, param, metric and earlier line the rule read, with its value. */
+  values: Record<string, string>;
+  conditions: ConditionTrace[];
+  formula?: FormulaTrace;
+  items?: ItemTrace[];
+  refunds?: RefundComponent[];
+  /** For tier lookups: the tier reached. */
+  tier?: { value: string; reached?: Record<string, string> };
+  /** For prior-period adjustments: the line corrected. */
+  adjusts?: { lineId: string; period: Period; before: string; after: string };
+}
+
+export interface StatementLine {
+  /** `policy/payee/period/line`, unique in a statement. */
+  id: string;
+  period: Period;
+  payeeId: string;
+  policy: string;
+  line: string;
+  kind: LineKind;
+  /** Rounded, signed (deductions negative), e.g. "-905.38". */
+  amount: string;
+  /** One readable sentence: the formula with numbers and the conditions that held. */
+  explanation: string;
+  trace: LineTrace;
+}
+
+/** A line the policy would have paid but a gate, veto or floor withheld; it pays nothing. */
+export interface WithheldItem {
+  id: string;
+  period: Period;
+  payeeId: string;
+  policy: string;
+  line: string;
+  kind: LineKind;
+  reason: string;
+  /** What the line would have paid, when it can be computed. */
+  wouldPay?: string;
+  trace: LineTrace;
+}
+
+export interface Totals {
+  total: string;
+  byKind: Record<LineKind, string>;
+}
+
+export interface Statement {
+  policy: { id: string; version: string; hash: string };
+  from: Period;
+  to: Period;
+  lines: StatementLine[];
+  withheld: WithheldItem[];
+  totals: Totals;
+}
+
+/** A line already posted (e.g. read from the settlement store) that the engine must not recompute. */
+export interface LedgerLine {
+  id: string;
+  period: Period;
+  payeeId: string;
+  line: string;
+  kind: LineKind;
+  amount: string;
+  /** For refunds: the source quarters it returned, e.g. [`2025-Q1`]. */
+  returnsSources?: string[];
+}
+
+export interface SettleOptions {
+  from?: Period;
+  to?: Period;
+  /**
+   * Lines already posted for periods before `from`. When given, the engine reads earlier
+   * deductions and refunds from here instead of recomputing them, so refunds return what was
+   * actually deducted.
+   */
+  history?: LedgerLine[];
+  /** Called now and then with the number of payees done. */
+  onProgress?: (done: number, total: number) => void;
+}
