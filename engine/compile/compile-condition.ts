@@ -1,0 +1,201 @@
+// Compiles json-rules-engine conditions (all/any/not, named conditions, fact/operator/value)
+// into synchronous closures with its semantics: `equal` is strict equality, numeric operators
+// are false for a non-number fact, `in` looks the fact up in the value, `contains` the value
+// in the fact. A second closure re-evaluates with a trace of every value it saw.
+import { Exact } from '../exact/exact.js';
+import type { ConditionTrace } from '../types.js';
+import type { Binding } from './compile-expression.js';
+import type { Ctx } from './runtime.js';
+import { formatValue, type Value } from './values.js';
+
+export interface CompiledCondition {
+  test: (ctx: Ctx) => boolean;
+  trace: (ctx: Ctx, path: string) => ConditionTrace;
+  names: Set<string>;
+  readsLines: boolean;
+  readsRank: boolean;
+}
+
+export interface ConditionScope {
+  resolve: (name: string, path: (string | number)[]) => Binding | undefined;
+  report: (message: string, path: (string | number)[]) => void;
+  /** Named conditions (`{condition: name}`), compiled on demand. */
+  named: (name: string, path: (string | number)[]) => CompiledCondition | undefined;
+}
+
+type Get = (ctx: Ctx) => Value | undefined;
+
+const SYMBOL: Record<string, string> = {
+  equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥',
+  in: 'in', notIn: 'not in', contains: 'contains', doesNotContain: 'does not contain',
+};
+const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+export const same = (a: Value | undefined, b: Value | undefined) =>
+  a instanceof Exact && b instanceof Exact ? a.eq(b) : a === b;
+
+const OPERATORS: Record<string, (a: Value | undefined, b: Value | undefined) => boolean> = {
+  equal: (a, b) => same(a, b),
+  notEqual: (a, b) => !same(a, b),
+  lessThan: (a, b) => a instanceof Exact && b instanceof Exact && a.lt(b),
+  lessThanInclusive: (a, b) => a instanceof Exact && b instanceof Exact && a.lte(b),
+  greaterThan: (a, b) => a instanceof Exact && b instanceof Exact && a.gt(b),
+  greaterThanInclusive: (a, b) => a instanceof Exact && b instanceof Exact && a.gte(b),
+  in: (a, b) => Array.isArray(b) && (b as Value[]).some((x) => same(a, x)),
+  notIn: (a, b) => Array.isArray(b) && !(b as Value[]).some((x) => same(a, x)),
+  contains: (a, b) => Array.isArray(a) && (a as Value[]).some((x) => same(x, b)),
+  doesNotContain: (a, b) => Array.isArray(a) && !(a as Value[]).some((x) => same(x, b)),
+};
+
+/** A JSONPath of the simple kind json-rules-engine users write: `$.a.b[0]`. */
+function compilePath(path: string): ((v: Value | undefined) => Value | undefined) | undefined {
+  const m = /^\$((?:\.[A-Za-z0-9_]+|\[\d+\])*)$/.exec(path);
+  if (!m) return undefined;
+  const steps = [...m[1].matchAll(/\.([A-Za-z0-9_]+)|\[(\d+)\]/g)].map((s) => s[1] ?? Number(s[2]));
+  return (v) => {
+    let cur: unknown = v;
+    for (const s of steps) cur = cur == null ? undefined : (cur as Record<string | number, unknown>)[s];
+    return cur as Value | undefined;
+  };
+}
+
+export function compileCondition(doc: unknown, at: (string | number)[], scope: ConditionScope): CompiledCondition | undefined {
+  const names = new Set<string>();
+  let readsLines = false;
+  let readsRank = false;
+  let failed = false;
+  const report = (message: string, path: (string | number)[]) => { failed = true; scope.report(message, path); };
+
+  type Node = { test: (ctx: Ctx) => boolean; trace: (ctx: Ctx, path: string) => ConditionTrace; priority: number };
+
+  function lookup(name: string, path: (string | number)[]): Get | undefined {
+    const b = scope.resolve(name, path);
+    if (!b) { failed = true; return undefined; }
+    names.add(name);
+    readsLines ||= !!b.readsLines;
+    readsRank ||= !!b.readsRank;
+    return b.fn;
+  }
+
+  function withPath(get: Get, path: unknown, where: (string | number)[]): Get | undefined {
+    if (path === undefined) return get;
+    const f = typeof path === 'string' ? compilePath(path) : undefined;
+    if (!f) { report(`unsupported path \`${String(path)}\`, expected a path like \`$.mobile\` or \`$[0]\``, where); return undefined; }
+    return (ctx) => f(get(ctx));
+  }
+
+  function literal(v: unknown): Value {
+    return Array.isArray(v) ? (v.map(literal) as Value) : (v as Value);
+  }
+
+  function group(kind: 'all' | 'any', d: Record<string, unknown>, path: (string | number)[]): Node | undefined {
+    const list = d[kind];
+    if (!Array.isArray(list)) { report(`\`${kind}\` must be a list of conditions`, path); return undefined; }
+    const children = list.map((c, i) => node(c, [...path, kind, i])).filter((c): c is Node => !!c);
+    // json-rules-engine evaluates higher priority first; the sort is stable
+    children.sort((a, b) => b.priority - a.priority);
+    const all = kind === 'all';
+    const test = all ? (ctx: Ctx) => children.every((c) => c.test(ctx)) : (ctx: Ctx) => children.some((c) => c.test(ctx));
+    return {
+      priority: Number(d.priority ?? 1),
+      test,
+      trace: (ctx, p) => {
+        const traced: ConditionTrace[] = [];
+        let decided: boolean | undefined;
+        children.forEach((c, i) => {
+          const childPath = `${p}.${kind}[${i}]`;
+          if (decided !== undefined) {
+            traced.push({ path: childPath, operator: 'skipped', result: false, text: '(not evaluated: the group was already decided)' });
+            return;
+          }
+          const t = c.trace(ctx, childPath);
+          traced.push(t);
+          if (all && !t.result) decided = false;
+          if (!all && t.result) decided = true;
+        });
+        const result = decided ?? all;
+        return { path: p, name: d.name as string | undefined, operator: kind, result, children: traced,
+          text: `${d.name ? d.name + ': ' : ''}${kind === 'all' ? 'all of' : 'any of'} ${traced.length} → ${result}` };
+      },
+    };
+  }
+
+  function node(d: unknown, path: (string | number)[]): Node | undefined {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) { report('expected a condition object', path); return undefined; }
+    const c = d as Record<string, unknown>;
+    if ('all' in c) return group('all', c, path);
+    if ('any' in c) return group('any', c, path);
+    if ('not' in c) {
+      const inner = node(c.not, [...path, 'not']);
+      if (!inner) return undefined;
+      return {
+        priority: Number(c.priority ?? 1),
+        test: (ctx) => !inner.test(ctx),
+        trace: (ctx, p) => {
+          const t = inner.trace(ctx, `${p}.not`);
+          return { path: p, name: c.name as string | undefined, operator: 'not', result: !t.result, children: [t], text: `not (${t.text}) → ${!t.result}` };
+        },
+      };
+    }
+    if ('condition' in c) {
+      const named = scope.named(String(c.condition), [...path, 'condition']);
+      if (!named) { failed = true; return undefined; }
+      named.names.forEach((n) => names.add(n));
+      readsLines ||= named.readsLines;
+      readsRank ||= named.readsRank;
+      return { priority: Number(c.priority ?? 1), test: named.test, trace: (ctx, p) => ({ ...named.trace(ctx, p), name: String(c.condition) }) };
+    }
+    return factCondition(c, path);
+  }
+
+  function factCondition(c: Record<string, unknown>, path: (string | number)[]): Node | undefined {
+    const operator = String(c.operator);
+    const op = OPERATORS[operator];
+    if (!op) {
+      report(`unknown operator \`${operator}\`, expected one of ${Object.keys(OPERATORS).map((o) => `\`${o}\``).join(', ')}`, [...path, 'operator']);
+      return undefined;
+    }
+    const factName = String(c.fact);
+    const factBinding = scope.resolve(factName, [...path, 'fact']);
+    const rawFact = factBinding ? lookup(factName, [...path, 'fact']) : undefined;
+    if (!factBinding) failed = true;
+    const fact = rawFact && withPath(rawFact, c.path, [...path, 'path']);
+    if (factBinding && c.path === undefined && NUMERIC.has(operator) && factBinding.type !== 'number') {
+      report(`\`${operator}\` compares numbers, but \`${factName}\` is a ${factBinding.type}`, [...path, 'operator']);
+    }
+    let value: Get | undefined;
+    let valueName: string | undefined;
+    const v = c.value;
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) && 'fact' in v) {
+      const ref = v as { fact: unknown; path?: unknown };
+      valueName = String(ref.fact);
+      const got = lookup(valueName, [...path, 'value', 'fact']);
+      value = got && withPath(got, ref.path, [...path, 'value', 'path']);
+    } else {
+      const constant = literal(v);
+      if (NUMERIC.has(operator) && !(constant instanceof Exact)) report(`\`${operator}\` needs a number to compare with, got \`${formatValue(constant)}\``, [...path, 'value']);
+      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(constant)) report(`\`${operator}\` needs a list as its value`, [...path, 'value']);
+      value = () => constant;
+    }
+    if (!fact || !value) return undefined;
+    const get = value;
+    const label = c.name ? `${String(c.name)}: ` : '';
+    return {
+      priority: Number(c.priority ?? 1),
+      test: (ctx) => op(fact(ctx), get(ctx)),
+      trace: (ctx, p) => {
+        const a = fact(ctx), b = get(ctx);
+        const result = op(a, b);
+        const rhs = valueName ? `${valueName} ${formatValue(b)}` : formatValue(b);
+        return {
+          path: p, name: c.name as string | undefined, operator, fact: factName, factValue: formatValue(a), value: formatValue(b), result,
+          text: `${label}${factName} ${formatValue(a)} ${SYMBOL[operator]} ${rhs} → ${result}`,
+        };
+      },
+    };
+  }
+
+  const root = node(doc, at);
+  if (failed || !root) return undefined;
+  return { test: root.test, trace: root.trace, names, readsLines, readsRank };
+}

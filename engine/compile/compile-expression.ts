@@ -1,0 +1,263 @@
+// Type-checks an expression tree against the names in scope and turns it into a closure.
+// Each node also gets a renderer that prints the formula with the numbers it saw, for traces.
+import { Exact } from '../exact/exact.js';
+import type { BinaryOp, Expr } from '../expression/ast.js';
+import { windowMonths, WINDOWS, type WindowName } from './windows.js';
+import type { Ctx, Fn } from './runtime.js';
+import { EvaluationError, formatValue, type Value, type ValueType } from './values.js';
+
+export interface Binding {
+  kind: 'fact' | 'param' | 'metric' | 'rule' | 'field' | 'derived' | 'builtin';
+  type: ValueType;
+  fn: Fn;
+  /** Value at another month, for window aggregates (facts and metrics). */
+  at?: (ctx: Ctx, month: number) => Value;
+  /** Reads this month's lines (directly or through metrics): not usable over windows. */
+  readsLines?: boolean;
+  readsRank?: boolean;
+}
+
+export type Resolve = (name: string, start: number, end: number) => Binding | undefined;
+export type Report = (message: string, start: number, end: number) => void;
+
+export interface CompiledExpr {
+  fn: Fn;
+  type: ValueType;
+  render: (ctx: Ctx) => string;
+  /** Names read, for trace values. */
+  names: Set<string>;
+  readsLines: boolean;
+  readsRank: boolean;
+}
+
+const PRECEDENCE: Record<BinaryOp, number> = { or: 1, and: 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
+
+const num = (v: Value) => v as Exact;
+
+function divide(a: Exact, b: Exact, render: () => string): Exact {
+  if (b.isZero()) throw new EvaluationError(`division by zero in \`${render()}\``);
+  return a.div(b);
+}
+
+export function compileExpression(tree: Expr, resolve: Resolve, report: Report): CompiledExpr | undefined {
+  const names = new Set<string>();
+  let readsLines = false;
+  let readsRank = false;
+  let failed = false;
+  const fail = (message: string, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
+
+  interface Node { fn: Fn; type: ValueType; render: (ctx: Ctx) => string; precedence: number }
+  const bad: Node = { fn: () => Exact.ZERO, type: 'number', render: () => '?', precedence: 9 };
+
+  function need(node: Node, type: ValueType, e: Expr, what: string): void {
+    if (node !== bad && node.type !== type) fail(`${what} must be a ${type}, got a ${node.type}`, e);
+  }
+
+  function walk(e: Expr): Node {
+    switch (e.type) {
+      case 'number': { const v = e.value; return { fn: () => v, type: 'number', render: () => e.text, precedence: 9 }; }
+      case 'boolean': { const v = e.value; return { fn: () => v, type: 'boolean', render: () => String(v), precedence: 9 }; }
+      case 'name': {
+        const b = resolve(e.name, e.start, e.end);
+        if (!b) { failed = true; return bad; }
+        names.add(e.name);
+        readsLines ||= !!b.readsLines;
+        readsRank ||= !!b.readsRank;
+        const fn = b.fn;
+        return { fn, type: b.type, render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+      }
+      case 'member': {
+        const o = walk(e.object);
+        if (o === bad) return bad;
+        if (o.type !== 'map') { fail(`\`.${e.property}\` needs a map, but this is a ${o.type}`, e); return bad; }
+        const key = e.property;
+        const probe = safeConstant(o.fn);
+        if (probe && !(key in (probe as Record<string, Exact>))) {
+          fail(`unknown key \`${key}\`, expected one of ${Object.keys(probe as object).map((k) => `\`${k}\``).join(', ')}`, e);
+          return bad;
+        }
+        const fn: Fn = (ctx) => (o.fn(ctx) as Record<string, Exact>)[key];
+        return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+      }
+      case 'index': {
+        const o = walk(e.object);
+        const i = walk(e.index);
+        need(i, 'number', e.index, 'an index');
+        if (o === bad) return bad;
+        if (o.type !== 'list') { fail(`\`[...]\` needs a list, but this is a ${o.type}`, e); return bad; }
+        const fn: Fn = (ctx) => {
+          const list = o.fn(ctx) as Exact[];
+          const k = num(i.fn(ctx));
+          if (!k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) {
+            throw new EvaluationError(`index ${k} is outside the list of ${list.length} (0 to ${list.length - 1})`);
+          }
+          return list[k.toNumber()];
+        };
+        return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+      }
+      case 'unary': {
+        const a = walk(e.arg);
+        if (e.op === '-') {
+          need(a, 'number', e.arg, 'the operand of `-`');
+          return { fn: (ctx) => num(a.fn(ctx)).neg(), type: 'number', render: (ctx) => `-${wrap(a, 8, ctx)}`, precedence: 8 };
+        }
+        need(a, 'boolean', e.arg, 'the operand of `not`');
+        return { fn: (ctx) => !a.fn(ctx), type: 'boolean', render: (ctx) => `not ${wrap(a, 8, ctx)}`, precedence: 8 };
+      }
+      case 'binary': return binary(e);
+      case 'call': return call(e);
+    }
+  }
+
+  function wrap(n: Node, precedence: number, ctx: Ctx) {
+    const s = n.render(ctx);
+    return n.precedence < precedence ? `(${s})` : s;
+  }
+
+  function binary(e: Extract<Expr, { type: 'binary' }>): Node {
+    const l = walk(e.left), r = walk(e.right);
+    const p = PRECEDENCE[e.op];
+    const render = (ctx: Ctx) => `${wrap(l, p, ctx)} ${e.op} ${wrap(r, p + 1, ctx)}`;
+    const arithmetic = (f: (a: Exact, b: Exact) => Exact): Node => {
+      need(l, 'number', e.left, `the left side of \`${e.op}\``);
+      need(r, 'number', e.right, `the right side of \`${e.op}\``);
+      return { fn: (ctx) => f(num(l.fn(ctx)), num(r.fn(ctx))), type: 'number', render, precedence: p };
+    };
+    const compare = (f: (c: number) => boolean): Node => {
+      need(l, 'number', e.left, `the left side of \`${e.op}\``);
+      need(r, 'number', e.right, `the right side of \`${e.op}\``);
+      return { fn: (ctx) => f(num(l.fn(ctx)).cmp(num(r.fn(ctx)))), type: 'boolean', render, precedence: p };
+    };
+    switch (e.op) {
+      case '+': return arithmetic((a, b) => a.add(b));
+      case '-': return arithmetic((a, b) => a.sub(b));
+      case '*': return arithmetic((a, b) => a.mul(b));
+      case '/': {
+        need(l, 'number', e.left, 'the left side of `/`');
+        need(r, 'number', e.right, 'the right side of `/`');
+        const source = () => `${exprText(e.left)} / ${exprText(e.right)}`;
+        return { fn: (ctx) => divide(num(l.fn(ctx)), num(r.fn(ctx)), source), type: 'number', render, precedence: p };
+      }
+      case '<': return compare((c) => c < 0);
+      case '<=': return compare((c) => c <= 0);
+      case '>': return compare((c) => c > 0);
+      case '>=': return compare((c) => c >= 0);
+      case '==': case '!=': {
+        if (l !== bad && r !== bad && l.type !== r.type) fail(`cannot compare a ${l.type} with a ${r.type}`, e);
+        const eq = (a: Value, b: Value) => (a instanceof Exact && b instanceof Exact ? a.eq(b) : a === b);
+        const want = e.op === '==';
+        return { fn: (ctx) => eq(l.fn(ctx), r.fn(ctx)) === want, type: 'boolean', render, precedence: p };
+      }
+      case 'and': case 'or': {
+        need(l, 'boolean', e.left, `the left side of \`${e.op}\``);
+        need(r, 'boolean', e.right, `the right side of \`${e.op}\``);
+        const and = e.op === 'and';
+        return { fn: (ctx) => (and ? l.fn(ctx) && r.fn(ctx) : l.fn(ctx) || r.fn(ctx)) as boolean, type: 'boolean', render, precedence: p };
+      }
+    }
+  }
+
+  function call(e: Extract<Expr, { type: 'call' }>): Node {
+    const head = { start: e.start, end: e.calleeEnd };
+    const arity = (min: number, max = min) => {
+      if (e.args.length < min || e.args.length > max) {
+        fail(`\`${e.callee}\` takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument${max === 1 ? '' : 's'}, got ${e.args.length}`, head);
+        return false;
+      }
+      return true;
+    };
+    const render = (args: Node[]) => (ctx: Ctx) => `${e.callee}(${args.map((a) => a.render(ctx)).join(', ')})`;
+    switch (e.callee) {
+      case 'min': case 'max': {
+        if (!arity(1, Infinity)) return bad;
+        const args = e.args.map(walk);
+        args.forEach((a, i) => need(a, 'number', e.args[i], `argument ${i + 1} of \`${e.callee}\``));
+        const pick = e.callee === 'min' ? (a: Exact, b: Exact) => a.min(b) : (a: Exact, b: Exact) => a.max(b);
+        return { fn: (ctx) => args.map((a) => num(a.fn(ctx))).reduce(pick), type: 'number', render: render(args), precedence: 9 };
+      }
+      case 'floor': case 'ceil': case 'abs': {
+        if (!arity(1)) return bad;
+        const a = walk(e.args[0]);
+        need(a, 'number', e.args[0], `the argument of \`${e.callee}\``);
+        const f = e.callee === 'floor' ? (x: Exact) => x.floor() : e.callee === 'ceil' ? (x: Exact) => x.ceil() : (x: Exact) => x.abs();
+        return { fn: (ctx) => f(num(a.fn(ctx))), type: 'number', render: render([a]), precedence: 9 };
+      }
+      case 'if': {
+        if (!arity(3)) return bad;
+        const [c, a, b] = e.args.map(walk);
+        need(c, 'boolean', e.args[0], 'the condition of `if`');
+        if (a !== bad && b !== bad && a.type !== b.type) fail(`both branches of \`if\` must have one type, got a ${a.type} and a ${b.type}`, e);
+        return { fn: (ctx) => (c.fn(ctx) ? a.fn(ctx) : b.fn(ctx)), type: a.type, render: render([c, a, b]), precedence: 9 };
+      }
+      case 'len': {
+        if (!arity(1)) return bad;
+        const a = walk(e.args[0]);
+        if (a !== bad && !['list', 'tiers', 'map'].includes(a.type)) fail(`\`len\` needs a list, tier list or map, got a ${a.type}`, e.args[0]);
+        const fn: Fn = (ctx) => {
+          const v = a.fn(ctx);
+          return Exact.of(Array.isArray(v) ? v.length : Object.keys(v as object).length);
+        };
+        return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+      }
+      case 'sum': case 'avg': case 'every': case 'some': return aggregate(e, arity);
+      default:
+        fail(`unknown function \`${e.callee}\`, expected one of \`min\`, \`max\`, \`floor\`, \`ceil\`, \`abs\`, \`if\`, \`len\`, \`sum\`, \`avg\`, \`every\`, \`some\``, head);
+        return bad;
+    }
+  }
+
+  function aggregate(e: Extract<Expr, { type: 'call' }>, arity: (n: number) => boolean): Node {
+    if (!arity(2)) return bad;
+    const [target, windowArg] = e.args;
+    if (target.type !== 'name') { fail(`the first argument of \`${e.callee}\` must be the name of a fact or metric`, target); return bad; }
+    if (windowArg.type !== 'name' || !(WINDOWS as readonly string[]).includes(windowArg.name)) {
+      fail(`the second argument of \`${e.callee}\` must be a window: ${WINDOWS.map((w) => `\`${w}\``).join(', ')}`, windowArg);
+      return bad;
+    }
+    const window = windowArg.name as WindowName;
+    const b = resolve(target.name, target.start, target.end);
+    if (!b) { failed = true; return bad; }
+    names.add(target.name);
+    if (!b.at) { fail(`\`${target.name}\` is a ${b.kind}: only facts and metrics can be taken over a window`, target); return bad; }
+    if (b.readsLines || b.readsRank) { fail(`\`${target.name}\` reads statement lines or ranks, which exist only for the month being settled: it cannot be taken over a window`, target); return bad; }
+    const at = b.at;
+    const boolean = e.callee === 'every' || e.callee === 'some';
+    if (boolean && b.type !== 'boolean') { fail(`\`${e.callee}\` needs a true/false metric, \`${target.name}\` is a ${b.type}`, target); return bad; }
+    if (!boolean && b.type !== 'number') { fail(`\`${e.callee}\` needs a number, \`${target.name}\` is a ${b.type}`, target); return bad; }
+    let fn: Fn;
+    switch (e.callee) {
+      case 'sum': fn = (ctx) => windowMonths(window, ctx.m).reduce((s, m) => s.add(num(at(ctx, m))), Exact.ZERO); break;
+      case 'avg': fn = (ctx) => { const ms = windowMonths(window, ctx.m); return ms.reduce((s, m) => s.add(num(at(ctx, m))), Exact.ZERO).div(Exact.of(ms.length)); }; break;
+      case 'every': fn = (ctx) => windowMonths(window, ctx.m).every((m) => at(ctx, m) === true); break;
+      default: fn = (ctx) => windowMonths(window, ctx.m).some((m) => at(ctx, m) === true);
+    }
+    return { fn, type: boolean ? 'boolean' : 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+  }
+
+  const root = walk(tree);
+  if (failed || root === bad) return undefined;
+  return { fn: root.fn, type: root.type, render: root.render, names, readsLines, readsRank };
+}
+
+/** The value of a closure that needs no payee (a param), or undefined. */
+function safeConstant(fn: Fn): Value | undefined {
+  try {
+    return fn(undefined as unknown as Ctx);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prints a tree back as text (for messages). */
+export function exprText(e: Expr): string {
+  switch (e.type) {
+    case 'number': return e.text;
+    case 'boolean': return String(e.value);
+    case 'name': return e.name;
+    case 'member': return `${exprText(e.object)}.${e.property}`;
+    case 'index': return `${exprText(e.object)}[${exprText(e.index)}]`;
+    case 'unary': return e.op === '-' ? `-${exprText(e.arg)}` : `not ${exprText(e.arg)}`;
+    case 'binary': return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
+    case 'call': return `${e.callee}(${e.args.map(exprText).join(', ')})`;
+  }
+}

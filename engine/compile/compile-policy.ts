@@ -1,0 +1,304 @@
+// Checks a policy's meaning and compiles it into a Plan in one pass: every name resolved,
+// every expression typed, metric cycles and rule order checked, parameters made exact.
+// All problems are collected with their source location; none stops the others.
+import { errorAt } from '../errors.js';
+import { Exact, type RoundingMode } from '../exact/exact.js';
+import { monthIndex, monthOfYear, periodOf as periodText, quarterOfYear, yearOf } from '../data/period.js';
+import { ExpressionSyntaxError } from '../expression/ast.js';
+import { parseExpression } from '../expression/parse-expression.js';
+import type { FieldDeclaration, ParamDeclaration, ScalarType } from '../policy/policy-document.js';
+import type { Diagnostic, LineKind, SourceLocation } from '../types.js';
+import { type Binding, compileExpression, type CompiledExpr } from './compile-expression.js';
+import { compileCondition, type CompiledCondition } from './compile-condition.js';
+import { compileAmount } from './compile-amount.js';
+import { checkParam } from './params.js';
+import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
+import type { Ctx } from './runtime.js';
+import { suggest } from './suggest.js';
+import { EvaluationError, type Value, type ValueType } from './values.js';
+
+export type Path = (string | number)[];
+/** Maps a path in the policy (and an offset inside a string there) to a source location. */
+export type Locate = (path: Path, offset?: number, length?: number) => SourceLocation;
+
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
+
+const BUILTINS: Record<string, (m: number) => number> = {
+  period_month: monthOfYear,
+  period_quarter: quarterOfYear,
+  period_year: yearOf,
+};
+
+const RUNS: Record<string, (month: number) => boolean> = {
+  monthly: () => true,
+  quarterly: (m) => m % 3 === 0,
+  yearly: (m) => m === 12,
+};
+
+export function compilePlan(doc: Record<string, unknown>, locate: Locate): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const fieldOf = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+  const report = (message: string, path: Path, offset?: number, length?: number) =>
+    diagnostics.push(errorAt(locate(path, offset, length), fieldOf(path), message, 'semantic'));
+
+  const bindings = new Map<string, Binding & { path: Path }>();
+  const define = (name: string, binding: Binding, path: Path) => {
+    const prior = bindings.get(name);
+    if (prior) {
+      report(`\`${name}\` is already defined as a ${prior.kind} at ${fieldOf(prior.path)}: names of facts, params, metrics and lines must differ`, path);
+      return;
+    }
+    bindings.set(name, { ...binding, path });
+  };
+
+  // builtins
+  for (const [name, f] of Object.entries(BUILTINS)) {
+    define(name, { kind: 'builtin', type: 'number', fn: (ctx) => Exact.of(f(ctx.m)), at: (_ctx, m) => Exact.of(f(m)) }, ['(builtin)']);
+  }
+
+  // facts: one slot each, in declaration order
+  const factDecls = Object.entries(obj(doc.facts)) as [string, FieldDeclaration][];
+  factDecls.forEach(([name, decl], i) => {
+    const missing = (ctx: Ctx, m: number): never => {
+      throw new EvaluationError(`payee \`${ctx.p.payee.payeeId}\` has no facts for ${periodText(m)}, needed for \`${name}\``);
+    };
+    const at = (ctx: Ctx, m: number) => {
+      const row = ctx.p.facts.get(m);
+      return row ? row.values[i] : missing(ctx, m);
+    };
+    define(name, { kind: 'fact', type: 'number', fn: (ctx) => at(ctx, ctx.m), at }, ['facts', name]);
+  });
+
+  // params: exact values, shapes checked
+  const params = new Map<string, Value>();
+  for (const [name, raw] of Object.entries(obj(doc.params))) {
+    const decl = obj(raw) as unknown as ParamDeclaration;
+    const value = checkParam(decl, decl.value, ['params', name, 'value'], (m, p) => report(m, p));
+    if (value === undefined) continue;
+    params.set(name, value);
+    const type: ValueType = decl.type === 'map' ? 'map' : decl.type === 'list' ? 'list' : decl.type === 'tiers' ? 'tiers' : decl.type === 'schedule' ? 'schedule' : 'number';
+    define(name, { kind: 'param', type, fn: () => value }, ['params', name]);
+  }
+
+  // rules are names too: an expression reads an earlier line's rounded amount this month
+  const ruleDocs = Array.isArray(doc.rules) ? (doc.rules as unknown[]).map(obj) : [];
+  const ruleIndex = new Map<string, number>();
+  ruleDocs.forEach((r, k) => {
+    const id = String(r.id ?? '');
+    if (!id) return;
+    if (ruleIndex.has(id)) { report(`duplicate rule id \`${id}\`: each rule is one statement line`, ['rules', k, 'id']); return; }
+    ruleIndex.set(id, k);
+    define(id, { kind: 'rule', type: 'number', fn: (ctx) => ctx.p.current[k] ?? Exact.ZERO, readsLines: true }, ['rules', k, 'id']);
+  });
+
+  // metrics: compiled on first use so that order in the file does not matter; cycles reported
+  const metricDocs = obj(doc.metrics);
+  const metrics: CompiledMetric[] = [];
+  const metricLines = new Map<string, Set<string>>(); // metric → lines it reads, transitively
+  const compiling: string[] = [];
+  const pending = new Map<string, Binding & { path: Path }>();
+  Object.keys(metricDocs).forEach((name) => {
+    const slot = metrics.length;
+    const placeholder: CompiledMetric = { slot, name, type: 'number', compute: () => Exact.ZERO, location: locate(['metrics', name]) };
+    metrics.push(placeholder);
+    const value = (ctx: Ctx, m: number): Value => {
+      let row = ctx.p.metrics.get(m);
+      if (!row) ctx.p.metrics.set(m, (row = []));
+      let v = row[slot];
+      if (v === undefined) v = row[slot] = m === ctx.m ? placeholder.compute(ctx) : placeholder.compute({ p: ctx.p, m });
+      return v;
+    };
+    const binding = { kind: 'metric' as const, type: 'number' as ValueType, fn: (ctx: Ctx) => value(ctx, ctx.m), at: value, path: ['metrics', name] };
+    pending.set(name, binding);
+    define(name, binding, ['metrics', name]);
+  });
+
+  const linesOfNames = (names: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const n of names) {
+      const b = bindings.get(n);
+      if (b?.kind === 'rule') out.add(n);
+      if (b?.kind === 'metric') metricLines.get(n)?.forEach((l) => out.add(l));
+    }
+    return out;
+  };
+
+  function ensureMetric(name: string, usePath: Path, offset?: number, length?: number): boolean {
+    const binding = pending.get(name);
+    if (!binding) return true;
+    if (compiling.includes(name)) {
+      const cycle = [...compiling.slice(compiling.indexOf(name)), name];
+      report(`metrics form a cycle: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, usePath, offset, length);
+      return false;
+    }
+    pending.delete(name);
+    compiling.push(name);
+    compileMetric(name, binding);
+    compiling.pop();
+    return true;
+  }
+
+  const scopeFor = (path: Path, extra?: Map<string, Binding>) => (name: string, start: number, end: number): Binding | undefined => {
+    const local = extra?.get(name);
+    if (local) return local;
+    const b = bindings.get(name);
+    if (!b) {
+      const candidates = [...bindings.keys(), ...(extra?.keys() ?? [])];
+      const hint = suggest(name, candidates);
+      report(`unknown name \`${name}\`: not a fact, param, metric or line of this policy${hint ? `; did you mean \`${hint}\`?` : ''}`, path, start, end - start);
+      return undefined;
+    }
+    if (b.kind === 'metric' && !ensureMetric(name, path, start, end - start)) return undefined;
+    return bindings.get(name);
+  };
+
+  function expression(text: unknown, path: Path, extra?: Map<string, Binding>): CompiledExpr | undefined {
+    if (typeof text !== 'string' && !(text instanceof Exact)) { report('expected an expression', path); return undefined; }
+    const source = text instanceof Exact ? text.toString() : text;
+    let tree;
+    try {
+      tree = parseExpression(source);
+    } catch (e) {
+      if (e instanceof ExpressionSyntaxError) { report(`syntax error: ${e.message}`, path, e.start, e.end - e.start); return undefined; }
+      throw e;
+    }
+    return compileExpression(tree, scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
+  }
+
+  function compileMetric(name: string, binding: Binding & { path: Path }) {
+    const d = metricDocs[name];
+    const path: Path = ['metrics', name];
+    const metric = metrics.find((m) => m.name === name)!;
+    const rank = obj(d).rank;
+    if (rank !== undefined) {
+      const by = Array.isArray(obj(rank).by) ? (obj(rank).by as unknown[]).map(obj) : [];
+      const keys: NonNullable<CompiledMetric['rank']>['by'] = [];
+      by.forEach((k, i) => {
+        const keyName = String(k.metric);
+        const b = scopeFor([...path, 'rank', 'by', i, 'metric'])(keyName, 0, 0);
+        if (!b) return;
+        if (b.type !== 'number' || b.readsLines || b.readsRank) {
+          report(`\`${keyName}\` cannot order a rank: it must be a number known before any line is paid`, [...path, 'rank', 'by', i, 'metric']);
+          return;
+        }
+        keys.push({ name: keyName, value: b.fn, order: k.order === 'asc' ? 'asc' : 'desc' });
+      });
+      metric.rank = { by: keys };
+      const slot = metric.slot;
+      metric.compute = (ctx) => {
+        const r = ctx.p.ranks?.get(ctx.m)?.get(slot);
+        if (r === undefined) throw new EvaluationError(`no rank \`${name}\` for payee \`${ctx.p.payee.payeeId}\` in ${periodText(ctx.m)}`);
+        return Exact.of(r);
+      };
+      binding.readsRank = true;
+      bindings.get(name)!.readsRank = true;
+      metricLines.set(name, new Set());
+      return;
+    }
+    const text = typeof d === 'string' ? d : obj(d).expr;
+    const exprPath = typeof d === 'string' ? path : [...path, 'expr'];
+    const compiled = expression(text, exprPath);
+    if (!compiled) return;
+    metric.type = compiled.type;
+    metric.compute = compiled.fn;
+    const b = bindings.get(name)!;
+    b.type = compiled.type;
+    b.readsLines = compiled.readsLines;
+    b.readsRank = compiled.readsRank;
+    metricLines.set(name, linesOfNames(compiled.names));
+  }
+  for (const name of Object.keys(metricDocs)) ensureMetric(name, ['metrics', name]);
+
+  // named conditions
+  const conditionDocs = obj(doc.conditions);
+  const namedConditions = new Map<string, CompiledCondition | 'compiling' | 'failed'>();
+  const conditionScope = (extra?: Map<string, Binding>) => ({
+    resolve: (name: string, path: Path) => scopeFor(path, extra)(name, 0, 0),
+    report: (message: string, path: Path) => report(message, path),
+    named: (name: string, path: Path): CompiledCondition | undefined => {
+      if (!(name in conditionDocs)) { report(`unknown condition \`${name}\`${suggestHint(name, Object.keys(conditionDocs))}`, path); return undefined; }
+      const known = namedConditions.get(name);
+      if (known === 'compiling') { report(`conditions form a cycle through \`${name}\``, path); return undefined; }
+      if (known) return known === 'failed' ? undefined : known;
+      namedConditions.set(name, 'compiling');
+      const c = compileCondition(conditionDocs[name], ['conditions', name], conditionScope());
+      namedConditions.set(name, c ?? 'failed');
+      return c;
+    },
+  });
+
+  // rules
+  const rules: CompiledRule[] = [];
+  ruleDocs.forEach((r, k) => {
+    const path: Path = ['rules', k];
+    const id = String(r.id ?? `rule ${k + 1}`);
+    const runsIn = RUNS[String(r.frequency ?? 'monthly')] ?? RUNS.monthly;
+    const names = new Set<string>();
+    const when = r.when === undefined ? undefined : compileCondition(r.when, [...path, 'when'], conditionScope());
+    const gate = r.gate === undefined ? undefined : compileCondition(r.gate, [...path, 'gate'], conditionScope());
+    when?.names.forEach((n) => names.add(n));
+    gate?.names.forEach((n) => names.add(n));
+    const amount = compileAmount(r, path, {
+      expression, report, bindings, ruleIndex, params, conditionScope,
+      transactionFields: Object.keys(obj(obj(doc.transactions).fields)),
+      ruleKinds: new Map(ruleDocs.map((d) => [String(d.id), String(d.kind)])),
+    });
+    if (!amount) return;
+    amount.names.forEach((n) => names.add(n));
+    // a rule may read only lines produced before it this month
+    for (const line of linesOfNames(names)) {
+      const j = ruleIndex.get(line)!;
+      if (j >= k) {
+        report(`rule \`${id}\` reads the line \`${line}\`, which ${j === k ? 'is itself' : 'comes after it'}: move \`${line}\` above \`${id}\``, [...path, 'id']);
+      }
+    }
+    rules.push({
+      index: k, id, kind: String(r.kind) as LineKind, description: typeof r.description === 'string' ? r.description : undefined,
+      runsIn, when, gate, amount: amount.plan, location: locate(path), names,
+    });
+  });
+
+  // layout of the data the policy reads
+  const tx = obj(doc.transactions);
+  const layout = {
+    facts: factDecls.map(([name, decl]) => ({ name, type: (obj(decl).type ?? 'number') as ScalarType })),
+    transactions: doc.transactions
+      ? { id: String(tx.id), fields: Object.entries(obj(tx.fields)).map(([name, decl]) => ({ name, type: (obj(decl).type ?? 'number') as ScalarType })) }
+      : undefined,
+    channelTypes: (obj(doc.applies_to).channel_type as string[] | undefined) ?? [],
+    attributes: obj(doc.applies_to).attributes as Record<string, string[]> | undefined,
+  };
+
+  const rounding = obj(doc.rounding);
+  const effective = obj(doc.effective);
+  if (diagnostics.length) return { diagnostics };
+  const valueOf = (name: string, ctx: Ctx): Value | undefined => {
+    const b = bindings.get(name);
+    if (!b) return undefined;
+    try {
+      return b.fn(ctx);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    diagnostics,
+    plan: {
+      id: String(doc.id), name: String(doc.name), version: String(doc.version),
+      description: typeof doc.description === 'string' ? doc.description : undefined,
+      layout,
+      rounding: { scale: Number(rounding.scale ?? 2), mode: (rounding.mode ?? 'half-up') as RoundingMode },
+      effective: {
+        from: typeof effective.from === 'string' ? monthIndex(effective.from) : undefined,
+        to: typeof effective.to === 'string' ? monthIndex(effective.to) : undefined,
+      },
+      params, metrics, rules, valueOf,
+    },
+  };
+}
+
+function suggestHint(name: string, candidates: string[]) {
+  const hint = suggest(name, candidates);
+  return hint ? `; did you mean \`${hint}\`?` : '';
+}

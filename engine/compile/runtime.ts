@@ -1,0 +1,41 @@
+// The state the compiled closures read while one payee is evaluated: the payee's facts by
+// month, memoised metrics, this month's lines and the ledger of earlier lines.
+import type { Exact } from '../exact/exact.js';
+import type { FactRow, TransactionRow } from '../data/dataset.js';
+import type { LineKind, PayeeRecord } from '../types.js';
+import type { Value } from './values.js';
+
+export interface LedgerEntry {
+  id: string;
+  month: number;
+  rule: string;
+  kind: LineKind;
+  amount: Exact;
+  /** For refunds: source quarters returned, as `YYYY-Qn`. */
+  sources?: string[];
+}
+
+export interface PayeeState {
+  payee: PayeeRecord;
+  facts: Map<number, FactRow>;
+  transactions: Map<number, TransactionRow[]>;
+  /** month → metric slot → value; a slot is filled on first read. */
+  metrics: Map<number, (Value | undefined)[]>;
+  /** This month's rounded amounts by rule index (signed), undefined when the rule made no line. */
+  current: (Exact | undefined)[];
+  ledger: LedgerEntry[];
+  /** month → rank metric slot → rank (1 = first), filled by the population pass. */
+  ranks?: Map<number, Map<number, number>>;
+}
+
+export interface Ctx {
+  p: PayeeState;
+  /** Month index being evaluated. */
+  m: number;
+  /** The transaction being paid, inside a for_each rule. */
+  item?: TransactionRow;
+  /** Derived per-transaction values, inside a for_each rule. */
+  derived?: (Value | undefined)[];
+}
+
+export type Fn<T extends Value = Value> = (ctx: Ctx) => T;

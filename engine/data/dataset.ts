@@ -1,0 +1,228 @@
+// Reads a dataset (payees, monthly facts, transactions) for one policy: every cell is checked
+// against the type the policy declares and turned into an exact number once, here, so the
+// evaluator never parses text. Every problem names file, line, column and field.
+import { errorAt } from '../errors.js';
+import { Exact } from '../exact/exact.js';
+import type { ScalarType } from '../policy/policy-document.js';
+import type { Diagnostic, PayeeRecord, TableSource } from '../types.js';
+import type { DatasetInput } from '../types.js';
+import { KNOWN_CHANNEL_TYPES } from './channel-types.js';
+import { type CsvRecord, parseCsv } from './csv.js';
+import { monthIndex } from './period.js';
+import { checkScalar } from './scalar.js';
+
+/** What a dataset must provide for a policy (from CompiledPolicy.layout). */
+export interface DataLayout {
+  facts: { name: string; type: ScalarType }[];
+  transactions?: { id: string; fields: { name: string; type: ScalarType }[] };
+  channelTypes: string[];
+  attributes?: Record<string, string[]>;
+}
+
+export interface FactRow { values: Exact[]; line: number }
+export interface TransactionRow { id: string; values: Exact[]; line: number }
+
+export interface Dataset {
+  files: { payees: string; facts: string; transactions?: string };
+  /** Every payee in payees.csv, in file order. */
+  payees: PayeeRecord[];
+  /** The payees the policy applies to, in file order. */
+  covered: PayeeRecord[];
+  /** payee id → month index → the payee's facts that month, in layout order. */
+  facts: Map<string, Map<number, FactRow>>;
+  /** payee id → month index → transactions, in file order. */
+  transactions: Map<string, Map<number, TransactionRow[]>>;
+  /** First and last month index with facts for a covered payee. */
+  months?: { first: number; last: number };
+}
+
+export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; diagnostics: Diagnostic[] };
+
+interface Table { file: string; header: CsvRecord; rows: CsvRecord[] }
+
+function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined {
+  const records = 'text' in source
+    ? parseCsv(source.text)
+    : source.rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? '')) }));
+  const header = records.shift();
+  if (!header) {
+    errors.push(errorAt({ file: source.file, line: 1, column: 1 }, '', 'the file is empty: expected a header row', 'csv-empty'));
+    return undefined;
+  }
+  header.cells = header.cells.map((h) => h.trim());
+  return { file: source.file, header, rows: records };
+}
+
+/** Column index by name; reports every missing column at once. */
+function columns(table: Table, needed: string[], why: string, errors: Diagnostic[]): Map<string, number> | undefined {
+  const index = new Map(table.header.cells.map((h, i) => [h, i]));
+  const missing = needed.filter((n) => !index.has(n));
+  for (const name of missing) {
+    errors.push(errorAt({ file: table.file, line: table.header.line, column: 1 }, name,
+      `missing column \`${name}\`${why}; the header has ${table.header.cells.map((c) => `\`${c}\``).join(', ')}`, 'csv-missing-column'));
+  }
+  return missing.length ? undefined : index;
+}
+
+const columnOf = (table: Table, i: number) => {
+  let col = 1;
+  for (let k = 0; k < i; k++) col += (table.header.cells[k]?.length ?? 0) + 1;
+  return col;
+};
+
+function cell(table: Table, row: CsvRecord, index: number) {
+  return (row.cells[index] ?? '').trim();
+}
+
+function readPeriod(table: Table, row: CsvRecord, index: number, errors: Diagnostic[]): number | undefined {
+  const text = cell(table, row, index);
+  const m = monthIndex(text);
+  if (m === undefined) {
+    errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(table, index) }, 'period',
+      `expected a month as YYYY-MM, got \`${text}\``, 'csv-bad-period'));
+  }
+  return m;
+}
+
+function readValues(table: Table, row: CsvRecord, fields: { name: string; type: ScalarType }[], index: Map<string, number>, errors: Diagnostic[]) {
+  const values: Exact[] = [];
+  let ok = true;
+  for (const f of fields) {
+    const i = index.get(f.name)!;
+    const text = cell(table, row, i);
+    const checked = checkScalar(text, f.type);
+    if (typeof checked === 'string') {
+      ok = false;
+      errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(table, i) }, f.name, checked, 'csv-bad-value'));
+    } else values.push(checked);
+  }
+  return ok ? values : undefined;
+}
+
+export function readDataset(input: DatasetInput, policy: { layout: DataLayout }): DatasetResult {
+  const layout = policy.layout;
+  const errors: Diagnostic[] = [];
+  const payeeTable = readTable(input.payees, errors);
+  const factTable = readTable(input.facts, errors);
+  const txTable = layout.transactions
+    ? input.transactions ? readTable(input.transactions, errors) : undefined
+    : undefined;
+  if (layout.transactions && !input.transactions) {
+    errors.push(errorAt({ file: input.facts.file, line: 1, column: 1 }, 'transactions',
+      'this policy pays on transactions: give a transactions file (`--transactions tx.csv`)', 'missing-transactions'));
+  }
+  const payees: PayeeRecord[] = [];
+  const byId = new Map<string, PayeeRecord>();
+  const rejected = new Set<string>(); // payees already reported: their facts are not reported again
+  const known = new Set([...KNOWN_CHANNEL_TYPES, ...layout.channelTypes]);
+  if (payeeTable) {
+    const idx = columns(payeeTable, ['payee_id', 'channel_type'], ' (every payee needs an id and a channel type)', errors);
+    if (idx) {
+      for (const row of payeeTable.rows) {
+        const payeeId = cell(payeeTable, row, idx.get('payee_id')!);
+        const channelType = cell(payeeTable, row, idx.get('channel_type')!);
+        const at = { file: payeeTable.file, line: row.line, column: 1 };
+        if (!payeeId) { errors.push(errorAt(at, 'payee_id', 'missing payee id', 'csv-missing-value')); continue; }
+        const previous = byId.get(payeeId);
+        if (previous) {
+          errors.push(errorAt(at, 'payee_id', `duplicate payee \`${payeeId}\`, first on line ${previous.location.line}`, 'csv-duplicate-row'));
+          continue;
+        }
+        if (!known.has(channelType)) {
+          rejected.add(payeeId);
+          errors.push(errorAt({ ...at, column: columnOf(payeeTable, idx.get('channel_type')!) }, 'channel_type',
+            `unknown channel type \`${channelType}\`, expected one of ${[...known].map((k) => `\`${k}\``).join(', ')}`, 'csv-unknown-channel-type'));
+          continue;
+        }
+        const attributes: Record<string, string> = {};
+        payeeTable.header.cells.forEach((h, i) => { attributes[h] = cell(payeeTable, row, i); });
+        const payee: PayeeRecord = { payeeId, name: attributes.name, channelType, attributes, location: at };
+        payees.push(payee);
+        byId.set(payeeId, payee);
+      }
+    }
+  }
+  const applies = (p: PayeeRecord) =>
+    layout.channelTypes.includes(p.channelType) &&
+    Object.entries(layout.attributes ?? {}).every(([k, allowed]) => allowed.includes(p.attributes[k] ?? ''));
+  const covered = payees.filter(applies);
+  if (payeeTable && payees.length && !covered.length) {
+    errors.push(errorAt({ file: payeeTable.file, line: 1, column: 1 }, 'channel_type',
+      `no payee has channel type ${layout.channelTypes.map((c) => `\`${c}\``).join(' or ')}, so the policy pays no one`, 'no-covered-payee'));
+  }
+
+  const facts = new Map<string, Map<number, FactRow>>();
+  let months: Dataset['months'];
+  if (factTable) {
+    const idx = columns(factTable, ['period', 'payee_id', ...layout.facts.map((f) => f.name)], ' required by the policy', errors);
+    if (idx) {
+      for (const row of factTable.rows) {
+        const payeeId = cell(factTable, row, idx.get('payee_id')!);
+        const month = readPeriod(factTable, row, idx.get('period')!, errors);
+        const at = { file: factTable.file, line: row.line, column: 1 };
+        const payee = byId.get(payeeId);
+        if (!payee) {
+          if (payeeTable && !rejected.has(payeeId)) {
+            errors.push(errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`: not in ${payeeTable.file}`, 'csv-unknown-payee'));
+          }
+          continue;
+        }
+        if (month === undefined) continue;
+        let byMonth = facts.get(payeeId);
+        if (!byMonth) facts.set(payeeId, (byMonth = new Map()));
+        const previous = byMonth.get(month);
+        if (previous) {
+          errors.push(errorAt(at, 'payee_id', `duplicate row for payee \`${payeeId}\` in ${cell(factTable, row, idx.get('period')!)}, first on line ${previous.line}`, 'csv-duplicate-row'));
+          continue;
+        }
+        if (!applies(payee)) continue;
+        const values = readValues(factTable, row, layout.facts, idx, errors);
+        if (!values) continue;
+        byMonth.set(month, { values, line: row.line });
+        months = months ? { first: Math.min(months.first, month), last: Math.max(months.last, month) } : { first: month, last: month };
+      }
+    }
+  }
+
+  const transactions = new Map<string, Map<number, TransactionRow[]>>();
+  if (txTable && layout.transactions) {
+    const t = layout.transactions;
+    const idx = columns(txTable, [t.id, 'payee_id', 'period', ...t.fields.map((f) => f.name)], ' required by the policy', errors);
+    if (idx) {
+      const seen = new Map<string, number>();
+      for (const row of txTable.rows) {
+        const at = { file: txTable.file, line: row.line, column: 1 };
+        const id = cell(txTable, row, idx.get(t.id)!);
+        const payeeId = cell(txTable, row, idx.get('payee_id')!);
+        if (!id) { errors.push(errorAt(at, t.id, `missing \`${t.id}\``, 'csv-missing-value')); continue; }
+        if (seen.has(id)) {
+          errors.push(errorAt(at, t.id, `duplicate transaction \`${id}\`, first on line ${seen.get(id)}`, 'csv-duplicate-row'));
+          continue;
+        }
+        seen.set(id, row.line);
+        const payee = byId.get(payeeId);
+        if (!payee) {
+          if (!rejected.has(payeeId)) errors.push(errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`${payeeTable ? `: not in ${payeeTable.file}` : ''}`, 'csv-unknown-payee'));
+          continue;
+        }
+        const month = readPeriod(txTable, row, idx.get('period')!, errors);
+        const values = readValues(txTable, row, t.fields, idx, errors);
+        if (month === undefined || !values || !applies(payee)) continue;
+        let byMonth = transactions.get(payeeId);
+        if (!byMonth) transactions.set(payeeId, (byMonth = new Map()));
+        let list = byMonth.get(month);
+        if (!list) byMonth.set(month, (list = []));
+        list.push({ id, values, line: row.line });
+      }
+    }
+  }
+
+  if (errors.length) return { ok: false, diagnostics: errors };
+  return {
+    ok: true,
+    dataset: {
+      files: { payees: input.payees.file, facts: input.facts.file, transactions: input.transactions?.file },
+      payees, covered, facts, transactions, months,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// Evaluates every rule for one payee, month by month: frequency, `when`, gate, amount, one
+// rounding, ledger. Lines from `emitFrom` on go to the statement with their traces; earlier
+// months only feed the ledger (refunds read it) and windows.
+import { errorAt, RatecardError } from '../errors.js';
+import { Exact } from '../exact/exact.js';
+import { monthOfYear, periodOf } from '../data/period.js';
+import type { CompiledRule, Plan } from '../compile/plan.js';
+import type { Ctx, PayeeState } from '../compile/runtime.js';
+import { EvaluationError } from '../compile/values.js';
+import type { StatementLine, WithheldItem } from '../types.js';
+import { computeAmount } from './compute-amount.js';
+import { buildTrace, explain, withheldReason } from './trace.js';
+
+export interface PayeeOutput {
+  lines: StatementLine[];
+  withheld: WithheldItem[];
+}
+
+export interface EvaluateOptions {
+  /** First month index that goes on the statement. */
+  emitFrom: number;
+  /** Build traces and explanations (off for bulk runs that need amounts only). */
+  trace: boolean;
+}
+
+export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions): PayeeOutput {
+  const out: PayeeOutput = { lines: [], withheld: [] };
+  const { scale, mode } = plan.rounding;
+  const payeeId = state.payee.payeeId;
+  for (const m of months) {
+    state.current = new Array(plan.rules.length);
+    if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
+    const emit = m >= options.emitFrom;
+    const period = periodOf(m);
+    const ctx: Ctx = { p: state, m };
+    for (const rule of plan.rules) {
+      if (!rule.runsIn(monthOfYear(m))) continue;
+      try {
+        if (rule.when && !rule.when.test(ctx)) continue;
+        const id = `${plan.id}/${payeeId}/${period}/${rule.id}`;
+        if (rule.gate && !rule.gate.test(ctx)) {
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, id, period));
+          continue;
+        }
+        const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
+        const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
+        const amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
+        state.current[rule.index] = amount;
+        state.ledger.push({ id, month: m, rule: rule.id, kind: rule.kind, amount, sources: result.returnsSources });
+        if (!emit) continue;
+        const trace = options.trace ? buildTrace(plan, rule, ctx, result, amount) : undefined;
+        for (const item of result.items ?? []) {
+          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
+        }
+        if (amount.isZero()) continue;
+        out.lines.push({
+          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
+          amount: amount.toFixed(scale),
+          explanation: trace ? explain(trace) : '',
+          trace: trace ?? { rule: rule.id, location: rule.location, values: {}, conditions: [] },
+        });
+      } catch (e) {
+        throw located(e, plan, rule, payeeId, period);
+      }
+    }
+  }
+  return out;
+}
+
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string): WithheldItem {
+  let wouldPay: string | undefined;
+  let result;
+  try {
+    result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
+    const r = result.preRounded ? result.exact : result.exact.round(plan.rounding.scale, plan.rounding.mode);
+    wouldPay = (rule.kind === 'deduction' ? r.neg() : r).toFixed(plan.rounding.scale);
+  } catch {
+    // the amount may not be computable when the gate fails (e.g. nothing to divide by)
+  }
+  const trace = buildTrace(plan, rule, ctx, result, undefined);
+  return {
+    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
+    reason: withheldReason(trace), wouldPay, trace,
+  };
+}
+
+function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
+  const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
+  const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
+  const failed = where ? collectFailed(where) : [];
+  return {
+    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
+    reason: `transaction \`${ctx.item!.id}\` flagged: ${failed.join('; ') || 'condition not met'}`,
+    wouldPay: amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale),
+    trace: { ...(lineTrace ?? { rule: rule.id, location: rule.location, values: {} }), conditions: where ? [where] : [] },
+  };
+}
+
+function collectFailed(t: import('../types.js').ConditionTrace): string[] {
+  if (t.children) return t.children.flatMap(collectFailed);
+  return t.result || t.operator === 'skipped' ? [] : [t.text];
+}
+
+function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string): unknown {
+  if (e instanceof EvaluationError || e instanceof RangeError) {
+    return new RatecardError([errorAt(rule.location, `rules.${rule.id}`,
+      `cannot settle payee \`${payeeId}\` in ${period}: ${e.message}`, 'evaluation')]);
+  }
+  return e;
+}

@@ -1,0 +1,98 @@
+// Why a line is what it is: the values the rule read, each condition with the value it saw,
+// the formula with numbers, the tier reached, the deductions a refund returns.
+import type { Exact } from '../exact/exact.js';
+import { describeRounding, type CompiledRule, type Plan } from '../compile/plan.js';
+import type { Ctx } from '../compile/runtime.js';
+import { formatValue } from '../compile/values.js';
+import type { ConditionTrace, FormulaTrace, LineTrace } from '../types.js';
+import type { AmountResult } from './compute-amount.js';
+
+export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: AmountResult | undefined, amount: Exact | undefined): LineTrace {
+  const values: Record<string, string> = {};
+  for (const name of rule.names) values[name] = formatValue(plan.valueOf(name, ctx));
+  const conditions: ConditionTrace[] = [];
+  if (rule.when) conditions.push(rule.when.trace(ctx, 'when'));
+  if (rule.gate) conditions.push(rule.gate.trace(ctx, 'gate'));
+  const trace: LineTrace = { rule: rule.id, description: rule.description, location: rule.location, values, conditions };
+  if (!result) return trace;
+  const rounding = describeRounding(plan.rounding);
+  const sign = (s: string) => (rule.kind === 'deduction' ? `-(${s})` : s);
+  const rounded = amount?.toFixed(plan.rounding.scale) ?? '';
+  const a = rule.amount;
+  switch (a.type) {
+    case 'formula':
+      trace.formula = formulaTrace(sign(a.formula.text), sign(a.formula.render(ctx)), result.exact, rounded, rounding);
+      break;
+    case 'tier': {
+      const reached = result.tier?.reached;
+      trace.tier = {
+        value: result.tier!.value.toString(),
+        reached: reached && Object.fromEntries(Object.entries(reached).map(([k, v]) => [k, v.toString()])),
+      };
+      const how = a.mode === 'marginal'
+        ? `marginal bands of ${a.tableName} over ${a.value.text}`
+        : a.pay ? `${a.tableName}[highest min ≤ ${a.value.text}].${a.pay}` : `${a.tableName}[highest min ≤ ${a.value.text}].${a.rate} * ${a.base!.text}`;
+      const numbers = a.mode === 'marginal'
+        ? `bands of ${a.tableName} over ${a.value.render(ctx)}`
+        : reached ? `tier min ${reached.min} reached by ${a.value.render(ctx)}` : `${a.value.render(ctx)} is below the lowest tier`;
+      trace.formula = formulaTrace(sign(how), numbers, result.exact, rounded, rounding);
+      break;
+    }
+    case 'refund':
+      trace.refunds = result.refunds?.map(({ sources: _s, ...r }) => r);
+      trace.formula = formulaTrace(
+        `Σ share × deductions of ${a.of} per source quarter (${a.scheduleName})`,
+        (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source})`).join(' + ') || 'no quarter to return',
+        result.exact, rounded, rounding);
+      break;
+    case 'each':
+      trace.items = (result.items ?? []).map((item) => ({
+        id: item.id,
+        paid: item.paid,
+        amount: item.amount.toString(),
+        reason: item.paid ? undefined : 'did not meet the condition',
+        conditions: a.where ? [a.where.trace(item.ctx, 'where')] : [],
+        formula: item.paid ? formulaTrace(a.formula.text, a.formula.render(item.ctx), a.formula.fn(item.ctx) as Exact, item.amount.toString(), a.roundEach ? rounding : 'summed, then rounded') : undefined,
+      }));
+      trace.formula = formulaTrace(
+        `Σ over transactions of ${a.formula.text}${a.roundEach ? ', each rounded' : ''}`,
+        (result.items ?? []).filter((i) => i.paid).map((i) => i.amount.toString()).join(' + ') || 'no paid transaction',
+        result.exact, rounded, rounding);
+      break;
+  }
+  return trace;
+}
+
+function formulaTrace(expression: string, substituted: string, exact: Exact, rounded: string, rounding: string): FormulaTrace {
+  return { expression, substituted, exact: exact.toString(), rounded, rounding };
+}
+
+function leaves(t: ConditionTrace, held: boolean): string[] {
+  if (t.children) return t.children.flatMap((c) => leaves(c, held));
+  return t.operator !== 'skipped' && t.result === held ? [t.text.replace(/ → (true|false)$/, '')] : [];
+}
+
+/** One readable sentence for the CSV column. */
+export function explain(trace: LineTrace): string {
+  const f = trace.formula;
+  const formula = f ? `${trace.rule} = ${f.expression} = ${f.substituted} = ${f.exact}${f.exact !== f.rounded ? ` → ${f.rounded}` : ''}` : trace.rule;
+  const held = trace.conditions.flatMap((c) => leaves(c, true));
+  const flagged = (trace.items ?? []).filter((i) => !i.paid).map((i) => i.id);
+  return [
+    formula,
+    held.length ? `because ${held.join(', ')}` : '',
+    flagged.length ? `flagged: ${flagged.join(', ')}` : '',
+  ].filter(Boolean).join('; ');
+}
+
+export function withheldReason(trace: LineTrace): string {
+  const gate = trace.conditions.find((c) => c.path === 'gate');
+  const failed = gate ? failedLeaves(gate) : [];
+  return `withheld: ${failed.join('; ') || 'gate not met'}`;
+}
+
+function failedLeaves(t: ConditionTrace): string[] {
+  if (!t.children) return t.result ? [] : [`${t.text.replace(/ → false$/, '')} is not met`];
+  // for `any`, every branch failed; for `all`, the first failing one decided
+  return t.children.filter((c) => c.operator !== 'skipped' && !c.result).flatMap(failedLeaves);
+}

@@ -1,0 +1,23 @@
+// The syntax tree of a policy expression. Offsets are 0-based into the expression text, so a
+// message can point at the exact name or operator in the YAML file.
+import type { Exact } from '../exact/exact.js';
+
+interface Span { start: number; end: number }
+
+export type Expr =
+  | (Span & { type: 'number'; value: Exact; text: string })
+  | (Span & { type: 'boolean'; value: boolean })
+  | (Span & { type: 'name'; name: string })
+  | (Span & { type: 'member'; object: Expr; property: string })
+  | (Span & { type: 'index'; object: Expr; index: Expr })
+  | (Span & { type: 'unary'; op: '-' | 'not'; arg: Expr })
+  | (Span & { type: 'binary'; op: BinaryOp; left: Expr; right: Expr })
+  | (Span & { type: 'call'; callee: string; calleeEnd: number; args: Expr[] });
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
+
+export class ExpressionSyntaxError extends Error {
+  constructor(message: string, readonly start: number, readonly end: number) {
+    super(message);
+  }
+}

@@ -1,0 +1,73 @@
+// Runs the JSON Schema over a policy with ajv and turns its errors into located, readable
+// diagnostics. Errors inside one-of shapes (conditions, amounts, metrics, params) are left to
+// the semantic checks, which know what was meant and say so precisely.
+import Ajv2020Module from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { errorAt } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { policySchema } from './schema.js';
+import type { YamlSource } from './yaml-source.js';
+
+const Ajv2020 = (Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module;
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  validator ??= new (Ajv2020 as unknown as new (o: object) => { compile(s: object): ValidateFunction })({ allErrors: true, strict: false }).compile(policySchema);
+  return validator;
+}
+
+const pathOf = (pointer: string) =>
+  pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+const field = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+
+function describe(e: ErrorObject, value: unknown): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': return `missing field \`${p.missingProperty}\``;
+    case 'type': return `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a map' : `a ${p.type}`}, got \`${JSON.stringify(value)}\``;
+    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${v}\``).join(', ')}, got \`${JSON.stringify(value)}\``;
+    case 'const': return `expected \`${p.allowedValue}\`, got \`${JSON.stringify(value)}\``;
+    case 'pattern': return `\`${String(value)}\` is not valid here: use lowercase letters, digits and \`_\`${e.instancePath.endsWith('/id') ? ' or `-`' : ''}`;
+    case 'minItems': return `expected at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
+    case 'minLength': return 'must not be empty';
+    case 'propertyNames': return `invalid name \`${String(p.propertyName)}\`: use lowercase letters, digits and \`_\``;
+    default: return e.message ?? 'does not match the schema';
+  }
+}
+
+export interface SchemaCheck { diagnostics: Diagnostic[]; valid: boolean }
+
+export function checkSchema(source: YamlSource): SchemaCheck {
+  const v = validate();
+  if (v(source.json)) return { diagnostics: [], valid: true };
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const e of v.errors ?? []) {
+    if (/\/(oneOf|anyOf)\//.test(e.schemaPath) || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    if (e.keyword === 'pattern' && e.instancePath === '' ) continue;
+    const path = pathOf(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    let diagnostic: Diagnostic;
+    if (e.keyword === 'additionalProperties') {
+      const extra = String(p.additionalProperty);
+      diagnostic = errorAt(source.locateKey([...path, extra]), field([...path, extra]), `unknown field \`${extra}\``, 'schema');
+    } else if (e.keyword === 'propertyNames') {
+      const name = String(p.propertyName);
+      diagnostic = errorAt(source.locateKey([...path, name]), field([...path, name]), describe(e, name), 'schema');
+    } else {
+      const value = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], source.json);
+      diagnostic = errorAt(source.locate(path), field(path), describe(e, value), 'schema');
+    }
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.message}`;
+    if (!seen.has(key)) { seen.add(key); diagnostics.push(diagnostic); }
+  }
+  return { diagnostics, valid: false };
+}
+
+/** Used when only one-of errors remained and the semantic checks found nothing more precise. */
+export function firstSchemaError(source: YamlSource): Diagnostic | undefined {
+  const e = validate().errors?.[0];
+  if (!e) return undefined;
+  const path = pathOf(e.instancePath);
+  return errorAt(source.locate(path), field(path), `does not match any accepted form (${e.message})`, 'schema');
+}

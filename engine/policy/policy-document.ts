@@ -1,0 +1,98 @@
+// The policy file as written, in TypeScript. schema.ts is the source of truth;
+// test/engine/policy/schema-types.test.ts checks that every object here has exactly the
+// properties the schema gives it (the `*Keys` records below make tsc check the other half).
+
+export type ScalarType = 'rate' | 'ratio' | 'money' | 'count' | 'integer' | 'number';
+export type ParamTypeName = ScalarType | 'map' | 'list' | 'tiers' | 'schedule';
+export type Frequency = 'monthly' | 'quarterly' | 'yearly';
+export type Expression = string;
+export type Operator =
+  | 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive'
+  | 'in' | 'notIn' | 'contains' | 'doesNotContain';
+
+export interface PolicyDocument {
+  id: string;
+  name: string;
+  version: string | number;
+  description?: string;
+  applies_to: { channel_type: string[]; attributes?: Record<string, string[]> };
+  effective?: { from?: string; to?: string };
+  rounding?: { scale?: number; mode?: 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling' };
+  facts?: Record<string, FieldDeclaration>;
+  transactions?: { id: string; fields: Record<string, FieldDeclaration> };
+  params?: Record<string, ParamDeclaration>;
+  conditions?: Record<string, ConditionDocument>;
+  metrics?: Record<string, MetricDocument>;
+  rules: RuleDocument[];
+}
+
+export interface FieldDeclaration { type: ScalarType; description?: string; unit?: string }
+
+export interface ParamDeclaration {
+  type: ParamTypeName;
+  of?: ScalarType;
+  columns?: Record<string, ScalarType>;
+  value: unknown;
+  description?: string;
+  unit?: string;
+}
+
+export type ConditionDocument =
+  | { all: ConditionDocument[]; name?: string; priority?: number }
+  | { any: ConditionDocument[]; name?: string; priority?: number }
+  | { not: ConditionDocument; name?: string; priority?: number }
+  | { condition: string; name?: string; priority?: number }
+  | FactCondition;
+
+export interface FactCondition {
+  fact: string;
+  operator: Operator;
+  value: unknown;
+  path?: string;
+  name?: string;
+  priority?: number;
+  params?: Record<string, unknown>;
+}
+
+export type MetricDocument =
+  | Expression
+  | { expr: Expression; description?: string; unit?: string }
+  | { rank: { by: { metric: string; order: 'asc' | 'desc' }[] }; description?: string };
+
+export type AmountDocument =
+  | Expression
+  | { percent_of: { rate: Expression; base: Expression } }
+  | { per_unit: { price: Expression; units: Expression } }
+  | { step_deduction: { base: Expression; shortfall: Expression; step: Expression; rate: Expression; cap?: Expression } }
+  | { tier: { table: string; value: Expression; mode?: 'reached' | 'marginal'; pay?: string; rate?: string; base?: Expression } }
+  | { refund: { of: string; schedule: string } };
+
+export interface RuleDocument {
+  id: string;
+  kind: 'commission' | 'deduction' | 'refund' | 'bonus';
+  description?: string;
+  frequency?: Frequency;
+  when?: ConditionDocument;
+  gate?: ConditionDocument;
+  for_each?: 'transactions';
+  derive?: Record<string, Expression>;
+  where?: ConditionDocument;
+  round?: 'line' | 'each';
+  amount: AmountDocument;
+}
+
+type Keys<T> = { [K in keyof Required<T>]: true };
+export const policyDocumentKeys: Keys<PolicyDocument> = {
+  id: true, name: true, version: true, description: true, applies_to: true, effective: true, rounding: true,
+  facts: true, transactions: true, params: true, conditions: true, metrics: true, rules: true,
+};
+export const ruleDocumentKeys: Keys<RuleDocument> = {
+  id: true, kind: true, description: true, frequency: true, when: true, gate: true, for_each: true,
+  derive: true, where: true, round: true, amount: true,
+};
+export const paramDeclarationKeys: Keys<ParamDeclaration> = {
+  type: true, of: true, columns: true, value: true, description: true, unit: true,
+};
+export const factConditionKeys: Keys<FactCondition> = {
+  fact: true, operator: true, value: true, path: true, name: true, priority: true, params: true,
+};

@@ -1,0 +1,109 @@
+// A parsed YAML source that remembers where everything is: syntax errors as diagnostics, a
+// path-to-location map for messages, and a value tree whose numbers are exact (read from the
+// source text, so `0.1000000000000000000001` and `1.50` are kept as written).
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { errorAt } from '../errors.js';
+import { Exact } from '../exact/exact.js';
+import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
+
+export type Path = (string | number)[];
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  diagnostics: Diagnostic[];
+  /** Plain JSON (numbers as JS numbers), for schema validation only. */
+  json: unknown;
+  /** The same tree with numbers as Exact. */
+  exact: unknown;
+  /** Location of the node at `path`, or of its nearest existing parent. */
+  locate: (path: Path, offset?: number, length?: number) => SourceLocation;
+  /** Whether a node exists at `path`. */
+  has: (path: Path) => boolean;
+  /** Location of the key of `path`'s last step (for unknown-field messages). */
+  locateKey: (path: Path) => SourceLocation;
+}
+
+export function readYaml(source: SourceText): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+    return { line: p.line, col: p.col };
+  };
+  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const start = pos(e.pos[0]);
+    const end = pos(e.pos[1]);
+    const message = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
+    return { ...errorAt({ file: source.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col }, '', `yaml: ${message}`, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
+  });
+
+  const nodeAt = (path: Path): { node: YamlNode | undefined; depth: number } => {
+    let node: unknown = doc.contents;
+    let depth = 0;
+    for (const step of path) {
+      let next: unknown;
+      if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))?.value;
+      else if (isSeq(node) && typeof step === 'number') next = node.items[step];
+      if (next === undefined || next === null) break;
+      node = next;
+      depth++;
+    }
+    return { node: node as YamlNode | undefined, depth };
+  };
+
+  const locate = (path: Path, offset?: number, length?: number): SourceLocation => {
+    const { node, depth } = nodeAt(path);
+    const range = node?.range;
+    if (!range) return { file: source.file, line: 1, column: 1 };
+    const exactHit = depth === path.length;
+    let start = range[0];
+    let end = range[1];
+    if (exactHit && offset !== undefined && isScalar(node)) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+      start = range[0] + quoted + offset;
+      end = start + Math.max(1, length ?? 1);
+    }
+    const s = pos(start), e = pos(end);
+    return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
+
+  const locateKey = (path: Path): SourceLocation => {
+    const parent = nodeAt(path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (parent.depth === path.length - 1 && isMap(parent.node)) {
+      const pair = parent.node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (range) {
+        const s = pos(range[0]), e = pos(range[1]);
+        return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+      }
+    }
+    return locate(path);
+  };
+
+  return {
+    file: source.file,
+    doc,
+    diagnostics,
+    json: doc.errors.length ? undefined : doc.toJS(),
+    exact: doc.errors.length ? undefined : toExact(doc.contents),
+    locate,
+    locateKey,
+    has: (path) => nodeAt(path).depth === path.length,
+  };
+}
+
+function toExact(node: unknown): unknown {
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toExact(pair.value);
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(toExact);
+  if (isScalar(node)) {
+    if (typeof node.value === 'number') return Exact.tryParse(node.source ?? String(node.value)) ?? node.value;
+    return node.value;
+  }
+  return node ?? null;
+}

@@ -1,0 +1,38 @@
+// A multi-line, human explanation of one statement line or withheld item, as testers ask
+// "why did this outlet get this amount?".
+import type { ConditionTrace, StatementLine, WithheldItem } from '../types.js';
+
+function conditionLines(t: ConditionTrace, depth: number, out: string[]) {
+  const mark = t.operator === 'skipped' ? '·' : t.result ? '✓' : '✗';
+  out.push(`${'  '.repeat(depth)}${mark} ${t.text}`);
+  t.children?.forEach((c) => conditionLines(c, depth + 1, out));
+}
+
+export function explainLine(item: StatementLine | WithheldItem): string {
+  const t = item.trace;
+  const out: string[] = [];
+  const amount = 'amount' in item ? item.amount : `0 (${item.reason}${item.wouldPay ? `; would have been ${item.wouldPay}` : ''})`;
+  out.push(`${item.period} ${item.payeeId} ${item.policy} ${item.line} (${item.kind}): ${amount}`);
+  out.push(`rule \`${t.rule}\` at ${t.location.file}:${t.location.line}${t.description ? ` — ${t.description}` : ''}`);
+  if (t.conditions.length) {
+    out.push('conditions:');
+    t.conditions.forEach((c) => conditionLines(c, 1, out));
+  }
+  if (t.formula) {
+    out.push(`formula: ${t.formula.expression}`);
+    out.push(`       = ${t.formula.substituted}`);
+    out.push(`       = ${t.formula.exact}${t.formula.exact !== t.formula.rounded && t.formula.rounded ? ` → ${t.formula.rounded} (${t.formula.rounding})` : ''}`);
+  }
+  if (t.tier) out.push(`tier: value ${t.tier.value}, reached ${t.tier.reached ? JSON.stringify(t.tier.reached) : 'none'}`);
+  for (const r of t.refunds ?? []) {
+    out.push(`refund of ${r.source}: ${r.share} × ${r.deducted} deducted = ${r.amount}`);
+    for (const s of r.returns) out.push(`  returns ${s.lineId} (${s.amount})`);
+  }
+  for (const i of t.items ?? []) {
+    out.push(`  ${i.paid ? '✓' : '✗'} ${i.id}: ${i.paid ? i.amount : 'flagged, earns nothing'}${i.formula ? ` = ${i.formula.substituted}` : ''}`);
+  }
+  if (t.adjusts) out.push(`adjusts ${t.adjusts.lineId} (${t.adjusts.period}): ${t.adjusts.before} → ${t.adjusts.after}`);
+  const values = Object.entries(t.values);
+  if (values.length) out.push(`values: ${values.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  return out.join('\n');
+}
