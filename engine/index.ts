@@ -1,7 +1,7 @@
 // The Ratecard engine's public API: load and check policies, read datasets, settle, explain and
 // compare. Pure TypeScript with no Node-only imports, so it runs in Node, a browser, or a Worker.
 export * from './types.js';
-export { RatecardError } from './errors.js';
+export { errorAt, RatecardError } from './errors.js';
 export type { CompiledPolicy, LoadResult } from './policy/load-policy.js';
 export { loadPolicy, validatePolicy } from './policy/load-policy.js';
 export { policySchema } from './policy/schema.js';

@@ -115,6 +115,7 @@ function compileTier(body: Record<string, unknown>, at: Path, h: AmountHelpers) 
   const tableName = String(body.table);
   const table = h.params.get(tableName);
   const mode = body.mode === 'marginal' ? 'marginal' : 'reached';
+  if (!h.params.has(tableName) && h.bindings.get(tableName)?.kind === 'param') return undefined; // bad value, already reported
   if (!h.params.has(tableName) && !h.bindings.has(tableName)) { h.report(`unknown tier list \`${tableName}\`: declare it under params with type tiers`, [...at, 'table']); return undefined; }
   if (!Array.isArray(table) || (table.length && table[0] instanceof Exact)) {
     if (table !== undefined) h.report(`\`${tableName}\` must be a parameter of type tiers`, [...at, 'table']);
@@ -152,7 +153,9 @@ function compileRefund(body: Record<string, unknown>, at: Path, rulePath: Path, 
   else if (h.ruleKinds.get(of) !== 'deduction') { h.report(`\`${of}\` is a ${h.ruleKinds.get(of)} rule: a refund returns deductions`, [...at, 'of']); ok = false; }
   else if (j >= Number(rulePath[1])) { h.report(`the deduction rule \`${of}\` must come before the refund`, [...at, 'of']); ok = false; }
   const schedule = h.params.get(scheduleName);
-  if (!(schedule instanceof Map)) {
+  const invalidParam = !h.params.has(scheduleName) && h.bindings.get(scheduleName)?.kind === 'param'; // already reported
+  if (invalidParam) ok = false;
+  else if (!(schedule instanceof Map)) {
     h.report(h.params.has(scheduleName) || h.bindings.has(scheduleName) ? `\`${scheduleName}\` must be a parameter of type schedule` : `unknown schedule \`${scheduleName}\`: declare it under params with type schedule`, [...at, 'schedule']);
     ok = false;
   }

@@ -75,10 +75,10 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   for (const [name, raw] of Object.entries(obj(doc.params))) {
     const decl = obj(raw) as unknown as ParamDeclaration;
     const value = checkParam(decl, decl.value, ['params', name, 'value'], (m, p) => report(m, p));
-    if (value === undefined) continue;
-    params.set(name, value);
     const type: ValueType = decl.type === 'map' ? 'map' : decl.type === 'list' ? 'list' : decl.type === 'tiers' ? 'tiers' : decl.type === 'schedule' ? 'schedule' : 'number';
-    define(name, { kind: 'param', type, fn: () => value }, ['params', name]);
+    if (value !== undefined) params.set(name, value);
+    // a bad value is reported once; the name stays defined so its readers are not reported too
+    define(name, { kind: 'param', type, fn: value === undefined ? () => { throw new EvaluationError(`parameter \`${name}\` has no valid value`); } : () => value }, ['params', name]);
   }
 
   // rules are names too: an expression reads an earlier line's rounded amount this month

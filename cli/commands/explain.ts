@@ -1,0 +1,34 @@
+// `ratecard explain`: why did this payee get this amount? Settles and prints the trace of
+// every line (and withheld item) of one payee, optionally one month and one line.
+import { explainLine, settle } from '../../engine/index.js';
+import { parseOptions, required } from '../args.js';
+import type { Command } from '../command.js';
+import { loadDatasetFiles, loadPolicyFile } from '../load.js';
+
+const command: Command = {
+  name: 'explain',
+  summary: "show why a payee got each amount: conditions with values, formula with numbers",
+  usage: `usage: ratecard explain --policy FILE --payees FILE --facts FILE [--transactions FILE] [--params FILE]
+                        --payee ID [--period YYYY-MM] [--line NAME] [--from YYYY-MM --to YYYY-MM]`,
+  async run(args, io) {
+    const { values: o } = parseOptions(args, {
+      policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
+      params: { type: 'string' }, payee: { type: 'string' }, period: { type: 'string' }, line: { type: 'string' },
+      from: { type: 'string' }, to: { type: 'string' },
+    });
+    const policy = loadPolicyFile(required(o.policy, 'policy'), o.params);
+    const dataset = loadDatasetFiles(policy, { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions });
+    const payee = required(o.payee, 'payee');
+    const statement = settle(policy, dataset, { from: o.from ?? o.period, to: o.to ?? o.period });
+    const pick = <T extends { payeeId: string; period: string; line: string }>(list: T[]) =>
+      list.filter((l) => l.payeeId === payee && (!o.period || l.period === o.period) && (!o.line || l.line === o.line));
+    const items = [...pick(statement.lines), ...pick(statement.withheld)].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    if (!items.length) {
+      io.stdout(`no lines for payee \`${payee}\`${o.period ? ` in ${o.period}` : ''}${o.line ? ` for \`${o.line}\`` : ''}\n`);
+      return 0;
+    }
+    io.stdout(items.map(explainLine).join('\n\n') + '\n');
+    return 0;
+  },
+};
+export default command;

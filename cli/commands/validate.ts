@@ -1,0 +1,35 @@
+// `ratecard validate FILE...`: check policies (and optionally a parameter file) and report
+// every problem with its file, line and column.
+import { formatDiagnostic, validatePolicy } from '../../engine/index.js';
+import { parseOptions, UsageError } from '../args.js';
+import type { Command } from '../command.js';
+import { readSource } from '../files.js';
+
+const command: Command = {
+  name: 'validate',
+  summary: 'check policy files and report every problem with file:line:column',
+  usage: `usage: ratecard validate [--params overrides.yaml] FILE...
+
+Checks each policy against the JSON Schema and the engine's semantic rules (names, types,
+cycles, parameter shapes, tiers without gaps or overlaps). Exit code 1 when any file has errors.`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, { params: { type: 'string' } }, true);
+    if (!positionals.length) throw new UsageError('name at least one policy file');
+    let failed = 0;
+    for (const file of positionals) {
+      let diagnostics;
+      try {
+        diagnostics = validatePolicy(readSource(file, 'policy'), { overrides: values.params ? readSource(values.params, 'params') : undefined });
+      } catch (e) {
+        if (e instanceof Error && 'diagnostics' in e) diagnostics = (e as { diagnostics: import('../../engine/index.js').Diagnostic[] }).diagnostics;
+        else throw e;
+      }
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}${d.severity === 'warning' ? ' (warning)' : ''}\n`);
+      if (errors.length) failed++;
+      else io.stdout(`${file}: ok\n`);
+    }
+    return failed ? 1 : 0;
+  },
+};
+export default command;
