@@ -15,6 +15,7 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
   if (rule.gate) conditions.push(rule.gate.trace(ctx, 'gate'));
   const trace: LineTrace = { rule: rule.id, description: rule.description, location: rule.location, values, conditions };
   if (!result) return trace;
+  result = rule.kind === 'deduction' ? { ...result, exact: result.exact.neg() } : result;
   const rounding = describeRounding(plan.rounding);
   const sign = (s: string) => (rule.kind === 'deduction' ? `-(${s})` : s);
   const rounded = amount?.toFixed(plan.rounding.scale) ?? '';
