@@ -79,7 +79,10 @@ export interface TransactionRecord {
 }
 
 /** Raw tables of a dataset: a CSV text, or rows already split (e.g. read from .xlsx). */
-export type TableSource = SourceText | { file: string; rows: string[][] };
+export type TableSource =
+  | SourceText
+  /** Rows already split (e.g. from .xlsx), header first; `lines` keeps each row's line in the original file. */
+  | { file: string; rows: string[][]; lines?: number[] };
 
 export interface DatasetInput {
   payees: TableSource;
@@ -220,6 +223,11 @@ export interface SettleOptions {
    * actually deducted.
    */
   history?: LedgerLine[];
+  /**
+   * Population ranks computed elsewhere (a parallel run ranks all payees once, then settles
+   * them in parts): payee id → month (YYYY-MM) → rank metric → rank.
+   */
+  ranks?: Record<string, Record<string, Record<string, number>>>;
   /** Called now and then with the number of payees done. */
   onProgress?: (done: number, total: number) => void;
 }

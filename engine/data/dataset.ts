@@ -43,7 +43,7 @@ interface Table { file: string; header: CsvRecord; rows: CsvRecord[] }
 function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined {
   const records = 'text' in source
     ? parseCsv(source.text)
-    : source.rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? '')) }));
+    : source.rows.map((cells, i) => ({ line: source.lines?.[i] ?? i + 1, cells: cells.map((c) => String(c ?? '')) }));
   const header = records.shift();
   if (!header) {
     errors.push(errorAt({ file: source.file, line: 1, column: 1 }, '', 'the file is empty: expected a header row', 'csv-empty'));

@@ -8,7 +8,7 @@ import type { LedgerEntry, PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
 import type { Diagnostic, PayeeRecord, SettleOptions, Statement, StatementLine, WithheldItem } from '../types.js';
-import { hasPopulationMetrics, rankPopulation } from './population.js';
+import { hasPopulationMetrics, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOf } from './totals.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
@@ -65,6 +65,12 @@ export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: Led
   };
 }
 
+export function rangeMonths(range: SettleRange): number[] {
+  const months: number[] = [];
+  for (let m = range.start; m <= range.to; m++) months.push(m);
+  return months;
+}
+
 export function monthsToEvaluate(state: PayeeState, range: SettleRange): number[] {
   const months: number[] = [];
   for (let m = range.start; m <= range.to; m++) if (m >= range.from || state.facts.has(m)) months.push(m);
@@ -88,10 +94,11 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   checkCoverage(dataset, range);
   const history = historyByPayee(options);
   const states = dataset.covered.map((p) => newPayeeState(p, dataset, history.get(p.payeeId)));
-  if (hasPopulationMetrics(plan)) {
-    const months: number[] = [];
-    for (let m = range.start; m <= range.to; m++) months.push(m);
-    const ranks = rankPopulation(plan, states, months);
+  if (options.ranks) {
+    const ranks = ranksFromRecord(plan, options.ranks);
+    for (const s of states) s.ranks = ranks.get(s.payee.payeeId);
+  } else if (hasPopulationMetrics(plan)) {
+    const ranks = rankPopulation(plan, states, rangeMonths(range));
     for (const s of states) s.ranks = ranks.get(s.payee.payeeId);
   }
   const lines: StatementLine[] = [];
@@ -102,9 +109,8 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     withheld.push(...out.withheld);
     if (options.onProgress && (i % 1000 === 999 || i === states.length - 1)) options.onProgress(i + 1, states.length);
   });
-  const byPeriod = (a: { period: string }, b: { period: string }) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
-  lines.sort(byPeriod); // stable: payees keep file order, lines rule order
-  withheld.sort(byPeriod);
+  // payee-major (payees.csv order), then month, then rule order: the same order whether a run
+  // is settled at once or in parts, so parallel and single runs give identical bytes
   return {
     policy: { id: plan.id, version: plan.version, hash },
     from: periodOf(range.from),
@@ -118,4 +124,17 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
 /** Settles `dataset` under `policy`: the statement lines with traces, withheld items and totals. */
 export function settle(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions & { trace?: boolean } = {}): Statement {
   return settlePlan(policy.plan, policy.hash, dataset, options);
+}
+
+/** The values each covered payee is ranked by, per month: the first pass of a run in parts. */
+export function populationKeys(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions = {}): RankKeys[] {
+  if (!hasPopulationMetrics(policy.plan)) return [];
+  const range = resolveRange(dataset, options);
+  const states = dataset.covered.map((p) => newPayeeState(p, dataset));
+  return rankKeysOf(policy.plan, states, rangeMonths(range));
+}
+
+/** Ranks the keys of every part at once; pass the result to settle as `ranks`. */
+export function rankPopulationKeys(policy: CompiledPolicy, keys: RankKeys[]): NonNullable<SettleOptions['ranks']> {
+  return rankKeys(policy.plan, keys);
 }
