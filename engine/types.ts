@@ -228,6 +228,11 @@ export interface SettleOptions {
    * them in parts): payee id → month (YYYY-MM) → rank metric → rank.
    */
   ranks?: Record<string, Record<string, Record<string, number>>>;
+  /**
+   * How much each line carries: `trace` (default: full trace and explanation), `explanation`
+   * (the sentence only, for CSV; traces are dropped to save memory), `amounts` (neither).
+   */
+  detail?: 'trace' | 'explanation' | 'amounts';
   /** Called now and then with the number of payees done. */
   onProgress?: (done: number, total: number) => void;
 }

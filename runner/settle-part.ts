@@ -25,7 +25,7 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
   if (!dataset.covered.length) {
     return { index: job.index, body: '', withheldBody: '', lines: 0, payees: 0, totals: { total: '0.00', byKind: { commission: '0.00', deduction: '0.00', refund: '0.00', bonus: '0.00' } } };
   }
-  const statement = settle(policy, dataset, { from: job.from, to: job.to, ranks: job.ranks });
+  const statement = settle(policy, dataset, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' ? 'trace' : 'explanation' });
   let body: string;
   let withheldBody = '';
   if (job.format === 'json') {

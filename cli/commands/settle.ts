@@ -58,7 +58,7 @@ const command: Command = {
     const policy = loadPolicyFile(required(o.policy, 'policy'), o.params);
     const dataset = loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
-      from: o.from, to: o.to,
+      from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation',
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
     const text = format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });

@@ -6,7 +6,8 @@ import type { LineKind, PayeeRecord } from '../types.js';
 import type { Value } from './values.js';
 
 export interface LedgerEntry {
-  id: string;
+  /** Set for lines read from a store; otherwise derived when a trace needs it (lineId). */
+  id?: string;
   month: number;
   rule: string;
   kind: LineKind;
@@ -16,6 +17,8 @@ export interface LedgerEntry {
 }
 
 export interface PayeeState {
+  /** The policy being settled, for line ids. */
+  policyId?: string;
   payee: PayeeRecord;
   facts: Map<number, FactRow>;
   transactions: Map<number, TransactionRow[]>;
@@ -36,6 +39,11 @@ export interface Ctx {
   item?: TransactionRow;
   /** Derived per-transaction values, inside a for_each rule. */
   derived?: (Value | undefined)[];
+}
+
+/** `policy/payee/period/line`: the id of a statement line. */
+export function lineId(policyId: string, payeeId: string, period: string, rule: string): string {
+  return `${policyId}/${payeeId}/${period}/${rule}`;
 }
 
 export type Fn<T extends Value = Value> = (ctx: Ctx) => T;

@@ -3,7 +3,7 @@
 import { Exact, type RoundingMode } from '../exact/exact.js';
 import { periodOf, quarterOfYear, yearOf } from '../data/period.js';
 import type { AmountPlan } from '../compile/plan.js';
-import type { Ctx, LedgerEntry } from '../compile/runtime.js';
+import { type Ctx, type LedgerEntry, lineId } from '../compile/runtime.js';
 import type { ItemTrace, RefundComponent } from '../types.js';
 import type { TierRow, Value } from '../compile/values.js';
 
@@ -86,7 +86,7 @@ function refund(plan: Extract<AmountPlan, { type: 'refund' }>, ctx: Ctx, ruleId:
     total = total.add(amount);
     refunds.push({
       source, share: share.toString(), deducted: deducted.toString(), amount: amount.toString(), sources: [source],
-      returns: deductions.map((e) => ({ lineId: e.id, period: periodOf(e.month), amount: e.amount.toString() })),
+      returns: deductions.map((e) => ({ lineId: e.id ?? lineId(ctx.p.policyId ?? '', ctx.p.payee.payeeId, periodOf(e.month), e.rule), period: periodOf(e.month), amount: e.amount.toString() })),
     });
   }
   return { exact: total, refunds, returnsSources: refunds.map((r) => r.source) };

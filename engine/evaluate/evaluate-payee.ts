@@ -5,7 +5,7 @@ import { errorAt, RatecardError } from '../errors.js';
 import { Exact } from '../exact/exact.js';
 import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import type { Ctx, PayeeState } from '../compile/runtime.js';
+import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
 import type { StatementLine, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
@@ -19,14 +19,17 @@ export interface PayeeOutput {
 export interface EvaluateOptions {
   /** First month index that goes on the statement. */
   emitFrom: number;
-  /** Build traces and explanations (off for bulk runs that need amounts only). */
-  trace: boolean;
+  /** What each line carries: full trace, explanation only, or amounts only. */
+  detail: 'trace' | 'explanation' | 'amounts';
 }
 
 export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions): PayeeOutput {
   const out: PayeeOutput = { lines: [], withheld: [] };
   const { scale, mode } = plan.rounding;
   const payeeId = state.payee.payeeId;
+  state.policyId = plan.id;
+  // traces off: every line shares its rule's bare trace instead of allocating one
+  const bare = plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] }));
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
@@ -37,18 +40,18 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
       if (!rule.runsIn(monthOfYear(m))) continue;
       try {
         if (rule.when && !rule.when.test(ctx)) continue;
-        const id = `${plan.id}/${payeeId}/${period}/${rule.id}`;
         if (rule.gate && !rule.gate.test(ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, id, period));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, lineId(plan.id, payeeId, period, rule.id), period));
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
         const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
         const amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
         state.current[rule.index] = amount;
-        state.ledger.push({ id, month: m, rule: rule.id, kind: rule.kind, amount, sources: result.returnsSources });
+        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: result.returnsSources });
         if (!emit) continue;
-        const trace = options.trace ? buildTrace(plan, rule, ctx, result, amount) : undefined;
+        const id = lineId(plan.id, payeeId, period, rule.id);
+        const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount) : undefined;
         for (const item of result.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
         }
@@ -57,7 +60,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
           amount: amount.toFixed(scale),
           explanation: trace ? explain(trace) : '',
-          trace: trace ?? { rule: rule.id, location: rule.location, values: {}, conditions: [] },
+          trace: options.detail === 'trace' && trace ? trace : bare[rule.index],
         });
       } catch (e) {
         throw located(e, plan, rule, payeeId, period);

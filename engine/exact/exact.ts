@@ -178,6 +178,11 @@ export class Exact {
   /** Exact decimal text with exactly `scale` places after rounding with `mode`. */
   toFixed(scale: number, mode: RoundingMode = 'half-up'): string {
     const r = this.round(scale, mode);
+    if (!r.big && scale <= 15) {
+      const f = 10 ** scale;
+      const units = r.n * (f / r.d); // exact: r.d divides 10^scale after rounding
+      if (safe(units)) return formatUnits(units, scale);
+    }
     const f = 10n ** BigInt(scale);
     const units = (r.bn * f) / r.bd; // exact: r has at most `scale` places
     const neg = units < 0n;
@@ -189,6 +194,14 @@ export class Exact {
 
   /** Decimal text without trailing zeros when it terminates, else 12 places and `…`. */
   toString(): string {
+    if (!this.big) {
+      if (this.d === 1) return String(this.n);
+      let d = this.d, scale = 0;
+      while (d % 2 === 0 || d % 5 === 0) { d = d % 2 === 0 ? d / 2 : d / 5; }
+      if (d === 1) {
+        for (let f = 1; scale <= 15; scale++, f *= 10) if (f % this.d === 0) return this.toFixed(scale, 'down');
+      } else if (this.d < 2 ** 49) return longDivision(this.n, this.d, 12) + '…';
+    }
     let d = this.bd;
     while (d % 2n === 0n) d /= 2n;
     while (d % 5n === 0n) d /= 5n;
@@ -205,6 +218,29 @@ export class Exact {
   toNumber(): number { return this.big ? Number(this.big.n) / Number(this.big.d) : this.n / this.d; }
 
   toJSON(): string { return this.toString(); }
+}
+
+/** n/d to `places` digits, truncated, by long division in exact small integers (d < 2^49). */
+function longDivision(n: number, d: number, places: number): string {
+  const neg = n < 0;
+  let r = Math.abs(n);
+  const int = Math.floor(r / d);
+  r -= int * d;
+  let digits = '';
+  for (let i = 0; i < places; i++) {
+    r *= 10;
+    const q = Math.floor(r / d);
+    digits += q;
+    r -= q * d;
+  }
+  return `${neg ? '-' : ''}${int}.${digits.replace(/0+$/, '') || '0'}`;
+}
+
+function formatUnits(units: number, scale: number): string {
+  const neg = units < 0;
+  const digits = String(neg ? -units : units).padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  return `${neg ? '-' : ''}${int}${scale > 0 ? '.' + digits.slice(digits.length - scale) : ''}`;
 }
 
 function roundQuotient(n: number, d: number, mode: RoundingMode): number | undefined {

@@ -89,7 +89,7 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
   return out;
 }
 
-export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions & { trace?: boolean } = {}): Statement {
+export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}): Statement {
   const range = resolveRange(dataset, options);
   checkCoverage(dataset, range);
   const history = historyByPayee(options);
@@ -104,7 +104,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const lines: StatementLine[] = [];
   const withheld: WithheldItem[] = [];
   states.forEach((state, i) => {
-    const out = evaluatePayee(plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, trace: options.trace ?? true });
+    const out = evaluatePayee(plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, detail: options.detail ?? 'trace' });
     lines.push(...out.lines);
     withheld.push(...out.withheld);
     if (options.onProgress && (i % 1000 === 999 || i === states.length - 1)) options.onProgress(i + 1, states.length);
@@ -122,7 +122,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
 }
 
 /** Settles `dataset` under `policy`: the statement lines with traces, withheld items and totals. */
-export function settle(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions & { trace?: boolean } = {}): Statement {
+export function settle(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions = {}): Statement {
   return settlePlan(policy.plan, policy.hash, dataset, options);
 }
 

@@ -96,3 +96,24 @@ describe('Exact agrees with fraction.js on random decimals', () => {
     );
   });
 });
+
+describe('toString of repeating decimals', () => {
+  it('prints 12 truncated places through the small-integer path and the BigInt path alike', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e7 }), (n, d) => {
+        const x = Exact.ratio(n, d);
+        let rest = x.d;
+        while (rest % 2 === 0) rest /= 2;
+        while (rest % 5 === 0) rest /= 5;
+        fc.pre(rest !== 1); // terminating decimals print exactly, tested above
+        // reference: BigInt truncation to 12 places
+        const units = (BigInt(x.n) * 10n ** 12n) / BigInt(x.d);
+        const neg = units < 0n || (units === 0n && x.n < 0);
+        const digits = (units < 0n ? -units : units).toString().padStart(13, '0');
+        const ref = `${neg ? '-' : ''}${digits.slice(0, -12)}.${digits.slice(-12).replace(/0+$/, '') || '0'}…`;
+        expect(x.toString()).toBe(ref);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
