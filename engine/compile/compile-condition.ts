@@ -95,7 +95,9 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     // json-rules-engine evaluates higher priority first; the sort is stable
     children.sort((a, b) => b.priority - a.priority);
     const all = kind === 'all';
-    const test = all ? (ctx: Ctx) => children.every((c) => c.test(ctx)) : (ctx: Ctx) => children.some((c) => c.test(ctx));
+    // as in json-rules-engine, an empty group holds, `any` included
+    const test = !children.length ? () => true
+      : all ? (ctx: Ctx) => children.every((c) => c.test(ctx)) : (ctx: Ctx) => children.some((c) => c.test(ctx));
     return {
       priority: Number(d.priority ?? 1),
       test,
@@ -113,7 +115,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
           if (all && !t.result) decided = false;
           if (!all && t.result) decided = true;
         });
-        const result = decided ?? all;
+        const result = decided ?? (all || !children.length);
         return { path: p, name: d.name as string | undefined, operator: kind, result, children: traced,
           text: `${d.name ? d.name + ': ' : ''}${kind === 'all' ? 'all of' : 'any of'} ${traced.length} → ${result}` };
       },
