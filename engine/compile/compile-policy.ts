@@ -125,13 +125,14 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   };
 
   function ensureMetric(name: string, usePath: Path, offset?: number, length?: number): boolean {
-    const binding = pending.get(name);
-    if (!binding) return true;
+    // checked before `pending`: a metric being compiled has already left it
     if (compiling.includes(name)) {
       const cycle = [...compiling.slice(compiling.indexOf(name)), name];
       report(`metrics form a cycle: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, usePath, offset, length);
       return false;
     }
+    const binding = pending.get(name);
+    if (!binding) return true;
     pending.delete(name);
     compiling.push(name);
     compileMetric(name, binding);

@@ -2,7 +2,7 @@
 // rates between 0 and 1, counts whole, maps and lists of one element type, tier lists without
 // gaps or overlaps, refund schedules of checkpoint months and source quarters.
 import { Exact } from '../exact/exact.js';
-import { SCALAR_EXPECTATIONS } from '../data/scalar.js';
+import { SCALAR_EXPECTATIONS, SCALAR_PLURALS } from '../data/scalar.js';
 import type { ParamDeclaration, ScalarType } from '../policy/policy-document.js';
 import type { Schedule, TierRow, Value } from './values.js';
 
@@ -36,7 +36,7 @@ export function checkParam(decl: ParamDeclaration, value: unknown, path: (string
   const of = (decl.of ?? 'number') as ScalarType;
   switch (type) {
     case 'map': {
-      if (!isPlainObject(value)) { report(`expected a map of ${SCALAR_EXPECTATIONS[of]}s, got ${show(value)}`, path); return undefined; }
+      if (!isPlainObject(value)) { report(`expected a map of ${SCALAR_PLURALS[of]}, got ${show(value)}`, path); return undefined; }
       const out: Record<string, Exact> = {};
       let ok = true;
       for (const [k, v] of Object.entries(value)) {
@@ -46,7 +46,7 @@ export function checkParam(decl: ParamDeclaration, value: unknown, path: (string
       return ok ? out : undefined;
     }
     case 'list': {
-      if (!Array.isArray(value)) { report(`expected a list of ${SCALAR_EXPECTATIONS[of]}s, got ${show(value)}`, path); return undefined; }
+      if (!Array.isArray(value)) { report(`expected a list of ${SCALAR_PLURALS[of]}, got ${show(value)}`, path); return undefined; }
       const out = value.map((v, i) => checkScalarValue(v, of, [...path, i], report));
       return out.every(Boolean) ? (out as Exact[]) : undefined;
     }

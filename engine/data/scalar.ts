@@ -12,6 +12,16 @@ export const SCALAR_EXPECTATIONS: Record<ScalarType, string> = {
   number: 'a number',
 };
 
+/** The same, for many values: `expected a list of ${SCALAR_PLURALS.rate}`. */
+export const SCALAR_PLURALS: Record<ScalarType, string> = {
+  rate: 'rates between 0 and 1',
+  ratio: 'non-negative numbers',
+  money: 'amounts of money',
+  count: 'whole numbers ≥ 0',
+  integer: 'whole numbers',
+  number: 'numbers',
+};
+
 export function checkScalar(text: string, type: ScalarType): Exact | string {
   const expected = SCALAR_EXPECTATIONS[type];
   if (text === '') return `expected ${expected}, got an empty cell`;

@@ -20,13 +20,16 @@ const pathOf = (pointer: string) =>
 
 const field = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 
+/** A value as the user wrote it: strings bare, the rest as JSON (a type error keeps the quotes: `"1"` is not 1). */
+const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
 function describe(e: ErrorObject, value: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required': return `missing field \`${p.missingProperty}\``;
     case 'type': return `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a map' : `a ${p.type}`}, got \`${JSON.stringify(value)}\``;
-    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${v}\``).join(', ')}, got \`${JSON.stringify(value)}\``;
-    case 'const': return `expected \`${p.allowedValue}\`, got \`${JSON.stringify(value)}\``;
+    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${v}\``).join(', ')}, got \`${shown(value)}\``;
+    case 'const': return `expected \`${p.allowedValue}\`, got \`${shown(value)}\``;
     case 'pattern': return `\`${String(value)}\` is not valid here: use lowercase letters, digits and \`_\`${e.instancePath.endsWith('/id') ? ' or `-`' : ''}`;
     case 'minItems': return `expected at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
     case 'minLength': return 'must not be empty';
