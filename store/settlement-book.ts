@@ -1,7 +1,12 @@
 // The settlement book: settles a policy over a dataset and posts the lines, with their traces,
 // to a settlement store (SQLite by default), one transaction per run. Closed periods are
 // immutable: settling them again posts adjustment lines in the first open period instead.
-import type { DatasetInput, Period, SourceText, StatementLine, Totals } from '../engine/index.js';
+import { type DatasetInput, loadPolicy, type Period, RatecardError, readDataset, type SourceText, type StatementLine, type Totals } from '../engine/index.js';
+import { closePeriod } from './close-period.js';
+import { factsHash } from './facts-hash.js';
+import { postRun } from './post-run.js';
+import { SqliteStore } from './sqlite-store.js';
+import { postedToCsv } from './statement-csv.js';
 
 /** What a run settles: a policy (with optional parameter overrides) over a dataset and a range. */
 export interface RunRequest {
@@ -124,24 +129,31 @@ export interface StatementQuery {
 }
 
 export class SettlementBook {
-  private constructor(private readonly store: SettlementStore, private readonly options: BookOptions = {}) {}
+  private constructor(private readonly store: SettlementStore, private readonly where: string, private readonly options: BookOptions = {}) {}
 
   /** Opens (creating and migrating on first use) the SQLite settlement store at `file`. */
   static open(file: string, options: BookOptions = {}): SettlementBook {
-    void file;
-    void options;
-    throw new Error('not implemented yet');
+    return new SettlementBook(SqliteStore.open(file, options.now), file, options);
+  }
+
+  /** A book over any store that follows `SettlementStore` (e.g. PostgreSQL); `where` names it in messages. */
+  static over(store: SettlementStore, where: string, options: BookOptions = {}): SettlementBook {
+    return new SettlementBook(store, where, options);
   }
 
   /** Settles the request and posts its lines (and adjustments), in one transaction. */
   run(request: RunRequest): RunResult {
-    void request;
-    throw new Error('not implemented yet');
+    const loaded = loadPolicy(request.policy, { overrides: request.overrides });
+    if (!loaded.ok) throw new RatecardError(loaded.diagnostics);
+    const data = readDataset(request.dataset, loaded.policy);
+    if (!data.ok) throw new RatecardError(data.diagnostics);
+    const input = { policy: loaded.policy, dataset: data.dataset, from: request.from, to: request.to, startedBy: request.startedBy, factsHash: factsHash(request.dataset) };
+    return this.store.transaction(() => postRun(this.store, input, this.options, this.where));
   }
 
+  /** Closes a settled period: its lines can no longer change; periods close in order. */
   close(policyId: string, period: Period, closedBy: string): void {
-    void [policyId, period, closedBy];
-    throw new Error('not implemented yet');
+    this.store.transaction(() => closePeriod(this.store, { policyId, period, closedBy, closedAt: this.now() }, this.where));
   }
 
   closedPeriods(policyId: string): Period[] {
@@ -156,19 +168,26 @@ export class SettlementBook {
     return this.store.getRun(id);
   }
 
-  /** Posted lines with their traces, in statement order. */
+  /** Posted lines with their traces, in statement order (payee, period, lines, then adjustments). */
   statement(query: StatementQuery): PostedLine[] {
-    void query;
-    throw new Error('not implemented yet');
+    return this.store.lines(query).map(({ payeeOrder: _p, lineOrder: _l, ...line }) => line);
   }
 
   /** The statement as CSV (the columns of `ratecard settle`), byte for byte reproducible. */
   statementCsv(query: StatementQuery): string {
-    void query;
-    throw new Error('not implemented yet');
+    return postedToCsv(this.statement(query));
+  }
+
+  /** Schema versions applied to the store, in order. */
+  schemaVersions(): { version: number; name: string; appliedAt: string }[] {
+    return this.store.schemaVersions();
   }
 
   shutdown(): void {
     this.store.shutdown();
+  }
+
+  private now(): string {
+    return (this.options.now ?? (() => new Date().toISOString()))();
   }
 }
