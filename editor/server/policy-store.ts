@@ -1,0 +1,77 @@
+// Reading and saving policies with optimistic concurrency: a save names the version it was edited
+// from, and is refused with a conflict when the file on disk is no longer that version. The check
+// and the write run in one per-file queue, so of two saves from the same version one wins and the
+// other gets the conflict. Every version the editor sees or writes is kept in the history.
+import { stat } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
+import { HttpError } from './http-error.js';
+import { KeyedQueue } from './keyed-queue.js';
+import type { PolicyFolder } from './policy-files.js';
+import type { HistoryEntry, PolicyHistory } from './policy-history.js';
+import { textVersion } from './text-version.js';
+
+export interface PolicyText {
+  file: string;
+  text: string;
+  version: string;
+}
+
+export interface SaveRequest {
+  text: string;
+  /** The version the edit started from; null for a new file. */
+  baseVersion: string | null;
+  author: string;
+  message: string;
+}
+
+export const DISK_AUTHOR = 'disk';
+
+export class PolicyStore {
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    readonly folder: PolicyFolder,
+    readonly history: PolicyHistory,
+  ) {}
+
+  /** The file as it is on disk, recorded in the history when this version was never seen. */
+  current(file: string): Promise<PolicyText | undefined> {
+    return this.queue.run(file, () => this.readAndNote(file));
+  }
+
+  save(file: string, request: SaveRequest): Promise<HistoryEntry> {
+    return this.queue.run(file, async () => {
+      const current = await this.readAndNote(file);
+      const conflict = conflictOf(file, current, request.baseVersion);
+      if (conflict) throw conflict;
+      const savedAt = new Date().toISOString();
+      await writeFileAtomic(this.folder.path(file), request.text);
+      return this.history.record(file, request.text, { author: request.author, message: request.message, savedAt });
+    });
+  }
+
+  private async readAndNote(file: string): Promise<PolicyText | undefined> {
+    const text = await this.folder.read(file);
+    if (text === undefined) return undefined;
+    const version = textVersion(text);
+    const entries = await this.history.entries(file);
+    if (entries.at(-1)?.version !== version) {
+      const modified = await stat(this.folder.path(file)).then((s) => s.mtime.toISOString(), () => new Date().toISOString());
+      const message = entries.length ? 'changed on disk outside the editor' : 'loaded from disk';
+      await this.history.record(file, text, { author: DISK_AUTHOR, message, savedAt: modified });
+    }
+    return { file, text, version };
+  }
+}
+
+function conflictOf(file: string, current: PolicyText | undefined, baseVersion: string | null): HttpError | undefined {
+  if (baseVersion === null) {
+    if (!current) return undefined;
+    return new HttpError(409, 'conflict', `policy \`${file}\` already exists; open it and save over its current version`, { currentVersion: current.version });
+  }
+  if (!current) {
+    return new HttpError(409, 'conflict', `policy \`${file}\` was deleted since version \`${baseVersion.slice(0, 12)}\`; save it as a new file`, { currentVersion: null });
+  }
+  if (current.version === baseVersion) return undefined;
+  return new HttpError(409, 'conflict', `policy \`${file}\` changed since version \`${baseVersion.slice(0, 12)}\` was opened; it is now \`${current.version.slice(0, 12)}\`: reload it and apply your edit again`, { currentVersion: current.version });
+}

@@ -1,0 +1,118 @@
+// Saving policies: version check, validation before writing, atomic writes, history entries.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFixture, type Fixture } from './fixture.js';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await startFixture();
+});
+afterEach(() => f.close());
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const FILE = 'rural-contract.yaml';
+const edit = (text: string, price: string) => text.replace('maintenance_price: { type: money, value: 1.50', `maintenance_price: { type: money, value: ${price}`);
+
+async function open(file = FILE) {
+  return (await f.json(`/api/policies/${file}`)).body as { text: string; version: string };
+}
+
+describe('PUT /api/policies/:file', () => {
+  it('saves a valid edit, returns the new version and records who, when and why', async () => {
+    const { text, version } = await open();
+    const changed = edit(text, '1.60');
+    const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text: changed, baseVersion: version, author: 'li.wei', message: 'raise maintenance price' });
+    expect(status).toBe(200);
+    expect(body).toEqual({ file: FILE, version: sha256(changed), savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(f.readPolicy(FILE)).toBe(changed);
+    expect(f.policyFolder().filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await open()).version).toBe(sha256(changed));
+
+    const history = (await f.json(`/api/policies/${FILE}/history`)).body;
+    expect(history).toEqual([
+      { version: sha256(changed), author: 'li.wei', message: 'raise maintenance price', savedAt: body.savedAt, size: Buffer.byteLength(changed) },
+      { version, author: 'disk', message: 'loaded from disk', savedAt: expect.any(String), size: Buffer.byteLength(text) },
+    ]);
+  });
+
+  it('refuses an invalid policy with 422 and its diagnostics, leaving the file and folder as they were', async () => {
+    const { text, version } = await open();
+    const before = f.policyFolder();
+    const broken = text.replace('units: billed_lines', 'units: billed_linez');
+    const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text: broken, baseVersion: version, author: 'li.wei', message: 'typo' });
+    expect(status).toBe(422);
+    expect(body.error).toBe('invalid');
+    expect(body.diagnostics.some((d: { message: string; line: number }) => d.message.includes('billed_linez') && d.line > 1)).toBe(true);
+    expect(f.readPolicy(FILE)).toBe(text);
+    expect(f.policyFolder()).toEqual(before);
+    expect((await f.json(`/api/policies/${FILE}/history`)).body).toHaveLength(1);
+  });
+
+  it('answers 409 with the current version when the file changed on disk since it was opened', async () => {
+    const { text, version } = await open();
+    const onDisk = edit(text, '1.55');
+    f.writePolicy(FILE, onDisk);
+    const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text: edit(text, '1.60'), baseVersion: version, author: 'li.wei', message: 'raise' });
+    expect(status).toBe(409);
+    expect(body).toEqual({ error: 'conflict', message: expect.stringContaining('changed since version'), currentVersion: sha256(onDisk) });
+    expect(f.readPolicy(FILE)).toBe(onDisk);
+    const history = (await f.json(`/api/policies/${FILE}/history`)).body;
+    expect(history[0]).toMatchObject({ version: sha256(onDisk), author: 'disk', message: 'changed on disk outside the editor' });
+  });
+
+  it('gives one 200 and one 409 for two concurrent saves from the same version', async () => {
+    const { text, version } = await open();
+    const saves = await Promise.all(
+      ['1.60', '1.70'].map((price) => f.send('PUT', `/api/policies/${FILE}`, { text: edit(text, price), baseVersion: version, author: `tab ${price}`, message: `price ${price}` })),
+    );
+    expect(saves.map((s) => s.status).sort()).toEqual([200, 409]);
+    const winner = saves.find((s) => s.status === 200)!;
+    const loser = saves.find((s) => s.status === 409)!;
+    expect(loser.body.currentVersion).toBe(winner.body.version);
+    expect(sha256(f.readPolicy(FILE))).toBe(winner.body.version);
+    expect((await f.json(`/api/policies/${FILE}/history`)).body).toHaveLength(2);
+  });
+
+  it('creates a new file with a null base version, and refuses to create one that exists', async () => {
+    const text = f.readPolicy(FILE).replace('id: rural-contract', 'id: rural-contract-b');
+    const created = await f.send('PUT', '/api/policies/rural-contract-b.yaml', { text, baseVersion: null, author: 'li.wei', message: 'variant' });
+    expect(created.status).toBe(200);
+    expect(f.readPolicy('rural-contract-b.yaml')).toBe(text);
+    const again = await f.send('PUT', '/api/policies/rural-contract-b.yaml', { text, author: 'wang.fang', message: 'variant too' });
+    expect(again).toEqual({ status: 409, body: { error: 'conflict', message: expect.stringContaining('already exists'), currentVersion: sha256(text) } });
+  });
+
+  it('answers 409 when the file was deleted since it was opened', async () => {
+    const { text, version } = await open();
+    const { rmSync } = await import('node:fs');
+    rmSync(f.path('policies', FILE));
+    const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text, baseVersion: version, author: 'li.wei', message: 'x' });
+    expect(status).toBe(409);
+    expect(body.currentVersion).toBeNull();
+    expect(existsSync(f.path('policies', FILE))).toBe(false);
+  });
+
+  it.each([
+    [{ author: '', message: 'm' }, 'must not be empty'],
+    [{ author: 'a' }, 'missing `message`'],
+    [{ message: 'm' }, 'missing `author`'],
+    [{ author: 'a', message: 'm', baseVersion: 'abc' }, 'bad `baseVersion` `abc`'],
+  ])('refuses %j with 400', async (fields, message) => {
+    const { text, version } = await open();
+    const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text, baseVersion: version, ...fields });
+    expect(status).toBe(400);
+    expect(body.message).toContain(message);
+    expect(f.readPolicy(FILE)).toBe(text);
+  });
+
+  it('refuses a path outside the policies folder', async () => {
+    const { text } = await open();
+    for (const name of ['..%2Fescaped.yaml', '..%2F..%2Fescaped.yaml', 'sub%2Fescaped.yaml']) {
+      const { status } = await f.send('PUT', `/api/policies/${name}`, { text, baseVersion: null, author: 'a', message: 'm' });
+      expect(status).toBe(400);
+    }
+    expect(existsSync(f.path('escaped.yaml'))).toBe(false);
+    expect(existsSync(f.path('..', 'escaped.yaml'))).toBe(false);
+  });
+});
