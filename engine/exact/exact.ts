@@ -214,6 +214,16 @@ export class Exact {
     return this.toFixed(12, 'down').replace(/0+$/, '') + '…';
   }
 
+  /** Exact `n/d` text (`1/3`, `-5/1`): what `fromFraction` reads back, whatever the size. */
+  toFraction(): string { return this.big ? `${this.big.n}/${this.big.d}` : `${this.n}/${this.d}`; }
+
+  /** Reads `toFraction` text back. */
+  static fromFraction(text: string): Exact {
+    const slash = text.indexOf('/');
+    if (slash < 0 || !/^-?\d+\/\d+$/.test(text)) throw new RangeError(`not a fraction: \`${text}\``);
+    return Exact.fromBig(BigInt(text.slice(0, slash)), BigInt(text.slice(slash + 1)));
+  }
+
   /** For charts and logs only: never feed the result back into money. */
   toNumber(): number { return this.big ? Number(this.big.n) / Number(this.big.d) : this.n / this.d; }
 

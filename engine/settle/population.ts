@@ -8,7 +8,7 @@ import type { PayeeState } from '../compile/runtime.js';
 
 export type Ranks = Map<string, Map<number, Map<number, number>>>; // payee → month → slot → rank
 
-/** The values a payee is ranked by in one month, as exact decimal text. */
+/** The values a payee is ranked by in one month, as exact fractions (`n/d`: a growth of 1/3 stays 1/3). */
 export interface RankKeys { payeeId: string; period: string; metric: string; keys: string[] }
 
 export function hasPopulationMetrics(plan: Plan): boolean {
@@ -21,7 +21,7 @@ export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: num
     for (const s of states) {
       for (const m of months) {
         if (!s.facts.has(m)) continue;
-        out.push({ payeeId: s.payee.payeeId, period: periodOf(m), metric: metric.name, keys: metric.rank!.by.map((k) => (k.value({ p: s, m }) as Exact).toString()) });
+        out.push({ payeeId: s.payee.payeeId, period: periodOf(m), metric: metric.name, keys: metric.rank!.by.map((k) => (k.value({ p: s, m }) as Exact).toFraction()) });
       }
     }
   }
@@ -35,7 +35,7 @@ export function rankKeys(plan: Plan, rows: RankKeys[]): Record<string, Record<st
     const k = `${row.metric}\u0000${row.period}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
-    g.push({ row, keys: row.keys.map((x) => Exact.parse(x)) });
+    g.push({ row, keys: row.keys.map((x) => Exact.fromFraction(x)) });
   }
   const out: Record<string, Record<string, Record<string, number>>> = {};
   for (const list of groups.values()) {
