@@ -11,6 +11,7 @@ import { PolicyHistory } from './policy-history.js';
 import { policyRoutes } from './policy-routes.js';
 import { PolicyStore } from './policy-store.js';
 import { matchRoute, type Route } from './router.js';
+import { schemaRoute } from './schema-route.js';
 import { staticHandler } from './static-files.js';
 
 export interface EditorServerOptions {
@@ -48,7 +49,7 @@ export function startEditorServer(options: EditorServerOptions): Promise<EditorS
   const policiesDir = at(options.policiesDir ?? 'policies');
   const folder = new PolicyFolder(policiesDir, relative(root, policiesDir).split('\\').join('/'));
   const store = new PolicyStore(folder, new PolicyHistory(resolve(at(options.stateDir ?? '.ratecard'), 'history')));
-  const routes: Route[] = [...policyRoutes(store), ...datasetRoutes(at(options.dataDir ?? 'data/scenarios'), folder)];
+  const routes: Route[] = [...policyRoutes(store), schemaRoute(), ...datasetRoutes(at(options.dataDir ?? 'data/scenarios'), folder)];
   const serveStatic = staticHandler(at(options.staticDir ?? 'dist/editor-app'));
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
 

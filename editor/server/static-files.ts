@@ -38,11 +38,14 @@ export function staticHandler(staticDir: string) {
     let file = target ? await fileAt(target) : undefined;
     // A path without an extension is a page of the app: index.html, the app routes it.
     if (!file && target && !extname(pathname)) file = await fileAt(join(root, 'index.html'));
+    // A build with relative asset paths opened at a deep link asks for `/edit/x/assets/f.js`.
+    const assets = pathname.lastIndexOf('/assets/');
+    if (!file && assets > 0) file = await fileAt(inside(root, pathname.slice(assets)) ?? root);
     if (!file) {
       const hint = (await fileAt(join(root, 'index.html'))) ? '' : ` (the editor app is not built: no \`${join(staticDir, 'index.html')}\`)`;
       return sendText(res, 404, `not found: \`${pathname}\`${hint}\n`, 'text/plain; charset=utf-8');
     }
-    const hashed = pathname.startsWith('/assets/');
+    const hashed = pathname.includes('/assets/');
     res.writeHead(200, {
       'content-type': mimeTypeOf(file.path),
       'content-length': String(file.size),

@@ -1,4 +1,5 @@
 // A running editor server over a temp copy of the bundled policies and scenarios, for tests.
+import { request } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ export interface Fixture {
   get(path: string, init?: RequestInit): Promise<Response>;
   json<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }>;
   send<T = any>(method: string, path: string, body: unknown): Promise<{ status: number; body: T }>;
+  /** A request with the path exactly as given (fetch would normalise `..`) and any Host header. */
+  raw(path: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   readPolicy(file: string): string;
   writePolicy(file: string, text: string): void;
   policyFolder(): string[];
@@ -47,6 +50,15 @@ export async function startFixture(options: { withApp?: boolean } = {}): Promise
       const res = await fetch(url(path), { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
     },
+    raw: (path, headers = {}) =>
+      new Promise((done, fail) => {
+        const { hostname, port } = new URL(server.url);
+        request({ host: hostname, port, path, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        }).on('error', fail).end();
+      }),
     readPolicy: (file) => readFileSync(join(root, 'policies', file), 'utf8'),
     writePolicy: (file, text) => writeFileSync(join(root, 'policies', file), text),
     policyFolder: () => readdirSync(join(root, 'policies')).sort(),

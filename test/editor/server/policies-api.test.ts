@@ -55,10 +55,10 @@ describe('GET /api/policies/:file', () => {
     },
   );
 
-  it('treats a literal ../ as outside the api rather than a file name', async () => {
-    const res = await f.get('/api/policies/../../package.json');
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('"name": "ratecard"');
+  it.each(['/api/policies/../../package.json', '/api/policies/..%2F..%2Fpackage.json', '/api/policies/%2E%2E/package.json'])('never serves %s', async (path) => {
+    const { status, text } = await f.raw(path);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(text).not.toContain('"name": "ratecard"');
   });
 });
 
@@ -113,14 +113,14 @@ describe('api errors', () => {
   });
 
   it('refuses requests for another host name (dns rebinding)', async () => {
-    const { request } = await import('node:http');
-    const url = new URL(f.server.url);
-    const status = await new Promise<number>((done, fail) => {
-      request({ host: url.hostname, port: url.port, path: '/api/policies', headers: { host: 'evil.example:80' } }, (res) => {
-        res.resume();
-        done(res.statusCode ?? 0);
-      }).on('error', fail).end();
-    });
-    expect(status).toBe(403);
+    expect((await f.raw('/api/policies', { host: 'evil.example' })).status).toBe(403);
+    expect((await f.raw('/api/policies', { host: 'localhost:5174' })).status).toBe(200);
+  });
+
+  it('serves the policy schema for the editor', async () => {
+    const { status, body } = await f.json('/api/schema');
+    expect(status).toBe(200);
+    expect(body.properties).toHaveProperty('rules');
+    expect(body.properties).toHaveProperty('params');
   });
 });

@@ -36,12 +36,18 @@ describe('static app', () => {
     expect((await f.get('/assets/missing-123.js')).status).toBe(404);
   });
 
-  it('never serves files outside the static folder', async () => {
-    for (const path of ['/..%2F..%2Fpolicies%2Frural-contract.yaml', '/%2e%2e/%2e%2e/package.json']) {
-      const res = await f.get(path);
-      const text = await res.text();
-      expect(text).not.toContain('id: rural-contract');
-      expect(text).not.toContain('"name"');
-    }
+  it('finds hashed assets asked for relative to a deep link', async () => {
+    const res = await f.get('/edit/rural-contract/assets/index-abc123.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
+
+  it.each(['/../policies/rural-contract.yaml', '/..%2F..%2Fpolicies%2Frural-contract.yaml', '/%2e%2e/%2e%2e/package.json', '/assets/..%2F..%2F..%2Fpackage.json'])(
+    'never serves %s from outside the static folder',
+    async (path) => {
+      const { text } = await f.raw(path);
+      expect(text).not.toContain('id: rural-contract');
+      expect(text).not.toContain('"name": "ratecard"');
+    },
+  );
 });
