@@ -1,9 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One config for the editor app (root: editor/) and for every test in test/.
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// One config for the editor app (root: editor/, built into dist/editor-app/) and for every test
+// in test/ (vitest runs from the project folder).
 export default defineConfig({
+  root: here('./editor'),
+  plugins: [react()],
+  base: './',
+  resolve: {
+    // monaco-yaml's worker imports `monaco-editor/esm/vs/...`, which monaco-editor's export map
+    // no longer resolves: point such imports at the files.
+    alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: here('./node_modules/monaco-editor/esm/vs/') + '$1' }],
+  },
+  build: {
+    outDir: here('./dist/editor-app'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 6000,
+    sourcemap: false,
+  },
+  worker: { format: 'es' },
+  server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
   test: {
-    root: '.',
+    root: here('.'),
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,110 @@
+// The policy editor: policies and datasets on top, the YAML and the parameter form side by side,
+// the live preview on the right; saving with author and message, history with diffs.
+import { useEffect, useMemo, useState } from 'react';
+import { api, type PolicyListItem, type SaveResult } from '../api/client.js';
+import { DatasetPicker } from '../datasets/dataset-picker.js';
+import { ParamForm } from '../form/param-form.js';
+import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
+import { namesOf } from '../monaco/name-completion.js';
+import { PreviewPanel } from '../preview/preview-panel.js';
+import { HistoryPanel } from '../save/history-panel.js';
+import { SaveDialog } from '../save/save-dialog.js';
+import { useDataset } from '../state/use-dataset.js';
+import { usePolicyFile } from '../state/use-policy-file.js';
+import { usePreview } from '../state/use-preview.js';
+import { CodeEditor } from './code-editor.js';
+import { Problems } from './problems.js';
+import { SaveStatus } from './save-status.js';
+
+const fileFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || undefined;
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem('ratecard:language') as Language) || 'zh-CN');
+  const i18n = useMemo(() => ({ language, t: translator(language) }), [language]);
+  const { t } = i18n;
+  const [policies, setPolicies] = useState<PolicyListItem[]>([]);
+  const [file, setFile] = useState<string | undefined>(fileFromHash);
+  const policy = usePolicyFile(file);
+  const data = useDataset();
+  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const preview = usePreview(policy.file, policy.text, policy.savedText, data.tables, range);
+  const [saving, setSaving] = useState(false);
+  const [saveResult, setSaveResult] = useState<SaveResult | undefined>();
+  const [showHistory, setShowHistory] = useState(false);
+  const [historyTick, setHistoryTick] = useState(0);
+
+  useEffect(() => { localStorage.setItem('ratecard:language', language); document.documentElement.lang = language; }, [language]);
+  useEffect(() => { api.policies().then(setPolicies).catch(() => setPolicies([])); }, [historyTick]);
+  useEffect(() => {
+    const onHash = () => setFile(fileFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  // Opening a policy picks its bundled dataset, when there is one.
+  useEffect(() => {
+    const match = data.datasets.find((d) => d.policy === file);
+    if (match && !data.tables) void data.chooseBundled(match.name);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file, data.datasets]);
+  useEffect(() => { preview.clearTrace(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const invalid = preview.diagnostics.some((d) => d.severity === 'error');
+  const names = useMemo(() => (preview.outline ? namesOf(preview.outline) : []), [preview.outline]);
+  const dirty = policy.savedText !== undefined && policy.text !== policy.savedText;
+
+  const doSave = async (author: string, message: string) => {
+    setSaving(false);
+    const result = await policy.save(author, message);
+    setSaveResult(result);
+    setHistoryTick((n) => n + 1);
+  };
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app">
+        <header className="top">
+          <h1>{t('app.title')}</h1>
+          <label>{t('policies.title')}{' '}
+            <select aria-label={t('policies.title')} value={file ?? ''} onChange={(e) => { location.hash = `/${e.target.value}`; }}>
+              <option value="">—</option>
+              {policies.map((p) => <option key={p.file} value={p.file}>{p.name} ({p.file}){p.valid ? '' : ` · ${t('policies.invalid')}`}</option>)}
+            </select>
+          </label>
+          <DatasetPicker datasets={data.datasets} chosen={data.chosen} onBundled={(n) => void data.chooseBundled(n)} onFiles={data.chooseFiles} />
+          <label>{t('preview.from')} <input type="month" aria-label={t('preview.from')} value={range.from ?? ''} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value || undefined }))} /></label>
+          <label>{t('preview.to')} <input type="month" aria-label={t('preview.to')} value={range.to ?? ''} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value || undefined }))} /></label>
+          <span className="spacer" />
+          {dirty ? <span className="dirty">{t('editor.unsaved')}</span> : null}
+          <button type="button" disabled={!policy.file} onClick={() => setSaving(true)}>{t('save.save')}</button>
+          <button type="button" disabled={!policy.file} onClick={() => setShowHistory((s) => !s)}>{showHistory ? t('history.hide') : t('history.show')}</button>
+          <label>{t('app.language')}{' '}
+            <select aria-label={t('app.language')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'zh-CN' ? '中文' : 'English'}</option>)}
+            </select>
+          </label>
+        </header>
+        {policy.restored ? <p className="note warn" role="status" data-testid="restored">{t('editor.restored')} <button type="button" onClick={() => void policy.reload()}>{t('editor.discard')}</button></p> : null}
+        {saveResult && policy.file ? <SaveStatus result={saveResult} file={policy.file} baseVersion={policy.version} onReload={() => { setSaveResult(undefined); void policy.reload(); }} /> : null}
+        {data.error ? <p className="note error">{data.error}</p> : null}
+        {policy.error ? <p className="note error">{policy.error}</p> : null}
+        {!policy.file ? <p className="muted">{t('policies.none')}</p> : (
+          <main className="workspace">
+            <div className="code-column">
+              <h2>{t('editor.yaml')} <span className="muted">{policy.file}</span></h2>
+              <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names} label={t('editor.yaml')} />
+              <Problems diagnostics={preview.diagnostics} />
+              {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} /> : null}
+            </div>
+            <div className="form-column">
+              <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
+            </div>
+            <div className="preview-column">
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} dataErrors={preview.dataErrors} />
+            </div>
+          </main>
+        )}
+        {saving ? <SaveDialog onSave={(a, m) => void doSave(a, m)} onCancel={() => setSaving(false)} /> : null}
+      </div>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+// The parameter form beside the code: every parameter of the last valid policy, each edit
+// rewriting the YAML in place (yaml-rewrite) so comments and layout survive.
+import type { ParamInfo } from '../../../engine/index.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ParamField, type FieldEdits } from './param-field.js';
+import { appendYamlRow, deleteYamlValue, setYamlValue, type YamlPath } from './yaml-rewrite.js';
+
+interface Props {
+  params: ParamInfo[];
+  text: string;
+  onText: (text: string) => void;
+  stale: boolean;
+}
+
+export function ParamForm({ params, text, onText, stale }: Props) {
+  const { t } = useI18n();
+  const editsFor = (name: string): FieldEdits => {
+    const at = (sub: YamlPath): YamlPath => ['params', name, 'value', ...sub];
+    return {
+      set: (sub, value) => onText(setYamlValue(text, at(sub), value)),
+      remove: (sub) => onText(deleteYamlValue(text, at(sub))),
+      appendRow: (row) => onText(appendYamlRow(text, at([]), row)),
+    };
+  };
+  return (
+    <section className="param-form" aria-label={t('form.title')}>
+      <h2>{t('form.title')}</h2>
+      {stale ? <p className="note warn">{t('form.staleNote')}</p> : null}
+      {params.map((p) => (
+        <div key={p.name} className={`param param-${p.type}`} data-param={p.name}>
+          <div className="param-head">
+            <span className="param-name">{p.name}</span>
+            <span className="param-type">{p.type}{p.of ? ` of ${p.of}` : ''}</span>
+            {p.unit ? <span className="param-unit">{p.unit}</span> : null}
+          </div>
+          {p.description ? <div className="param-desc">{p.description}</div> : null}
+          <ParamField param={p} edits={editsFor(p.name)} />
+        </div>
+      ))}
+    </section>
+  );
+}

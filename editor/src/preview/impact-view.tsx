@@ -1,0 +1,49 @@
+// The impact of the edit against the last saved version: total change, by payee, top gainers
+// and losers.
+import type { PayeeImpact } from '../../../engine/index.js';
+import { formatDelta, formatMoney } from '../format/money.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { PreviewSummary } from '../worker/protocol.js';
+
+function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick: (id: string) => void }) {
+  const { t, language } = useI18n();
+  if (!rows.length) return null;
+  return (
+    <table className="impact-list" data-testid={testid} aria-label={title}>
+      <caption>{title}</caption>
+      <thead><tr><th>{t('preview.payee')}</th><th>{t('impact.before')}</th><th>{t('impact.after')}</th><th>{t('impact.delta')}</th></tr></thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.payeeId}>
+            <th scope="row"><button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button></th>
+            <td className="money">{formatMoney(p.before, language)}</td>
+            <td className="money">{formatMoney(p.after, language)}</td>
+            <td className="money delta">{formatDelta(p.delta, language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ImpactView({ impact, onPick }: { impact: NonNullable<PreviewSummary['impact']>; onPick: (id: string) => void }) {
+  const { t, language } = useI18n();
+  const unchanged = impact.changedLines === 0;
+  return (
+    <section className="impact" aria-label={t('impact.title')}>
+      <h3>{t('impact.title')}</h3>
+      {unchanged ? <p className="muted" data-testid="impact-none">{t('impact.none')}</p> : (
+        <>
+          <p>
+            {t('impact.total')}: <strong className="delta" data-testid="impact-total">{formatDelta(impact.delta.total, language)}</strong>
+            {' '}({formatMoney(impact.before.total, language)} → {formatMoney(impact.after.total, language)}) · {t('impact.changedLines', { n: impact.changedLines })}
+          </p>
+          <div className="impact-lists">
+            <ImpactList title={t('impact.gainers')} rows={impact.gainers} testid="impact-gainers" onPick={onPick} />
+            <ImpactList title={t('impact.losers')} rows={impact.losers} testid="impact-losers" onPick={onPick} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// The live simulation preview: totals by kind, the impact against the saved version, the payout
+// distribution, totals by payee and a payee's trace. Shows "recomputing…" while the worker works
+// and keeps the last good result visible while the policy is invalid.
+import type { Diagnostic } from '../../../engine/index.js';
+import { Problems } from '../components/problems.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { PreviewState } from '../state/use-preview.js';
+import { DistributionChart } from './distribution-chart.js';
+import { ImpactView } from './impact-view.js';
+import { KindTotals } from './kind-totals.js';
+import { PayeeTable } from './payee-table.js';
+import { TraceView } from './trace-view.js';
+
+interface Props {
+  preview: PreviewState;
+  policyInvalid: boolean;
+  onPick: (payeeId: string) => void;
+  onCloseTrace: () => void;
+  dataErrors: Diagnostic[];
+}
+
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors }: Props) {
+  const { t } = useI18n();
+  const { summary } = preview;
+  return (
+    <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy}>
+      <header className="preview-head">
+        <h2>{t('preview.title')}</h2>
+        <span className="status" role="status" data-testid="preview-status">
+          {preview.busy ? <span className="busy">{t('preview.recomputing')}</span> : null}
+          {preview.computeMs !== undefined ? <span className="compute-time" data-testid="compute-time" data-ms={preview.computeMs}>{t('preview.computeTime', { ms: preview.computeMs })}</span> : null}
+        </span>
+      </header>
+      {policyInvalid && summary ? <p className="note warn">{t('preview.stale')}</p> : null}
+      {dataErrors.length ? <Problems diagnostics={dataErrors} title={t('preview.dataErrors')} /> : null}
+      {!summary ? <p className="muted">{t('preview.noResult')}</p> : (
+        <div className={preview.stale ? 'stale' : undefined}>
+          <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.payees.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
+          <KindTotals totals={summary.totals} delta={summary.impact?.delta} />
+          {summary.impact ? <ImpactView impact={summary.impact} onPick={onPick} /> : null}
+          <DistributionChart payees={summary.payees} />
+          {preview.traced ? <TraceView payeeId={preview.traced.payeeId} lines={preview.traced.lines} withheld={preview.traced.withheld} onClose={onCloseTrace} /> : <p className="muted">{t('trace.pick')}</p>}
+          <h3>{t('preview.byPayee')}</h3>
+          <PayeeTable payees={summary.payees} onPick={onPick} picked={preview.traced?.payeeId} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// Runs the preview worker on every edit (debounced), keeps the last good result while the policy
+// is invalid, and fetches a payee's trace on demand.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../../../engine/index.js';
+import { PreviewClient } from '../worker/preview-client.js';
+import type { DatasetTables, PeriodRange, PolicyOutline, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
+
+export const DEBOUNCE_MS = 300;
+
+export interface PreviewState {
+  busy: boolean;
+  /** Diagnostics of the current text (empty when it loads). */
+  diagnostics: Diagnostic[];
+  /** The last outline of a valid text. */
+  outline?: PolicyOutline;
+  /** The last good result and its compute time. */
+  summary?: PreviewSummary;
+  computeMs?: number;
+  /** Problems settling the current text over the dataset (data errors). */
+  dataErrors: Diagnostic[];
+  /** True when the current text is invalid and the summary is from an earlier one. */
+  stale: boolean;
+  traced?: Extract<WorkerResponse, { type: 'trace' }>;
+}
+
+export function usePreview(file: string | undefined, text: string, baseText: string | undefined, tables: DatasetTables | undefined, range: PeriodRange) {
+  const [state, setState] = useState<PreviewState>({ busy: false, diagnostics: [], dataErrors: [], stale: false });
+  const clientRef = useRef<PreviewClient | undefined>(undefined);
+
+  useEffect(() => {
+    const client = new PreviewClient({
+      onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary) })),
+      onResult: (m) => setState((s) => (m.ok
+        ? { ...s, busy: false, summary: m.summary, computeMs: m.computeMs, dataErrors: [], stale: false }
+        : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary) })),
+      onTrace: (m) => setState((s) => ({ ...s, traced: m })),
+    });
+    clientRef.current = client;
+    return () => client.dispose();
+  }, []);
+
+  useEffect(() => {
+    if (tables) clientRef.current?.setDataset(tables);
+  }, [tables]);
+
+  const rangeKey = `${range.from ?? ''}..${range.to ?? ''}`;
+  useEffect(() => {
+    if (!file) return;
+    setState((s) => ({ ...s, busy: true }));
+    const timer = setTimeout(() => clientRef.current?.run(file, text, baseText, range), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file, text, baseText, tables, rangeKey]);
+
+  const actions = useMemo(() => ({
+    trace: (payeeId: string) => clientRef.current?.trace(payeeId),
+    clearTrace: () => setState((s) => ({ ...s, traced: undefined })),
+    reset: () => setState({ busy: false, diagnostics: [], dataErrors: [], stale: false }),
+  }), []);
+
+  return { ...state, ...actions };
+}

@@ -1,0 +1,41 @@
+// The editor's side of the preview worker: numbers each request and passes on only the answers
+// to the newest one, so a slow, stale result never overwrites a fresh one.
+import type { DatasetTables, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
+
+export interface PreviewListener {
+  onChecked(m: Extract<WorkerResponse, { type: 'checked' }>): void;
+  onResult(m: Extract<WorkerResponse, { type: 'result' }>): void;
+  onTrace(m: Extract<WorkerResponse, { type: 'trace' }>): void;
+}
+
+export class PreviewClient {
+  private seq = 0;
+  private traceSeq = 0;
+  private readonly worker: Worker;
+
+  constructor(private readonly listener: PreviewListener) {
+    this.worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
+  }
+
+  private send(m: WorkerRequest) { this.worker.postMessage(m); }
+
+  private receive(m: WorkerResponse) {
+    if (m.type === 'trace') { if (m.seq === this.traceSeq) this.listener.onTrace(m); return; }
+    if (m.seq !== this.seq) return; // stale
+    if (m.type === 'checked') this.listener.onChecked(m);
+    else this.listener.onResult(m);
+  }
+
+  setDataset(tables: DatasetTables) { this.send({ type: 'dataset', tables }); }
+
+  /** Returns the request's sequence number. */
+  run(file: string, text: string, baseText: string | undefined, range: PeriodRange): number {
+    this.send({ type: 'run', seq: ++this.seq, file, text, baseText, range });
+    return this.seq;
+  }
+
+  trace(payeeId: string) { this.send({ type: 'trace', seq: ++this.traceSeq, payeeId }); }
+
+  dispose() { this.worker.terminate(); }
+}

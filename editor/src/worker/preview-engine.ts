@@ -1,0 +1,117 @@
+// What the preview worker does, free of any messaging so it also runs in tests: load the edited
+// policy, settle it over the dataset, compare with the last saved version, and trace one payee
+// on demand. Datasets and the saved version's statement are cached between runs.
+import {
+  compareStatements, loadPolicy, rankPopulationKeys, populationKeys, readDataset, RatecardError, settle,
+  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
+} from '../../../engine/index.js';
+import { payeeTotals } from './payee-totals.js';
+import type { DatasetTables, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
+
+type Checked = Extract<WorkerResponse, { type: 'checked' }>;
+type Result = Extract<WorkerResponse, { type: 'result' }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Trace = Extract<WorkerResponse, { type: 'trace' }>;
+
+export function outlineOf(policy: CompiledPolicy): PolicyOutline {
+  return {
+    id: policy.id,
+    name: policy.name,
+    params: policy.params,
+    facts: policy.facts.map(({ name, type, description }) => ({ name, type, description })),
+    metrics: policy.metrics.map((m) => m.name),
+    rules: policy.rules.map(({ id, kind, description }) => ({ id, kind, description })),
+  };
+}
+
+const diagnosticsOf = (e: unknown): Diagnostic[] => {
+  if (e instanceof RatecardError) return e.diagnostics;
+  return [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: String((e as Error)?.message ?? e) }];
+};
+
+export class PreviewEngine {
+  private tables?: DatasetTables;
+  private datasets = new Map<string, Dataset | Diagnostic[]>();
+  private base?: { key: string; statement?: Statement };
+  private last?: { policy: CompiledPolicy; dataset: Dataset; options: SettleOptions };
+
+  setDataset(tables: DatasetTables): void {
+    this.tables = tables;
+    this.datasets.clear();
+    this.base = undefined;
+    this.last = undefined;
+  }
+
+  check(seq: number, file: string, text: string): { checked: Checked; policy?: CompiledPolicy } {
+    const loaded = loadPolicy({ file, text });
+    if (!loaded.ok) return { checked: { type: 'checked', seq, ok: false, diagnostics: loaded.diagnostics } };
+    return { checked: { type: 'checked', seq, ok: true, diagnostics: loaded.warnings, outline: outlineOf(loaded.policy) }, policy: loaded.policy };
+  }
+
+  private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
+    if (!this.tables) return [{ file: '(dataset)', line: 1, column: 1, severity: 'error', field: '', code: 'no-dataset', message: 'no dataset chosen' }];
+    const key = JSON.stringify(policy.layout);
+    let d = this.datasets.get(key);
+    if (!d) {
+      const { payees, facts, transactions } = this.tables;
+      const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
+      d = read.ok ? read.dataset : read.diagnostics;
+      this.datasets.set(key, d);
+    }
+    return d;
+  }
+
+  private baseStatement(file: string, baseText: string | undefined, range: PeriodRange): Statement | undefined {
+    if (baseText === undefined) return undefined;
+    const key = JSON.stringify([this.tables?.id, baseText, range]);
+    if (this.base?.key === key) return this.base.statement;
+    let statement: Statement | undefined;
+    const loaded = loadPolicy({ file, text: baseText });
+    if (loaded.ok) {
+      const dataset = this.dataset(loaded.policy);
+      if (!Array.isArray(dataset)) {
+        try { statement = settle(loaded.policy, dataset, { ...range, detail: 'amounts' }); } catch { statement = undefined; }
+      }
+    }
+    this.base = { key, statement };
+    return statement;
+  }
+
+  run(seq: number, policy: CompiledPolicy, file: string, baseText: string | undefined, range: PeriodRange): Result {
+    const started = performance.now();
+    const done = (r: DistributiveOmit<Result, 'computeMs'>) => ({ ...r, computeMs: Math.round(performance.now() - started) }) as Result;
+    const dataset = this.dataset(policy);
+    if (Array.isArray(dataset)) return done({ type: 'result', seq, ok: false, diagnostics: dataset });
+    const options: SettleOptions = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+    try {
+      const statement = settle(policy, dataset, { ...options, detail: 'amounts' });
+      this.last = { policy, dataset, options };
+      const before = this.baseStatement(file, baseText, options);
+      const impact = before ? compareStatements(before, statement) : undefined;
+      return done({
+        type: 'result', seq, ok: true,
+        summary: {
+          totals: statement.totals,
+          payees: payeeTotals(statement, dataset.covered),
+          lineCount: statement.lines.length,
+          withheldCount: statement.withheld.length,
+          from: statement.from,
+          to: statement.to,
+          ...(impact ? { impact: { before: impact.before, after: impact.after, delta: impact.delta, payees: impact.payees, gainers: impact.gainers, losers: impact.losers, changedLines: impact.lines.length } } : {}),
+        },
+      });
+    } catch (e) {
+      return done({ type: 'result', seq, ok: false, diagnostics: diagnosticsOf(e) });
+    }
+  }
+
+  /** Every line and withheld item of one payee, with full traces (population ranks kept). */
+  trace(seq: number, payeeId: string): Trace {
+    if (!this.last) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    const { policy, dataset, options } = this.last;
+    const ranks = rankPopulationKeys(policy, populationKeys(policy, dataset, options));
+    const one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
+    const statement = settle(policy, one, { ...options, ranks, detail: 'trace' });
+    return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld };
+  }
+}

@@ -1,0 +1,27 @@
+// The preview Web Worker: runs the engine off the main thread so typing never waits for it.
+// Runs that arrive while one is computing replace each other: only the newest is computed.
+import { PreviewEngine } from './preview-engine.js';
+import type { WorkerRequest, WorkerResponse } from './protocol.js';
+
+const engine = new PreviewEngine();
+const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
+let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
+
+function drain() {
+  const req = pending;
+  pending = undefined;
+  if (!req) return;
+  const { checked, policy } = engine.check(req.seq, req.file, req.text);
+  post(checked);
+  if (policy) post(engine.run(req.seq, policy, req.file, req.baseText, req.range));
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  if (req.type === 'dataset') engine.setDataset(req.tables);
+  else if (req.type === 'trace') post(engine.trace(req.seq, req.payeeId));
+  else {
+    pending = req;
+    setTimeout(drain, 0);
+  }
+};

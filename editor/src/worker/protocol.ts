@@ -1,0 +1,47 @@
+// Messages between the editor and the preview worker. Every request carries a sequence number;
+// the editor keeps only answers to its latest request, so stale results are dropped.
+import type { Diagnostic, Impact, LineKind, ParamInfo, StatementLine, TableSource, Totals, WithheldItem } from '../../../engine/index.js';
+
+export interface DatasetTables {
+  /** Changes whenever the tables change, so the worker can cache what it read. */
+  id: string;
+  payees: TableSource;
+  facts: TableSource;
+  transactions?: TableSource;
+}
+
+export interface PeriodRange { from?: string; to?: string }
+
+export type WorkerRequest =
+  | { type: 'dataset'; tables: DatasetTables }
+  | { type: 'run'; seq: number; file: string; text: string; baseText?: string; range: PeriodRange }
+  | { type: 'trace'; seq: number; payeeId: string };
+
+/** The names a policy defines, for completion and the form. */
+export interface PolicyOutline {
+  id: string;
+  name: string;
+  params: ParamInfo[];
+  facts: { name: string; type: string; description?: string }[];
+  metrics: string[];
+  rules: { id: string; kind: LineKind; description?: string }[];
+}
+
+export interface PayeeTotal { payeeId: string; name?: string; total: string; byKind: Record<LineKind, string> }
+
+export interface PreviewSummary {
+  totals: Totals;
+  payees: PayeeTotal[];
+  lineCount: number;
+  withheldCount: number;
+  from: string;
+  to: string;
+  /** Against the last saved version; absent when there is none or it does not load. */
+  impact?: Omit<Impact, 'lines'> & { changedLines: number };
+}
+
+export type WorkerResponse =
+  | { type: 'checked'; seq: number; ok: boolean; diagnostics: Diagnostic[]; outline?: PolicyOutline }
+  | { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number }
+  | { type: 'result'; seq: number; ok: false; diagnostics: Diagnostic[]; computeMs: number }
+  | { type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[] };
