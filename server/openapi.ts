@@ -1,0 +1,28 @@
+// The OpenAPI 3.1 description (generated from the route schemas by @fastify/swagger) and its UI
+// at /docs, served from the bundled swagger-ui files: no CDN, works offline.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { componentName } from './schemas/common.js';
+
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ratecard',
+        version,
+        description: 'Channel-compensation policies as configuration: validate, simulate, explain and compare policies; settle runs into the settlement store, close periods and read statements. Amounts are exact decimal strings.',
+      },
+      tags: [
+        { name: 'policies', description: 'Check policies and compare versions' },
+        { name: 'statements', description: 'Settle without side effects, explain lines, read posted statements' },
+        { name: 'store', description: 'Settlement runs and closed periods (writes need the bearer token)' },
+        { name: 'service', description: 'Health' },
+      ],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given with `ratecard serve --token-file` or RATECARD_TOKEN.' } } },
+    },
+    refResolver: { buildLocalReference: (json) => componentName(String(json.$id)) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+}

@@ -1,0 +1,8 @@
+// GET /health: the server is up, and whether it has a settlement store.
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../context.js';
+
+export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  app.get('/health', { schema: { summary: 'Liveness, and whether a settlement store is open', tags: ['service'] } },
+    async () => ({ status: 'ok', store: ctx.book ? 'open' : 'none', writes: ctx.token ? 'token' : 'disabled' }));
+}

@@ -1,0 +1,19 @@
+// GET /runs and GET /runs/:id: what each run was settled with and what it posted.
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../context.js';
+import { runParams, runsQuery } from '../schemas/store.js';
+import { bookOf, notFound } from '../store-routes.js';
+
+export async function runsRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  app.get<{ Querystring: { policyId?: string } }>('/runs', {
+    schema: { summary: 'List settlement runs, optionally of one policy', tags: ['store'], querystring: runsQuery },
+  }, async (request) => ({ runs: bookOf(ctx).listRuns({ policyId: request.query.policyId }) }));
+
+  app.get<{ Params: { id: string } }>('/runs/:id', {
+    schema: { summary: 'One settlement run', tags: ['store'], params: runParams },
+  }, async (request) => {
+    const run = bookOf(ctx).getRun(request.params.id);
+    if (!run) throw notFound('id', `no run \`${request.params.id}\``);
+    return run;
+  });
+}

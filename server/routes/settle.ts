@@ -1,0 +1,38 @@
+// POST /settle and POST /periods/close: the writes, each behind the bearer token. A settle posts
+// a run into the store (lines of open periods, adjustments for closed ones) in one transaction.
+import type { FastifyInstance } from 'fastify';
+import type { DatasetInput, SourceText } from '../../engine/index.js';
+import { requireToken } from '../auth.js';
+import type { RouteContext } from '../context.js';
+import { type PolicyInput, policySource } from '../inputs.js';
+import { closeBody, settleBody } from '../schemas/store.js';
+import { bookOf } from '../store-routes.js';
+import type { PostedLine } from '../../store/settlement-book.js';
+
+interface SettleBody { policy: PolicyInput; overrides?: SourceText; dataset: DatasetInput; from: string; to: string; startedBy?: string }
+interface CloseBody { policyId: string; period: string; closedBy?: string }
+
+const brief = ({ trace: _trace, explanation: _explanation, ...line }: PostedLine) => line;
+
+export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const security = [{ bearer: [] }];
+  app.post<{ Body: SettleBody }>('/settle', {
+    schema: { summary: 'Settle and post a run into the settlement store', tags: ['store'], security, body: settleBody },
+    preHandler: requireToken(ctx.token),
+  }, async (request, reply) => {
+    const { policy, overrides, dataset, from, to, startedBy } = request.body;
+    const result = bookOf(ctx).run({ policy: policySource(policy, ctx.policiesDir), overrides, dataset, from, to, startedBy: startedBy ?? 'api' });
+    // Posted lines come back without traces (GET /statements has them); adjustments keep theirs.
+    return reply.status(201).send({ run: result.run, unchanged: result.unchanged, adjustments: result.adjustments, lines: result.lines.map(brief) });
+  });
+
+  app.post<{ Body: CloseBody }>('/periods/close', {
+    schema: { summary: 'Close a period: its posted lines never change; later runs post adjustments', tags: ['store'], security, body: closeBody },
+    preHandler: requireToken(ctx.token),
+  }, async (request) => {
+    const { policyId, period, closedBy } = request.body;
+    const book = bookOf(ctx);
+    book.close(policyId, period, closedBy ?? 'api');
+    return { policyId, period, closed: book.closedPeriods(policyId) };
+  });
+}

@@ -1,0 +1,31 @@
+// GET /statements/:policyId (JSON with traces, or CSV with ?format=csv) and
+// GET /statements/:policyId.csv: the posted statement of a policy, one payee or a range of months.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { totalsOf } from '../../engine/index.js';
+import type { RouteContext } from '../context.js';
+import { statementParams, statementQuery } from '../schemas/store.js';
+import { bookOf, notFound } from '../store-routes.js';
+
+interface Query { payee?: string; from?: string; to?: string; format?: 'json' | 'csv' }
+
+export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const answer = (policyId: string, query: Query, reply: FastifyReply, csv: boolean) => {
+    const book = bookOf(ctx);
+    if (!book.listRuns({ policyId }).length) throw notFound('policyId', `no runs of policy \`${policyId}\` in the store`);
+    const q = { policyId, payeeId: query.payee, from: query.from, to: query.to };
+    if (csv) {
+      const name = [policyId, query.payee, query.from, query.to].filter(Boolean).join('_');
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(book.statementCsv(q));
+    }
+    const lines = book.statement(q);
+    return reply.send({ policyId, payeeId: query.payee, from: query.from, to: query.to, totals: totalsOf(lines), lines });
+  };
+
+  app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId', {
+    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery },
+  }, async (request, reply) => answer(request.params.policyId, request.query, reply, request.query.format === 'csv'));
+
+  app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId.csv', {
+    schema: { summary: 'The posted statement as CSV', tags: ['statements'], params: statementParams, querystring: statementQuery },
+  }, async (request, reply) => answer(request.params.policyId, request.query, reply, true));
+}

@@ -1,0 +1,93 @@
+// Shared request schemas (JSON Schema 2020-12): a text file, a table, a policy given inline, by
+// bundled id or as a document checked by the engine's policySchema, and a dataset. Each has an
+// `$id`, so routes refer to it and the OpenAPI description lists it once under components.
+import { policySchema } from '../../engine/index.js';
+
+const base = 'https://ratecard.dev/schema/server/';
+export const ref = (name: string) => ({ $ref: `${base}${name}.json` });
+
+export const period = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' } as const;
+export const policyId = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 100, description: 'A policy id, e.g. `rural-contract`.' } as const;
+
+const sourceText = {
+  $id: `${base}source-text.json`,
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'text'],
+  description: 'A text file: its name (shown in every message about it) and its content.',
+  properties: {
+    file: { type: 'string', minLength: 1, maxLength: 500, description: 'e.g. `overrides.yaml`' },
+    text: { type: 'string' },
+  },
+} as const;
+
+const table = {
+  $id: `${base}table.json`,
+  type: 'object',
+  additionalProperties: false,
+  required: ['file'],
+  description: 'A CSV table: its text, or rows already split (header first) with optional original line numbers.',
+  properties: {
+    file: { type: 'string', minLength: 1, maxLength: 500, description: 'e.g. `facts.csv`' },
+    text: { type: 'string' },
+    rows: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    lines: { type: 'array', items: { type: 'integer', minimum: 1 } },
+  },
+  oneOf: [{ required: ['text'] }, { required: ['rows'] }],
+} as const;
+
+const policy = {
+  $id: `${base}policy-input.json`,
+  type: 'object',
+  additionalProperties: false,
+  description: 'A policy: its YAML `text` (with a `file` name), the `id` of a bundled policy in policies/, or a policy `document` as JSON.',
+  properties: {
+    file: { type: 'string', minLength: 1, maxLength: 500, description: 'Name shown in messages, e.g. `rural-contract.yaml`.' },
+    text: { type: 'string', description: 'The policy YAML.' },
+    id: { ...policyId, description: 'A bundled policy, e.g. `rural-contract`.' },
+    document: { $ref: policySchema.$id },
+  },
+  oneOf: [{ required: ['text'] }, { required: ['id'] }, { required: ['document'] }],
+} as const;
+
+const dataset = {
+  $id: `${base}dataset.json`,
+  type: 'object',
+  additionalProperties: false,
+  required: ['payees', 'facts'],
+  description: 'The data a policy settles: payees.csv, facts.csv and, for per-transaction rules, transactions.csv.',
+  properties: { payees: ref('table'), facts: ref('table'), transactions: ref('table') },
+} as const;
+
+const diagnostic = {
+  $id: `${base}diagnostic.json`,
+  type: 'object',
+  required: ['file', 'line', 'column', 'field', 'message'],
+  properties: {
+    file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' },
+    field: { type: 'string' }, message: { type: 'string' }, severity: { enum: ['error', 'warning'] }, code: { type: 'string' },
+  },
+} as const;
+
+const errorBody = {
+  $id: `${base}error.json`,
+  type: 'object',
+  required: ['error', 'diagnostics'],
+  description: 'Every error: a short reason and the located problems.',
+  properties: { error: { type: 'string' }, diagnostics: { type: 'array', items: ref('diagnostic') } },
+} as const;
+
+/** The schemas routes refer to, the policy schema first. */
+export const sharedSchemas: { $id: string }[] = [policySchema, sourceText, table, policy, dataset, diagnostic, errorBody];
+
+/** Component names in the OpenAPI description: `policy`, `source-text`, `dataset`, ... */
+export const componentName = (id: string) => id === policySchema.$id ? 'policy' : id.slice(base.length).replace(/\.json$/, '');
+
+/** What a policy-with-data request carries. */
+export const policyWithData = {
+  policy: ref('policy-input'),
+  overrides: { ...ref('source-text'), description: 'A YAML map of parameter overrides, deep-merged over the policy\'s values.' },
+  dataset: ref('dataset'),
+  from: period,
+  to: period,
+} as const;

@@ -1,0 +1,57 @@
+// The OpenAPI description at /docs/json lists every route and is self-contained; /docs serves
+// the swagger UI from bundled files (no CDN).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get, listening, type Running } from './serve-for-test.js';
+
+let server: Running;
+beforeAll(async () => { server = await listening(); });
+afterAll(() => server.close());
+
+describe('OpenAPI', () => {
+  it('/docs/json is OpenAPI 3.1 listing every route', async () => {
+    const res = await get(`${server.url}/docs/json`);
+    expect(res.status).toBe(200);
+    const doc = res.json;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: 'Ratecard', version: expect.any(String) });
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes).toEqual(expect.arrayContaining([
+      'GET /health', 'POST /validate', 'POST /simulate', 'POST /explain', 'POST /diff', 'POST /settle', 'POST /periods/close',
+      'GET /runs', 'GET /runs/{id}', 'GET /statements/{policyId}', 'GET /statements/{policyId}.csv',
+    ]));
+    expect(doc.paths['/settle'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses?: unknown }>>)) {
+      for (const op of Object.values(ops)) expect(op.responses, path).toBeDefined();
+    }
+  });
+
+  it('every $ref points inside the document; the policy schema is a component', async () => {
+    const doc = (await get(`${server.url}/docs/json`)).json;
+    const refs: string[] = [];
+    JSON.stringify(doc, (key, value) => { if (key === '$ref') refs.push(value); return value; });
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\//);
+      const target = ref.slice(2).split('/').reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      expect(target, ref).toBeTypeOf('object');
+    }
+    expect(doc.components.schemas.policy.required).toEqual(['id', 'name', 'version', 'applies_to', 'rules']);
+    const simulate = doc.paths['/simulate'].post.requestBody.content['application/json'].schema;
+    expect(simulate.required).toEqual(['policy', 'dataset']);
+  });
+
+  it('/docs serves the UI from local files', async () => {
+    const page = await get(`${server.url}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset).toMatch(/^\/docs\//);
+      const res = await fetch(`${server.url}${asset}`);
+      expect(res.status, asset).toBe(200);
+      expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
+    }
+  });
+});
