@@ -65,7 +65,8 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
 
   // what this run replaces: the open periods' regular lines, and open adjustments of its closed periods
   const replaced = [
-    ...openInRange.flatMap((p) => store.lines({ policyId: policy.id, from: p, to: p, adjustment: false })),
+    // open periods of the range are contiguous: they all follow the last closed one
+    ...(openInRange.length ? store.lines({ policyId: policy.id, from: openInRange[0], to: openInRange[openInRange.length - 1], adjustment: false }) : []),
     ...(adjustPeriod && closedInRange.length
       ? store.lines({ policyId: policy.id, from: adjustPeriod, to: adjustPeriod, adjustment: true }).filter((l) => closedSet.has(l.trace.adjusts!.period))
       : []),
@@ -77,7 +78,8 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
   const runId = store.nextRunId();
   let posted: PostedLine[];
   if (unchanged) posted = replaced.map(strip);
-  else posted = next.map((l) => ({ ...l, runId, adjustment: l.trace.adjusts !== undefined }));
+  // traces as the store keeps them (JSON), so a run's result equals its statement read back
+  else posted = next.map((l) => ({ ...l, trace: JSON.parse(JSON.stringify(l.trace)), runId, adjustment: l.trace.adjusts !== undefined }));
   const lines = posted.filter((l) => !l.adjustment);
   const adjusting = posted.filter((l) => l.adjustment);
   const run: RunRecord = {
