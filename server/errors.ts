@@ -3,7 +3,9 @@
 // diagnostics, anything unexpected 500 with a generic message (the details go to the log).
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { type Diagnostic, errorAt, RatecardError } from '../engine/index.js';
+import { locateJson, positionAt } from './json-locate.js';
 
 /** A request the server refuses: an HTTP status and the located reasons. */
 export class RequestError extends Error {
@@ -16,43 +18,64 @@ export class RequestError extends Error {
 export const requestDiagnostic = (part: string, field: string, message: string, code = 'request'): Diagnostic =>
   errorAt({ file: part === 'querystring' ? 'query' : part, line: 1, column: 1 }, field, message, code);
 
-const fieldOf = (pointer: string, extra?: unknown) => {
+const pathOf = (pointer: string, extra?: unknown) => {
   const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (typeof extra === 'string') parts.push(extra);
-  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i ? `.${p}` : p)).join('');
+  return typeof extra === 'string' ? [...parts, extra] : parts;
 };
+const fieldOf = (path: string[]) => path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i ? `.${p}` : p)).join('');
 
-function describe(e: ErrorObject): { field: string; message: string } {
+function describe(e: ErrorObject): { path: string[]; message: string } {
   const p = e.params as Record<string, unknown>;
+  const at = pathOf(e.instancePath);
   switch (e.keyword) {
-    case 'required': return { field: fieldOf(e.instancePath, p.missingProperty), message: `missing field \`${p.missingProperty}\`` };
-    case 'additionalProperties': return { field: fieldOf(e.instancePath, p.additionalProperty), message: `unknown field \`${p.additionalProperty}\`` };
-    case 'type': return { field: fieldOf(e.instancePath), message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : `a ${p.type}`}` };
-    case 'pattern': return { field: fieldOf(e.instancePath), message: e.instancePath.match(/\/(from|to|period)$/) ? 'expected a month, `YYYY-MM`' : `does not match \`${p.pattern}\`` };
-    case 'enum': return { field: fieldOf(e.instancePath), message: `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}` };
-    case 'oneOf': return { field: fieldOf(e.instancePath), message: e.instancePath.endsWith('policy') || /\/(before|after)$/.test(e.instancePath)
+    case 'required': return { path: pathOf(e.instancePath, p.missingProperty), message: `missing field \`${p.missingProperty}\`` };
+    case 'additionalProperties': return { path: pathOf(e.instancePath, p.additionalProperty), message: `unknown field \`${p.additionalProperty}\`` };
+    case 'type': return { path: at, message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : `a ${p.type}`}` };
+    case 'pattern': return { path: at, message: /\/(from|to|period)$/.test(e.instancePath) ? 'expected a month, `YYYY-MM`' : `does not match \`${p.pattern}\`` };
+    case 'enum': return { path: at, message: `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}` };
+    case 'oneOf': return { path: at, message: /(^|\/)policy$/.test(e.instancePath)
       ? 'expected exactly one of `text`, `id` or `document`' : 'expected exactly one of `text` or `rows`' };
-    default: return { field: fieldOf(e.instancePath), message: e.message ?? 'is not valid' };
+    default: return { path: at, message: e.message ?? 'is not valid' };
   }
 }
 
-/** ajv errors as diagnostics; a `oneOf` miss hides the errors of its branches. */
-export function validationDiagnostics(part: string, errors: ErrorObject[]): Diagnostic[] {
+type Locate = (path: string[]) => { line: number; column: number };
+
+/** ajv errors as diagnostics, located by `locate` when the body text is known; a `oneOf` miss hides the errors of its branches. */
+export function validationDiagnostics(part: string, errors: ErrorObject[], locate?: Locate): Diagnostic[] {
   const oneOf = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath.replace(/\/oneOf$/, '/oneOf/'));
   const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOf.some((prefix) => e.schemaPath.startsWith(prefix)));
   const seen = new Set<string>();
-  return kept.map(describe).filter((d) => !seen.has(d.field + d.message) && seen.add(d.field + d.message))
-    .map((d) => requestDiagnostic(part, d.field, d.message, 'request-schema'));
+  return kept.map(describe).filter((d) => !seen.has(fieldOf(d.path) + d.message) && seen.add(fieldOf(d.path) + d.message)).map((d) => {
+    const diagnostic = requestDiagnostic(part, fieldOf(d.path), d.message, 'request-schema');
+    return locate ? { ...diagnostic, ...locate(d.path) } : diagnostic;
+  });
+}
+
+/** Where and why a body is not JSON, without echoing the body back. */
+function jsonSyntax(body: string | undefined): Diagnostic {
+  let why = 'not valid JSON';
+  let at = {};
+  try {
+    JSON.parse(body ?? '');
+  } catch (e) {
+    const message = (e as Error).message;
+    const offset = / in JSON at position (\d+)/.exec(message)?.[1];
+    if (offset !== undefined && body !== undefined) at = positionAt(body, Number(offset));
+    const reason = message.replace(/ in JSON at position \d+[^]*$/, '').replace(/^(Unexpected token '[^']*'), "[^]*$/, '$1').replace(/^./, (c) => c.toLowerCase()).replace(/'([^']*)'/g, '`$1`');
+    why = `not valid JSON: ${reason.length <= 80 ? reason : reason.slice(0, 80) + '…'}`;
+  }
+  return { ...requestDiagnostic('body', '', why, 'json'), ...at };
 }
 
 const problem = (status: number, error: string, diagnostics: Diagnostic[]) => ({ status, body: { error, diagnostics } });
 
-function answer(e: FastifyError, bodyLimit: number): { status: number; body: { error: string; diagnostics: Diagnostic[] } } {
+function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: { error: string; diagnostics: Diagnostic[] } } {
   if (e instanceof RequestError) return problem(e.status, e.message, e.diagnostics);
   if (e instanceof RatecardError) return problem(422, 'the policy or data has problems', e.diagnostics);
   if (e.validation) {
     const part = e.validationContext ?? 'body';
-    return problem(400, `invalid request ${part === 'querystring' ? 'query' : part}`, validationDiagnostics(part, e.validation as ErrorObject[]));
+    return problem(400, `invalid request ${part === 'querystring' ? 'query' : part}`, validationDiagnostics(part, e.validation as ErrorObject[], part === 'body' && body !== undefined ? (path) => locateJson(body, path) : undefined));
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -62,16 +85,23 @@ function answer(e: FastifyError, bodyLimit: number): { status: number; body: { e
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'invalid request body', [requestDiagnostic('body', '', 'the body is empty: expected a JSON object', 'json')]);
   }
-  if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return problem(400, 'invalid request body', [requestDiagnostic('body', '', `not valid JSON: ${e.message.replace(/^./, (c) => c.toLowerCase())}`, 'json')]);
-  }
+  if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, 'invalid request body', [jsonSyntax(body)]);
   const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
   return problem(status, status === 500 ? 'internal error' : e.message.replace(/^./, (c) => c.toLowerCase()), []);
 }
 
+/** Each request's JSON text, kept so an error can point at a line and column of the body. */
+const rawBodies = new WeakMap<IncomingMessage, string>();
+
 export function installErrorHandlers(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    rawBodies.set(request.raw, body as string);
+    parseJson(request, body as string, done);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = answer(error, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0);
+    const { status, body } = answer(error, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0, rawBodies.get(request.raw));
     if (status >= 500) request.log.error({ err: error }, 'internal error');
     return reply.status(status).send(body);
   });
