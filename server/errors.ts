@@ -68,11 +68,16 @@ function jsonSyntax(body: string | undefined): Diagnostic {
   return { ...requestDiagnostic('body', '', why, 'json'), ...at };
 }
 
+/** Store refusals that are about its state, not about the request: 409. */
+const CONFLICTS = new Set(['already-closed', 'not-settled', 'close-in-order']);
+
 const problem = (status: number, error: string, diagnostics: Diagnostic[]) => ({ status, body: { error, diagnostics } });
 
 function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: { error: string; diagnostics: Diagnostic[] } } {
   if (e instanceof RequestError) return problem(e.status, e.message, e.diagnostics);
-  if (e instanceof RatecardError) return problem(422, 'the policy or data has problems', e.diagnostics);
+  if (e instanceof RatecardError) {
+    return CONFLICTS.has(e.diagnostics[0]?.code) ? problem(409, 'conflict with the settlement store', e.diagnostics) : problem(422, 'the policy or data has problems', e.diagnostics);
+  }
   if (e.validation) {
     const part = e.validationContext ?? 'body';
     return problem(400, `invalid request ${part === 'querystring' ? 'query' : part}`, validationDiagnostics(part, e.validation as ErrorObject[], part === 'body' && body !== undefined ? (path) => locateJson(body, path) : undefined));
