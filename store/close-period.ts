@@ -6,7 +6,7 @@ import type { ClosedPeriod, SettlementStore } from './settlement-book.js';
 
 export function closePeriod(store: SettlementStore, close: ClosedPeriod, where: string): void {
   const fail = (message: string, code: string) => new RatecardError([errorAt({ file: where, line: 1, column: 1 }, 'period', message, code)]);
-  requireMonth(close.period, 'period', where);
+  requireMonth(close.period, 'period');
   const closed = new Set(store.closedPeriods(close.policyId).map((c) => c.period));
   if (closed.has(close.period)) throw fail(`period \`${close.period}\` of \`${close.policyId}\` is already closed`, 'already-closed');
   const runs = store.listRuns({ policyId: close.policyId });

@@ -4,6 +4,7 @@
 import { type DatasetInput, loadPolicy, type Period, RatecardError, readDataset, type SourceText, type StatementLine, type Totals } from '../engine/index.js';
 import { closePeriod } from './close-period.js';
 import { factsHash } from './facts-hash.js';
+import { requireMonth } from './periods.js';
 import { postRun } from './post-run.js';
 import { SqliteStore } from './sqlite-store.js';
 import { postedToCsv } from './statement-csv.js';
@@ -119,6 +120,8 @@ export interface BookOptions {
   afterLineInserted?: (count: number) => void;
   /** Clock for run and close times (ISO 8601); defaults to the system clock. */
   now?: () => string;
+  /** Refuse to create a new file: the store must already exist (e.g. for a statement). */
+  mustExist?: boolean;
 }
 
 export interface StatementQuery {
@@ -133,7 +136,7 @@ export class SettlementBook {
 
   /** Opens (creating and migrating on first use) the SQLite settlement store at `file`. */
   static open(file: string, options: BookOptions = {}): SettlementBook {
-    return new SettlementBook(SqliteStore.open(file, options.now), file, options);
+    return new SettlementBook(SqliteStore.open(file, options), file, options);
   }
 
   /** A book over any store that follows `SettlementStore` (e.g. PostgreSQL); `where` names it in messages. */
@@ -170,6 +173,8 @@ export class SettlementBook {
 
   /** Posted lines with their traces, in statement order (payee, period, lines, then adjustments). */
   statement(query: StatementQuery): PostedLine[] {
+    if (query.from !== undefined) requireMonth(query.from, 'from');
+    if (query.to !== undefined) requireMonth(query.to, 'to');
     return this.store.lines(query).map(({ payeeOrder: _p, lineOrder: _l, ...line }) => line);
   }
 

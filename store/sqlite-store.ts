@@ -2,9 +2,9 @@
 // first open, WAL journal, every run in one IMMEDIATE transaction. Closed periods are guarded
 // twice: here in code and by the triggers of migration 2.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LineKind, Totals } from '../engine/index.js';
+import { errorAt, type LineKind, RatecardError, type Totals } from '../engine/index.js';
 import { MIGRATIONS } from './migrations.js';
 import type { ClosedPeriod, LineQuery, RunRecord, SettlementStore, StoredLine } from './settlement-book.js';
 
@@ -24,15 +24,25 @@ export class ClosedPeriodError extends Error {}
 export class SqliteStore implements SettlementStore {
   private constructor(readonly db: Database.Database, readonly file: string) {}
 
-  static open(file: string, now: () => string = () => new Date().toISOString()): SqliteStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const store = new SqliteStore(db, file);
-    store.migrate(now);
-    return store;
+  /** Opens `file`, creating it (unless `mustExist`) and migrating it; a located error when it cannot. */
+  static open(file: string, options: { now?: () => string; mustExist?: boolean } = {}): SqliteStore {
+    const fail = (why: string) => new RatecardError([errorAt({ file, line: 1, column: 1 }, 'db', `cannot open the settlement store: ${why}`, 'io')]);
+    if (options.mustExist && file !== ':memory:' && !existsSync(file)) throw fail('no such file');
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const store = new SqliteStore(db, file);
+      store.migrate(options.now ?? (() => new Date().toISOString()));
+      return store;
+    } catch (e) {
+      db?.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      throw fail(code === 'SQLITE_NOTADB' ? 'not a settlement store (not an SQLite database)' : code === 'EACCES' ? 'permission denied' : (e as Error).message);
+    }
   }
 
   private migrate(now: () => string): void {
