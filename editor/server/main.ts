@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: serves the built editor app and its API. Builds nothing; run the app's build first.
 //   node dist/editor/server/main.js [--port 5174] [--host 127.0.0.1] [--root .]
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEditorServer } from './start.js';
 
 const DEFAULT_PORT = 5174;
+const APP_INDEX = 'dist/editor-app/index.html';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`ratecard editor: ${message}\n`);
@@ -34,9 +37,10 @@ async function main(): Promise<void> {
   }
   const port = values.port !== undefined ? portOf(values.port, '--port') : portOf(process.env.PORT, 'PORT');
   const host = values.host ?? '127.0.0.1';
+  const root = resolve(values.root ?? process.cwd());
   let server;
   try {
-    server = await startEditorServer({ root: values.root ?? process.cwd(), port, host });
+    server = await startEditorServer({ root, port, host });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; stop what uses it or pick another with \`--port N\` or \`PORT=N\``, 1);
@@ -44,6 +48,9 @@ async function main(): Promise<void> {
     fail(`cannot start: ${(e as Error).message}`, 1);
   }
   process.stdout.write(`Ratecard editor: ${server.url}\n`);
+  if (!existsSync(join(root, APP_INDEX))) {
+    process.stderr.write(`ratecard editor: the app is not built (no \`${APP_INDEX}\`): run \`npm run editor:build\`; the api is served meanwhile\n`);
+  }
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

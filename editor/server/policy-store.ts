@@ -1,12 +1,15 @@
 // Reading and saving policies with optimistic concurrency: a save names the version it was edited
 // from, and is refused with a conflict when the file on disk is no longer that version. The check
 // and the write run in one per-file queue, so of two saves from the same version one wins and the
-// other gets the conflict. Every version the editor sees or writes is kept in the history.
-import { stat } from 'node:fs/promises';
+// other gets the conflict; a lock file under `locksDir` does the same between processes. Every
+// version the editor sees or writes is kept in the history.
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { HttpError } from './http-error.js';
 import { KeyedQueue } from './keyed-queue.js';
-import type { PolicyFolder } from './policy-files.js';
+import { withLockFile } from './lock-file.js';
+import { checkPolicyFileName, type PolicyFolder } from './policy-files.js';
 import type { HistoryEntry, PolicyHistory } from './policy-history.js';
 import { textVersion } from './text-version.js';
 
@@ -32,24 +35,36 @@ export class PolicyStore {
   constructor(
     readonly folder: PolicyFolder,
     readonly history: PolicyHistory,
+    private readonly locksDir: string,
   ) {}
 
+  /** Runs `task` alone for `file`: first in this process, then across processes. */
+  private exclusive<T>(file: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(file, () => withLockFile(join(this.locksDir, `${checkPolicyFileName(file)}.lock`), task));
+  }
+
   /** The file as it is on disk, recorded in the history when this version was never seen. */
-  current(file: string): Promise<PolicyText | undefined> {
-    return this.queue.run(file, () => this.readAndNote(file));
+  async current(file: string): Promise<PolicyText | undefined> {
+    const text = await this.folder.read(file);
+    if (text === undefined) return undefined;
+    const version = textVersion(text);
+    if ((await this.history.entries(file)).at(-1)?.version === version) return { file, text, version };
+    return this.exclusive(file, () => this.readAndNote(file));
   }
 
   save(file: string, request: SaveRequest): Promise<HistoryEntry> {
-    return this.queue.run(file, async () => {
+    return this.exclusive(file, async () => {
       const current = await this.readAndNote(file);
       const conflict = conflictOf(file, current, request.baseVersion);
       if (conflict) throw conflict;
       const savedAt = new Date().toISOString();
+      await mkdir(this.folder.dir, { recursive: true });
       await writeFileAtomic(this.folder.path(file), request.text);
       return this.history.record(file, request.text, { author: request.author, message: request.message, savedAt });
     });
   }
 
+  /** Reads the file and records its version in the history if it is not the latest entry; call exclusively. */
   private async readAndNote(file: string): Promise<PolicyText | undefined> {
     const text = await this.folder.read(file);
     if (text === undefined) return undefined;

@@ -48,7 +48,8 @@ export function startEditorServer(options: EditorServerOptions): Promise<EditorS
   const at = (dir: string) => resolve(root, dir);
   const policiesDir = at(options.policiesDir ?? 'policies');
   const folder = new PolicyFolder(policiesDir, relative(root, policiesDir).split('\\').join('/'));
-  const store = new PolicyStore(folder, new PolicyHistory(resolve(at(options.stateDir ?? '.ratecard'), 'history')));
+  const stateDir = at(options.stateDir ?? '.ratecard');
+  const store = new PolicyStore(folder, new PolicyHistory(resolve(stateDir, 'history')), resolve(stateDir, 'locks'));
   const routes: Route[] = [...policyRoutes(store), schemaRoute(), ...datasetRoutes(at(options.dataDir ?? 'data/scenarios'), folder)];
   const serveStatic = staticHandler(at(options.staticDir ?? 'dist/editor-app'));
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));

@@ -46,6 +46,7 @@ describe('editor server main', () => {
     expect((await res.json()).length).toBe(4);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+    expect(run.output().stderr).toBe('ratecard editor: the app is not built (no `dist/editor-app/index.html`): run `npm run editor:build`; the api is served meanwhile\n');
   });
 
   it('says clearly when the port is taken, and exits with 1', async () => {

@@ -74,6 +74,32 @@ describe('PUT /api/policies/:file', () => {
     expect((await f.json(`/api/policies/${FILE}/history`)).body).toHaveLength(2);
   });
 
+  it('gives exactly one 200 among many concurrent saves from the same version', async () => {
+    const { text, version } = await open();
+    const prices = ['1.51', '1.52', '1.53', '1.54', '1.55', '1.56'];
+    const saves = await Promise.all(prices.map((p) => f.send('PUT', `/api/policies/${FILE}`, { text: edit(text, p), baseVersion: version, author: 'a', message: p })));
+    expect(saves.filter((s) => s.status === 200)).toHaveLength(1);
+    expect(saves.filter((s) => s.status === 409)).toHaveLength(prices.length - 1);
+  });
+
+  it('serialises saves between two servers over the same folders (lock file)', async () => {
+    const { startEditorServer } = await import('../../../editor/server/start.js');
+    const other = await startEditorServer({ root: f.root, port: 0, log: () => undefined });
+    try {
+      const { text, version } = await open();
+      const put = (base: string, price: string) =>
+        fetch(new URL(`api/policies/${FILE}`, base), {
+          method: 'PUT', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: edit(text, price), baseVersion: version, author: base, message: price }),
+        }).then((r) => r.status);
+      const statuses = await Promise.all([put(f.server.url, '1.61'), put(other.url, '1.62'), put(f.server.url, '1.63'), put(other.url, '1.64')]);
+      expect(statuses.sort()).toEqual([200, 409, 409, 409]);
+      expect(existsSync(f.path('.ratecard/locks', `${FILE}.lock`))).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('creates a new file with a null base version, and refuses to create one that exists', async () => {
     const text = f.readPolicy(FILE).replace('id: rural-contract', 'id: rural-contract-b');
     const created = await f.send('PUT', '/api/policies/rural-contract-b.yaml', { text, baseVersion: null, author: 'li.wei', message: 'variant' });
