@@ -139,6 +139,16 @@ export class SettlementBook {
     return new SettlementBook(SqliteStore.open(file, options), file, options);
   }
 
+  /** Opens the store at `file`, does `work` with it, and shuts it down, even when `work` throws. */
+  static using<T>(file: string, options: BookOptions, work: (book: SettlementBook) => T): T {
+    const book = SettlementBook.open(file, options);
+    try {
+      return work(book);
+    } finally {
+      book.shutdown();
+    }
+  }
+
   /** A book over any store that follows `SettlementStore` (e.g. PostgreSQL); `where` names it in messages. */
   static over(store: SettlementStore, where: string, options: BookOptions = {}): SettlementBook {
     return new SettlementBook(store, where, options);
