@@ -44,6 +44,8 @@ const packageVersion = (): string => {
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: options.logger ?? false, exposeHeadRoutes: false });
   app.setValidatorCompiler(requestValidator());
+  // Response schemas document the API; answers are written as they are, never filtered by them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   for (const schema of sharedSchemas) {
     const { $schema: _dialect, ...rest } = schema as { $schema?: string; $id: string };
     app.addSchema(rest);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { compareStatements, type DatasetInput, settle, type SourceText } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
 import { loadRequest, type PolicyInput } from '../inputs.js';
+import { responses } from '../schemas/common.js';
 import { diffBody } from '../schemas/engine.js';
 
 interface Version { policy: PolicyInput; overrides?: SourceText }
@@ -11,7 +12,7 @@ interface Body { before: Version; after: Version; dataset: DatasetInput; from?: 
 
 export async function diffRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/diff', {
-    schema: { summary: 'Compare two policy versions\' statements over the same dataset', tags: ['policies'], body: diffBody },
+    schema: { summary: 'Compare two policy versions\' statements over the same dataset', tags: ['policies'], body: diffBody, response: responses('Totals before and after, the change by kind, payee and line, gainers and losers', [422]) },
   }, async (request) => {
     const { before, after, dataset, from, to, top } = request.body;
     const [b, a] = [['before', before], ['after', after]].map(([field, v]) => {

@@ -5,13 +5,14 @@ import { explainLine, settle } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
 import { RequestError, requestDiagnostic } from '../errors.js';
 import { loadRequest, type PolicyWithData } from '../inputs.js';
+import { responses } from '../schemas/common.js';
 import { explainBody } from '../schemas/engine.js';
 
 interface Body extends PolicyWithData { payee: string; period: string; line?: string }
 
 export async function explainRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/explain', {
-    schema: { summary: 'Explain the lines of one payee and month: conditions with values, formula with numbers', tags: ['statements'], body: explainBody },
+    schema: { summary: 'Explain the lines of one payee and month: conditions with values, formula with numbers', tags: ['statements'], body: explainBody, response: responses('The lines and withheld items with their traces and explanation text', [404, 422]) },
   }, async (request) => {
     const { payee, period, line } = request.body;
     const { policy, dataset } = loadRequest(request.body, ctx.policiesDir);

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { totalsOf } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
+import { responses } from '../schemas/common.js';
 import { statementParams, statementQuery } from '../schemas/store.js';
 import { bookOf, notFound } from '../store-routes.js';
 
@@ -22,10 +23,10 @@ export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext):
   };
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId', {
-    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery },
+    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('Posted lines with traces and totals, or CSV', [404, 503]) },
   }, async (request, reply) => answer(request.params.policyId, request.query, reply, request.query.format === 'csv'));
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId.csv', {
-    schema: { summary: 'The posted statement as CSV', tags: ['statements'], params: statementParams, querystring: statementQuery },
+    schema: { summary: 'The posted statement as CSV', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('The statement as CSV (the columns of `ratecard settle`)', [404, 503]) },
   }, async (request, reply) => answer(request.params.policyId, request.query, reply, true));
 }

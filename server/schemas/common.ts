@@ -64,7 +64,8 @@ const diagnostic = {
   type: 'object',
   required: ['file', 'line', 'column', 'field', 'message'],
   properties: {
-    file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' },
+    file: { type: 'string', description: 'The policy, overrides or data file; or `body`, `query`, `url`, `headers` for the request itself.' },
+    line: { type: 'integer' }, column: { type: 'integer' }, endLine: { type: 'integer' }, endColumn: { type: 'integer' },
     field: { type: 'string' }, message: { type: 'string' }, severity: { enum: ['error', 'warning'] }, code: { type: 'string' },
   },
 } as const;
@@ -91,3 +92,21 @@ export const policyWithData = {
   from: period,
   to: period,
 } as const;
+
+const ERRORS: Record<number, string> = {
+  400: 'The request does not match its schema (each diagnostic names the field and points into the body)',
+  401: 'Missing or wrong bearer token',
+  404: 'No such run, policy or line',
+  409: 'The settlement store refuses: a period already closed, not settled, or closed out of order',
+  413: 'The body is over the server\'s limit',
+  422: 'The policy, overrides or data have problems: located diagnostics',
+  503: 'The server runs without a settlement store',
+};
+
+/** OpenAPI responses of a route: what success answers, and the errors it can give (all `{error, diagnostics}`). */
+export function responses(description: string, errors: number[], status = 200): Record<string, object> {
+  return {
+    [status]: { description },
+    ...Object.fromEntries([...new Set([400, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
+  };
+}

@@ -20,6 +20,8 @@ describe('OpenAPI', () => {
       'GET /runs', 'GET /runs/{id}', 'GET /statements/{policyId}', 'GET /statements/{policyId}.csv',
     ]));
     expect(doc.paths['/settle'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/settle'].post.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/error' });
+    expect(doc.paths['/simulate'].post.responses['422'].description).toMatch(/located diagnostics/);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses?: unknown }>>)) {
       for (const op of Object.values(ops)) expect(op.responses, path).toBeDefined();
