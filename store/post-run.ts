@@ -8,7 +8,7 @@
 import { type CompiledPolicy, type Dataset, errorAt, type Period, RatecardError, settle, type StatementLine, totalsOf } from '../engine/index.js';
 import { adjustmentsFor } from './adjustments.js';
 import { historyFrom } from './history.js';
-import { nextPeriod, periodsBetween, requireMonth } from './periods.js';
+import { nextPeriod, periodAt, periodsBetween, requireMonth } from './periods.js';
 import type { BookOptions, PostedLine, RunRecord, RunResult, SettlementStore, StoredLine } from './settlement-book.js';
 
 export interface RunInput {
@@ -42,9 +42,11 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
   }
   const adjustPeriod = lastClosed === undefined ? undefined : nextPeriod(lastClosed);
 
-  // with nothing posted before the range, the engine settles the year's earlier months itself
-  const hasHistory = store.hasLinesBefore(policy.id, input.from);
-  const everything = hasHistory || closedInRange.length ? store.lines({ policyId: policy.id }) : [];
+  // refunds read their own year's ledger, so what is posted from the year's start is the history;
+  // with nothing posted before the range that year, the engine settles the earlier months itself
+  const yearStart = periodAt(first - (first % 12));
+  const hasHistory = store.hasLines(policy.id, yearStart, input.from);
+  const everything = hasHistory || closedInRange.length ? store.lines({ policyId: policy.id, from: yearStart }) : [];
   const history = hasHistory ? historyFrom(everything, input.from) : undefined;
   const statement = settle(policy, input.dataset, { from: input.from, to: input.to, history, detail: 'trace' });
 

@@ -106,8 +106,8 @@ export interface SettlementStore {
   deleteLines(policyId: string, ids: string[]): void;
   /** Posted lines, in statement order: payee, period, regular lines then adjustments, line order. */
   lines(query: LineQuery): StoredLine[];
-  /** Whether any line of the policy is posted for a period before `period`. */
-  hasLinesBefore(policyId: string, period: Period): boolean;
+  /** Whether any line of the policy is posted for a period from `from` up to, not including, `before`. */
+  hasLines(policyId: string, from: Period, before: Period): boolean;
   closePeriod(close: ClosedPeriod): void;
   closedPeriods(policyId: string): ClosedPeriod[];
   /** Schema versions applied, in order. */

@@ -117,8 +117,8 @@ export class SqliteStore implements SettlementStore {
     return rows.map(lineOf);
   }
 
-  hasLinesBefore(policyId: string, period: string): boolean {
-    return this.db.prepare('SELECT 1 FROM lines WHERE policy_id = ? AND period < ? LIMIT 1').get(policyId, period) !== undefined;
+  hasLines(policyId: string, from: string, before: string): boolean {
+    return this.db.prepare('SELECT 1 FROM lines WHERE policy_id = ? AND period >= ? AND period < ? LIMIT 1').get(policyId, from, before) !== undefined;
   }
 
   closePeriod(close: ClosedPeriod): void {
