@@ -92,7 +92,8 @@ function answer(e: FastifyError, bodyLimit: number, body?: string): { status: nu
   }
   if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, 'invalid request body', [jsonSyntax(body)]);
   const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
-  return problem(status, status === 500 ? 'internal error' : e.message.replace(/^./, (c) => c.toLowerCase()), []);
+  if (status === 500) return problem(500, 'internal error', [requestDiagnostic('url', '', 'the server failed on this request; its log has the details', 'internal')]);
+  return problem(status, e.message.replace(/^./, (c) => c.toLowerCase()), []);
 }
 
 /** Each request's JSON text, kept so an error can point at a line and column of the body. */

@@ -90,6 +90,20 @@ describe('malformed requests', () => {
     expect(res.json.diagnostics[0].message).toBe('no route `GET /settlements`');
   });
 
+  it('500 on an unexpected failure, without its message or stack', async () => {
+    const failing = { listRuns: () => { throw new Error('disk on fire at /srv/store/sqlite-store.ts:42'); } };
+    const broken = await listening({ book: failing as never });
+    try {
+      const res = await get(`${broken.url}/runs`);
+      expect(res.status).toBe(500);
+      expect(res.json).toEqual({ error: 'internal error', diagnostics: [expect.objectContaining({ message: 'the server failed on this request; its log has the details' })] });
+      expect(res.text).not.toContain('disk on fire');
+      noStack(res.text);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('503 on a store route when the server has no store', async () => {
     const res = await get(`${server.url}/runs`);
     expect(res.status).toBe(503);
