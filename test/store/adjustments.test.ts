@@ -84,4 +84,18 @@ describe('a corrected March fact after March is closed', () => {
     expect(q1.share).toBe('0.8');
     expect(q1.amount).toBe('505.944');
   });
+
+  it('corrects a correction after its month closed: the next open month gets only the rest', () => {
+    const { book } = firstQuarterClosedAprilOpen();
+    book.run(ruralRun('2025-03', '2025-03', { facts: corrected() }));
+    book.close('rural-contract', '2025-04', 'tester');
+    const april = book.statementCsv({ policyId: 'rural-contract', from: '2025-04', to: '2025-04' });
+    // March at 82000: under_completion −122.22 (see above); standing: 0.00 posted in March plus
+    // −366.66 adjusted in (closed) April = −366.66 → May adjusts by −122.22 − (−366.66) = +244.44;
+    // over_completion and refund already stand at 0.00 after April's adjustments: nothing to post
+    const again = book.run(ruralRun('2025-03', '2025-03', { facts: corrected().replace('2025-03,R01,83000,80000,', '2025-03,R01,83000,82000,') }));
+    expect(again.adjustments.map((a) => [a.period, a.payeeId, a.line, a.amount])).toEqual([['2025-05', 'R01', 'under_completion@2025-03', '244.44']]);
+    expect(again.adjustments[0].trace.adjusts).toEqual({ lineId: 'rural-contract/R01/2025-03/under_completion', period: '2025-03', before: '-366.66', after: '-122.22' });
+    expect(book.statementCsv({ policyId: 'rural-contract', from: '2025-04', to: '2025-04' })).toBe(april);
+  });
 });

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { RatecardError } from '../../engine/index.js';
+import { ClosedPeriodError, SqliteStore } from '../../store/sqlite-store.js';
 import { ruralRun, tempBook } from './book-fixture.js';
 
 function quarterWithMarchClosed() {
@@ -33,6 +34,16 @@ describe('closed periods', () => {
     expect(db.prepare("UPDATE lines SET amount = amount WHERE policy_id = 'rural-contract' AND period = '2025-04'").run().changes).toBeGreaterThan(0);
     db.close();
     expect(book.closedPeriods('rural-contract')).toEqual(['2025-01', '2025-02', '2025-03']);
+  });
+
+  it('are refused by the store itself, before the database is asked', () => {
+    const { book, file } = quarterWithMarchClosed();
+    book.shutdown();
+    const store = SqliteStore.open(file);
+    const [line] = store.lines({ policyId: 'rural-contract', from: '2025-03', to: '2025-03' });
+    expect(() => store.deleteLines('rural-contract', [line.id])).toThrow(ClosedPeriodError);
+    expect(() => store.insertLine({ ...line, id: `${line.id}-again` })).toThrow('period 2025-03 of rural-contract is closed: its lines cannot be inserted');
+    store.shutdown();
   });
 
   it('records who closed them and when', () => {
