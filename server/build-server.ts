@@ -11,6 +11,7 @@ import { registerOpenApi } from './openapi.js';
 import { diffRoutes } from './routes/diff.js';
 import { explainRoutes } from './routes/explain.js';
 import { healthRoutes } from './routes/health.js';
+import { policiesRoutes } from './routes/policies.js';
 import { runsRoutes } from './routes/runs.js';
 import { settleRoutes } from './routes/settle.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -54,7 +55,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   await registerOpenApi(app, packageVersion());
   const ctx: RouteContext = { policiesDir: options.policiesDir ?? bundledPoliciesDir(), token: options.token, book: options.book };
   for (const routes of [
-    healthRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
+    healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
   ]) await app.register(routes, ctx);
   return app;
 }

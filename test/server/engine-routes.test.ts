@@ -27,6 +27,17 @@ describe('GET /health', () => {
   });
 });
 
+describe('GET /policies', () => {
+  it('lists the bundled policies with their parameters', async () => {
+    const res = await get(`${server.url}/policies`);
+    expect(res.status).toBe(200);
+    expect(res.json.policies.map((p: { id: string }) => p.id)).toEqual([...SCENARIOS].sort());
+    const rural = res.json.policies.find((p: { id: string }) => p.id === 'rural-contract');
+    expect(rural).toMatchObject({ valid: true, name: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(rural.params.find((p: { name: string }) => p.name === 'step_rate')).toMatchObject({ type: 'rate', value: '0.02' });
+  });
+});
+
 describe('POST /validate', () => {
   it('accepts a bundled policy by id and describes it', async () => {
     const res = await post(`${server.url}/validate`, { policy: { id: 'rural-contract' } });

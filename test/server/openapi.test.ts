@@ -16,7 +16,7 @@ describe('OpenAPI', () => {
     expect(doc.info).toMatchObject({ title: 'Ratecard', version: expect.any(String) });
     const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(routes).toEqual(expect.arrayContaining([
-      'GET /health', 'POST /validate', 'POST /simulate', 'POST /explain', 'POST /diff', 'POST /settle', 'POST /periods/close',
+      'GET /health', 'GET /policies', 'POST /validate', 'POST /simulate', 'POST /explain', 'POST /diff', 'POST /settle', 'POST /periods/close',
       'GET /runs', 'GET /runs/{id}', 'GET /statements/{policyId}', 'GET /statements/{policyId}.csv',
     ]));
     expect(doc.paths['/settle'].post.security).toEqual([{ bearer: [] }]);
