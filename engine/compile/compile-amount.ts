@@ -46,9 +46,15 @@ function combine(
   const names = new Set<string>();
   keys.forEach((k) => parts[k].names.forEach((n) => names.add(n)));
   const paren = (s: string) => (/^[\w.]+$/.test(s) ? s : `(${s})`);
+  const fns = keys.map((k) => parts[k].fn);
   return {
     text: template(Object.fromEntries(keys.map((k) => [k, paren(texts[k])]))),
-    fn: (ctx) => compute(Object.fromEntries(keys.map((k) => [k, num(parts[k].fn(ctx))]))),
+    // the hot path: one plain object per evaluation, filled by a loop
+    fn: (ctx) => {
+      const v: Record<string, Exact> = {};
+      for (let i = 0; i < keys.length; i++) v[keys[i]] = num(fns[i](ctx));
+      return compute(v);
+    },
     render: (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
     names,
   };

@@ -96,8 +96,11 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     children.sort((a, b) => b.priority - a.priority);
     const all = kind === 'all';
     // as in json-rules-engine, an empty group holds, `any` included
-    const test = !children.length ? () => true
-      : all ? (ctx: Ctx) => children.every((c) => c.test(ctx)) : (ctx: Ctx) => children.some((c) => c.test(ctx));
+    const tests = children.map((c) => c.test);
+    const test = !tests.length ? () => true
+      : tests.length === 1 ? tests[0]
+      : all ? (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (!tests[i](ctx)) return false; return true; }
+      : (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (tests[i](ctx)) return true; return false; };
     return {
       priority: Number(d.priority ?? 1),
       test,

@@ -3,7 +3,7 @@
 export const WINDOWS = ['month', 'quarter_to_date', 'quarter', 'year_to_date', 'year', 'quarter_ends'] as const;
 export type WindowName = (typeof WINDOWS)[number];
 
-const cache = new Map<string, number[]>();
+const cache = new Map<number, number[]>();
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];
@@ -26,7 +26,7 @@ function compute(window: WindowName, m: number): number[] {
 
 /** Month indexes of `window` as seen from month index `m`. */
 export function windowMonths(window: WindowName, m: number): number[] {
-  const key = `${window}:${m}`;
+  const key = m * WINDOWS.length + WINDOWS.indexOf(window);
   let months = cache.get(key);
   if (!months) cache.set(key, (months = compute(window, m)));
   return months;

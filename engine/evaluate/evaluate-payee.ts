@@ -7,7 +7,7 @@ import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
-import type { StatementLine, WithheldItem } from '../types.js';
+import type { LineKind, LineTrace, StatementLine, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
 import { buildTrace, explain, withheldReason } from './trace.js';
 
@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   emitFrom: number;
   /** What each line carries: full trace, explanation only, or amounts only. */
   detail: 'trace' | 'explanation' | 'amounts';
+  /** Sums of the lines on the statement by kind, added to as lines are made (totals without re-reading amounts). */
+  sums?: Record<LineKind, Exact>;
 }
 
 export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions): PayeeOutput {
@@ -28,8 +30,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const { scale, mode } = plan.rounding;
   const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
-  // traces off: every line shares its rule's bare trace instead of allocating one
-  const bare = plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] }));
+  const bare = bareTraces(plan);
+  const full = options.detail === 'trace';
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
@@ -41,7 +43,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
       try {
         if (rule.when && !rule.when.test(ctx)) continue;
         if (rule.gate && !rule.gate.test(ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, lineId(plan.id, payeeId, period, rule.id), period));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, lineId(plan.id, payeeId, period, rule.id), period, full));
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -51,16 +53,17 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: result.returnsSources });
         if (!emit) continue;
         const id = lineId(plan.id, payeeId, period, rule.id);
-        const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount) : undefined;
+        const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
         for (const item of result.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
         }
         if (amount.isZero()) continue;
+        if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         out.lines.push({
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
           amount: amount.toFixed(scale),
           explanation: trace ? explain(trace) : '',
-          trace: options.detail === 'trace' && trace ? trace : bare[rule.index],
+          trace: full && trace ? trace : bare[rule.index],
         });
       } catch (e) {
         throw located(e, plan, rule, payeeId, period);
@@ -70,7 +73,16 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   return out;
 }
 
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string): WithheldItem {
+// traces off: every line shares its rule's bare trace instead of allocating one
+const bareOfPlan = new WeakMap<Plan, LineTrace[]>();
+function bareTraces(plan: Plan): LineTrace[] {
+  let bare = bareOfPlan.get(plan);
+  if (!bare) bareOfPlan.set(plan, (bare = plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] }))));
+  return bare;
+}
+
+/** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean): WithheldItem {
   let wouldPay: string | undefined;
   let result;
   try {
@@ -80,10 +92,10 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   } catch {
     // the amount may not be computable when the gate fails (e.g. nothing to divide by)
   }
-  const trace = buildTrace(plan, rule, ctx, result, undefined);
+  const trace = full ? buildTrace(plan, rule, ctx, result, undefined) : undefined;
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: withheldReason(trace), wouldPay, trace,
+    reason: withheldReason(trace?.conditions ?? [rule.gate!.trace(ctx, 'gate')]), wouldPay, trace: trace ?? bareTraces(plan)[rule.index],
   };
 }
 

@@ -7,12 +7,18 @@ import { formatValue } from '../compile/values.js';
 import type { ConditionTrace, FormulaTrace, LineTrace } from '../types.js';
 import type { AmountResult } from './compute-amount.js';
 
-export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: AmountResult | undefined, amount: Exact | undefined): LineTrace {
-  const values: Record<string, string> = {};
-  for (const name of rule.names) values[name] = formatValue(plan.valueOf(name, ctx));
+function conditionTraces(rule: CompiledRule, ctx: Ctx): ConditionTrace[] {
   const conditions: ConditionTrace[] = [];
   if (rule.when) conditions.push(rule.when.trace(ctx, 'when'));
   if (rule.gate) conditions.push(rule.gate.trace(ctx, 'gate'));
+  return conditions;
+}
+
+/** The trace of a line; `values` (every name the rule read) is filled only `withValues`: explanations do not print it. */
+export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: AmountResult | undefined, amount: Exact | undefined, withValues = true): LineTrace {
+  const values: Record<string, string> = {};
+  if (withValues) for (const name of rule.names) values[name] = formatValue(plan.valueOf(name, ctx));
+  const conditions = conditionTraces(rule, ctx);
   const trace: LineTrace = { rule: rule.id, description: rule.description, location: rule.location, values, conditions };
   if (!result) return trace;
   result = rule.kind === 'deduction' ? { ...result, exact: result.exact.neg() } : result;
@@ -86,14 +92,20 @@ export function explain(trace: LineTrace): string {
   ].filter(Boolean).join('; ');
 }
 
-export function withheldReason(trace: LineTrace): string {
-  const gate = trace.conditions.find((c) => c.path === 'gate');
+export function withheldReason(conditions: ConditionTrace[]): string {
+  const gate = conditions.find((c) => c.path === 'gate');
   const failed = gate ? failedLeaves(gate) : [];
   return `withheld: ${failed.join('; ') || 'gate not met'}`;
 }
 
-function failedLeaves(t: ConditionTrace): string[] {
-  if (!t.children) return t.result ? [] : [`${t.text.replace(/ → false$/, '')} is not met`];
+const FALSE = ' → false';
+
+function failedLeaves(t: ConditionTrace, out: string[] = []): string[] {
+  if (!t.children) {
+    if (!t.result) out.push(`${t.text.endsWith(FALSE) ? t.text.slice(0, -FALSE.length) : t.text} is not met`);
+    return out;
+  }
   // for `any`, every branch failed; for `all`, the first failing one decided
-  return t.children.filter((c) => c.operator !== 'skipped' && !c.result).flatMap(failedLeaves);
+  for (const c of t.children) if (c.operator !== 'skipped' && !c.result) failedLeaves(c, out);
+  return out;
 }

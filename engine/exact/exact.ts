@@ -43,6 +43,8 @@ export class Exact {
 
   /** Parses decimal text (`-12.345`, `1e-3`); returns undefined when it is not a number. */
   static tryParse(text: string): Exact | undefined {
+    const simple = parsePlain(text);
+    if (simple !== undefined) return simple;
     const m = DECIMAL.exec(text);
     if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return undefined;
     const digits = (m[2] || '0') + (m[3] ?? '');
@@ -246,11 +248,40 @@ function longDivision(n: number, d: number, places: number): string {
   return `${neg ? '-' : ''}${int}.${digits.replace(/0+$/, '') || '0'}`;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000', '00000000000', '000000000000', '0000000000000', '00000000000000', '000000000000000'];
+
+/** Plain decimal text (`-12.345`: up to 15 digits, no spaces or exponent) without a regex; else undefined. */
+function parsePlain(text: string): Exact | undefined {
+  const len = text.length;
+  if (len === 0 || len > 17) return undefined;
+  let i = 0, n = 0, digits = 0, scale = -1;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) i = 1; // - +
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) scale = 0; // .
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  return Exact.ratio(first === 45 ? -n : n, scale > 0 ? POW10[scale] : 1);
+}
+
+/** `units` / 10^scale as fixed-point text, for |units| < 2^53 and scale ≤ 15. */
 function formatUnits(units: number, scale: number): string {
   const neg = units < 0;
-  const digits = String(neg ? -units : units).padStart(scale + 1, '0');
-  const int = digits.slice(0, digits.length - scale);
-  return `${neg ? '-' : ''}${int}${scale > 0 ? '.' + digits.slice(digits.length - scale) : ''}`;
+  const u = neg ? -units : units;
+  if (scale === 0) return neg ? '-' + u : String(u);
+  const f = POW10[scale];
+  let int = Math.trunc(u / f);
+  let frac = u - int * f;
+  if (frac < 0) { int -= 1; frac += f; } else if (frac >= f) { int += 1; frac -= f; }
+  const fracText = String(frac);
+  return `${neg ? '-' : ''}${int}.${ZEROS[scale - fracText.length]}${fracText}`;
 }
 
 function roundQuotient(n: number, d: number, mode: RoundingMode): number | undefined {

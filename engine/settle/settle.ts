@@ -7,9 +7,9 @@ import { monthIndex, periodOf } from '../data/period.js';
 import type { LedgerEntry, PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
-import type { Diagnostic, PayeeRecord, SettleOptions, Statement, StatementLine, WithheldItem } from '../types.js';
+import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type WithheldItem } from '../types.js';
 import { hasPopulationMetrics, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
-import { totalsOf } from './totals.js';
+import { totalsOfSums } from './totals.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
 export interface SettleRange {
@@ -93,21 +93,23 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const range = resolveRange(dataset, options);
   checkCoverage(dataset, range);
   const history = historyByPayee(options);
-  const states = dataset.covered.map((p) => newPayeeState(p, dataset, history.get(p.payeeId)));
-  if (options.ranks) {
-    const ranks = ranksFromRecord(plan, options.ranks);
-    for (const s of states) s.ranks = ranks.get(s.payee.payeeId);
-  } else if (hasPopulationMetrics(plan)) {
-    const ranks = rankPopulation(plan, states, rangeMonths(range));
-    for (const s of states) s.ranks = ranks.get(s.payee.payeeId);
-  }
+  const ranks = options.ranks ? ranksFromRecord(plan, options.ranks)
+    : hasPopulationMetrics(plan) ? rankPopulation(plan, dataset.covered.map((p) => newPayeeState(p, dataset)), rangeMonths(range))
+    : undefined;
   const lines: StatementLine[] = [];
   const withheld: WithheldItem[] = [];
-  states.forEach((state, i) => {
-    const out = evaluatePayee(plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, detail: options.detail ?? 'trace' });
-    lines.push(...out.lines);
-    withheld.push(...out.withheld);
-    if (options.onProgress && (i % 1000 === 999 || i === states.length - 1)) options.onProgress(i + 1, states.length);
+  const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
+  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums };
+  const payees = dataset.covered;
+  // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
+  // garbage collection stay proportional to the statement, not to every intermediate value
+  payees.forEach((payee, i) => {
+    const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
+    state.ranks = ranks?.get(payee.payeeId);
+    const out = evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate);
+    for (const l of out.lines) lines.push(l);
+    for (const w of out.withheld) withheld.push(w);
+    if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
   // payee-major (payees.csv order), then month, then rule order: the same order whether a run
   // is settled at once or in parts, so parallel and single runs give identical bytes
@@ -117,7 +119,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     to: periodOf(range.to),
     lines,
     withheld,
-    totals: totalsOf(lines),
+    totals: totalsOfSums(sums),
   };
 }
 

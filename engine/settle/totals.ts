@@ -4,12 +4,13 @@ import { LINE_KINDS, type LineKind, type StatementLine, type Totals } from '../t
 
 export function totalsOf(lines: Pick<StatementLine, 'kind' | 'amount'>[]): Totals {
   const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
-  let total = Exact.ZERO;
-  for (const l of lines) {
-    const a = Exact.parse(l.amount);
-    byKind[l.kind] = byKind[l.kind].add(a);
-    total = total.add(a);
-  }
+  for (const l of lines) byKind[l.kind] = byKind[l.kind].add(Exact.parse(l.amount));
+  return totalsOfSums(byKind);
+}
+
+/** Totals from exact sums by kind (each a sum of rounded lines). */
+export function totalsOfSums(byKind: Record<LineKind, Exact>): Totals {
+  const total = LINE_KINDS.reduce((t, k) => t.add(byKind[k]), Exact.ZERO);
   return {
     total: total.toFixed(2),
     byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, byKind[k].toFixed(2)])) as Record<LineKind, string>,

@@ -1,0 +1,36 @@
+// Decimal text in and out: the regex-free fast paths (plain decimals, fixed-point printing)
+// give exactly what the general BigInt paths and fraction.js give.
+import fc from 'fast-check';
+import Fraction from 'fraction.js';
+import { describe, expect, it } from 'vitest';
+import { Exact } from '../../../engine/exact/exact.js';
+
+const digits = (max: number) => fc.array(fc.constantFrom(...'0123456789'), { maxLength: max }).map((d) => d.join(''));
+const plain = fc.tuple(fc.constantFrom('', '-', '+'), digits(12), fc.option(digits(8), { nil: undefined }))
+  .map(([sign, int, frac]) => `${sign}${int}${frac === undefined ? '' : '.' + frac}`);
+
+describe('Exact text', () => {
+  it('parses plain decimals as fraction.js does, and rejects what is not a number', () => {
+    fc.assert(fc.property(plain, (text) => {
+      const body = text.replace(/^[-+]/, '');
+      const x = Exact.tryParse(text);
+      if (!/\d/.test(body)) { expect(x).toBeUndefined(); return; }
+      const f = new Fraction(body.startsWith('.') ? '0' + body : body.endsWith('.') ? body.slice(0, -1) : body).mul(text.startsWith('-') ? -1 : 1);
+      expect(x!.eq(Exact.ratio(BigInt(f.s * f.n), BigInt(f.d)))).toBe(true);
+    }), { numRuns: 2000 });
+    for (const bad of ['.', '-', '1.2.3', '1,5', '--1', '1e', 'abc', '']) expect(Exact.tryParse(bad)).toBeUndefined();
+    expect(Exact.parse('  12.50 ').toString()).toBe('12.5');
+    expect(Exact.parse('1e-3').toString()).toBe('0.001');
+    expect(Exact.parse('-0').isZero()).toBe(true);
+  });
+
+  it('prints fixed places as the BigInt path does', () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(2n ** 52n), max: 2n ** 52n }), fc.integer({ min: 0, max: 6 }), (units, scale) => {
+      const x = Exact.ratio(units, 10n ** BigInt(scale));
+      const neg = units < 0n;
+      const text = (neg ? -units : units).toString().padStart(scale + 1, '0');
+      const expected = `${neg ? '-' : ''}${text.slice(0, text.length - scale)}${scale ? '.' + text.slice(text.length - scale) : ''}`;
+      expect(x.toFixed(scale)).toBe(expected);
+    }), { numRuns: 2000 });
+  });
+});
