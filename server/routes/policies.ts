@@ -11,11 +11,11 @@ export async function policiesRoutes(app: FastifyInstance, ctx: RouteContext): P
   app.get('/policies', {
     schema: { summary: 'The bundled policies, usable as `policy: {id}` in any request', tags: ['policies'], response: responses('Each bundled policy\'s id, name, version, hash and parameters', []) },
   }, async () => ({
-    policies: bundledPolicyIds(ctx.policiesDir).flatMap((id) => {
+    policies: bundledPolicyIds(ctx.policiesDir).map((id) => {
       const loaded = loadPolicy({ file: `policies/${id}.yaml`, text: readFileSync(join(ctx.policiesDir, `${id}.yaml`), 'utf8') });
-      if (!loaded.ok) return [{ id, valid: false, diagnostics: loaded.diagnostics }];
+      if (!loaded.ok) return { id, valid: false, diagnostics: loaded.diagnostics };
       const p = loaded.policy;
-      return [{ id, valid: true, name: p.name, version: p.version, hash: p.hash, params: p.params }];
+      return { id, valid: true, name: p.name, version: p.version, hash: p.hash, params: p.params };
     }),
   }));
 }
