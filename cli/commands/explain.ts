@@ -1,6 +1,6 @@
 // `ratecard explain`: why did this payee get this amount? Settles and prints the trace of
 // every line (and withheld item) of one payee, optionally one month and one line.
-import { explainLine, settle } from '../../engine/index.js';
+import { errorAt, explainLine, RatecardError, settle } from '../../engine/index.js';
 import { parseOptions, required } from '../args.js';
 import type { Command } from '../command.js';
 import { loadDatasetFiles, loadPolicyFile } from '../load.js';
@@ -19,6 +19,14 @@ const command: Command = {
     const policy = loadPolicyFile(required(o.policy, 'policy'), o.params);
     const dataset = loadDatasetFiles(policy, { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions });
     const payee = required(o.payee, 'payee');
+    const record = dataset.payees.find((p) => p.payeeId === payee);
+    if (!record) {
+      throw new RatecardError([errorAt({ file: dataset.files.payees, line: 1, column: 1 }, 'payee_id', `unknown payee \`${payee}\`: not in ${dataset.files.payees}`, 'unknown-payee')]);
+    }
+    if (!dataset.covered.includes(record)) {
+      throw new RatecardError([errorAt(record.location, 'channel_type',
+        `payee \`${payee}\` is a \`${record.channelType}\`: the policy \`${policy.id}\` applies to ${policy.layout.channelTypes.map((c) => `\`${c}\``).join(', ')}`, 'payee-not-covered')]);
+    }
     const statement = settle(policy, dataset, { from: o.from ?? o.period, to: o.to ?? o.period });
     const pick = <T extends { payeeId: string; period: string; line: string }>(list: T[]) =>
       list.filter((l) => l.payeeId === payee && (!o.period || l.period === o.period) && (!o.line || l.line === o.line));

@@ -151,6 +151,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
       `no payee has channel type ${layout.channelTypes.map((c) => `\`${c}\``).join(' or ')}, so the policy pays no one`, 'no-covered-payee'));
   }
 
+  const unknown = unknownPayees(errors);
   const facts = new Map<string, Map<number, FactRow>>();
   let months: Dataset['months'];
   if (factTable) {
@@ -162,9 +163,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         const at = { file: factTable.file, line: row.line, column: 1 };
         const payee = byId.get(payeeId);
         if (!payee) {
-          if (payeeTable && !rejected.has(payeeId)) {
-            errors.push(errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`: not in ${payeeTable.file}`, 'csv-unknown-payee'));
-          }
+          if (payeeTable && !rejected.has(payeeId)) unknown.report(at, payeeId, payeeTable.file);
           continue;
         }
         if (month === undefined) continue;
@@ -202,7 +201,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         seen.set(id, row.line);
         const payee = byId.get(payeeId);
         if (!payee) {
-          if (!rejected.has(payeeId)) errors.push(errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`${payeeTable ? `: not in ${payeeTable.file}` : ''}`, 'csv-unknown-payee'));
+          if (!rejected.has(payeeId)) unknown.report(at, payeeId, payeeTable?.file);
           continue;
         }
         const month = readPeriod(txTable, row, idx.get('period')!, errors);
@@ -217,12 +216,33 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
     }
   }
 
+  unknown.finish();
   if (errors.length) return { ok: false, diagnostics: errors };
   return {
     ok: true,
     dataset: {
       files: { payees: input.payees.file, facts: input.facts.file, transactions: input.transactions?.file },
       payees, covered, facts, transactions, months,
+    },
+  };
+}
+
+/** Rows of payees not in payees.csv: one message per payee and file, at its first row, with a count of the rest. */
+function unknownPayees(errors: Diagnostic[]) {
+  const first = new Map<string, { diagnostic: Diagnostic; more: number }>();
+  return {
+    report(at: { file: string; line: number; column: number }, payeeId: string, payeesFile: string | undefined) {
+      const key = `${at.file}\u0000${payeeId}`;
+      const seen = first.get(key);
+      if (seen) { seen.more++; return; }
+      const diagnostic = errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`${payeesFile ? `: not in ${payeesFile}` : ''}`, 'csv-unknown-payee');
+      first.set(key, { diagnostic, more: 0 });
+      errors.push(diagnostic);
+    },
+    finish() {
+      for (const { diagnostic, more } of first.values()) {
+        if (more) diagnostic.message += ` (also on ${more} more row${more === 1 ? '' : 's'})`;
+      }
     },
   };
 }

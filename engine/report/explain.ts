@@ -1,5 +1,6 @@
 // A multi-line, human explanation of one statement line or withheld item, as testers ask
 // "why did this outlet get this amount?".
+import { Exact } from '../exact/exact.js';
 import type { ConditionTrace, StatementLine, WithheldItem } from '../types.js';
 
 function conditionLines(t: ConditionTrace, depth: number, out: string[]) {
@@ -18,17 +19,21 @@ export function explainLine(item: StatementLine | WithheldItem): string {
     out.push('conditions:');
     t.conditions.forEach((c) => conditionLines(c, 1, out));
   }
-  if (t.formula) {
+  // a flagged transaction is explained by its own condition; the line's formula and items belong to the paid line
+  const flagged = !('amount' in item) && !!t.items?.some((i) => !i.paid && item.id.endsWith(`/${i.id}`));
+  if (t.formula && !flagged) {
     out.push(`formula: ${t.formula.expression}`);
     out.push(`       = ${t.formula.substituted}`);
     out.push(`       = ${t.formula.exact}${t.formula.exact !== t.formula.rounded && t.formula.rounded ? ` → ${t.formula.rounded} (${t.formula.rounding})` : ''}`);
   }
   if (t.tier) out.push(`tier: value ${t.tier.value}, reached ${t.tier.reached ? JSON.stringify(t.tier.reached) : 'none'}`);
+  // posted amounts as the statement shows them: with the line's decimal places (-791.40, not -791.4)
+  const places = (('amount' in item ? item.amount : item.wouldPay) ?? '').split('.')[1]?.length ?? 2;
   for (const r of t.refunds ?? []) {
     out.push(`refund of ${r.source}: ${r.share} × ${r.deducted} deducted = ${r.amount}`);
-    for (const s of r.returns) out.push(`  returns ${s.lineId} (${s.amount})`);
+    for (const s of r.returns) out.push(`  returns ${s.lineId} (${Exact.parse(s.amount).toFixed(places)})`);
   }
-  for (const i of t.items ?? []) {
+  for (const i of flagged ? [] : t.items ?? []) {
     out.push(`  ${i.paid ? '✓' : '✗'} ${i.id}: ${i.paid ? i.amount : 'flagged, earns nothing'}${i.formula ? ` = ${i.formula.substituted}` : ''}`);
   }
   if (t.adjusts) out.push(`adjusts ${t.adjusts.lineId} (${t.adjusts.period}): ${t.adjusts.before} → ${t.adjusts.after}`);

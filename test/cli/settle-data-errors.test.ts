@@ -88,6 +88,15 @@ describe('ratecard settle with bad data', () => {
     ]);
   });
 
+  it('reports the payees of a wrong payees file once each, not once per row', async () => {
+    const payees = 'data/scenarios/postal-agency/payees.csv';
+    await expectErrors(settleArgs('rural-contract', { payees }), [
+      `${payees}:1:1 channel_type: no payee has channel type \`rural_contract\`, so the policy pays no one`,
+      ...[2, 14, 26, 38, 50, 62].map((line, i) =>
+        `${RURAL}/facts.csv:${line}:1 payee_id: unknown payee \`R0${i + 1}\`: not in ${payees} (also on 11 more rows)`),
+    ]);
+  });
+
   it('asks for the transactions file of a policy that pays per transaction', async () => {
     const args = settleArgs('private-line');
     await expectErrors(args.slice(0, args.indexOf('--transactions')), [

@@ -6,7 +6,8 @@ describe('usage', () => {
   it('no command shows the commands and exits with 2; --help exits with 0', async () => {
     const bare = await runCli([]);
     expect(bare.code).toBe(2);
-    expect(bare.stdout).toMatch(/^usage: ratecard <command> \[options\]\n\ncommands:\n {2}explain .*\n {2}settle .*\n {2}validate /);
+    expect(bare.stdout).toMatch(/^usage: ratecard <command> \[options\]\n\ncommands:\n/);
+    for (const name of ['explain', 'settle', 'validate']) expect(bare.stdout).toMatch(new RegExp(`\\n {2}${name} +\\S`));
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toBe(bare.stdout);
