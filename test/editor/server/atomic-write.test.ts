@@ -1,29 +1,25 @@
 // Atomic writes and per-file queues: readers never see a part of a file, failures leave nothing.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../editor/server/atomic-write.js';
 import { KeyedQueue } from '../../../editor/server/keyed-queue.js';
+import { useTempDir } from './temp-dir.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ratecard-atomic-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('ratecard-atomic-');
 
 describe('writeFileAtomic', () => {
   it('replaces the file and leaves no temp file', async () => {
-    const target = join(dir, 'p.yaml');
+    const target = join(tempDir(), 'p.yaml');
     writeFileSync(target, 'old\n');
     await writeFileAtomic(target, 'new\n');
     expect(readFileSync(target, 'utf8')).toBe('new\n');
-    expect(readdirSync(dir)).toEqual(['p.yaml']);
+    expect(readdirSync(tempDir())).toEqual(['p.yaml']);
   });
 
   it('never lets a reader see a partial file while large texts are written', async () => {
-    const target = join(dir, 'big.yaml');
+    const target = join(tempDir(), 'big.yaml');
     const texts = ['a', 'b', 'c', 'd'].map((c) => c.repeat(4 * 1024 * 1024));
     writeFileSync(target, texts[0]);
     let writing = true;
@@ -39,15 +35,15 @@ describe('writeFileAtomic', () => {
     writing = false;
     await reader;
     expect(seen.size).toBeGreaterThan(0);
-    expect(readdirSync(dir)).toEqual(['big.yaml']);
+    expect(readdirSync(tempDir())).toEqual(['big.yaml']);
   });
 
   it('leaves the target as it was and no temp file when the write fails', async () => {
-    const target = join(dir, 'folder.yaml');
+    const target = join(tempDir(), 'folder.yaml');
     mkdirSync(target);
     writeFileSync(join(target, 'keep'), 'x');
     await expect(writeFileAtomic(target, 'text')).rejects.toThrow();
-    expect(readdirSync(dir)).toEqual(['folder.yaml']);
+    expect(readdirSync(tempDir())).toEqual(['folder.yaml']);
     expect(readdirSync(target)).toEqual(['keep']);
   });
 });

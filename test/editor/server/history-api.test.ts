@@ -82,3 +82,15 @@ describe('GET /api/policies/:file/diff', () => {
     expect(body.message).toBe('missing `to`: expected a version (sha256 hex)');
   });
 });
+
+describe('history kept on disk', () => {
+  it('skips index lines that do not parse and refuses texts that do not match their version', async () => {
+    const { appendFileSync, writeFileSync } = await import('node:fs');
+    const dir = f.path('.ratecard/history', FILE);
+    appendFileSync(`${dir}/index.jsonl`, '{"version": "trunc');
+    const { body } = await f.json(`/api/policies/${FILE}/history`);
+    expect(body.map((e: { version: string }) => e.version)).toEqual([saved.version, original.version]);
+    writeFileSync(`${dir}/${original.version}.yaml`, 'tampered\n');
+    expect((await f.json(`/api/policies/${FILE}/history/${original.version}`)).status).toBe(404);
+  });
+});

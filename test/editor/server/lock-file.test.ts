@@ -1,20 +1,16 @@
 // The lock between processes: exclusive, taken over from a dead owner, busy while a live one holds it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withLockFile } from '../../../editor/server/lock-file.js';
+import { useTempDir } from './temp-dir.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ratecard-lock-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('ratecard-lock-');
 
 describe('withLockFile', () => {
   it('runs the task holding the lock and removes it afterwards, also on failure', async () => {
-    const lock = join(dir, 'locks', 'a.yaml.lock');
+    const lock = join(tempDir(), 'locks', 'a.yaml.lock');
     expect(await withLockFile(lock, async () => existsSync(lock))).toBe(true);
     expect(existsSync(lock)).toBe(false);
     await expect(withLockFile(lock, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
@@ -22,7 +18,7 @@ describe('withLockFile', () => {
   });
 
   it('lets one holder in at a time', async () => {
-    const lock = join(dir, 'b.lock');
+    const lock = join(tempDir(), 'b.lock');
     let inside = 0;
     let most = 0;
     const task = async () => {
@@ -36,14 +32,14 @@ describe('withLockFile', () => {
   });
 
   it('takes over a lock left by a process that is gone', async () => {
-    const lock = join(dir, 'c.lock');
+    const lock = join(tempDir(), 'c.lock');
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(lock, String(gone));
     expect(await withLockFile(lock, async () => 'ran')).toBe('ran');
   });
 
   it('answers busy while a live process holds the lock', async () => {
-    const lock = join(dir, 'd.lock');
+    const lock = join(tempDir(), 'd.lock');
     writeFileSync(lock, String(process.pid));
     await expect(withLockFile(lock, async () => 'ran', { waitMs: 20 })).rejects.toMatchObject({ status: 503, code: 'busy' });
     expect(existsSync(lock)).toBe(true);
