@@ -1,0 +1,164 @@
+// The policy editor in a real browser (Chromium through playwright-core) against the real editor
+// server over a temp copy of policies/ and data/: form ↔ YAML, live preview equal to the engine's
+// own numbers, impact, trace, Monaco markers, saving, restoring unsaved edits, conflicts.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareStatements, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { formatDelta, formatMoney } from '../../../editor/src/format/money.js';
+import { ensureAppBuilt, ROOT } from './app-build.js';
+import { startFixture, type EditorFixture } from './editor-fixture.js';
+import { generateRuralDataset } from './generate-dataset.js';
+
+const SHOTS = join(ROOT, 'test-output/editor');
+const POLICY = 'rural-contract.yaml';
+
+let fx: EditorFixture;
+let page: Page;
+
+function statementOf(dir: string, policyText: string, dataset = 'rural-contract'): Statement {
+  const loaded = loadPolicy({ file: POLICY, text: policyText });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  const table = (t: string) => ({ file: `${dataset}/${t}.csv`, text: readFileSync(join(dir, 'data', dataset, `${t}.csv`), 'utf8') });
+  const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
+  if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
+  return settle(loaded.policy, data.dataset);
+}
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const deduction = () => page.getByTestId('total-deduction');
+const stepRate = () => page.getByLabel('step_rate', { exact: false });
+// Monaco renders spaces as no-break spaces.
+const monacoText = async () => (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+
+async function openEditor() {
+  await page.goto(`${fx.server.url}#/${POLICY}`);
+  await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toMatch(/¥/);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await ensureAppBuilt();
+  fx = await startFixture();
+  const context = await fx.browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
+  page = await context.newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await fx?.close();
+});
+
+describe('policy editor in the browser', { timeout: 90_000 }, () => {
+  it('edits step_rate in the form, rewrites the YAML and previews exactly what the engine computes', async () => {
+    const saved = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
+    const before = statementOf(fx.dir, saved);
+    await openEditor();
+    await expect.poll(() => deduction().textContent()).toBe(formatMoney(before.totals.byKind.deduction, 'en'));
+    await expect.poll(() => stepRate().inputValue()).toBe('2');
+    await shot('01-opened');
+
+    await stepRate().fill('3');
+    const edited = saved.replace('    value: 0.02\n', '    value: 0.03\n');
+    expect(edited).not.toBe(saved);
+    await expect.poll(() => monacoText()).toContain('value: 0.03');
+    const after = statementOf(fx.dir, edited);
+    expect(after.totals.byKind.deduction).not.toBe(before.totals.byKind.deduction);
+    await expect.poll(() => deduction().textContent(), { timeout: 20_000 }).toBe(formatMoney(after.totals.byKind.deduction, 'en'));
+
+    const impact = compareStatements(before, after);
+    await expect.poll(() => page.getByTestId('impact-total').textContent()).toBe(formatDelta(impact.delta.total, 'en'));
+    const loser = impact.losers[0];
+    await expect.poll(() => page.getByTestId('impact-losers').innerText()).toContain(loser.payeeId);
+    await expect.poll(() => page.getByTestId('compute-time').innerText()).toMatch(/computed in \d+ ms/);
+    await shot('02-step-rate-3-percent');
+  });
+
+  it('shows a payee\'s trace: conditions with values and the formula with numbers', async () => {
+    await page.getByTestId('payee-R02').click();
+    await expect.poll(() => page.getByTestId('trace').innerText()).toContain('R02');
+    const line = page.locator('[data-testid^="line-"][data-testid$="-under_completion"]').first();
+    await line.click();
+    const detail = page.getByTestId('line-detail');
+    await expect.poll(() => detail.innerText()).toContain('step_rate');
+    await expect.poll(() => page.getByTestId('formula').innerText()).toMatch(/0\.03/);
+    await expect.poll(() => page.getByTestId('withheld').innerText()).toContain('fee_collection');
+    await shot('03-trace');
+  });
+
+  it('marks a semantic error in Monaco and keeps the last good preview', async () => {
+    const good = await deduction().textContent();
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n  - { id: extra, kind: bonus, amount: no_such_name * 2 }\n');
+    await expect.poll(() => page.getByTestId('problem').allInnerTexts(), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining('no_such_name')]),
+    );
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBeGreaterThan(0);
+    expect(await deduction().textContent()).toBe(good);
+    await shot('04-yaml-error-marker');
+    // Remove what was typed: the cursor is at the start of the last line, the text is two lines up.
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('problem').count(), { timeout: 20_000 }).toBe(0);
+  });
+
+  it('restores unsaved edits after a reload, saves with author and message, and shows the saved value after a reload', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('restored').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => stepRate().inputValue()).toBe('3');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel('Author').fill('Li Wei');
+    await page.getByLabel('Why (message)').fill('raise the step rate to 3 %');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('Saved version');
+    expect(readFileSync(join(fx.dir, 'policies', POLICY), 'utf8')).toContain('    value: 0.03\n');
+
+    await page.reload();
+    await expect.poll(() => stepRate().inputValue(), { timeout: 20_000 }).toBe('3');
+    expect(await page.getByTestId('restored').count()).toBe(0);
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => page.getByTestId('history-table').innerText()).toContain('raise the step rate to 3 %');
+    await page.getByRole('button', { name: 'Show diff' }).click();
+    await expect.poll(() => page.getByTestId('diff').innerText()).toContain('+    value: 0.03');
+    await shot('05-saved-history');
+  });
+
+  it('refuses a save when the file changed on disk since it was loaded', async () => {
+    const file = join(fx.dir, 'policies', POLICY);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('value: 1.30', 'value: 1.25'));
+    await stepRate().fill('4');
+    await expect.poll(() => monacoText()).toContain('value: 0.04');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel('Why (message)').fill('step rate 4 %');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('changed since you loaded it');
+    expect(readFileSync(file, 'utf8')).toContain('value: 1.25');
+    await page.getByRole('button', { name: 'Show the difference' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('+  max_ratio: { type: ratio, value: 1.25');
+    await shot('06-conflict');
+  });
+
+  it('switches to Chinese with the glossary terms', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect.poll(() => page.locator('table.totals').innerText()).toContain('扣减');
+    await page.getByLabel('语言').selectOption('en');
+  });
+
+  it('previews a generated 10,000-payee × 12-month dataset and reports the worker\'s compute time', async () => {
+    const big = generateRuralDataset(10_000, 12);
+    mkdirSync(join(fx.dir, 'data', 'generated-10k'));
+    writeFileSync(join(fx.dir, 'data', 'generated-10k', 'payees.csv'), big.payees);
+    writeFileSync(join(fx.dir, 'data', 'generated-10k', 'facts.csv'), big.facts);
+    await page.reload();
+    await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toMatch(/¥/);
+    await page.getByLabel('Bundled dataset').selectOption('generated-10k');
+    await expect.poll(() => page.locator('.preview').innerText(), { timeout: 180_000 }).toContain('10000 payees');
+    const ms = await page.getByTestId('compute-time').getAttribute('data-ms');
+    console.log(`editor preview: worker compute time for 10,000 payees × 12 months: ${ms} ms`);
+    await shot('07-generated-10k');
+  }, 240_000);
+});
