@@ -23,7 +23,7 @@ export function writeAtomic(path: string, content: string): void {
     writeFileSync(temp, content);
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    try { rmSync(temp, { force: true }); } catch { /* the temp file was never created */ }
     const code = (e as NodeJS.ErrnoException).code;
     throw new RatecardError([errorAt({ file: path, line: 1, column: 1 }, 'out', `cannot write the output file: ${code === 'EACCES' ? 'permission denied' : code ?? String(e)}`, 'io')]);
   }

@@ -43,9 +43,7 @@ describe('atomic output', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  // Skipped until cli/files.ts is fixed (docs/requests/engine-tests.md): writeAtomic's clean-up
-  // `rmSync(temp, { force: true })` throws ENOTDIR itself, so this exits 70 "internal error".
-  it.skip('reports an output path it cannot write, without a stack trace', async () => {
+  it('reports an output path it cannot write, without a stack trace', async () => {
     const file = tmp.write('a-file', 'x');
     const out = `${file}/statement.csv`;
     const run = await runCli([...settleArgs('service-center'), '--out', out]);
