@@ -73,4 +73,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER closed_periods_no_delete BEFORE DELETE ON closed_periods
         BEGIN SELECT RAISE(ABORT, 'a period close cannot be undone'); END;`,
   },
+  {
+    version: 3,
+    name: 'ledger columns: history is read without parsing traces',
+    // filling the new columns of closed lines needs the update guards lifted for the migration
+    sql: `
+      ALTER TABLE lines ADD COLUMN rule TEXT;
+      ALTER TABLE lines ADD COLUMN adjusts_line_id TEXT;
+      ALTER TABLE lines ADD COLUMN adjusts_period TEXT;
+      ALTER TABLE lines ADD COLUMN returns_sources TEXT;
+      DROP TRIGGER lines_closed_update_old;
+      DROP TRIGGER lines_closed_update_new;
+      UPDATE lines SET
+        rule = json_extract(trace, '$.rule'),
+        adjusts_line_id = json_extract(trace, '$.adjusts.lineId'),
+        adjusts_period = json_extract(trace, '$.adjusts.period'),
+        returns_sources = CASE WHEN json_type(trace, '$.refunds') IS NULL THEN NULL
+          ELSE (SELECT json_group_array(json_extract(r.value, '$.source')) FROM json_each(lines.trace, '$.refunds') r) END;
+      CREATE TRIGGER lines_closed_update_old BEFORE UPDATE ON lines ${closedGuard('changed', 'OLD')}
+      CREATE TRIGGER lines_closed_update_new BEFORE UPDATE ON lines ${closedGuard('changed', 'NEW')}`,
+  },
 ];

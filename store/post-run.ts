@@ -46,8 +46,7 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
   // with nothing posted before the range that year, the engine settles the earlier months itself
   const yearStart = periodAt(first - (first % 12));
   const hasHistory = store.hasLines(policy.id, yearStart, input.from);
-  const everything = hasHistory || closedInRange.length ? store.lines({ policyId: policy.id, from: yearStart }) : [];
-  const history = hasHistory ? historyFrom(everything, input.from) : undefined;
+  const history = hasHistory ? historyFrom(store.ledger(policy.id, yearStart), input.from) : undefined;
   const statement = settle(policy, input.dataset, { from: input.from, to: input.to, history, detail: 'trace' });
 
   const payeeIndex = new Map(input.dataset.covered.map((p, i) => [p.payeeId, i]));
@@ -59,8 +58,9 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
     policyId: policy.id,
     adjustPeriod: adjustPeriod!,
     recomputed: statement.lines.filter((l) => closedSet.has(l.period)),
-    posted: everything.filter((l) => !l.adjustment && closedSet.has(l.period)),
-    closedAdjustments: everything.filter((l) => l.adjustment && closed.has(l.period) && closedSet.has(l.trace.adjusts!.period)),
+    posted: store.lines({ policyId: policy.id, from: closedInRange[0], to: closedInRange[closedInRange.length - 1], adjustment: false }),
+    closedAdjustments: store.lines({ policyId: policy.id, from: closedInRange[0], to: lastClosed, adjustment: true })
+      .filter((l) => closedSet.has(l.trace.adjusts!.period)),
     payeeOrder,
     ruleOrder: (rule) => ruleIndex.get(rule) ?? ruleIndex.size,
   }) : [];

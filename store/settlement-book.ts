@@ -72,6 +72,20 @@ export interface StoredLine extends PostedLine {
   lineOrder: number;
 }
 
+/** A posted line as the ledger needs it: amounts and links, no trace. */
+export interface LedgerRow {
+  id: string;
+  period: Period;
+  payeeId: string;
+  rule: string;
+  kind: StatementLine['kind'];
+  amount: string;
+  /** For an adjustment: the line it corrects. */
+  adjusts?: { lineId: string; period: Period };
+  /** For a refund: the source quarters it returned. */
+  returnsSources?: string[];
+}
+
 export interface LineQuery {
   policyId: string;
   payeeId?: string;
@@ -106,6 +120,8 @@ export interface SettlementStore {
   deleteLines(policyId: string, ids: string[]): void;
   /** Posted lines, in statement order: payee, period, regular lines then adjustments, line order. */
   lines(query: LineQuery): StoredLine[];
+  /** Posted lines from `from` on (every period when absent), without traces, in statement order. */
+  ledger(policyId: string, from?: Period): LedgerRow[];
   /** Whether any line of the policy is posted for a period from `from` up to, not including, `before`. */
   hasLines(policyId: string, from: Period, before: Period): boolean;
   closePeriod(close: ClosedPeriod): void;

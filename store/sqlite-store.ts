@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errorAt, type LineKind, RatecardError, type Totals } from '../engine/index.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClosedPeriod, LineQuery, RunRecord, SettlementStore, StoredLine } from './settlement-book.js';
+import type { ClosedPeriod, LedgerRow, LineQuery, RunRecord, SettlementStore, StoredLine } from './settlement-book.js';
 
 interface RunRow {
   id: string; policy_id: string; policy_version: string; policy_hash: string; source_hash: string;
@@ -17,6 +17,11 @@ interface RunRow {
 interface LineRow {
   policy_id: string; id: string; run_id: string; period: string; payee_id: string; line: string; kind: string;
   amount: string; explanation: string; trace: string; adjustment: number; payee_order: number; line_order: number;
+}
+
+interface LedgerLineRow {
+  id: string; period: string; payee_id: string; rule: string; kind: string; amount: string;
+  adjusts_line_id: string | null; adjusts_period: string | null; returns_sources: string | null;
 }
 
 export class ClosedPeriodError extends Error {}
@@ -88,10 +93,13 @@ export class SqliteStore implements SettlementStore {
 
   insertLine(line: StoredLine): void {
     this.refuseClosed(line.policy, [line.period], 'inserted');
+    const { adjusts, refunds } = line.trace;
     this.db.prepare(`INSERT INTO lines (policy_id, id, run_id, period, payee_id, line, kind, amount, explanation, trace,
-      adjustment, payee_order, line_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      adjustment, payee_order, line_order, rule, adjusts_line_id, adjusts_period, returns_sources)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(line.policy, line.id, line.runId, line.period, line.payeeId, line.line, line.kind, line.amount, line.explanation,
-        JSON.stringify(line.trace), line.adjustment ? 1 : 0, line.payeeOrder, line.lineOrder);
+        JSON.stringify(line.trace), line.adjustment ? 1 : 0, line.payeeOrder, line.lineOrder, line.trace.rule,
+        adjusts?.lineId ?? null, adjusts?.period ?? null, refunds ? JSON.stringify(refunds.map((r) => r.source)) : null);
   }
 
   deleteLines(policyId: string, ids: string[]): void {
@@ -115,6 +123,16 @@ export class SqliteStore implements SettlementStore {
       ORDER BY payee_order, payee_id, period, adjustment, line_order, id`)
       .all({ ...query, adjustment: query.adjustment === undefined ? undefined : query.adjustment ? 1 : 0 }) as LineRow[];
     return rows.map(lineOf);
+  }
+
+  ledger(policyId: string, from = ''): LedgerRow[] {
+    const rows = this.db.prepare(`SELECT id, period, payee_id, rule, kind, amount, adjusts_line_id, adjusts_period, returns_sources
+      FROM lines WHERE policy_id = ? AND period >= ? ORDER BY payee_order, payee_id, period, adjustment, line_order, id`).all(policyId, from) as LedgerLineRow[];
+    return rows.map((r) => ({
+      id: r.id, period: r.period, payeeId: r.payee_id, rule: r.rule, kind: r.kind as LineKind, amount: r.amount,
+      ...(r.adjusts_line_id === null ? {} : { adjusts: { lineId: r.adjusts_line_id, period: r.adjusts_period! } }),
+      ...(r.returns_sources === null ? {} : { returnsSources: JSON.parse(r.returns_sources) as string[] }),
+    }));
   }
 
   hasLines(policyId: string, from: string, before: string): boolean {

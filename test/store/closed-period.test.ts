@@ -26,8 +26,9 @@ describe('closed periods', () => {
     expect(() => db.prepare(`UPDATE lines SET amount = '0.00' WHERE ${march}`).run()).toThrow(/period is closed: its lines cannot be changed/);
     expect(() => db.prepare(`DELETE FROM lines WHERE ${march}`).run()).toThrow(/period is closed: its lines cannot be deleted/);
     expect(() => db.prepare(`UPDATE lines SET period = '2025-03' WHERE policy_id = 'rural-contract' AND period = '2025-04'`).run()).toThrow(/period is closed/);
-    expect(() => db.prepare(`INSERT INTO lines SELECT policy_id, id || 'x', run_id, period, payee_id, line, kind, amount, explanation, trace,
-      adjustment, payee_order, line_order FROM lines WHERE ${march} LIMIT 1`).run()).toThrow(/period is closed: its lines cannot be inserted/);
+    const columns = 'run_id, period, payee_id, line, kind, amount, explanation, trace, adjustment, payee_order, line_order';
+    expect(() => db.prepare(`INSERT INTO lines (policy_id, id, ${columns}) SELECT policy_id, id || 'x', ${columns}
+      FROM lines WHERE ${march} LIMIT 1`).run()).toThrow(/period is closed: its lines cannot be inserted/);
     expect(() => db.prepare("DELETE FROM closed_periods WHERE period = '2025-03'").run()).toThrow(/a period close cannot be undone/);
     expect(() => db.prepare("UPDATE closed_periods SET period = '2025-05' WHERE period = '2025-03'").run()).toThrow(/a period close cannot be changed/);
     // the open month is still the book's to replace

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../store/migrations.js';
 import { SettlementBook } from '../../store/settlement-book.js';
+import { SqliteStore } from '../../store/sqlite-store.js';
 
 const objects = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -39,17 +40,36 @@ describe('store migrations', () => {
     book.shutdown();
   });
 
-  it('bring a file at an older version up to date', () => {
+  it('bring a file at an older version up to date, filling new columns of closed lines too', () => {
     const file = join(dir, 'old.db');
     const db = new Database(file);
     db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    db.exec(MIGRATIONS[0].sql);
-    db.prepare('INSERT INTO schema_version VALUES (?, ?, ?)').run(1, MIGRATIONS[0].name, 'long ago');
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version VALUES (?, ?, ?)').run(m.version, m.name, 'long ago');
+    }
+    db.exec(`INSERT INTO runs (id, policy_id, policy_version, policy_hash, source_hash, facts_hash, period_from, period_to,
+      started_by, started_at, line_count, adjustment_count, totals, unchanged) VALUES ('run-000001', 'p', '1', 'h', 'h', 'h',
+      '2025-03', '2025-04', 'x', 'long ago', 1, 1, '{}', 0)`);
+    const insert = db.prepare(`INSERT INTO lines (policy_id, id, run_id, period, payee_id, line, kind, amount, explanation, trace,
+      adjustment, payee_order, line_order) VALUES ('p', ?, 'run-000001', ?, 'A', ?, 'refund', ?, '', ?, ?, 0, 0)`);
+    insert.run('p/A/2025-03/refund', '2025-03', 'refund', '10.00', JSON.stringify({ rule: 'refund', refunds: [{ source: '2025-Q1' }] }), 0);
+    insert.run('p/A/2025-04/refund@2025-03', '2025-04', 'refund@2025-03', '-1.00',
+      JSON.stringify({ rule: 'refund', adjusts: { lineId: 'p/A/2025-03/refund', period: '2025-03' }, refunds: [{ source: '2025-Q1' }, { source: '2024-Q4' }] }), 1);
+    db.exec("INSERT INTO closed_periods VALUES ('p', '2025-03', 'x', 'long ago')");
     db.close();
-    expect(objects(file).some((o) => o.startsWith('trigger'))).toBe(false);
-    const book = SettlementBook.open(file, { now: () => 'today' });
-    expect(book.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'today']]);
-    book.shutdown();
-    expect(objects(file)).toContain('trigger lines_closed_update_old');
+
+    const store = SqliteStore.open(file, { now: () => 'today' });
+    expect(store.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'long ago'], [3, 'today']]);
+    expect(store.ledger('p')).toEqual([
+      { id: 'p/A/2025-03/refund', period: '2025-03', payeeId: 'A', rule: 'refund', kind: 'refund', amount: '10.00', returnsSources: ['2025-Q1'] },
+      { id: 'p/A/2025-04/refund@2025-03', period: '2025-04', payeeId: 'A', rule: 'refund', kind: 'refund', amount: '-1.00',
+        adjusts: { lineId: 'p/A/2025-03/refund', period: '2025-03' }, returnsSources: ['2025-Q1', '2024-Q4'] },
+    ]);
+    store.shutdown();
+    expect(objects(file)).toEqual(expect.arrayContaining(['trigger lines_closed_update_old', 'trigger lines_closed_update_new']));
+    const after = new Database(file);
+    expect(() => after.prepare("UPDATE lines SET amount = '0.00' WHERE period = '2025-03'").run()).toThrow(/period is closed/);
+    after.close();
   });
 });
