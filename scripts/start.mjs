@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm start`: the quick start's main job. Settles the four bundled policies over their sample
+// data through the CLI (out/, checked against expected.csv), then serves the editor with the
+// bundled policies and datasets and prints its URL. Builds what is missing or stale first, so a
+// fresh clone needs nothing but `npm install`.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const npx = (args) => spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { stdio: 'inherit' });
+
+/** Newest modification time of the given files and of any file under the given folders. */
+function newest(...dirs) {
+  let latest = 0;
+  const walk = (path) => {
+    if (!statSync(path).isDirectory()) latest = Math.max(latest, statSync(path).mtimeMs);
+    else for (const entry of readdirSync(path)) walk(join(path, entry));
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  return latest;
+}
+
+const built = (file, ...sources) => existsSync(file) && statSync(file).mtimeMs >= newest(...sources);
+
+if (!built('dist/editor/server/main.js', 'engine', 'cli', 'runner', 'store', 'server', 'editor/server')) {
+  console.log('compiling the engine, CLI and servers…');
+  if (npx(['tsc', '-p', 'tsconfig.build.json']).status !== 0) process.exit(1);
+}
+if (!built('dist/editor-app/index.html', 'editor/src', 'editor/index.html', 'engine')) {
+  console.log('building the editor app…');
+  if (npx(['vite', 'build', '--logLevel', 'warn']).status !== 0) process.exit(1);
+}
+
+console.log('\nsettling the bundled policies over their sample data:');
+const samples = spawnSync(process.execPath, ['scripts/settle-samples.mjs'], { stdio: 'inherit' });
+if (samples.status !== 0) process.exit(samples.status ?? 1);
+
+console.log('');
+const server = spawn(process.execPath, ['dist/editor/server/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
