@@ -50,9 +50,13 @@ export async function readJsonBody(req: IncomingMessage): Promise<Record<string,
 }
 
 /** A required string field of a JSON body. */
-export function stringField(body: Record<string, unknown>, name: string, options: { nonEmpty?: boolean } = {}): string {
+export function stringField(body: Record<string, unknown>, name: string, options: { nonEmpty?: boolean; maxLength?: number; oneLine?: boolean } = {}): string {
   const value = body[name];
   if (typeof value !== 'string') throw new HttpError(400, 'bad-request', `missing \`${name}\`: expected a string`);
   if (options.nonEmpty && !value.trim()) throw new HttpError(400, 'bad-request', `\`${name}\` must not be empty`);
+  if (options.maxLength !== undefined && value.length > options.maxLength) {
+    throw new HttpError(400, 'bad-request', `\`${name}\` is too long: ${value.length} characters, at most ${options.maxLength}`);
+  }
+  if (options.oneLine && /[\r\n]/.test(value)) throw new HttpError(400, 'bad-request', `\`${name}\` must be one line`);
   return value;
 }

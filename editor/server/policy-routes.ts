@@ -63,8 +63,8 @@ export function policyRoutes(store: PolicyStore): Route[] {
       const file = fileParam(ctx);
       const body = await readJsonBody(ctx.req);
       const text = stringField(body, 'text');
-      const author = stringField(body, 'author', { nonEmpty: true }).trim();
-      const message = stringField(body, 'message', { nonEmpty: true }).trim();
+      const author = stringField(body, 'author', { nonEmpty: true, maxLength: 200, oneLine: true }).trim();
+      const message = stringField(body, 'message', { nonEmpty: true, maxLength: 5000 }).trim();
       const base = body.baseVersion ?? null;
       if (base !== null && (typeof base !== 'string' || !isVersion(base))) {
         throw badRequest(`bad \`baseVersion\` \`${String(base)}\`: expected the version the edit started from (64 hex digits), or null for a new file`);

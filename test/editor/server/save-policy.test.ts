@@ -124,6 +124,8 @@ describe('PUT /api/policies/:file', () => {
     [{ author: 'a' }, 'missing `message`'],
     [{ message: 'm' }, 'missing `author`'],
     [{ author: 'a', message: 'm', baseVersion: 'abc' }, 'bad `baseVersion` `abc`'],
+    [{ author: 'li\nwei', message: 'm' }, '`author` must be one line'],
+    [{ author: 'a', message: 'm'.repeat(5001) }, '`message` is too long: 5001 characters, at most 5000'],
   ])('refuses %j with 400', async (fields, message) => {
     const { text, version } = await open();
     const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text, baseVersion: version, ...fields });
