@@ -135,7 +135,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case '/': {
         need(l, 'number', e.left, 'the left side of `/`');
         need(r, 'number', e.right, 'the right side of `/`');
-        const source = () => `${exprText(e.left)} / ${exprText(e.right)}`;
+        const source = () => exprText(e);
         return { fn: (ctx) => divide(num(l.fn(ctx)), num(r.fn(ctx)), source), type: 'number', render, precedence: p };
       }
       case '<': return compare((c) => c < 0);
@@ -248,7 +248,10 @@ function safeConstant(fn: Fn): Value | undefined {
   }
 }
 
-/** Prints a tree back as text (for messages). */
+const textPrecedence = (e: Expr) => (e.type === 'binary' ? PRECEDENCE[e.op] : e.type === 'unary' ? 8 : 9);
+const textOf = (e: Expr, min: number) => (textPrecedence(e) < min ? `(${exprText(e)})` : exprText(e));
+
+/** Prints a tree back as text (for messages), with the parentheses its meaning needs. */
 export function exprText(e: Expr): string {
   switch (e.type) {
     case 'number': return e.text;
@@ -256,8 +259,8 @@ export function exprText(e: Expr): string {
     case 'name': return e.name;
     case 'member': return `${exprText(e.object)}.${e.property}`;
     case 'index': return `${exprText(e.object)}[${exprText(e.index)}]`;
-    case 'unary': return e.op === '-' ? `-${exprText(e.arg)}` : `not ${exprText(e.arg)}`;
-    case 'binary': return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
+    case 'unary': return e.op === '-' ? `-${textOf(e.arg, 8)}` : `not ${textOf(e.arg, 8)}`;
+    case 'binary': return `${textOf(e.left, PRECEDENCE[e.op])} ${e.op} ${textOf(e.right, PRECEDENCE[e.op] + 1)}`;
     case 'call': return `${e.callee}(${e.args.map(exprText).join(', ')})`;
   }
 }

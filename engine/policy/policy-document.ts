@@ -5,7 +5,8 @@
 export type ScalarType = 'rate' | 'ratio' | 'money' | 'count' | 'integer' | 'number';
 export type ParamTypeName = ScalarType | 'map' | 'list' | 'tiers' | 'schedule';
 export type Frequency = 'monthly' | 'quarterly' | 'yearly';
-export type Expression = string;
+/** Expression text; a bare number (`amount: 2000`) is an expression too. */
+export type Expression = string | number;
 export type Operator =
   | 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive'
   | 'in' | 'notIn' | 'contains' | 'doesNotContain';

@@ -11,7 +11,7 @@ const scalarType = {
 } as const;
 const period = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' } as const;
 const expression = {
-  type: 'string',
+  type: ['string', 'number'], // `amount: 2000` is an expression too
   minLength: 1,
   description: 'A safe arithmetic expression over facts, params, metrics and earlier lines, e.g. `billed_lines * maintenance_price`. Functions: min, max, floor, ceil, abs, if, len, sum/avg/every/some(name, window). Windows: month, quarter_to_date, quarter, year_to_date, year, quarter_ends.',
 } as const;
