@@ -46,6 +46,7 @@ export const en = {
   'impact.after': 'Edited',
   'impact.delta': 'Change',
   'impact.none': 'No change against the saved version.',
+  'impact.computeTime': 'impact in {ms} ms',
   'impact.changedLines': '{n} statement lines changed',
   'trace.title': 'Trace of {payee}',
   'trace.line': 'Line',

@@ -48,6 +48,7 @@ export const zhCN: Record<MessageKey, string> = {
   'impact.after': '修改后',
   'impact.delta': '变化',
   'impact.none': '与已保存版本相比没有变化。',
+  'impact.computeTime': '影响计算 {ms} 毫秒',
   'impact.changedLines': '{n} 条结算明细有变化',
   'trace.title': '{payee} 的计算过程',
   'trace.line': '科目',

@@ -3,7 +3,7 @@
 import type { PayeeImpact } from '../../../engine/index.js';
 import { formatDelta, formatMoney } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { PreviewSummary } from '../worker/protocol.js';
+import type { PreviewImpact } from '../worker/protocol.js';
 
 function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick: (id: string) => void }) {
   const { t, language } = useI18n();
@@ -26,12 +26,12 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
   );
 }
 
-export function ImpactView({ impact, onPick }: { impact: NonNullable<PreviewSummary['impact']>; onPick: (id: string) => void }) {
+export function ImpactView({ impact, pending, onPick }: { impact: PreviewImpact; pending: boolean; onPick: (id: string) => void }) {
   const { t, language } = useI18n();
   const unchanged = impact.changedLines === 0;
   return (
-    <section className="impact" aria-label={t('impact.title')}>
-      <h3>{t('impact.title')}</h3>
+    <section className={pending ? 'impact stale' : 'impact'} aria-label={t('impact.title')} aria-busy={pending}>
+      <h3>{t('impact.title')} {pending ? <span className="busy">{t('preview.recomputing')}</span> : null}</h3>
       {unchanged ? <p className="muted" data-testid="impact-none">{t('impact.none')}</p> : (
         <>
           <p>

@@ -29,6 +29,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
         <span className="status" role="status" data-testid="preview-status">
           {preview.busy ? <span className="busy">{t('preview.recomputing')}</span> : null}
           {preview.computeMs !== undefined ? <span className="compute-time" data-testid="compute-time" data-ms={preview.computeMs}>{t('preview.computeTime', { ms: preview.computeMs })}</span> : null}
+          {preview.impactMs !== undefined && !preview.impactPending ? <span className="compute-time" data-testid="impact-time"> · {t('impact.computeTime', { ms: preview.impactMs })}</span> : null}
         </span>
       </header>
       {policyInvalid && summary ? <p className="note warn">{t('preview.stale')}</p> : null}
@@ -36,8 +37,8 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
       {!summary ? <p className="muted">{t('preview.noResult')}</p> : (
         <div className={preview.stale ? 'stale' : undefined}>
           <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.payees.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
-          <KindTotals totals={summary.totals} delta={summary.impact?.delta} />
-          {summary.impact ? <ImpactView impact={summary.impact} onPick={onPick} /> : null}
+          <KindTotals totals={summary.totals} delta={preview.impactPending ? undefined : preview.impact?.delta} />
+          {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} /> : null}
           <DistributionChart payees={summary.payees} />
           {preview.traced ? <TraceView payeeId={preview.traced.payeeId} lines={preview.traced.lines} withheld={preview.traced.withheld} onClose={onCloseTrace} /> : <p className="muted">{t('trace.pick')}</p>}
           <h3>{t('preview.byPayee')}</h3>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { PreviewClient } from '../worker/preview-client.js';
-import type { DatasetTables, PeriodRange, PolicyOutline, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
+import type { DatasetTables, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
 
 export const DEBOUNCE_MS = 300;
 
@@ -16,6 +16,10 @@ export interface PreviewState {
   /** The last good result and its compute time. */
   summary?: PreviewSummary;
   computeMs?: number;
+  /** The impact of the last good result against the saved version, and whether a newer one is coming. */
+  impact?: PreviewImpact;
+  impactPending: boolean;
+  impactMs?: number;
   /** Problems settling the current text over the dataset (data errors). */
   dataErrors: Diagnostic[];
   /** True when the current text is invalid and the summary is from an earlier one. */
@@ -23,16 +27,19 @@ export interface PreviewState {
   traced?: Extract<WorkerResponse, { type: 'trace' }>;
 }
 
+const initial: PreviewState = { busy: false, diagnostics: [], dataErrors: [], stale: false, impactPending: false };
+
 export function usePreview(file: string | undefined, text: string, baseText: string | undefined, tables: DatasetTables | undefined, range: PeriodRange) {
-  const [state, setState] = useState<PreviewState>({ busy: false, diagnostics: [], dataErrors: [], stale: false });
+  const [state, setState] = useState<PreviewState>(initial);
   const clientRef = useRef<PreviewClient | undefined>(undefined);
 
   useEffect(() => {
     const client = new PreviewClient({
       onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary) })),
       onResult: (m) => setState((s) => (m.ok
-        ? { ...s, busy: false, summary: m.summary, computeMs: m.computeMs, dataErrors: [], stale: false }
+        ? { ...s, busy: false, summary: m.summary, computeMs: m.computeMs, dataErrors: [], stale: false, impactPending: true }
         : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary) })),
+      onImpact: (m) => setState((s) => ({ ...s, impact: m.impact, impactMs: m.computeMs, impactPending: false })),
       onTrace: (m) => setState((s) => ({ ...s, traced: m })),
     });
     clientRef.current = client;
@@ -55,7 +62,7 @@ export function usePreview(file: string | undefined, text: string, baseText: str
   const actions = useMemo(() => ({
     trace: (payeeId: string) => clientRef.current?.trace(payeeId),
     clearTrace: () => setState((s) => ({ ...s, traced: undefined })),
-    reset: () => setState({ busy: false, diagnostics: [], dataErrors: [], stale: false }),
+    reset: () => setState(initial),
   }), []);
 
   return { ...state, ...actions };

@@ -5,6 +5,7 @@ import type { DatasetTables, PeriodRange, WorkerRequest, WorkerResponse } from '
 export interface PreviewListener {
   onChecked(m: Extract<WorkerResponse, { type: 'checked' }>): void;
   onResult(m: Extract<WorkerResponse, { type: 'result' }>): void;
+  onImpact(m: Extract<WorkerResponse, { type: 'impact' }>): void;
   onTrace(m: Extract<WorkerResponse, { type: 'trace' }>): void;
 }
 
@@ -24,6 +25,7 @@ export class PreviewClient {
     if (m.type === 'trace') { if (m.seq === this.traceSeq) this.listener.onTrace(m); return; }
     if (m.seq !== this.seq) return; // stale
     if (m.type === 'checked') this.listener.onChecked(m);
+    else if (m.type === 'impact') this.listener.onImpact(m);
     else this.listener.onResult(m);
   }
 

@@ -11,6 +11,7 @@ import type { DatasetTables, PeriodRange, PolicyOutline, WorkerResponse } from '
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type ImpactMessage = Extract<WorkerResponse, { type: 'impact' }>;
 type Trace = Extract<WorkerResponse, { type: 'trace' }>;
 
 export function outlineOf(policy: CompiledPolicy): PolicyOutline {
@@ -33,7 +34,7 @@ export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private base?: { key: string; statement?: Statement };
-  private last?: { policy: CompiledPolicy; dataset: Dataset; options: SettleOptions };
+  private last?: { policy: CompiledPolicy; dataset: Dataset; options: SettleOptions; statement: Statement };
 
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
@@ -61,7 +62,7 @@ export class PreviewEngine {
     return d;
   }
 
-  private baseStatement(file: string, baseText: string | undefined, range: PeriodRange): Statement | undefined {
+  private baseStatement(file: string, baseText: string | undefined, range: SettleOptions): Statement | undefined {
     if (baseText === undefined) return undefined;
     const key = JSON.stringify([this.tables?.id, baseText, range]);
     if (this.base?.key === key) return this.base.statement;
@@ -77,7 +78,7 @@ export class PreviewEngine {
     return statement;
   }
 
-  run(seq: number, policy: CompiledPolicy, file: string, baseText: string | undefined, range: PeriodRange): Result {
+  run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
     const started = performance.now();
     const done = (r: DistributiveOmit<Result, 'computeMs'>) => ({ ...r, computeMs: Math.round(performance.now() - started) }) as Result;
     const dataset = this.dataset(policy);
@@ -85,9 +86,7 @@ export class PreviewEngine {
     const options: SettleOptions = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
     try {
       const statement = settle(policy, dataset, { ...options, detail: 'amounts' });
-      this.last = { policy, dataset, options };
-      const before = this.baseStatement(file, baseText, options);
-      const impact = before ? compareStatements(before, statement) : undefined;
+      this.last = { policy, dataset, options, statement };
       return done({
         type: 'result', seq, ok: true,
         summary: {
@@ -97,12 +96,24 @@ export class PreviewEngine {
           withheldCount: statement.withheld.length,
           from: statement.from,
           to: statement.to,
-          ...(impact ? { impact: { before: impact.before, after: impact.after, delta: impact.delta, payees: impact.payees, gainers: impact.gainers, losers: impact.losers, changedLines: impact.lines.length } } : {}),
         },
       });
     } catch (e) {
       return done({ type: 'result', seq, ok: false, diagnostics: diagnosticsOf(e) });
     }
+  }
+
+  /** The last run against the saved version (settled once per saved text, dataset and range). */
+  impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
+    const started = performance.now();
+    const last = this.last;
+    const before = last ? this.baseStatement(file, baseText, last.options) : undefined;
+    const found = last && before ? compareStatements(before, last.statement) : undefined;
+    const impact = found && {
+      before: found.before, after: found.after, delta: found.delta,
+      payees: found.payees, gainers: found.gainers, losers: found.losers, changedLines: found.lines.length,
+    };
+    return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
   }
 
   /** Every line and withheld item of one payee, with full traces (population ranks kept). */

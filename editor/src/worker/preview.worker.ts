@@ -13,7 +13,11 @@ function drain() {
   if (!req) return;
   const { checked, policy } = engine.check(req.seq, req.file, req.text);
   post(checked);
-  if (policy) post(engine.run(req.seq, policy, req.file, req.baseText, req.range));
+  if (!policy) return;
+  const result = engine.run(req.seq, policy, req.range);
+  post(result);
+  // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
+  if (result.ok) setTimeout(() => { if (!pending) post(engine.impact(req.seq, req.file, req.baseText)); }, 0);
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {

@@ -36,12 +36,14 @@ export interface PreviewSummary {
   withheldCount: number;
   from: string;
   to: string;
-  /** Against the last saved version; absent when there is none or it does not load. */
-  impact?: Omit<Impact, 'lines'> & { changedLines: number };
 }
+
+/** Against the last saved version: totals, by payee, gainers and losers, how many lines changed. */
+export type PreviewImpact = Omit<Impact, 'lines'> & { changedLines: number };
 
 export type WorkerResponse =
   | { type: 'checked'; seq: number; ok: boolean; diagnostics: Diagnostic[]; outline?: PolicyOutline }
   | { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number }
   | { type: 'result'; seq: number; ok: false; diagnostics: Diagnostic[]; computeMs: number }
+  | { type: 'impact'; seq: number; impact?: PreviewImpact; computeMs: number }
   | { type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[] };

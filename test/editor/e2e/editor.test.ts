@@ -10,6 +10,7 @@ import { formatDelta, formatMoney } from '../../../editor/src/format/money.js';
 import { ensureAppBuilt, ROOT } from './app-build.js';
 import { startFixture, type EditorFixture } from './editor-fixture.js';
 import { generateRuralDataset } from './generate-dataset.js';
+import { writeXlsx } from './write-xlsx.js';
 
 const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
@@ -17,11 +18,11 @@ const POLICY = 'rural-contract.yaml';
 let fx: EditorFixture;
 let page: Page;
 
-function statementOf(dir: string, policyText: string, dataset = 'rural-contract'): Statement {
+function statementOf(dir: string, policyText: string, facts?: string): Statement {
   const loaded = loadPolicy({ file: POLICY, text: policyText });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const table = (t: string) => ({ file: `${dataset}/${t}.csv`, text: readFileSync(join(dir, 'data', dataset, `${t}.csv`), 'utf8') });
-  const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
+  const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
+  const data = readDataset({ payees: table('payees'), facts: facts === undefined ? table('facts') : { file: 'facts.csv', text: facts } }, loaded.policy);
   if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
   return settle(loaded.policy, data.dataset);
 }
@@ -148,6 +149,40 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.getByLabel('语言').selectOption('en');
   });
 
+  it('loads payees from CSV and facts from Excel, and shows row-level errors of a bad file', async () => {
+    await page.evaluate((file) => localStorage.removeItem(`ratecard:draft:${file}`), POLICY);
+    await page.reload();
+    await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toMatch(/¥/);
+    const policyText = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
+    const payees = readFileSync(join(fx.dir, 'data/rural-contract/payees.csv'));
+    // R01 misses January's plan by far in the uploaded facts: a total the bundled data does not give.
+    const factsCsv = readFileSync(join(fx.dir, 'data/rural-contract/facts.csv'), 'utf8').replace('2025-01,R01,74700,75969.9,', '2025-01,R01,74700,60000,');
+    const expected = statementOf(fx.dir, policyText, factsCsv);
+    expect(expected.totals.byKind.deduction).not.toBe(statementOf(fx.dir, policyText).totals.byKind.deduction);
+    const factRows = factsCsv.trimEnd().split('\n').map((l) => l.split(','));
+    // A different total first, so the change to the uploaded files is seen.
+    await page.getByLabel('Bundled dataset').selectOption('postal-agency');
+    await expect.poll(() => page.locator('.preview').innerText(), { timeout: 20_000 }).toContain('The dataset does not fit the policy');
+
+    await page.getByText('Load files').click();
+    await page.getByLabel('payees (.csv/.xlsx)').setInputFiles({ name: 'payees.csv', mimeType: 'text/csv', buffer: payees });
+    await page.getByLabel('facts (.csv/.xlsx)', { exact: false }).first().setInputFiles({ name: 'facts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: writeXlsx(factRows) });
+    await page.getByRole('button', { name: 'Use these files' }).click();
+    await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toBe(formatMoney(expected.totals.byKind.deduction, 'en'));
+    await expect.poll(() => page.getByTestId('total-total').textContent()).toBe(formatMoney(expected.totals.total, 'en'));
+    expect(await page.locator('.preview').innerText()).not.toContain('The dataset does not fit the policy');
+
+    const bad = factsCsv.split('\n');
+    bad[3] = bad[3].replace(/^([^,]*,[^,]*,[^,]*,)[^,]*/, '$187x16');
+    await page.getByLabel('facts (.csv/.xlsx)', { exact: false }).first().setInputFiles({ name: 'facts-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
+    await page.getByRole('button', { name: 'Use these files' }).click();
+    const errors = page.getByRole('region', { name: 'The dataset does not fit the policy' });
+    await expect.poll(() => errors.innerText(), { timeout: 20_000 }).toMatch(/facts-bad\.csv:4:\d+ revenue_actual: .*`87x16`/);
+    // The last good result stays visible.
+    expect(await deduction().textContent()).toBe(formatMoney(expected.totals.byKind.deduction, 'en'));
+    await shot('07-uploaded-files-with-errors');
+  });
+
   it('previews a generated 10,000-payee × 12-month dataset and reports the worker\'s compute time', async () => {
     const big = generateRuralDataset(10_000, 12);
     mkdirSync(join(fx.dir, 'data', 'generated-10k'));
@@ -159,6 +194,6 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('.preview').innerText(), { timeout: 180_000 }).toContain('10000 payees');
     const ms = await page.getByTestId('compute-time').getAttribute('data-ms');
     console.log(`editor preview: worker compute time for 10,000 payees × 12 months: ${ms} ms`);
-    await shot('07-generated-10k');
+    await shot('08-generated-10k');
   }, 240_000);
 });

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareStatements, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
+import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const tablesOf = (name: string, withTransactions = false): DatasetTables => {
+  const t = (table: string) => ({ file: `${name}/${table}.csv`, text: read(`data/scenarios/${name}/${table}.csv`) });
+  return { id: name, payees: t('payees'), facts: t('facts'), ...(withTransactions ? { transactions: t('transactions') } : {}) };
+};
+const statementOf = (text: string, tables: DatasetTables): Statement => {
+  const loaded = loadPolicy({ file: 'p.yaml', text });
+  if (!loaded.ok) throw new Error('policy does not load');
+  const data = readDataset(tables, loaded.policy);
+  if (!data.ok) throw new Error('dataset does not read');
+  return settle(loaded.policy, data.dataset);
+};
+
+function runPreview(engine: PreviewEngine, text: string, baseText?: string) {
+  const { checked, policy } = engine.check(1, 'rural-contract.yaml', text);
+  expect(checked.ok).toBe(true);
+  const result = engine.run(1, policy!, {});
+  return { checked, result, impact: engine.impact(1, 'rural-contract.yaml', baseText) };
+}
+
+describe('the preview worker\'s engine', () => {
+  const rural = read('policies/rural-contract.yaml');
+  const edited = rural.replace('    value: 0.02\n', '    value: 0.03\n');
+
+  it('settles the edited policy and compares it with the saved one, as the engine does', () => {
+    const engine = new PreviewEngine();
+    engine.setDataset(tablesOf('rural-contract'));
+    const { checked, result, impact } = runPreview(engine, edited, rural);
+    expect(checked.outline?.params.find((p) => p.name === 'step_rate')?.value).toBe('0.03');
+    expect(checked.outline?.facts.map((f) => f.name)).toContain('revenue_plan');
+    expect(checked.outline?.metrics).toContain('completion');
+    const expected = statementOf(edited, tablesOf('rural-contract'));
+    if (!result.ok) throw new Error('preview failed');
+    expect(result.summary.totals).toEqual(expected.totals);
+    expect(result.summary.payees.map((p) => p.payeeId)).toEqual(['R01', 'R02', 'R03', 'R04', 'R05', 'R06']);
+    expect(result.computeMs).toBeGreaterThanOrEqual(0);
+    const want = compareStatements(statementOf(rural, tablesOf('rural-contract')), expected);
+    expect(impact.impact?.delta).toEqual(want.delta);
+    expect(impact.impact?.losers).toEqual(want.losers);
+    expect(impact.impact?.changedLines).toBe(want.lines.length);
+  });
+
+  it('traces one payee with the same lines as a full settlement, population ranks included', () => {
+    const text = read('policies/private-line.yaml');
+    const tables = tablesOf('private-line', true);
+    const engine = new PreviewEngine();
+    engine.setDataset(tables);
+    const { policy } = engine.check(1, 'private-line.yaml', text);
+    engine.run(1, policy!, {});
+    const full = statementOf(text, tables);
+    const payee = full.lines.find((l) => l.line === 'growth_rank')!.payeeId;
+    const trace = engine.trace(2, payee);
+    expect(trace.lines.map((l) => [l.id, l.amount])).toEqual(full.lines.filter((l) => l.payeeId === payee).map((l) => [l.id, l.amount]));
+    expect(trace.lines[0].trace.values).toBeTypeOf('object');
+    expect(trace.withheld.map((w) => w.id)).toEqual(full.withheld.filter((w) => w.payeeId === payee).map((w) => w.id));
+  });
+
+  it('reports an invalid policy with located diagnostics and settles nothing', () => {
+    const engine = new PreviewEngine();
+    const { checked, policy } = engine.check(3, 'rural-contract.yaml', rural.replace('rate: step_rate', 'rate: step_ratee'));
+    expect(checked.ok).toBe(false);
+    expect(policy).toBeUndefined();
+    expect(checked.diagnostics[0]).toMatchObject({ file: 'rural-contract.yaml', severity: 'error' });
+    expect(checked.diagnostics[0].message).toContain('step_ratee');
+  });
+
+  it('reports row-level dataset errors as file:line diagnostics', () => {
+    const engine = new PreviewEngine();
+    const tables = tablesOf('rural-contract');
+    const facts = tables.facts as { file: string; text: string };
+    const lines = facts.text.split('\n');
+    lines[3] = lines[3].replace(/,(\d+(\.\d+)?),/, ',87x16,');
+    engine.setDataset({ ...tables, id: 'broken', facts: { file: 'facts.csv', text: lines.join('\n') } });
+    const { policy } = engine.check(4, 'rural-contract.yaml', rural);
+    const result = engine.run(4, policy!, {});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics[0]).toMatchObject({ file: 'facts.csv', line: 4 });
+    expect(result.diagnostics[0].message).toContain('87x16');
+  });
+});
