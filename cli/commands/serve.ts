@@ -1,0 +1,68 @@
+// `ratecard serve`: the HTTP service (server/) over the settlement store at --db, listening on
+// 127.0.0.1 unless told otherwise. Writes need the token from --token-file or RATECARD_TOKEN.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { errorAt, RatecardError } from '../../engine/index.js';
+import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/build-server.js';
+import { SettlementBook } from '../../store/settlement-book.js';
+import { parseOptions, UsageError } from '../args.js';
+import type { Command } from '../command.js';
+
+const usage = `usage: ratecard serve [--port 8080] [--host 127.0.0.1] [--db .ratecard/settlement.db] [--token-file FILE]
+
+  --port N             port to listen on (default 8080; 0 picks a free one)
+  --host ADDRESS       address to bind (default 127.0.0.1, this machine only)
+  --db FILE            the settlement store (SQLite; created on first use)
+  --token-file FILE    file holding the bearer token settle and close require (or RATECARD_TOKEN);
+                       without a token the server answers reads and simulations only
+  --body-limit MB      largest request body in megabytes (default ${DEFAULT_BODY_LIMIT / 1024 / 1024})
+
+The OpenAPI description is at /docs (UI) and /docs/json.`;
+
+function readToken(file: string): string {
+  try {
+    const token = readFileSync(file, 'utf8').trim();
+    if (token) return token;
+  } catch (e) {
+    throw new RatecardError([errorAt({ file, line: 1, column: 1 }, 'token', `cannot read the token file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'io')]);
+  }
+  throw new RatecardError([errorAt({ file, line: 1, column: 1 }, 'token', 'the token file is empty', 'io')]);
+}
+
+const command: Command = {
+  name: 'serve',
+  summary: 'run the HTTP service: validate, simulate, explain, diff, settle into the store, statements',
+  usage,
+  async run(args, io) {
+    const { values: o } = parseOptions(args, {
+      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'token-file': { type: 'string' }, 'body-limit': { type: 'string' },
+    });
+    const port = Number(o.port ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got \`${o.port}\``);
+    const limitMb = Number(o['body-limit'] ?? DEFAULT_BODY_LIMIT / 1024 / 1024);
+    if (!(limitMb > 0)) throw new UsageError(`--body-limit must be a positive number of megabytes, got \`${o['body-limit']}\``);
+    const token = o['token-file'] ? readToken(o['token-file']) : io.env.RATECARD_TOKEN?.trim() || undefined;
+    const db = o.db ?? '.ratecard/settlement.db';
+    mkdirSync(dirname(db), { recursive: true });
+    const book = SettlementBook.open(db);
+    const app = await buildServer({ token, book, bodyLimit: Math.round(limitMb * 1024 * 1024), logger: { level: io.env.RATECARD_LOG ?? 'warn' } });
+    try {
+      await app.listen({ host: o.host ?? '127.0.0.1', port });
+    } catch (e) {
+      book.shutdown();
+      throw new UsageError(`cannot listen on ${o.host ?? '127.0.0.1'}:${port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const address = app.server.address();
+    const url = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+    io.stdout(`ratecard serving on ${url} (docs at ${url}/docs, store ${db}, writes ${token ? 'need the bearer token' : 'disabled: no token'})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await app.close();
+    book.shutdown();
+    return 0;
+  },
+};
+export default command;
