@@ -80,8 +80,7 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
   const runId = store.nextRunId();
   let posted: PostedLine[];
   if (unchanged) posted = replaced.map(strip);
-  // traces as the store keeps them (JSON), so a run's result equals its statement read back
-  else posted = next.map((l) => ({ ...l, trace: JSON.parse(JSON.stringify(l.trace)), runId, adjustment: l.trace.adjusts !== undefined }));
+  else posted = next.map((l) => ({ ...l, runId, adjustment: l.trace.adjusts !== undefined }));
   const lines = posted.filter((l) => !l.adjustment);
   const adjusting = posted.filter((l) => l.adjustment);
   const run: RunRecord = {

@@ -27,6 +27,8 @@ interface LedgerLineRow {
 export class ClosedPeriodError extends Error {}
 
 export class SqliteStore implements SettlementStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(readonly db: Database.Database, readonly file: string) {}
 
   /** Opens `file`, creating it (unless `mustExist`) and migrating it; a located error when it cannot. */
@@ -67,12 +69,12 @@ export class SqliteStore implements SettlementStore {
   }
 
   nextRunId(): string {
-    const { n } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM runs').get() as { n: number };
+    const { n } = this.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM runs').get() as { n: number };
     return `run-${String(n).padStart(6, '0')}`;
   }
 
   insertRun(run: RunRecord): void {
-    this.db.prepare(`INSERT INTO runs (id, policy_id, policy_version, policy_hash, source_hash, overrides, facts_hash,
+    this.sql(`INSERT INTO runs (id, policy_id, policy_version, policy_hash, source_hash, overrides, facts_hash,
       period_from, period_to, started_by, started_at, line_count, adjustment_count, totals, unchanged)
       VALUES (@id, @policyId, @policyVersion, @policyHash, @sourceHash, @overrides, @factsHash, @from, @to, @startedBy,
       @startedAt, @lineCount, @adjustmentCount, @totals, @unchanged)`)
@@ -80,21 +82,21 @@ export class SqliteStore implements SettlementStore {
   }
 
   getRun(id: string): RunRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    const row = this.sql('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     return row && runOf(row);
   }
 
   listRuns(filter: { policyId?: string } = {}): RunRecord[] {
     const rows = filter.policyId === undefined
-      ? this.db.prepare('SELECT * FROM runs ORDER BY seq').all()
-      : this.db.prepare('SELECT * FROM runs WHERE policy_id = ? ORDER BY seq').all(filter.policyId);
+      ? this.sql('SELECT * FROM runs ORDER BY seq').all()
+      : this.sql('SELECT * FROM runs WHERE policy_id = ? ORDER BY seq').all(filter.policyId);
     return (rows as RunRow[]).map(runOf);
   }
 
   insertLine(line: StoredLine): void {
     this.refuseClosed(line.policy, [line.period], 'inserted');
     const { adjusts, refunds } = line.trace;
-    this.db.prepare(`INSERT INTO lines (policy_id, id, run_id, period, payee_id, line, kind, amount, explanation, trace,
+    this.sql(`INSERT INTO lines (policy_id, id, run_id, period, payee_id, line, kind, amount, explanation, trace,
       adjustment, payee_order, line_order, rule, adjusts_line_id, adjusts_period, returns_sources)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(line.policy, line.id, line.runId, line.period, line.payeeId, line.line, line.kind, line.amount, line.explanation,
@@ -103,8 +105,8 @@ export class SqliteStore implements SettlementStore {
   }
 
   deleteLines(policyId: string, ids: string[]): void {
-    const find = this.db.prepare('SELECT period FROM lines WHERE policy_id = ? AND id = ?').pluck();
-    const remove = this.db.prepare('DELETE FROM lines WHERE policy_id = ? AND id = ?');
+    const find = this.sql('SELECT period FROM lines WHERE policy_id = ? AND id = ?').pluck();
+    const remove = this.sql('DELETE FROM lines WHERE policy_id = ? AND id = ?');
     for (const id of ids) {
       const period = find.get(policyId, id) as string | undefined;
       if (period === undefined) continue;
@@ -119,14 +121,14 @@ export class SqliteStore implements SettlementStore {
     if (query.from !== undefined) where.push('period >= @from');
     if (query.to !== undefined) where.push('period <= @to');
     if (query.adjustment !== undefined) where.push('adjustment = @adjustment');
-    const rows = this.db.prepare(`SELECT * FROM lines WHERE ${where.join(' AND ')}
+    const rows = this.sql(`SELECT * FROM lines WHERE ${where.join(' AND ')}
       ORDER BY payee_order, payee_id, period, adjustment, line_order, id`)
       .all({ ...query, adjustment: query.adjustment === undefined ? undefined : query.adjustment ? 1 : 0 }) as LineRow[];
     return rows.map(lineOf);
   }
 
   ledger(policyId: string, from = ''): LedgerRow[] {
-    const rows = this.db.prepare(`SELECT id, period, payee_id, rule, kind, amount, adjusts_line_id, adjusts_period, returns_sources
+    const rows = this.sql(`SELECT id, period, payee_id, rule, kind, amount, adjusts_line_id, adjusts_period, returns_sources
       FROM lines WHERE policy_id = ? AND period >= ? ORDER BY payee_order, payee_id, period, adjustment, line_order, id`).all(policyId, from) as LedgerLineRow[];
     return rows.map((r) => ({
       id: r.id, period: r.period, payeeId: r.payee_id, rule: r.rule, kind: r.kind as LineKind, amount: r.amount,
@@ -136,28 +138,35 @@ export class SqliteStore implements SettlementStore {
   }
 
   hasLines(policyId: string, from: string, before: string): boolean {
-    return this.db.prepare('SELECT 1 FROM lines WHERE policy_id = ? AND period >= ? AND period < ? LIMIT 1').get(policyId, from, before) !== undefined;
+    return this.sql('SELECT 1 FROM lines WHERE policy_id = ? AND period >= ? AND period < ? LIMIT 1').get(policyId, from, before) !== undefined;
   }
 
   closePeriod(close: ClosedPeriod): void {
-    this.db.prepare('INSERT INTO closed_periods (policy_id, period, closed_by, closed_at) VALUES (@policyId, @period, @closedBy, @closedAt)').run(close);
+    this.sql('INSERT INTO closed_periods (policy_id, period, closed_by, closed_at) VALUES (@policyId, @period, @closedBy, @closedAt)').run(close);
   }
 
   closedPeriods(policyId: string): ClosedPeriod[] {
-    return this.db.prepare('SELECT policy_id AS policyId, period, closed_by AS closedBy, closed_at AS closedAt FROM closed_periods WHERE policy_id = ? ORDER BY period')
+    return this.sql('SELECT policy_id AS policyId, period, closed_by AS closedBy, closed_at AS closedAt FROM closed_periods WHERE policy_id = ? ORDER BY period')
       .all(policyId) as ClosedPeriod[];
   }
 
   schemaVersions(): { version: number; name: string; appliedAt: string }[] {
-    return this.db.prepare('SELECT version, name, applied_at AS appliedAt FROM schema_version ORDER BY version').all() as { version: number; name: string; appliedAt: string }[];
+    return this.sql('SELECT version, name, applied_at AS appliedAt FROM schema_version ORDER BY version').all() as { version: number; name: string; appliedAt: string }[];
   }
 
   shutdown(): void {
     if (this.db.open) this.db.close();
   }
 
+  /** Prepared once per SQL text, then reused. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   private refuseClosed(policyId: string, periods: string[], what: string): void {
-    const closed = this.db.prepare('SELECT 1 FROM closed_periods WHERE policy_id = ? AND period = ?');
+    const closed = this.sql('SELECT 1 FROM closed_periods WHERE policy_id = ? AND period = ?');
     for (const period of periods) {
       if (closed.get(policyId, period)) throw new ClosedPeriodError(`period ${period} of ${policyId} is closed: its lines cannot be ${what}`);
     }
