@@ -17,7 +17,8 @@ const usage = `usage: ratecard statement --db FILE --policy-id ID [--payee ID] [
   --format csv|json      output format when --out has another extension
 
 Adjustments for closed months are lines of the month they were posted in, named
-\`<line>@<month corrected>\`; the JSON has each line's trace, run and what it adjusts.`;
+\`<line>@<month corrected>\`; the JSON has each line's trace, run and what it adjusts, and the
+closed months.`;
 
 const command: Command = {
   name: 'statement',
@@ -33,7 +34,7 @@ const command: Command = {
     const query = { policyId: required(o['policy-id'], 'policy-id'), payeeId: o.payee, from: o.from, to: o.to };
     const { lines, text } = SettlementBook.using(required(o.db, 'db'), { mustExist: true }, (book) => {
       const posted = book.statement(query);
-      return { lines: posted, text: format === 'csv' ? book.statementCsv(query) : JSON.stringify({ ...query, lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
+      return { lines: posted, text: format === 'csv' ? book.statementCsv(query) : JSON.stringify({ ...query, closed: book.closedPeriods(query.policyId), lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
     });
     if (o.out) {
       writeAtomic(o.out, text);

@@ -50,6 +50,7 @@ describe('ratecard run, close and statement', () => {
     const out = tmp.path('april.json');
     expect((await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--payee', 'R01', '--from', '2025-04', '--to', '2025-04', '--out', out])).code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.closed).toEqual(['2025-01', '2025-02', '2025-03']);
     const refund = json.lines.find((l: { line: string }) => l.line === 'refund@2025-03');
     expect(refund).toMatchObject({ runId: 'run-000003', adjustment: true, trace: { adjusts: { lineId: 'rural-contract/R01/2025-03/refund', before: '265.77', after: '0.00' } } });
     expect(json.totals.total).toBe(json.lines.reduce((sum: Exact, l: { amount: string }) => sum.add(Exact.parse(l.amount)), Exact.ZERO).toFixed(2));
