@@ -29,7 +29,7 @@ export function postRun(store: SettlementStore, input: RunInput, options: BookOp
   const { policy } = input;
   const first = requireMonth(input.from, 'from');
   const last = requireMonth(input.to, 'to');
-  if (first > last) throw new RatecardError([errorAt({ file: where, line: 1, column: 1 }, 'from', `the range starts at ${input.from}, after its end ${input.to}`, 'bad-option')]);
+  if (first > last) throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'from', `the range starts at ${input.from}, after its end ${input.to}`, 'bad-option')]);
   const closed = new Set(store.closedPeriods(policy.id).map((c) => c.period));
   const lastClosed = [...closed].sort().pop();
   const periods = periodsBetween(first, last);

@@ -71,3 +71,10 @@ describe('closed periods', () => {
       'from: period `2024-12` of `rural-contract` is open but `2025-03` after it is closed: nothing can be posted behind a close');
   });
 });
+
+describe('run ranges', () => {
+  it('a range that ends before it starts is a located error', () => {
+    const { book } = tempBook();
+    expect(messageOf(() => book.run(ruralRun('2025-03', '2025-01')))).toBe('from: the range starts at 2025-03, after its end 2025-01');
+  });
+});
