@@ -17,7 +17,7 @@ import { settleRoutes } from './routes/settle.js';
 import { simulateRoutes } from './routes/simulate.js';
 import { statementsRoutes } from './routes/statements.js';
 import { validateRoutes } from './routes/validate.js';
-import { sharedSchemas } from './schemas/common.js';
+import { allSchemas } from './schemas/answers.js';
 import { requestValidator } from './validator.js';
 
 export const DEFAULT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -47,7 +47,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.setValidatorCompiler(requestValidator());
   // Response schemas document the API; answers are written as they are, never filtered by them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  for (const schema of sharedSchemas) {
+  for (const schema of allSchemas) {
     const { $schema: _dialect, ...rest } = schema as { $schema?: string; $id: string };
     app.addSchema(rest);
   }

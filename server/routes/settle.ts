@@ -5,6 +5,7 @@ import type { DatasetInput, SourceText } from '../../engine/index.js';
 import { requireToken } from '../auth.js';
 import type { RouteContext } from '../context.js';
 import { type PolicyInput, policySource } from '../inputs.js';
+import { answers } from '../schemas/answers.js';
 import { responses } from '../schemas/common.js';
 import { closeBody, settleBody } from '../schemas/store.js';
 import { bookOf } from '../store-routes.js';
@@ -18,7 +19,7 @@ const brief = ({ trace: _trace, explanation: _explanation, ...line }: PostedLine
 export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const security = [{ bearer: [] }];
   app.post<{ Body: SettleBody }>('/settle', {
-    schema: { summary: 'Settle and post a run into the settlement store', tags: ['store'], security, body: settleBody, response: responses('The run posted, its lines (without traces) and adjustments', [401, 409, 422, 503], 201) },
+    schema: { summary: 'Settle and post a run into the settlement store', tags: ['store'], security, body: settleBody, response: responses('The run posted, its lines (without traces) and adjustments', [401, 409, 422, 503], { status: 201, schema: answers.settled }) },
     preHandler: requireToken(ctx.token),
   }, async (request, reply) => {
     const { policy, overrides, dataset, from, to, startedBy } = request.body;
@@ -28,7 +29,7 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   });
 
   app.post<{ Body: CloseBody }>('/periods/close', {
-    schema: { summary: 'Close a period: its posted lines never change; later runs post adjustments', tags: ['store'], security, body: closeBody, response: responses('The periods of the policy now closed', [401, 409, 503]) },
+    schema: { summary: 'Close a period: its posted lines never change; later runs post adjustments', tags: ['store'], security, body: closeBody, response: responses('The periods of the policy now closed', [401, 409, 503], { schema: answers.closed }) },
     preHandler: requireToken(ctx.token),
   }, async (request) => {
     const { policyId, period, closedBy } = request.body;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { settle, totalsOf } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
 import { loadRequest, type PolicyWithData } from '../inputs.js';
+import { answers } from '../schemas/answers.js';
 import { responses } from '../schemas/common.js';
 import { simulateBody } from '../schemas/engine.js';
 
@@ -10,7 +11,7 @@ interface Body extends PolicyWithData { payee?: string }
 
 export async function simulateRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/simulate', {
-    schema: { summary: 'Settle without posting: the statement with traces, withheld items and totals', tags: ['statements'], body: simulateBody, response: responses('The statement: lines with traces, withheld items, totals', [422]) },
+    schema: { summary: 'Settle without posting: the statement with traces, withheld items and totals', tags: ['statements'], body: simulateBody, response: responses('The statement: lines with traces, withheld items, totals', [422], { schema: answers.statement }) },
   }, async (request) => {
     const { from, to, payee } = request.body;
     const { policy, dataset } = loadRequest(request.body, ctx.policiesDir);

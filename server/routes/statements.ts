@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { totalsOf } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
+import { answers } from '../schemas/answers.js';
 import { responses } from '../schemas/common.js';
 import { statementParams, statementQuery } from '../schemas/store.js';
 import { bookOf, notFound } from '../store-routes.js';
@@ -23,7 +24,7 @@ export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext):
   };
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId', {
-    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('Posted lines with traces and totals, or CSV', [404, 503]) },
+    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('Posted lines with traces and totals, or CSV', [404, 503], { schema: answers.posted }) },
   }, async (request, reply) => answer(request.params.policyId, request.query, reply, request.query.format === 'csv'));
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId.csv', {

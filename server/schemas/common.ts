@@ -3,7 +3,7 @@
 // `$id`, so routes refer to it and the OpenAPI description lists it once under components.
 import { policySchema } from '../../engine/index.js';
 
-const base = 'https://ratecard.dev/schema/server/';
+export const base = 'https://ratecard.dev/schema/server/';
 export const ref = (name: string) => ({ $ref: `${base}${name}.json` });
 
 export const period = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' } as const;
@@ -78,7 +78,7 @@ const errorBody = {
   properties: { error: { type: 'string' }, diagnostics: { type: 'array', items: ref('diagnostic') } },
 } as const;
 
-/** The schemas routes refer to, the policy schema first. */
+/** The request schemas routes refer to, the policy schema first. */
 export const sharedSchemas: { $id: string }[] = [policySchema, sourceText, table, policy, dataset, diagnostic, errorBody];
 
 /** Component names in the OpenAPI description: `policy`, `source-text`, `dataset`, ... */
@@ -104,9 +104,9 @@ const ERRORS: Record<number, string> = {
 };
 
 /** OpenAPI responses of a route: what success answers, and the errors it can give (all `{error, diagnostics}`). */
-export function responses(description: string, errors: number[], status = 200): Record<string, object> {
+export function responses(description: string, errors: number[], ok: { status?: number; schema?: object } = {}): Record<string, object> {
   return {
-    [status]: { description },
+    [ok.status ?? 200]: { description, ...ok.schema },
     ...Object.fromEntries([...new Set([400, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
   };
 }

@@ -1,7 +1,16 @@
 // The OpenAPI description at /docs/json lists every route and is self-contained; /docs serves
 // the swagger UI from bundled files (no CDN).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020Module from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, listening, type Running } from './serve-for-test.js';
+import { SettlementBook } from '../../store/settlement-book.js';
+import { get, listening, post, type Running, scenarioDataset } from './serve-for-test.js';
+
+type AjvLike = { addSchema(s: object): void; compile(s: object): ((data: unknown) => boolean) & { errors?: unknown } };
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as new (o: object) => AjvLike;
+const DOC_ID = 'https://ratecard.test/openapi.json';
 
 let server: Running;
 beforeAll(async () => { server = await listening(); });
@@ -54,6 +63,45 @@ describe('OpenAPI', () => {
       const res = await fetch(`${server.url}${asset}`);
       expect(res.status, asset).toBe(200);
       expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('answers match the documented response schemas', () => {
+  it('for every route, success and errors alike', async () => {
+    const book = SettlementBook.open(join(mkdtempSync(join(tmpdir(), 'ratecard-openapi-')), 'book.db'));
+    const store = await listening({ token: 't', book });
+    try {
+      const doc = (await get(`${store.url}/docs/json`)).json;
+      const ajv = new Ajv2020({ strict: false });
+      ajv.addSchema({ ...doc, $id: DOC_ID });
+      const check = (method: string, path: string, res: { status: number; json: unknown }) => {
+        const documented = doc.paths[path][method].responses[String(res.status)];
+        expect(documented, `${method} ${path} ${res.status} is documented`).toBeDefined();
+        const schema = documented.content?.['application/json']?.schema;
+        if (!schema) return;
+        const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`)));
+        expect(validate(res.json), `${method} ${path} ${res.status}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      };
+      const auth = { authorization: 'Bearer t' };
+      const body = { policy: { id: 'service-center' }, dataset: scenarioDataset('service-center'), from: '2025-01', to: '2025-03' };
+      check('post', '/simulate', await post(`${store.url}/simulate`, { policy: body.policy, dataset: body.dataset }));
+      check('post', '/simulate', await post(`${store.url}/simulate`, { policy: body.policy }));
+      check('post', '/simulate', await post(`${store.url}/simulate`, { policy: { text: 'id: [' }, dataset: body.dataset }));
+      check('post', '/settle', await post(`${store.url}/settle`, body));
+      const settled = await post(`${store.url}/settle`, body, auth);
+      check('post', '/settle', settled);
+      check('get', '/runs', await get(`${store.url}/runs`));
+      check('get', '/runs/{id}', await get(`${store.url}/runs/${settled.json.run.id}`));
+      check('get', '/runs/{id}', await get(`${store.url}/runs/nope`));
+      check('post', '/periods/close', await post(`${store.url}/periods/close`, { policyId: 'service-center', period: '2025-01' }, auth));
+      check('post', '/periods/close', await post(`${store.url}/periods/close`, { policyId: 'service-center', period: '2025-01' }, auth));
+      check('get', '/statements/{policyId}', await get(`${store.url}/statements/service-center`));
+      check('get', '/statements/{policyId}', await get(`${store.url}/statements/service-center?from=2025`));
+      check('post', '/explain', await post(`${store.url}/explain`, { ...body, from: undefined, to: undefined, payee: 'nobody', period: '2025-01' }));
+    } finally {
+      await store.close();
+      book.shutdown();
     }
   });
 });
