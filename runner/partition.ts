@@ -33,25 +33,32 @@ async function* lines(path: string): AsyncGenerator<{ line: number; text: string
   }
 }
 
+/** Rows buffered across all parts before they are written: bounds memory whatever the part count. */
+const BUFFERED_ROWS = 20_000;
+
 class PartWriter {
   private buffers: string[][] = [];
   private fds: number[] = [];
-  constructor(readonly paths: string[]) {
-    this.fds = paths.map((p) => openSync(p, 'w'));
-    this.buffers = paths.map(() => []);
-  }
+  private buffered = 0;
+  constructor(private readonly pathOf: (part: number) => string) {}
   add(part: number, line: number, text: string) {
-    const b = this.buffers[part];
-    b.push(`${line}\t${text}`);
-    if (b.length >= 2000) this.flush(part);
+    (this.buffers[part] ??= []).push(`${line}\t${text}`);
+    if (++this.buffered >= BUFFERED_ROWS) this.flushAll();
   }
-  flush(part: number) {
-    if (this.buffers[part].length) writeSync(this.fds[part], this.buffers[part].join('\n') + '\n');
-    this.buffers[part] = [];
-  }
-  close() {
-    this.paths.forEach((_, i) => this.flush(i));
+  /** Every part file from 0 to `count` - 1 exists, even a part without rows. */
+  close(count: number): string[] {
+    this.flushAll();
+    for (let i = 0; i < count; i++) this.fds[i] ??= openSync(this.pathOf(i), 'w');
     this.fds.forEach((fd) => closeSync(fd));
+    return Array.from({ length: count }, (_, i) => this.pathOf(i));
+  }
+  private flushAll() {
+    this.buffers.forEach((b, part) => {
+      if (!b.length) return;
+      writeSync(this.fds[part] ??= openSync(this.pathOf(part), 'w'), b.join('\n') + '\n');
+      this.buffers[part] = [];
+    });
+    this.buffered = 0;
   }
 }
 
@@ -73,27 +80,22 @@ export async function partition(files: { payees: string; facts: string; transact
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     const partOf = new Map<string, number>();
-    const payeeRows: { line: number; text: string }[][] = [];
+    const path = (kind: string, i: number) => join(dir, `${kind}-${i}.tsv`);
+    const payeeWriter = new PartWriter((i) => path('payees', i));
     let payeeHeader = '';
     let idColumn = 0;
     for await (const row of lines(files.payees)) {
       if (row.line === 1) { payeeHeader = row.text; idColumn = columnIndex(row.text, 'payee_id', files.payees); continue; }
       if (!row.text.trim()) continue;
       const id = cellAt(row.text, idColumn);
-      const part = Math.floor(partOf.size / payeesPerPart);
-      if (!partOf.has(id)) partOf.set(id, part);
-      (payeeRows[partOf.get(id)!] ??= []).push(row);
+      if (!partOf.has(id)) partOf.set(id, Math.floor(partOf.size / payeesPerPart));
+      payeeWriter.add(partOf.get(id)!, row.line, row.text); // a repeated id stays with its first row, where it is reported
     }
-    const partCount = Math.max(1, payeeRows.length);
-    const path = (kind: string, i: number) => join(dir, `${kind}-${i}.tsv`);
-    const payeeParts = Array.from({ length: partCount }, (_, i) => path('payees', i));
-    const writer = new PartWriter(payeeParts);
-    payeeRows.forEach((rows, i) => rows.forEach((r) => writer.add(i, r.line, r.text)));
-    writer.close();
+    const partCount = Math.max(1, Math.ceil(partOf.size / payeesPerPart));
+    const payeeParts = payeeWriter.close(partCount);
 
     const split = async (file: string, kind: string): Promise<PartitionedFile> => {
-      const parts = Array.from({ length: partCount }, (_, i) => path(kind, i));
-      const w = new PartWriter(parts);
+      const w = new PartWriter((i) => path(kind, i));
       let header = '';
       let col = 0;
       let periodCol = -1;
@@ -117,7 +119,7 @@ export async function partition(files: { payees: string; facts: string; transact
         if (part === undefined) unknown.push({ line: row.line, id });
         else w.add(part, row.line, row.text);
       }
-      w.close();
+      const parts = w.close(partCount);
       if (unknown.length) {
         throw new RatecardError(unknown.slice(0, 20).map((u) => errorAt({ file, line: u.line, column: 1 }, 'payee_id', `unknown payee \`${u.id}\`: not in ${files.payees}`, 'csv-unknown-payee')));
       }

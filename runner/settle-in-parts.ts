@@ -1,7 +1,7 @@
 // Settles a large dataset in parts of whole payees, spread over worker threads, and writes
 // the statement atomically. Parts are written in payees.csv order, so the output is the same
 // bytes whatever the number of workers, and the same as an in-memory run.
-import { openSync, renameSync, rmSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +12,7 @@ import {
   Exact, type Diagnostic, LINE_KINDS, loadPolicy, RatecardError, type RankKeys, rankPopulationKeys,
   type SettleOptions, type SourceText, STATEMENT_COLUMNS, type Totals,
 } from '../engine/index.js';
+import { appendFileTo } from './append-file.js';
 import { partition, type Partition } from './partition.js';
 import { type PartJob, type PartResult, partKeys, settlePart } from './settle-part.js';
 
@@ -74,7 +75,8 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
   const loaded = loadPolicy(o.policy, { overrides: o.overrides });
   if (!loaded.ok) throw new RatecardError(loaded.diagnostics);
   const policy = loaded.policy;
-  const parts: Partition = await partition(o.files, o.payeesPerPart ?? 2000);
+  const payeesPerPart = o.payeesPerPart ?? 1000;
+  const parts: Partition = await partition(o.files, payeesPerPart);
   const temp = join(dirname(o.out), `.${basename(o.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const tempWithheld = `${temp}.withheld`;
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), parts.partCount));
@@ -107,19 +109,26 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     let lines = 0, payees = 0, wroteLine = false, wroteWithheld = false;
     const ready = new Map<number, PartResult>();
     let next = 0;
+    // parts are appended in payees.csv order as soon as every earlier part is written
     const flush = () => {
       while (ready.has(next)) {
         const r = ready.get(next)!;
+        const { out, withheldOut } = job(next);
         ready.delete(next++);
-        if (r.body) { writeSync(fd!, (json && wroteLine ? ',\n' : '') + r.body); wroteLine = true; }
-        if (r.withheldBody) { writeSync(fdWithheld!, (json && wroteWithheld ? ',\n' : '') + r.withheldBody); wroteWithheld = true; }
+        if (r.hasBody) { if (json && wroteLine) writeSync(fd!, ',\n'); appendFileTo(fd!, out); wroteLine = true; }
+        if (r.hasWithheld) { if (json && wroteWithheld) writeSync(fdWithheld!, ',\n'); appendFileTo(fdWithheld!, withheldOut); wroteWithheld = true; }
+        rmSync(out, { force: true });
+        rmSync(withheldOut, { force: true });
         lines += r.lines;
         payees += r.payees;
         for (const k of LINE_KINDS) totals[k] = totals[k].add(Exact.parse(r.totals.byKind[k]));
-        o.onProgress?.(Math.min(parts.payeeCount, (next) * (o.payeesPerPart ?? 2000)), parts.payeeCount);
+        o.onProgress?.(Math.min(parts.payeeCount, next * payeesPerPart), parts.payeeCount);
       }
     };
-    const job = (index: number): PartJob => ({ index, from, to, format: o.format, withheld: !!o.withheld, ranks: ranksOf(index) });
+    const job = (index: number): PartJob => ({
+      index, from, to, format: o.format, withheld: !!o.withheld, ranks: ranksOf(index),
+      out: join(parts.dir, `out-${index}.part`), withheldOut: join(parts.dir, `withheld-${index}.part`),
+    });
     await Promise.all(indexes.map(async (index) => {
       const result = pool ? ((await pool.run({ kind: 'settle', ...job(index) })) as { result: PartResult }).result : settlePart(policy, parts, job(index));
       ready.set(index, result);
@@ -127,10 +136,11 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     }));
     closeSync(fdWithheld);
     fdWithheld = undefined;
-    const withheldText = readFileSync(tempWithheld, 'utf8');
     const total = LINE_KINDS.reduce((s, k) => s.add(totals[k]), Exact.ZERO);
     const totalsOut: Totals = { total: total.toFixed(2), byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, totals[k].toFixed(2)])) as Totals['byKind'] };
-    writeSync(fd, json ? `\n],\n"withheld": [\n${withheldText}\n],\n"totals": ${JSON.stringify(totalsOut)}\n}\n` : withheldText);
+    if (json) writeSync(fd, '\n],\n"withheld": [\n');
+    appendFileTo(fd, tempWithheld);
+    if (json) writeSync(fd, `\n],\n"totals": ${JSON.stringify(totalsOut)}\n}\n`);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, o.out);

@@ -1,10 +1,24 @@
-// Settles one part of a partitioned dataset: the unit of work a worker thread runs.
-import { type CompiledPolicy, populationKeys, RatecardError, readDataset, type RankKeys, settle, type SettleOptions, statementToCsv, type Totals } from '../engine/index.js';
+// Settles one part of a partitioned dataset: the unit of work a worker thread runs. The part is
+// settled a slice of payees at a time and each slice's text is appended to the part's own output
+// files at once, so a worker holds one slice's statement, never a whole part's.
+import { appendFileSync, writeFileSync } from 'node:fs';
+import {
+  type CompiledPolicy, type Dataset, type Diagnostic, Exact, LINE_KINDS, type LineKind, populationKeys, RatecardError, readDataset,
+  type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals,
+} from '../engine/index.js';
 import type { Partition } from './partition.js';
 import { readPart } from './read-part.js';
 
-export interface PartJob { index: number; from: string; to: string; format: 'csv' | 'json'; withheld: boolean; ranks?: SettleOptions['ranks'] }
-export interface PartResult { index: number; body: string; withheldBody: string; lines: number; payees: number; totals: Totals }
+/** Payees settled at once inside a part: bounds a worker's memory whatever the part size. */
+export const SLICE = 250;
+
+export interface PartJob {
+  index: number; from: string; to: string; format: 'csv' | 'json'; withheld: boolean; ranks?: SettleOptions['ranks'];
+  /** Where the part's lines and withheld items are written (JSON: objects joined by `,\n`). */
+  out: string;
+  withheldOut: string;
+}
+export interface PartResult { index: number; hasBody: boolean; hasWithheld: boolean; lines: number; payees: number; totals: Totals }
 
 function datasetOf(policy: CompiledPolicy, p: Partition, index: number) {
   const result = readDataset({
@@ -20,24 +34,51 @@ export function partKeys(policy: CompiledPolicy, p: Partition, index: number, fr
   return populationKeys(policy, datasetOf(policy, p, index), { from, to });
 }
 
+/** A statement's lines and withheld items as the text of a part: CSV rows, or JSON objects. */
+function texts(statement: Statement, job: PartJob): { body: string; withheldBody: string } {
+  if (job.format === 'json') {
+    return {
+      body: statement.lines.map((l) => JSON.stringify(l)).join(',\n'),
+      withheldBody: statement.withheld.map((w) => JSON.stringify(w)).join(',\n'),
+    };
+  }
+  const csv = statementToCsv({ ...statement, withheld: [] });
+  const all = job.withheld ? statementToCsv({ ...statement, lines: [] }, { withheld: true }) : '';
+  return { body: csv.slice(csv.indexOf('\n') + 1), withheldBody: all.slice(all.indexOf('\n') + 1) };
+}
+
 export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): PartResult {
   const dataset = datasetOf(policy, p, job.index);
-  if (!dataset.covered.length) {
-    return { index: job.index, body: '', withheldBody: '', lines: 0, payees: 0, totals: { total: '0.00', byKind: { commission: '0.00', deduction: '0.00', refund: '0.00', bonus: '0.00' } } };
-  }
-  const statement = settle(policy, dataset, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' ? 'trace' : 'explanation' });
-  let body: string;
-  let withheldBody = '';
-  if (job.format === 'json') {
-    body = statement.lines.map((l) => JSON.stringify(l)).join(',\n');
-    withheldBody = statement.withheld.map((w) => JSON.stringify(w)).join(',\n');
-  } else {
-    const csv = statementToCsv({ ...statement, withheld: [] });
-    body = csv.slice(csv.indexOf('\n') + 1);
-    if (job.withheld) {
-      const all = statementToCsv({ ...statement, lines: [] }, { withheld: true });
-      withheldBody = all.slice(all.indexOf('\n') + 1);
+  writeFileSync(job.out, '');
+  writeFileSync(job.withheldOut, '');
+  const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
+  let lines = 0, hasBody = false, hasWithheld = false;
+  const separator = job.format === 'json' ? ',\n' : '';
+  // as when the part is settled at once: every payee missing facts is reported, else the first failure
+  const missing: Diagnostic[] = [];
+  let failure: unknown;
+  for (let start = 0; start < dataset.covered.length; start += SLICE) {
+    const slice: Dataset = { ...dataset, covered: dataset.covered.slice(start, start + SLICE) };
+    let statement: Statement;
+    try {
+      statement = settle(policy, slice, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' ? 'trace' : 'explanation' });
+    } catch (e) {
+      if (e instanceof RatecardError && e.diagnostics.every((d) => d.code === 'missing-facts')) missing.push(...e.diagnostics);
+      else failure ??= e;
+      continue;
     }
+    if (missing.length || failure !== undefined) continue; // the part fails: only its problems are still gathered
+    const { body, withheldBody } = texts(statement, job);
+    if (body) { appendFileSync(job.out, (hasBody ? separator : '') + body); hasBody = true; }
+    if (withheldBody) { appendFileSync(job.withheldOut, (hasWithheld ? separator : '') + withheldBody); hasWithheld = true; }
+    lines += statement.lines.length;
+    for (const k of LINE_KINDS) sums[k] = sums[k].add(Exact.parse(statement.totals.byKind[k]));
   }
-  return { index: job.index, body, withheldBody, lines: statement.lines.length, payees: dataset.covered.length, totals: statement.totals };
+  if (missing.length) throw new RatecardError(missing);
+  if (failure !== undefined) throw failure;
+  const total = LINE_KINDS.reduce((t, k) => t.add(sums[k]), Exact.ZERO);
+  return {
+    index: job.index, hasBody, hasWithheld, lines, payees: dataset.covered.length,
+    totals: { total: total.toFixed(2), byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, sums[k].toFixed(2)])) as Totals['byKind'] },
+  };
 }

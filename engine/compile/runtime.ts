@@ -43,7 +43,7 @@ export interface Ctx {
 
 /** `policy/payee/period/line`: the id of a statement line. */
 export function lineId(policyId: string, payeeId: string, period: string, rule: string): string {
-  return [policyId, payeeId, period, rule].join('/'); // one flat string, not a chain of concatenations kept per line
+  return `${policyId}/${payeeId}/${period}/${rule}`;
 }
 
 export type Fn<T extends Value = Value> = (ctx: Ctx) => T;

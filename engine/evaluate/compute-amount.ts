@@ -13,11 +13,22 @@ export interface AmountResult {
   preRounded?: boolean;
   items?: { id: string; paid: boolean; amount: Exact; ctx: Ctx }[];
   tier?: { value: Exact; reached?: TierRow };
-  refunds?: (RefundComponent & { sources: string[] })[];
+  /** Each source quarter returned, with the deduction entries it returns (text made only for traces). */
+  refunds?: RefundPart[];
   returnsSources?: string[];
 }
 
+export interface RefundPart { source: string; share: Exact; deducted: Exact; amount: Exact; deductions: LedgerEntry[] }
+
 const num = (v: Value) => v as Exact;
+
+/** A refund part as its trace shows it: decimal text and the ids of the lines it returns. */
+export function refundComponent(r: RefundPart, ctx: Ctx): RefundComponent {
+  return {
+    source: r.source, share: r.share.toString(), deducted: r.deducted.toString(), amount: r.amount.toString(),
+    returns: r.deductions.map((e) => ({ lineId: e.id ?? lineId(ctx.p.policyId ?? '', ctx.p.payee.payeeId, periodOf(e.month), e.rule), period: periodOf(e.month), amount: e.amount.toString() })),
+  };
+}
 
 export function computeAmount(plan: AmountPlan, ctx: Ctx, rounding: { scale: number; mode: RoundingMode }, ruleId: string): AmountResult {
   switch (plan.type) {
@@ -84,10 +95,7 @@ function refund(plan: Extract<AmountPlan, { type: 'refund' }>, ctx: Ctx, ruleId:
     const deducted = deductions.reduce((s, e) => s.sub(e.amount), Exact.ZERO); // deductions are negative
     const amount = deducted.mul(share);
     total = total.add(amount);
-    refunds.push({
-      source, share: share.toString(), deducted: deducted.toString(), amount: amount.toString(), sources: [source],
-      returns: deductions.map((e) => ({ lineId: e.id ?? lineId(ctx.p.policyId ?? '', ctx.p.payee.payeeId, periodOf(e.month), e.rule), period: periodOf(e.month), amount: e.amount.toString() })),
-    });
+    refunds.push({ source, share, deducted, amount, deductions });
   }
   return { exact: total, refunds, returnsSources: refunds.map((r) => r.source) };
 }

@@ -36,7 +36,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     state.current = new Array(plan.rules.length);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
-    const period = periodOf(m);
+    const period = periodText(m);
     const ctx: Ctx = { p: state, m };
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
@@ -71,6 +71,14 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     }
   }
   return out;
+}
+
+const periods = new Map<number, string>();
+/** `YYYY-MM` of a month index, made once: every line of the month shares it. */
+function periodText(m: number): string {
+  let p = periods.get(m);
+  if (p === undefined) periods.set(m, (p = periodOf(m)));
+  return p;
 }
 
 // traces off: every line shares its rule's bare trace instead of allocating one

@@ -5,7 +5,7 @@ import { describeRounding, type CompiledRule, type Plan } from '../compile/plan.
 import type { Ctx } from '../compile/runtime.js';
 import { formatValue } from '../compile/values.js';
 import type { ConditionTrace, FormulaTrace, LineTrace } from '../types.js';
-import type { AmountResult } from './compute-amount.js';
+import { type AmountResult, refundComponent } from './compute-amount.js';
 
 function conditionTraces(rule: CompiledRule, ctx: Ctx): ConditionTrace[] {
   const conditions: ConditionTrace[] = [];
@@ -14,10 +14,13 @@ function conditionTraces(rule: CompiledRule, ctx: Ctx): ConditionTrace[] {
   return conditions;
 }
 
-/** The trace of a line; `values` (every name the rule read) is filled only `withValues`: explanations do not print it. */
-export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: AmountResult | undefined, amount: Exact | undefined, withValues = true): LineTrace {
+/**
+ * The trace of a line. Only a `full` trace has `values` (every name the rule read) and each
+ * transaction's own conditions and formula: explanations print neither.
+ */
+export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: AmountResult | undefined, amount: Exact | undefined, full = true): LineTrace {
   const values: Record<string, string> = {};
-  if (withValues) for (const name of rule.names) values[name] = formatValue(plan.valueOf(name, ctx));
+  if (full) for (const name of rule.names) values[name] = formatValue(plan.valueOf(name, ctx));
   const conditions = conditionTraces(rule, ctx);
   const trace: LineTrace = { rule: rule.id, description: rule.description, location: rule.location, values, conditions };
   if (!result) return trace;
@@ -46,7 +49,7 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
       break;
     }
     case 'refund':
-      trace.refunds = result.refunds?.map(({ sources: _s, ...r }) => r);
+      trace.refunds = result.refunds?.map((r) => refundComponent(r, ctx));
       trace.formula = formulaTrace(
         `Σ share × deductions of ${a.of} per source quarter (${a.scheduleName})`,
         (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source})`).join(' + ') || 'no quarter to return',
@@ -58,8 +61,8 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
         paid: item.paid,
         amount: item.amount.toString(),
         reason: item.paid ? undefined : 'did not meet the condition',
-        conditions: a.where ? [a.where.trace(item.ctx, 'where')] : [],
-        formula: item.paid ? formulaTrace(a.formula.text, a.formula.render(item.ctx), a.formula.fn(item.ctx) as Exact, item.amount.toString(), a.roundEach ? rounding : 'summed, then rounded') : undefined,
+        conditions: a.where && full ? [a.where.trace(item.ctx, 'where')] : [],
+        formula: item.paid && full ? formulaTrace(a.formula.text, a.formula.render(item.ctx), a.formula.fn(item.ctx) as Exact, item.amount.toString(), a.roundEach ? rounding : 'summed, then rounded') : undefined,
       }));
       trace.formula = formulaTrace(
         `Σ over transactions of ${a.formula.text}${a.roundEach ? ', each rounded' : ''}`,
@@ -74,16 +77,20 @@ function formulaTrace(expression: string, substituted: string, exact: Exact, rou
   return { expression, substituted, exact: exact.toString(), rounded, rounding };
 }
 
-function leaves(t: ConditionTrace, held: boolean): string[] {
-  if (t.children) return t.children.flatMap((c) => leaves(c, held));
-  return t.operator !== 'skipped' && t.result === held ? [t.text.replace(/ → (true|false)$/, '')] : [];
+const ARROW = / → (true|false)$/;
+
+function leaves(t: ConditionTrace, held: boolean, out: string[] = []): string[] {
+  if (t.children) for (const c of t.children) leaves(c, held, out);
+  else if (t.operator !== 'skipped' && t.result === held) out.push(t.text.replace(ARROW, ''));
+  return out;
 }
 
 /** One readable sentence for the CSV column. */
 export function explain(trace: LineTrace): string {
   const f = trace.formula;
   const formula = f ? `${trace.rule} = ${f.expression} = ${f.substituted} = ${f.exact}${f.exact !== f.rounded ? ` → ${f.rounded}` : ''}` : trace.rule;
-  const held = trace.conditions.flatMap((c) => leaves(c, true));
+  const held: string[] = [];
+  for (const c of trace.conditions) leaves(c, true, held);
   const flagged = (trace.items ?? []).filter((i) => !i.paid).map((i) => i.id);
   return [
     formula,

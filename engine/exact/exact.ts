@@ -198,10 +198,16 @@ export class Exact {
   toString(): string {
     if (!this.big) {
       if (this.d === 1) return String(this.n);
-      let d = this.d, scale = 0;
-      while (d % 2 === 0 || d % 5 === 0) { d = d % 2 === 0 ? d / 2 : d / 5; }
+      let d = this.d, twos = 0, fives = 0;
+      while (d % 2 === 0) { d /= 2; twos++; }
+      while (d % 5 === 0) { d /= 5; fives++; }
       if (d === 1) {
-        for (let f = 1; scale <= 15; scale++, f *= 10) if (f % this.d === 0) return this.toFixed(scale, 'down');
+        // the fewest places that hold n/d exactly: 10^scale is the first power of ten d divides
+        const scale = Math.max(twos, fives);
+        if (scale <= 15) {
+          const units = this.n * (POW10[scale] / this.d);
+          if (safe(units)) return formatUnits(units, scale);
+        }
       } else if (this.d < 2 ** 49) return longDivision(this.n, this.d, 12) + '…';
     }
     let d = this.bd;
