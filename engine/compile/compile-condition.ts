@@ -59,6 +59,9 @@ function compilePath(path: string): ((v: Value | undefined) => Value | undefined
   };
 }
 
+/** `$.high` → `.high`, so a trace reads `limits.high 90`, not `limits 90`. */
+const pathText = (path: unknown) => (typeof path === 'string' ? path.replace(/^\$/, '') : '');
+
 export function compileCondition(doc: unknown, at: (string | number)[], scope: ConditionScope): CompiledCondition | undefined {
   const names = new Set<string>();
   let readsLines = false;
@@ -170,10 +173,12 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     }
     let value: Get | undefined;
     let valueName: string | undefined;
+    let valuePath: unknown;
     const v = c.value;
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) && 'fact' in v) {
       const ref = v as { fact: unknown; path?: unknown };
       valueName = String(ref.fact);
+      valuePath = ref.path;
       const got = lookup(valueName, [...path, 'value', 'fact']);
       value = got && withPath(got, ref.path, [...path, 'value', 'path']);
     } else {
@@ -191,10 +196,10 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       trace: (ctx, p) => {
         const a = fact(ctx), b = get(ctx);
         const result = op(a, b);
-        const rhs = valueName ? `${valueName} ${formatValue(b)}` : formatValue(b);
+        const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatValue(b)}` : formatValue(b);
         return {
           path: p, name: c.name as string | undefined, operator, fact: factName, factValue: formatValue(a), value: formatValue(b), result,
-          text: `${label}${factName} ${formatValue(a)} ${SYMBOL[operator]} ${rhs} → ${result}`,
+          text: `${label}${factName}${pathText(c.path)} ${formatValue(a)} ${SYMBOL[operator]} ${rhs} → ${result}`,
         };
       },
     };
