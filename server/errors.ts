@@ -54,7 +54,7 @@ export function validationDiagnostics(part: string, errors: ErrorObject[], locat
 
 /** Where and why a body is not JSON, without echoing the body back. */
 function jsonSyntax(body: string | undefined): Diagnostic {
-  let why = 'not valid JSON';
+  let why = 'keys `__proto__` and `constructor.prototype` are not accepted';
   let at = {};
   try {
     JSON.parse(body ?? '');
@@ -93,7 +93,8 @@ function answer(e: FastifyError, bodyLimit: number, body?: string): { status: nu
   if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, 'invalid request body', [jsonSyntax(body)]);
   const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
   if (status === 500) return problem(500, 'internal error', [requestDiagnostic('url', '', 'the server failed on this request; its log has the details', 'internal')]);
-  return problem(status, e.message.replace(/^./, (c) => c.toLowerCase()), []);
+  const message = e.message.replace(/^./, (c) => c.toLowerCase());
+  return problem(status, message, [requestDiagnostic('url', '', message, e.code ?? 'request')]);
 }
 
 /** Each request's JSON text, kept so an error can point at a line and column of the body. */

@@ -1,17 +1,16 @@
 // POST /settle and POST /periods/close: the writes, each behind the bearer token. A settle posts
 // a run into the store (lines of open periods, adjustments for closed ones) in one transaction.
 import type { FastifyInstance } from 'fastify';
-import type { DatasetInput, SourceText } from '../../engine/index.js';
 import { requireToken } from '../auth.js';
 import type { RouteContext } from '../context.js';
-import { type PolicyInput, policySource } from '../inputs.js';
+import { policySource, type PolicyWithData } from '../inputs.js';
 import { answers } from '../schemas/answers.js';
 import { responses } from '../schemas/common.js';
 import { closeBody, settleBody } from '../schemas/store.js';
 import { bookOf } from '../store-routes.js';
 import type { PostedLine } from '../../store/settlement-book.js';
 
-interface SettleBody { policy: PolicyInput; overrides?: SourceText; dataset: DatasetInput; from: string; to: string; startedBy?: string }
+interface SettleBody extends PolicyWithData { from: string; to: string; startedBy?: string }
 interface CloseBody { policyId: string; period: string; closedBy?: string }
 
 const brief = ({ trace: _trace, explanation: _explanation, ...line }: PostedLine) => line;

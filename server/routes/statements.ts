@@ -8,6 +8,8 @@ import { responses } from '../schemas/common.js';
 import { statementParams, statementQuery } from '../schemas/store.js';
 import { bookOf, notFound } from '../store-routes.js';
 
+const csv = { 'text/csv': { schema: { type: 'string', description: 'period,payee_id,policy,line,kind,amount,status,explanation' } } };
+
 interface Query { payee?: string; from?: string; to?: string; format?: 'json' | 'csv' }
 
 export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -16,7 +18,7 @@ export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext):
     if (!book.listRuns({ policyId }).length) throw notFound('policyId', `no runs of policy \`${policyId}\` in the store`);
     const q = { policyId, payeeId: query.payee, from: query.from, to: query.to };
     if (csv) {
-      const name = [policyId, query.payee, query.from, query.to].filter(Boolean).join('_');
+      const name = [policyId, query.payee, query.from, query.to].filter(Boolean).join('_').replace(/[^A-Za-z0-9._-]/g, '_');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(book.statementCsv(q));
     }
     const lines = book.statement(q);
@@ -24,10 +26,10 @@ export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext):
   };
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId', {
-    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('Posted lines with traces and totals, or CSV', [404, 503], { schema: answers.posted }) },
+    schema: { summary: 'The posted statement with traces (or CSV with `format=csv`)', tags: ['statements'], params: statementParams, querystring: statementQuery, response: { ...responses('', [404, 503]), 200: { description: 'Posted lines with traces and totals, or CSV with `format=csv`', content: { 'application/json': { schema: answers.posted }, ...csv } } } },
   }, async (request, reply) => answer(request.params.policyId, request.query, reply, request.query.format === 'csv'));
 
   app.get<{ Params: { policyId: string }; Querystring: Query }>('/statements/:policyId.csv', {
-    schema: { summary: 'The posted statement as CSV', tags: ['statements'], params: statementParams, querystring: statementQuery, response: responses('The statement as CSV (the columns of `ratecard settle`)', [404, 503]) },
+    schema: { summary: 'The posted statement as CSV', tags: ['statements'], params: statementParams, querystring: statementQuery, response: { ...responses('', [404, 503]), 200: { description: 'The statement as CSV (the columns of `ratecard settle`)', content: csv } } },
   }, async (request, reply) => answer(request.params.policyId, request.query, reply, true));
 }

@@ -69,6 +69,12 @@ describe('malformed requests', () => {
     expect(json.diagnostics).toEqual([expect.objectContaining({ file: 'body', line: 2, column: 12, message: 'not valid JSON: expected `:` after property name' })]);
   });
 
+  it('400 on a body that tries to set a prototype', async () => {
+    const res = await fetch(`${server.url}/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"policy": {"id": "rural-contract"}, "__proto__": {"admin": true}}' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).diagnostics[0].message).toBe('keys `__proto__` and `constructor.prototype` are not accepted');
+  });
+
   it('415 on a body that is not JSON by content type', async () => {
     const res = await fetch(`${server.url}/simulate`, { method: 'POST', headers: { 'content-type': 'text/yaml' }, body: 'id: x' });
     expect(res.status).toBe(415);

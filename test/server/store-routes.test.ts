@@ -116,7 +116,13 @@ describe('statements as CSV', () => {
   });
 
   it('?format=csv is the same text; JSON is the default', async () => {
-    const a = await (await fetch(`${server.url}/statements/postal-agency.csv?payee=P02`)).text();
+    const res = await fetch(`${server.url}/statements/postal-agency.csv?payee=P02`);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="postal-agency_P02.csv"');
+    const a = await res.text();
+    const odd = await fetch(`${server.url}/statements/postal-agency.csv?payee=${encodeURIComponent('P"02\r\nx')}`);
+    expect(odd.status).toBe(200);
+    expect(odd.headers.get('content-disposition')).toBe('attachment; filename="postal-agency_P_02__x.csv"');
+    await odd.text();
     const b = await (await fetch(`${server.url}/statements/postal-agency?payee=P02&format=csv`)).text();
     expect(b).toBe(a);
     expect(a.split('\n').length).toBeGreaterThan(2);
