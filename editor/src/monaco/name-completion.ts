@@ -14,11 +14,17 @@ export function namesOf(outline: PolicyOutline): NameEntry[] {
   ];
 }
 
+/** Whether the cursor is in a value (after `key:` or inside a flow collection), where names go; keys are the schema's. */
+export function inValuePosition(lineBeforeCursor: string): boolean {
+  return /:\s/.test(lineBeforeCursor) || /[[{(]/.test(lineBeforeCursor);
+}
+
 export function registerNameCompletion(monaco: typeof Monaco, names: () => NameEntry[]) {
   const kinds = { fact: monaco.languages.CompletionItemKind.Field, param: monaco.languages.CompletionItemKind.Constant, metric: monaco.languages.CompletionItemKind.Function, line: monaco.languages.CompletionItemKind.Reference };
   return monaco.languages.registerCompletionItemProvider('yaml', {
     triggerCharacters: [' ', '(', '*', '+', '-', '/'],
     provideCompletionItems(model, position) {
+      if (!inValuePosition(model.getLineContent(position.lineNumber).slice(0, position.column - 1))) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
       return { suggestions: names().map((n) => ({ label: n.name, kind: kinds[n.kind], detail: n.detail, insertText: n.name, range })) };

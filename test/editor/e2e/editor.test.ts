@@ -106,6 +106,31 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByTestId('problem').count(), { timeout: 20_000 }).toBe(0);
   });
 
+  it('documents keys on hover and completes the policy\'s names in values and the schema\'s keys', async () => {
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.locator('.view-line', { hasText: 'rounding:' }).first().hover({ position: { x: 20, y: 5 } });
+    await expect.poll(() => page.locator('.monaco-hover').allInnerTexts(), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining('How each statement line is rounded')]),
+    );
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n  - id: extra\n    kind: bonus\n    amount: step_');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget');
+    await expect.poll(() => suggestions.innerText(), { timeout: 20_000 }).toContain('step_rate');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('rate\n    ga');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => suggestions.innerText(), { timeout: 20_000 }).toMatch(/\bgate\b/);
+    expect(await suggestions.innerText()).not.toContain('step_rate');
+    await shot('05-completion');
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('problem').count(), { timeout: 20_000 }).toBe(0);
+  });
+
   it('restores unsaved edits after a reload, saves with author and message, and shows the saved value after a reload', async () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('restored').count(), { timeout: 20_000 }).toBe(1);
@@ -125,7 +150,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByTestId('history-table').innerText()).toContain('raise the step rate to 3 %');
     await page.getByRole('button', { name: 'Show diff' }).click();
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('+    value: 0.03');
-    await shot('05-saved-history');
+    await shot('06-saved-history');
   });
 
   it('refuses a save when the file changed on disk since it was loaded', async () => {
@@ -140,7 +165,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     expect(readFileSync(file, 'utf8')).toContain('value: 1.25');
     await page.getByRole('button', { name: 'Show the difference' }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('+  max_ratio: { type: ratio, value: 1.25');
-    await shot('06-conflict');
+    await shot('07-conflict');
   });
 
   it('switches to Chinese with the glossary terms', async () => {
@@ -180,7 +205,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => errors.innerText(), { timeout: 20_000 }).toMatch(/facts-bad\.csv:4:\d+ revenue_actual: .*`87x16`/);
     // The last good result stays visible.
     expect(await deduction().textContent()).toBe(formatMoney(expected.totals.byKind.deduction, 'en'));
-    await shot('07-uploaded-files-with-errors');
+    await shot('08-uploaded-files-with-errors');
   });
 
   it('previews a generated 10,000-payee × 12-month dataset and reports the worker\'s compute time', async () => {
@@ -194,6 +219,6 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('.preview').innerText(), { timeout: 180_000 }).toContain('10000 payees');
     const ms = await page.getByTestId('compute-time').getAttribute('data-ms');
     console.log(`editor preview: worker compute time for 10,000 payees × 12 months: ${ms} ms`);
-    await shot('08-generated-10k');
+    await shot('09-generated-10k');
   }, 240_000);
 });
