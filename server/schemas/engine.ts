@@ -13,6 +13,7 @@ export const validateBody = body(['policy'], {
 export const simulateBody = body(['policy', 'dataset'], {
   ...policyWithData,
   payee: { type: 'string', minLength: 1, description: 'Only this payee\'s lines (totals are of those lines).' },
+  detail: { enum: ['trace', 'explanation', 'amounts'], description: 'What each line carries: its full trace and explanation (default), the explanation only, or the amount only.' },
 }, 'Settle without posting anything: the statement with traces, withheld items and totals.');
 
 export const explainBody = body(['policy', 'dataset', 'payee', 'period'], {

@@ -107,6 +107,17 @@ describe('POST /simulate', () => {
     expect(res.json.totals.total).toBe(sum.toFixed(2));
   });
 
+  it('leaves traces out on request, with the same amounts', async () => {
+    const body = { policy: { id: 'service-center' }, dataset: scenarioDataset('service-center') };
+    const full = await post(`${server.url}/simulate`, body);
+    const lean = await post(`${server.url}/simulate`, { ...body, detail: 'explanation' });
+    expect(lean.status).toBe(200);
+    expect(lean.json.lines.every((l: { trace?: unknown; explanation: string }) => l.trace === undefined && l.explanation.length > 0)).toBe(true);
+    expect(lean.json.lines.map((l: { amount: string }) => l.amount)).toEqual(full.json.lines.map((l: { amount: string }) => l.amount));
+    expect(lean.json.totals).toEqual(full.json.totals);
+    expect(lean.text.length).toBeLessThan(full.text.length / 2);
+  });
+
   it('answers 422 with located diagnostics when the data is wrong', async () => {
     const dataset = scenarioDataset('rural-contract');
     dataset.payees.text = dataset.payees.text.replace('R03,Rural point R03,rural_contract', 'R03,Rural point R03,rural_contrct');

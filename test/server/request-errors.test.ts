@@ -1,6 +1,7 @@
 // Bad requests over a real listening server: every answer is `{error, diagnostics}` naming the
 // field and the reason, with the right status, and never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/build-server.js';
 import { get, listening, post, type Running, scenarioDataset } from './serve-for-test.js';
 
 let server: Running;
@@ -79,6 +80,13 @@ describe('malformed requests', () => {
     const res = await fetch(`${server.url}/simulate`, { method: 'POST', headers: { 'content-type': 'text/yaml' }, body: 'id: x' });
     expect(res.status).toBe(415);
     expect((await res.json()).diagnostics[0].field).toBe('content-type');
+  });
+
+  it('allows 50 MB bodies unless told otherwise', async () => {
+    const app = await buildServer();
+    expect(app.initialConfig.bodyLimit).toBe(50 * 1024 * 1024);
+    expect(DEFAULT_BODY_LIMIT).toBe(50 * 1024 * 1024);
+    await app.close();
   });
 
   it('413 on a body over the limit', async () => {
