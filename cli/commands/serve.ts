@@ -31,7 +31,7 @@ function readToken(file: string): string {
 
 const command: Command = {
   name: 'serve',
-  summary: 'run the HTTP service: validate, simulate, explain, diff, settle into the store, statements',
+  summary: 'serve the HTTP API (validate, simulate, settle, statements) with OpenAPI at /docs',
   usage,
   async run(args, io) {
     const { values: o } = parseOptions(args, {
