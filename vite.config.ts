@@ -22,7 +22,8 @@ export default defineConfig({
     sourcemap: false,
   },
   worker: { format: 'es' },
-  server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+  // `npx vite` serves the app with hot reload; the API comes from `npm start` (the editor server, port 5174).
+  server: { proxy: { '/api': 'http://127.0.0.1:5174' } },
   test: {
     root: here('.'),
     include: ['test/**/*.test.ts'],

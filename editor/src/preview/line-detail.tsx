@@ -33,7 +33,7 @@ export function LineDetail({ trace }: { trace: LineTrace }) {
           ))}</ul>
         </>
       ) : null}
-      {trace.tier ? <p>tier: {trace.tier.value} {trace.tier.reached ? JSON.stringify(trace.tier.reached) : ''}</p> : null}
+      {trace.tier ? <p>{t('trace.tier')}: {trace.tier.value}{trace.tier.reached ? ` → ${Object.entries(trace.tier.reached).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}</p> : null}
       <h5>{t('trace.values')}</h5>
       <dl className="values">
         {Object.entries(trace.values).map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}

@@ -28,6 +28,7 @@ function statementOf(dir: string, policyText: string, facts?: string): Statement
 }
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const editorProblems = () => page.locator('.code-column [data-testid="problem"]');
 const deduction = () => page.getByTestId('total-deduction');
 const stepRate = () => page.getByLabel('step_rate', { exact: false });
 // Monaco renders spaces as no-break spaces.
@@ -93,17 +94,27 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.locator('.monaco-editor').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\n  - { id: extra, kind: bonus, amount: no_such_name * 2 }\n');
-    await expect.poll(() => page.getByTestId('problem').allInnerTexts(), { timeout: 20_000 }).toEqual(
+    await expect.poll(() => editorProblems().allInnerTexts(), { timeout: 20_000 }).toEqual(
       expect.arrayContaining([expect.stringContaining('no_such_name')]),
     );
     await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBeGreaterThan(0);
     expect(await deduction().textContent()).toBe(good);
     await shot('04-yaml-error-marker');
+
+    // The server refuses to save it and says why.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel('Author').fill('Li Wei');
+    await page.getByLabel('Why (message)').fill('try an unknown name');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('Not saved: the policy has errors.');
+    expect(await page.getByTestId('save-status').innerText()).toContain('no_such_name');
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.press('Control+End');
     // Remove what was typed: the cursor is at the start of the last line, the text is two lines up.
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Backspace');
-    await expect.poll(() => page.getByTestId('problem').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => editorProblems().count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('documents keys on hover and completes the policy\'s names in values and the schema\'s keys', async () => {
@@ -128,7 +139,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.keyboard.press('Escape');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Backspace');
-    await expect.poll(() => page.getByTestId('problem').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => editorProblems().count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('restores unsaved edits after a reload, saves with author and message, and shows the saved value after a reload', async () => {
@@ -174,10 +185,28 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.getByLabel('语言').selectOption('en');
   });
 
-  it('loads payees from CSV and facts from Excel, and shows row-level errors of a bad file', async () => {
+  it('previews a chosen range of months', async () => {
+    const text = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
     await page.evaluate((file) => localStorage.removeItem(`ratecard:draft:${file}`), POLICY);
     await page.reload();
     await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toMatch(/¥/);
+    const loaded = loadPolicy({ file: POLICY, text });
+    if (!loaded.ok) throw new Error('policy does not load');
+    const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(fx.dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
+    const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
+    if (!data.ok) throw new Error('dataset does not read');
+    const q2 = settle(loaded.policy, data.dataset, { from: '2025-04', to: '2025-06' });
+    await page.getByLabel('From month').fill('2025-04');
+    await page.getByLabel('To month').fill('2025-06');
+    await expect.poll(() => page.locator('.preview').innerText(), { timeout: 20_000 }).toContain('2025-04 – 2025-06');
+    await expect.poll(() => page.getByTestId('total-total').textContent()).toBe(formatMoney(q2.totals.total, 'en'));
+    expect(await deduction().textContent()).toBe(formatMoney(q2.totals.byKind.deduction, 'en'));
+    await page.getByLabel('From month').fill('');
+    await page.getByLabel('To month').fill('');
+    await expect.poll(() => page.locator('.preview').innerText(), { timeout: 20_000 }).toContain('2025-01 – 2025-12');
+  });
+
+  it('loads payees from CSV and facts from Excel, and shows row-level errors of a bad file', async () => {
     const policyText = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
     const payees = readFileSync(join(fx.dir, 'data/rural-contract/payees.csv'));
     // R01 misses January's plan by far in the uploaded facts: a total the bundled data does not give.
