@@ -33,6 +33,8 @@ export const en = {
   'preview.distribution': 'Payout distribution',
   'preview.payees': '{n} payees',
   'preview.lines': '{n} lines, {w} withheld',
+  'preview.findPayee': 'Find a payee',
+  'preview.shownOf': 'showing {shown} of {n}; type to find a payee',
   'preview.period': 'Period',
   'preview.from': 'From month',
   'preview.to': 'To month',

@@ -35,6 +35,8 @@ export const zhCN: Record<MessageKey, string> = {
   'preview.distribution': '酬金分布',
   'preview.payees': '{n} 个渠道',
   'preview.lines': '{n} 条明细，{w} 条暂扣',
+  'preview.findPayee': '查找渠道',
+  'preview.shownOf': '显示 {n} 个中的 {shown} 个；输入以查找渠道',
   'preview.period': '账期',
   'preview.from': '起始月份',
   'preview.to': '截止月份',

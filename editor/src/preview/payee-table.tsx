@@ -1,4 +1,5 @@
 // Totals per payee, by kind; a click on a payee opens its trace.
+import { useState } from 'react';
 import { LINE_KINDS } from '../../../engine/index.js';
 import { formatMoney } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -8,14 +9,18 @@ const SHOWN = 200;
 
 export function PayeeTable({ payees, onPick, picked }: { payees: PayeeTotal[]; onPick: (id: string) => void; picked?: string }) {
   const { t, language } = useI18n();
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? payees.filter((p) => p.payeeId.toLowerCase().includes(needle) || (p.name ?? '').toLowerCase().includes(needle)) : payees;
   return (
     <div className="payee-table">
+      <input type="search" aria-label={t('preview.findPayee')} placeholder={t('preview.findPayee')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       <table aria-label={t('preview.byPayee')}>
         <thead>
           <tr><th>{t('preview.payee')}</th>{LINE_KINDS.map((k) => <th key={k}>{t(`kind.${k}`)}</th>)}<th>{t('kind.total')}</th></tr>
         </thead>
         <tbody>
-          {payees.slice(0, SHOWN).map((p) => (
+          {shown.slice(0, SHOWN).map((p) => (
             <tr key={p.payeeId} className={p.payeeId === picked ? 'picked' : undefined}>
               <th scope="row">
                 <button type="button" className="link" data-testid={`payee-${p.payeeId}`} onClick={() => onPick(p.payeeId)}>{p.payeeId}</button>
@@ -27,7 +32,7 @@ export function PayeeTable({ payees, onPick, picked }: { payees: PayeeTotal[]; o
           ))}
         </tbody>
       </table>
-      {payees.length > SHOWN ? <p className="muted">… {t('preview.payees', { n: payees.length })}</p> : null}
+      {shown.length > SHOWN ? <p className="muted">{t('preview.shownOf', { shown: SHOWN, n: shown.length })}</p> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ export function SaveDialog({ onSave, onCancel }: { onSave: (author: string, mess
   const ok = author.trim() !== '' && message.trim() !== '';
   return (
     <div className="dialog-backdrop">
-      <form role="dialog" aria-label={t('save.title')} className="dialog" onSubmit={(e) => {
+      <form role="dialog" aria-label={t('save.title')} className="dialog" onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }} onSubmit={(e) => {
         e.preventDefault();
         if (!ok) return;
         localStorage.setItem('ratecard:author', author.trim());

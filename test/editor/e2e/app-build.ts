@@ -1,6 +1,6 @@
 // Builds the editor app with Vite's build() API when dist/editor-app is missing or older than
 // any of its sources (the app, the engine it bundles, the Vite config).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +21,15 @@ export function appIsStale(): boolean {
   return sources.some((p) => newest(p) > built);
 }
 
+/**
+ * Builds into a folder of its own, then swaps it in: test runs in parallel (several `npm test`
+ * in one tree) never serve a half-written app.
+ */
 export async function ensureAppBuilt(): Promise<void> {
   if (!appIsStale()) return;
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const outDir = `${APP_DIR}.${process.pid}.tmp`;
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  rmSync(APP_DIR, { recursive: true, force: true });
+  renameSync(outDir, APP_DIR);
 }

@@ -248,6 +248,9 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('.preview').innerText(), { timeout: 180_000 }).toContain('10000 payees');
     const ms = await page.getByTestId('compute-time').getAttribute('data-ms');
     console.log(`editor preview: worker compute time for 10,000 payees × 12 months: ${ms} ms`);
+    await page.getByLabel('Find a payee').fill('G09999');
+    await page.getByTestId('payee-G09999').click();
+    await expect.poll(() => page.getByTestId('trace').innerText(), { timeout: 30_000 }).toContain('2025-12');
     await shot('09-generated-10k');
   }, 240_000);
 });
