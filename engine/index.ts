@@ -14,6 +14,8 @@ export { statementToCsv, statementToJson } from './report/statement-output.js';
 export { explainLine } from './report/explain.js';
 export type { Impact, PayeeImpact } from './report/compare.js';
 export { compareStatements } from './report/compare.js';
+export type { PolicyDiff } from './report/diff-policies.js';
+export { diffPolicies } from './report/diff-policies.js';
 export { parseCsv } from './data/csv.js';
 export { Exact, type RoundingMode } from './exact/exact.js';
 export { STATEMENT_COLUMNS } from './report/statement-output.js';

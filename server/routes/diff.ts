@@ -1,9 +1,9 @@
 // POST /diff: what a change costs. Two policy versions settled over the same dataset and
 // compared by the engine in total, by kind, by payee (gainers and losers) and by line.
 import type { FastifyInstance } from 'fastify';
-import { compareStatements, type DatasetInput, settle, type SourceText } from '../../engine/index.js';
+import { type DatasetInput, diffPolicies, type SourceText } from '../../engine/index.js';
 import type { RouteContext } from '../context.js';
-import { loadRequest, type PolicyInput } from '../inputs.js';
+import { compilePolicy, policySource, type PolicyInput } from '../inputs.js';
 import { responses } from '../schemas/common.js';
 import { diffBody } from '../schemas/engine.js';
 
@@ -16,15 +16,14 @@ export async function diffRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   }, async (request) => {
     const { before, after, dataset, from, to, top } = request.body;
     const [b, a] = [['before', before], ['after', after]].map(([field, v]) => {
-      const loaded = loadRequest({ ...(v as Version), dataset }, ctx.policiesDir, `${field}.policy`);
-      return { compiled: loaded.policy, statement: settle(loaded.policy, loaded.dataset, { from, to, detail: 'amounts' }) };
+      const version = v as Version;
+      return compilePolicy(policySource(version.policy, ctx.policiesDir, `${field}.policy`), version.overrides);
     });
+    const diff = diffPolicies(b, a, dataset, { from, to, top });
     return {
-      before: { id: b.compiled.id, version: b.compiled.version, hash: b.compiled.hash },
-      after: { id: a.compiled.id, version: a.compiled.version, hash: a.compiled.hash },
-      from: b.statement.from,
-      to: b.statement.to,
-      impact: compareStatements(b.statement, a.statement, top),
+      before: { id: b.id, version: b.version, hash: b.hash },
+      after: { id: a.id, version: a.version, hash: a.hash },
+      ...diff,
     };
   });
 }
