@@ -7,7 +7,7 @@ import type { Plan } from '../compile/plan.js';
 import { plainValue } from '../compile/values.js';
 import type { DataLayout } from '../data/dataset.js';
 import { errorAt } from '../errors.js';
-import type { Diagnostic, LineKind, ParamInfo, ParamType, SourceLocation, SourceText } from '../types.js';
+import type { Diagnostic, LineKind, ParamInfo, ParamType, ParamValue, SourceLocation, SourceText } from '../types.js';
 import { checkSchema, firstSchemaError } from './check-schema.js';
 import { mergeOverrides } from './overrides.js';
 import type { ParamDeclaration, ScalarType } from './policy-document.js';
@@ -71,7 +71,7 @@ export function loadPolicy(source: SourceText, options: { overrides?: SourceText
     const d = paramDocs[name];
     return {
       name, type: d.type as ParamType, of: d.of, columns: d.columns, unit: d.unit, description: d.description,
-      value: plainValue(value), location: locate(['params', name, 'value']),
+      value: d.type === 'tiers' ? tiersAsWritten(d.value) : plainValue(value), location: locate(['params', name, 'value']),
     };
   });
   const factDocs = (doc.facts ?? {}) as Record<string, { type: ScalarType; description?: string; unit?: string }>;
@@ -98,6 +98,14 @@ export function loadPolicy(source: SourceText, options: { overrides?: SourceText
 export function validatePolicy(source: SourceText, options: { overrides?: SourceText } = {}): Diagnostic[] {
   const result = loadPolicy(source, options);
   return result.ok ? result.warnings : result.diagnostics;
+}
+
+/**
+ * Tier rows in the order the file (or the parameter file) has them: the plan sorts them by `min`,
+ * but a form edits row i of the file, so ParamInfo must show row i of the file.
+ */
+function tiersAsWritten(rows: unknown): ParamValue {
+  return (rows as Record<string, unknown>[]).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)])));
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -26,7 +26,8 @@ const PARAMETERS: Record<string, Record<string, [string, unknown]>> = {
     card_rate: ['map', { mobile: '0.025', unicom: '0.03', telecom: '0.035' }],
     number_price: ['map', { mobile: '30', unicom: '35', telecom: '40' }],
     fee_rate: ['rate', '0.003'],
-    competition_tiers: ['tiers', expect.arrayContaining([{ min: '1.2', award: '3500' }, { min: '1.1', award: '2000' }, { min: '1', award: '1000' }])],
+    // in the file's order (highest first), so a form's row i is the file's row i
+    competition_tiers: ['tiers', [{ min: '1.2', award: '3500' }, { min: '1.1', award: '2000' }, { min: '1', award: '1000' }]],
   },
   'service-center': { project_rate: ['rate', '0.03'], margin_gate: ['rate', '0.82'], bonus_rate: ['rate', '0.02'] },
   'private-line': {

@@ -74,6 +74,16 @@ describe('postal-agency overrides', () => {
     expect(changedRules(before, after)).toEqual(['competition']);
   });
 
+  it('a replaced tier list is shown in the order written and paid by min, whatever the order', () => {
+    const overrides = 'competition_tiers:\n  - { min: 1.0, award: 100 }\n  - { min: 1.25, award: 5000 }\n';
+    expect(policyOf('postal-agency', overrides).params.find((p) => p.name === 'competition_tiers')!.value)
+      .toEqual([{ min: '1', award: '100' }, { min: '1.25', award: '5000' }]);
+    // P03 Jan 1.3 reaches 1.25; P01 Feb 1.13, P02 Mar 1.13, P03 Feb 1.04, P03 Mar 1.21, P04 Feb 1.04 reach 1.0 only.
+    expect(linesOf(settleScenario('postal-agency', overrides), 'competition')).toEqual([
+      '2025-02 P01 100.00', '2025-03 P02 100.00', '2025-01 P03 5000.00', '2025-02 P03 100.00', '2025-03 P03 100.00', '2025-02 P04 100.00',
+    ]);
+  });
+
   it('card_rate given as a map changes only the operator named', () => {
     const after = settleScenario('postal-agency', 'card_rate: { telecom: 0.04 }\n');
     // P01 Jan: 0.025 × 151855.44 + 0.030 × 131147.88 = 3796.386 + 3934.4364;
