@@ -1,13 +1,21 @@
 // Totals per payee, by kind; a click on a payee opens its trace.
 import { useState } from 'react';
 import { LINE_KINDS } from '../../../engine/index.js';
-import { formatMoney } from '../format/money.js';
+import { formatDelta, formatMoney } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PayeeTotal } from '../worker/protocol.js';
 
 const SHOWN = 200;
 
-export function PayeeTable({ payees, onPick, picked }: { payees: PayeeTotal[]; onPick: (id: string) => void; picked?: string }) {
+interface Props {
+  payees: PayeeTotal[];
+  /** Change of each payee's total against the saved version, when known. */
+  deltas?: Map<string, string>;
+  onPick: (id: string) => void;
+  picked?: string;
+}
+
+export function PayeeTable({ payees, deltas, onPick, picked }: Props) {
   const { t, language } = useI18n();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
@@ -17,7 +25,7 @@ export function PayeeTable({ payees, onPick, picked }: { payees: PayeeTotal[]; o
       <input type="search" aria-label={t('preview.findPayee')} placeholder={t('preview.findPayee')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       <table aria-label={t('preview.byPayee')}>
         <thead>
-          <tr><th>{t('preview.payee')}</th>{LINE_KINDS.map((k) => <th key={k}>{t(`kind.${k}`)}</th>)}<th>{t('kind.total')}</th></tr>
+          <tr><th>{t('preview.payee')}</th>{LINE_KINDS.map((k) => <th key={k}>{t(`kind.${k}`)}</th>)}<th>{t('kind.total')}</th>{deltas ? <th>{t('impact.delta')}</th> : null}</tr>
         </thead>
         <tbody>
           {shown.slice(0, SHOWN).map((p) => (
@@ -28,6 +36,7 @@ export function PayeeTable({ payees, onPick, picked }: { payees: PayeeTotal[]; o
               </th>
               {LINE_KINDS.map((k) => <td key={k} className="money">{formatMoney(p.byKind[k], language)}</td>)}
               <td className="money">{formatMoney(p.total, language)}</td>
+              {deltas ? <td className="money delta">{formatDelta(deltas.get(p.payeeId) ?? '0', language)}</td> : null}
             </tr>
           ))}
         </tbody>

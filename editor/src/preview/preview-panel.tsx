@@ -1,6 +1,7 @@
 // The live simulation preview: totals by kind, the impact against the saved version, the payout
 // distribution, totals by payee and a payee's trace. Shows "recomputing…" while the worker works
 // and keeps the last good result visible while the policy is invalid.
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { Problems } from '../components/problems.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -22,6 +23,10 @@ interface Props {
 export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
+  const deltas = useMemo(
+    () => (preview.impact && !preview.impactPending ? new Map(preview.impact.payees.map((p) => [p.payeeId, p.delta])) : undefined),
+    [preview.impact, preview.impactPending],
+  );
   return (
     <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy}>
       <header className="preview-head">
@@ -42,7 +47,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
           <DistributionChart payees={summary.payees} />
           {preview.traced ? <TraceView payeeId={preview.traced.payeeId} lines={preview.traced.lines} withheld={preview.traced.withheld} onClose={onCloseTrace} /> : <p className="muted">{t('trace.pick')}</p>}
           <h3>{t('preview.byPayee')}</h3>
-          <PayeeTable payees={summary.payees} onPick={onPick} picked={preview.traced?.payeeId} />
+          <PayeeTable payees={summary.payees} deltas={deltas} onPick={onPick} picked={preview.traced?.payeeId} />
         </div>
       )}
     </section>

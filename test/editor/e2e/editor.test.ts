@@ -73,6 +73,8 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByTestId('impact-total').textContent()).toBe(formatDelta(impact.delta.total, 'en'));
     const loser = impact.losers[0];
     await expect.poll(() => page.getByTestId('impact-losers').innerText()).toContain(loser.payeeId);
+    const byPayee = page.getByRole('table', { name: 'By payee' });
+    await expect.poll(() => byPayee.getByRole('row', { name: new RegExp(`^${loser.payeeId}\\b`) }).innerText()).toContain(formatDelta(loser.delta, 'en'));
     await expect.poll(() => page.getByTestId('compute-time').innerText()).toMatch(/computed in \d+ ms/);
     await shot('02-step-rate-3-percent');
   });
@@ -182,6 +184,8 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
   it('switches to Chinese with the glossary terms', async () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect.poll(() => page.locator('table.totals').innerText()).toContain('扣减');
+    for (const term of ['酬金', '返还', '奖励', '合计']) expect(await page.locator('table.totals').innerText()).toContain(term);
+    await shot('08-zh-CN');
     await page.getByLabel('语言').selectOption('en');
   });
 
@@ -234,7 +238,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => errors.innerText(), { timeout: 20_000 }).toMatch(/facts-bad\.csv:4:\d+ revenue_actual: .*`87x16`/);
     // The last good result stays visible.
     expect(await deduction().textContent()).toBe(formatMoney(expected.totals.byKind.deduction, 'en'));
-    await shot('08-uploaded-files-with-errors');
+    await shot('09-uploaded-files-with-errors');
   });
 
   it('previews a generated 10,000-payee × 12-month dataset and reports the worker\'s compute time', async () => {
@@ -251,6 +255,6 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.getByLabel('Find a payee').fill('G09999');
     await page.getByTestId('payee-G09999').click();
     await expect.poll(() => page.getByTestId('trace').innerText(), { timeout: 30_000 }).toContain('2025-12');
-    await shot('09-generated-10k');
+    await shot('10-generated-10k');
   }, 240_000);
 });
