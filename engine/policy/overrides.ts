@@ -35,6 +35,15 @@ export function mergeOverrides(doc: Record<string, unknown>, policy: YamlSource,
             `unknown parameter \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${Object.keys(params).map((p) => `\`${p}\``).join(', ')}`}`, 'overrides'));
           continue;
         }
+        if (param.type === 'map' && isMap(param.value) && isMap(value)) {
+          // a map's keys are read by name (`card_rate.mobile`): a new key would never be read
+          const keys = Object.keys(param.value);
+          for (const key of Object.keys(value).filter((k) => !(k in (param.value as Record<string, unknown>)))) {
+            const hint = suggest(key, keys);
+            diagnostics.push(errorAt(o.locateKey([name, key]), `${name}.${key}`,
+              `unknown key \`${key}\` of \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${keys.map((k) => `\`${k}\``).join(', ')}`}`, 'overrides'));
+          }
+        }
         param.value = deepMerge(param.value, value);
       }
     }

@@ -54,6 +54,16 @@ describe('ratecard settle --params', () => {
     expect(run.code).toBe(1);
   });
 
+  it('reports a key a map parameter does not have: it would never be read', async () => {
+    const params = tmp.write('map-typo.yaml', 'card_rate: { mobil: 0.03, satellite: 0.01, unicom: 0.02 }\n');
+    const run = await runCli(['validate', '--params', params, 'policies/postal-agency.yaml']);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `${params}:1:14 card_rate.mobil: unknown key \`mobil\` of \`card_rate\`; did you mean \`mobile\`?`,
+      `${params}:1:27 card_rate.satellite: unknown key \`satellite\` of \`card_rate\`, expected one of \`mobile\`, \`unicom\`, \`telecom\``,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
   it('rejects a parameter file that is not a map', async () => {
     const params = tmp.write('list.yaml', '- step_rate\n');
     const run = await runCli(['validate', '--params', params, 'policies/rural-contract.yaml']);
