@@ -158,6 +158,36 @@ rules:
     ]);
   });
 
+  it('reports rules in the wrong order, duplicate ids, unknown functions, operators and tables', async () => {
+    await expectErrors(`params:
+  rate: { type: rate, value: 0.1 }
+metrics:
+  total: sum(rate, year)
+  odd: median(revenue)
+rules:
+  - { id: early, kind: commission, amount: later * 2 }
+  - { id: later, kind: commission, amount: revenue * rate }
+  - id: later
+    kind: bonus
+    when: { all: [{ fact: revenue, operator: bigger, value: 1 }] }
+    amount: 1
+  - { id: back, kind: refund, amount: { refund: { of: early, schedule: rate } } }
+  - { id: tiered, kind: bonus, amount: { tier: { table: bands, value: revenue, pay: award } } }
+  - { id: each, kind: bonus, for_each: transactions, amount: 1 }
+`, [
+      'policy.yaml:11:14 metrics.total: `rate` is a param: only facts and metrics can be taken over a window',
+      'policy.yaml:12:8 metrics.odd: unknown function `median`, expected one of `min`, `max`, `floor`, `ceil`, `abs`, `if`, `len`, `sum`, `avg`, `every`, `some`',
+      'policy.yaml:14:11 rules[0].id: rule `early` reads the line `later`, which comes after it: move `later` above `early`',
+      'policy.yaml:16:9 rules[2].id: duplicate rule id `later`: each rule is one statement line',
+      'policy.yaml:18:46 rules[2].when.all[0].operator: unknown operator `bigger`, expected one of `equal`, `notEqual`, `lessThan`, ' +
+        '`lessThanInclusive`, `greaterThan`, `greaterThanInclusive`, `in`, `notIn`, `contains`, `doesNotContain`',
+      'policy.yaml:20:55 rules[3].amount.refund.of: `early` is a commission rule: a refund returns deductions',
+      'policy.yaml:20:72 rules[3].amount.refund.schedule: `rate` must be a parameter of type schedule',
+      'policy.yaml:21:57 rules[4].amount.tier.table: unknown tier list `bands`: declare it under params with type tiers',
+      'policy.yaml:22:40 rules[5].for_each: `for_each: transactions` needs a `transactions` section declaring the transaction fields',
+    ]);
+  });
+
   it('reports schema errors: unknown and missing fields, bad enums and names', async () => {
     const run = await validate(`colour: red
 rules:
