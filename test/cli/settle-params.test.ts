@@ -20,6 +20,18 @@ describe('ratecard settle --params', () => {
     expect(rowOf(csv, '2025-01,R02,rural-contract,maintenance,')).toBe('2025-01,R02,rural-contract,maintenance,commission,5247.00,paid');
   });
 
+  it('settles the same bytes through the worker-thread runner (--workers 2)', async () => {
+    const params = tmp.write('steeper-parts.yaml', 'step_rate: 0.03\nrefund_schedule: { 6: { Q1: 0.5 } }\n');
+    const [one, parts] = [tmp.path('one.csv'), tmp.path('parts.csv')];
+    expect((await runCli([...settleArgs('rural-contract'), '--params', params, '--out', one])).code).toBe(0);
+    expect((await runCli([...settleArgs('rural-contract'), '--params', params, '--workers', '2', '--out', parts])).code).toBe(0);
+    expect(readFileSync(parts, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const bad = tmp.write('bad-parts.yaml', 'step_rate: 2%\n');
+    const run = await runCli([...settleArgs('rural-contract'), '--params', bad, '--workers', '2', '--out', tmp.path('never.csv')]);
+    expect(run).toMatchObject({ code: 1, stderr: `${bad}:1:12 params.step_rate.value: expected a rate between 0 and 1, got "2%"\n` });
+    expect(existsSync(tmp.path('never.csv'))).toBe(false);
+  });
+
   it('reports a value of the wrong type in the parameter file, where it was typed', async () => {
     const params = tmp.write('percent.yaml', 'step_rate: 2%\n');
     const out = tmp.path('percent.csv');
