@@ -77,7 +77,7 @@ function tier(plan: Extract<AmountPlan, { type: 'tier' }>, ctx: Ctx): AmountResu
   return { exact, tier: { value, reached } };
 }
 
-/** A quarter's deductions are returned at most once: at the first met checkpoint listing it. */
+/** A quarter's deductions are returned at most once: at the first met checkpoint listing it whose refund line pays. */
 function refund(plan: Extract<AmountPlan, { type: 'refund' }>, ctx: Ctx, ruleId: string): AmountResult {
   const shares = plan.schedule.get((ctx.m % 12) + 1);
   if (!shares) return { exact: Exact.ZERO, refunds: [], returnsSources: [] };

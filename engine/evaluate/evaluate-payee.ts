@@ -50,7 +50,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
         const amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
         state.current[rule.index] = amount;
-        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: result.returnsSources });
+        // a refund that rounds to nothing is no line, so it returns no quarter: a run that reads its
+        // history from posted lines must see the same open quarters as a run over the whole year
+        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result.returnsSources });
         if (!emit) continue;
         const id = lineId(plan.id, payeeId, period, rule.id);
         const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;

@@ -8,6 +8,9 @@ import { policyOf } from '../../fixtures/scenario.js';
 import { ruralInput, ruralPayees } from '../../fixtures/random-rural.js';
 
 const policy = policyOf('rural-contract');
+// March returns nothing of Q1: a zero refund is no line, so the store never sees it; Q1 must
+// then still be open at June's checkpoint whether the year is settled at once or from history.
+const zeroShare = policyOf('rural-contract', 'refund_schedule: { 3: { Q1: 0 } }\n');
 const month = (k: number) => `2025-${String(k).padStart(2, '0')}`;
 const rows = (s: Statement) => s.lines.map((l) => `${l.id} ${l.amount}`).sort();
 
@@ -17,8 +20,8 @@ const posted = (s: Statement): LedgerLine[] => s.lines.map((l) => ({
   returnsSources: l.trace.refunds?.map((r) => r.source),
 }));
 
-function datasetOf(payees: Parameters<typeof ruralInput>[0]): Dataset {
-  const read = readDataset(ruralInput(payees), policy);
+function datasetOf(payees: Parameters<typeof ruralInput>[0], under = policy): Dataset {
+  const read = readDataset(ruralInput(payees), under);
   if (!read.ok) throw new Error(JSON.stringify(read.diagnostics));
   return read.dataset;
 }
@@ -36,5 +39,16 @@ describe('settling in ranges', () => {
       expect(second.from).toBe(month(split + 1));
       expect(second.lines.every((l) => l.period > month(split))).toBe(true);
     }), { numRuns: 40 });
+  });
+
+  it('a checkpoint that returns nothing leaves its quarters open, at once or from history', () => {
+    fc.assert(fc.property(ruralPayees, fc.integer({ min: 3, max: 5 }), (payees, split) => {
+      const dataset = datasetOf(payees, zeroShare);
+      const whole = settle(zeroShare, dataset, { from: '2025-01', to: '2025-12' });
+      const first = settle(zeroShare, dataset, { from: '2025-01', to: month(split) });
+      const fromHistory = settle(zeroShare, dataset, { from: month(split + 1), to: '2025-12', history: posted(first) });
+      expect([...rows(first), ...rows(fromHistory)].sort()).toEqual(rows(whole));
+      expect(first.lines.some((l) => l.line === 'refund' && l.period === '2025-03')).toBe(false);
+    }), { numRuns: 30 });
   });
 });
