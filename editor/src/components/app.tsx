@@ -40,13 +40,13 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  // Opening a policy picks its bundled dataset, when there is one.
+  // Opening a policy picks its bundled dataset, when there is one, and starts a fresh preview.
   useEffect(() => {
     const match = data.datasets.find((d) => d.policy === file);
-    if (match && !data.tables) void data.chooseBundled(match.name);
+    if (match && match.name !== data.chosen) void data.chooseBundled(match.name);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, data.datasets]);
-  useEffect(() => { preview.clearTrace(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { preview.reset(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const invalid = preview.diagnostics.some((d) => d.severity === 'error');
   const names = useMemo(() => (preview.outline ? namesOf(preview.outline) : []), [preview.outline]);

@@ -11,12 +11,11 @@ export function ScheduleField({ param, value, edits }: { param: ParamInfo; value
   const keys = [...new Set(Object.values(value).flatMap((row) => Object.keys(row)))].sort();
   return (
     <table className="param-table">
-      <thead><tr><th /><th />{keys.map((k) => <th key={k}>{k}</th>)}</tr></thead>
+      <thead><tr><th />{keys.map((k) => <th key={k}>{k}</th>)}<th /></tr></thead>
       <tbody>
         {Object.entries(value).map(([checkpoint, row]) => (
           <tr key={checkpoint}>
             <th scope="row">{checkpoint}</th>
-            <td><button type="button" aria-label={`${t('form.removeRow')} ${param.name} ${checkpoint}`} onClick={() => edits.remove([checkpoint])}>×</button></td>
             {keys.map((k) => (
               <td key={k}>
                 {row[k] === undefined
@@ -24,6 +23,7 @@ export function ScheduleField({ param, value, edits }: { param: ParamInfo; value
                   : <DecimalInput label={paramLabel(param, checkpoint, k)} value={row[k]} display="plain" onCommit={(x) => edits.set([checkpoint, k], x)} />}
               </td>
             ))}
+            <td><button type="button" aria-label={`${t('form.removeRow')} ${param.name} ${checkpoint}`} onClick={() => edits.remove([checkpoint])}>×</button></td>
           </tr>
         ))}
       </tbody>

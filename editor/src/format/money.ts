@@ -24,3 +24,9 @@ export function formatDelta(amount: string, locale = 'zh-CN'): string {
   const s = formatMoney(amount, locale);
   return Exact.tryParse(amount)?.sign() === 1 ? '+' + s : s;
 }
+
+/** `neg`, `pos` or `` for colouring a delta. */
+export function signClass(amount: string): string {
+  const s = Exact.tryParse(amount)?.sign();
+  return s === 1 ? 'pos' : s === -1 ? 'neg' : '';
+}

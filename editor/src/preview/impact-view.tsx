@@ -1,7 +1,7 @@
 // The impact of the edit against the last saved version: total change, by payee, top gainers
 // and losers.
 import type { PayeeImpact } from '../../../engine/index.js';
-import { formatDelta, formatMoney } from '../format/money.js';
+import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewImpact } from '../worker/protocol.js';
 
@@ -18,7 +18,7 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
             <th scope="row"><button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button></th>
             <td className="money">{formatMoney(p.before, language)}</td>
             <td className="money">{formatMoney(p.after, language)}</td>
-            <td className="money delta">{formatDelta(p.delta, language)}</td>
+            <td className={`money delta ${signClass(p.delta)}`}>{formatDelta(p.delta, language)}</td>
           </tr>
         ))}
       </tbody>
@@ -35,7 +35,7 @@ export function ImpactView({ impact, pending, onPick }: { impact: PreviewImpact;
       {unchanged ? <p className="muted" data-testid="impact-none">{t('impact.none')}</p> : (
         <>
           <p>
-            {t('impact.total')}: <strong className="delta" data-testid="impact-total">{formatDelta(impact.delta.total, language)}</strong>
+            {t('impact.total')}: <strong className={`delta ${signClass(impact.delta.total)}`} data-testid="impact-total">{formatDelta(impact.delta.total, language)}</strong>
             {' '}({formatMoney(impact.before.total, language)} → {formatMoney(impact.after.total, language)}) · {t('impact.changedLines', { n: impact.changedLines })}
           </p>
           <div className="impact-lists">

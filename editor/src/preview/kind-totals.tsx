@@ -1,6 +1,6 @@
 // Totals of the preview by kind (酬金, 扣减, 返还, 奖励) and overall.
 import { LINE_KINDS, type Totals } from '../../../engine/index.js';
-import { formatDelta, formatMoney } from '../format/money.js';
+import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 
 export function KindTotals({ totals, delta }: { totals: Totals; delta?: Totals }) {
@@ -9,7 +9,7 @@ export function KindTotals({ totals, delta }: { totals: Totals; delta?: Totals }
     <tr key={key} data-kind={key}>
       <th scope="row">{label}</th>
       <td className="money" data-testid={`total-${key}`}>{formatMoney(amount, language)}</td>
-      {delta ? <td className="money delta" data-testid={`delta-${key}`}>{change ? formatDelta(change, language) : ''}</td> : null}
+      {delta ? <td className={`money delta ${change ? signClass(change) : ''}`} data-testid={`delta-${key}`}>{change ? formatDelta(change, language) : ''}</td> : null}
     </tr>
   );
   return (

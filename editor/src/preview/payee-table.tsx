@@ -1,7 +1,7 @@
 // Totals per payee, by kind; a click on a payee opens its trace.
 import { useState } from 'react';
 import { LINE_KINDS } from '../../../engine/index.js';
-import { formatDelta, formatMoney } from '../format/money.js';
+import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PayeeTotal } from '../worker/protocol.js';
 
@@ -36,7 +36,7 @@ export function PayeeTable({ payees, deltas, onPick, picked }: Props) {
               </th>
               {LINE_KINDS.map((k) => <td key={k} className="money">{formatMoney(p.byKind[k], language)}</td>)}
               <td className="money">{formatMoney(p.total, language)}</td>
-              {deltas ? <td className="money delta">{formatDelta(deltas.get(p.payeeId) ?? '0', language)}</td> : null}
+              {deltas ? <td className={`money delta ${signClass(deltas.get(p.payeeId) ?? '0')}`}>{formatDelta(deltas.get(p.payeeId) ?? '0', language)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -238,7 +238,34 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await expect.poll(() => errors.innerText(), { timeout: 20_000 }).toMatch(/facts-bad\.csv:4:\d+ revenue_actual: .*`87x16`/);
     // The last good result stays visible.
     expect(await deduction().textContent()).toBe(formatMoney(expected.totals.byKind.deduction, 'en'));
-    await shot('09-uploaded-files-with-errors');
+    await shot('10-uploaded-files-with-errors');
+  });
+
+  it('edits a map and a tier table of another policy', async () => {
+    await page.getByLabel('Policies').selectOption('postal-agency.yaml');
+    const mobile = page.getByRole('textbox', { name: /^card_rate mobile/ });
+    await expect.poll(() => mobile.inputValue(), { timeout: 30_000 }).toBe('2.5');
+    const text = readFileSync(join(fx.dir, 'policies/postal-agency.yaml'), 'utf8');
+    const edited = text.replace('{ mobile: 0.025,', '{ mobile: 0.03,');
+    expect(edited).not.toBe(text);
+    const loaded = loadPolicy({ file: 'postal-agency.yaml', text: edited });
+    if (!loaded.ok) throw new Error('policy does not load');
+    const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(fx.dir, 'data/postal-agency', `${t}.csv`), 'utf8') });
+    const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
+    if (!data.ok) throw new Error('dataset does not read');
+    const expected = settle(loaded.policy, data.dataset);
+
+    await mobile.fill('3');
+    await expect.poll(() => monacoText()).toContain('value: { mobile: 0.03, unicom: 0.030, telecom: 0.035 }');
+    await expect.poll(() => page.getByTestId('total-commission').textContent(), { timeout: 20_000 }).toBe(formatMoney(expected.totals.byKind.commission, 'en'));
+
+    await page.getByRole('button', { name: 'Add row' }).click();
+    await expect.poll(() => monacoText()).toContain('- { min: 0, award: 0 }');
+    await page.getByRole('textbox', { name: /^competition_tiers 4 min/ }).fill('0.9');
+    await page.getByRole('textbox', { name: /^competition_tiers 4 award/ }).fill('500');
+    await expect.poll(() => monacoText()).toContain('- { min: 0.9, award: 500 }');
+    await expect.poll(() => page.getByRole('textbox', { name: /^competition_tiers 4 award/ }).inputValue()).toBe('500');
+    await shot('09-map-and-tiers');
   });
 
   it('previews a generated 10,000-payee × 12-month dataset and reports the worker\'s compute time', async () => {
@@ -246,6 +273,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     mkdirSync(join(fx.dir, 'data', 'generated-10k'));
     writeFileSync(join(fx.dir, 'data', 'generated-10k', 'payees.csv'), big.payees);
     writeFileSync(join(fx.dir, 'data', 'generated-10k', 'facts.csv'), big.facts);
+    await page.goto(`${fx.server.url}#/${POLICY}`);
     await page.reload();
     await expect.poll(() => deduction().textContent(), { timeout: 30_000 }).toMatch(/¥/);
     await page.getByLabel('Bundled dataset').selectOption('generated-10k');
@@ -255,6 +283,6 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.getByLabel('Find a payee').fill('G09999');
     await page.getByTestId('payee-G09999').click();
     await expect.poll(() => page.getByTestId('trace').innerText(), { timeout: 30_000 }).toContain('2025-12');
-    await shot('10-generated-10k');
+    await shot('11-generated-10k');
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatMoney } from '../../../editor/src/format/money.js';
+import { formatDelta, formatMoney, signClass } from '../../../editor/src/format/money.js';
 
 describe('money formatting', () => {
   it('formats ¥ with thousands separators and cents', () => {
@@ -28,5 +28,11 @@ describe('money formatting', () => {
 
   it('leaves text that is not a number as it is', () => {
     expect(formatMoney('n/a', 'en')).toBe('n/a');
+  });
+});
+
+describe('delta colours', () => {
+  it('classes a delta by its sign', () => {
+    expect([signClass('12.30'), signClass('-0.01'), signClass('0.00'), signClass('x')]).toEqual(['pos', 'neg', '', '']);
   });
 });
