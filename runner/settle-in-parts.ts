@@ -108,7 +108,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     const totals = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO]));
     let lines = 0, payees = 0, wroteLine = false, wroteWithheld = false;
     const ready = new Map<number, PartResult>();
-    let next = 0;
+    let next = 0, settled = 0;
     // parts are appended in payees.csv order as soon as every earlier part is written
     const flush = () => {
       while (ready.has(next)) {
@@ -122,7 +122,6 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
         lines += r.lines;
         payees += r.payees;
         for (const k of LINE_KINDS) totals[k] = totals[k].add(Exact.parse(r.totals.byKind[k]));
-        o.onProgress?.(Math.min(parts.payeeCount, next * payeesPerPart), parts.payeeCount);
       }
     };
     const job = (index: number): PartJob => ({
@@ -132,6 +131,9 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     await Promise.all(indexes.map(async (index) => {
       const result = pool ? ((await pool.run({ kind: 'settle', ...job(index) })) as { result: PartResult }).result : settlePart(policy, parts, job(index));
       ready.set(index, result);
+      // progress counts parts as they finish, in any order: the line moves as work is done
+      settled += Math.min(payeesPerPart, parts.payeeCount - index * payeesPerPart);
+      o.onProgress?.(settled, parts.payeeCount);
       flush();
     }));
     closeSync(fdWithheld);
