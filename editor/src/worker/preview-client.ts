@@ -17,6 +17,12 @@ export class PreviewClient {
   constructor(private readonly listener: PreviewListener) {
     this.worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
+    // A crash of the worker is shown like any other problem, at the newest request.
+    this.worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      const message = `the preview failed: ${e.message || 'the worker stopped'}`;
+      this.listener.onResult({ type: 'result', seq: this.seq, ok: false, computeMs: 0, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message }] });
+    };
   }
 
   private send(m: WorkerRequest) { this.worker.postMessage(m); }

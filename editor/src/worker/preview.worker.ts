@@ -23,7 +23,13 @@ function drain() {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   if (req.type === 'dataset') engine.setDataset(req.tables);
-  else if (req.type === 'trace') post(engine.trace(req.seq, req.payeeId));
+  else if (req.type === 'trace') {
+    try {
+      post(engine.trace(req.seq, req.payeeId));
+    } catch {
+      post({ type: 'trace', seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] });
+    }
+  }
   else {
     pending = req;
     setTimeout(drain, 0);

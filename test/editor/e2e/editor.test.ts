@@ -4,13 +4,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareStatements, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
 import { formatDelta, formatMoney } from '../../../editor/src/format/money.js';
 import { ensureAppBuilt, ROOT } from './app-build.js';
 import { startFixture, type EditorFixture } from './editor-fixture.js';
 import { generateRuralDataset } from './generate-dataset.js';
 import { writeXlsx } from './write-xlsx.js';
+
+// A browser on a busy CI machine can take seconds to answer: poll for 20 s (the default is 1 s).
+vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
