@@ -20,6 +20,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
     sourcemap: false,
+    // No per-plugin timing report on every build (it is printed even at logLevel warn).
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: { format: 'es' },
   // `npx vite` serves the app with hot reload; the API comes from `npm start` (the editor server, port 5174).
