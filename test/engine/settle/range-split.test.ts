@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Dataset, type LedgerLine, readDataset, settle, type Statement } from '../../../engine/index.js';
 import { policyOf } from '../../fixtures/scenario.js';
-import { ruralInput, ruralPayees } from '../../fixtures/random-rural.js';
+import { ruralInput, ruralPayees, ruralYear } from '../../fixtures/random-rural.js';
 
 const policy = policyOf('rural-contract');
 // March returns nothing of Q1: a zero refund is no line, so the store never sees it; Q1 must
@@ -26,7 +26,19 @@ function datasetOf(payees: Parameters<typeof ruralInput>[0], under = policy): Da
   return read.dataset;
 }
 
+const twoYears = fc.array(fc.tuple(ruralYear, ruralYear).map(([a, b]) => [...a, ...b]), { minLength: 1, maxLength: 2 });
+
 describe('settling in ranges', () => {
+  it('two years at once give the lines of each year on its own: refunds and windows start again in January', () => {
+    fc.assert(fc.property(twoYears, (payees) => {
+      const dataset = datasetOf(payees);
+      const both = settle(policy, dataset, { from: '2025-01', to: '2026-12' });
+      const first = settle(policy, dataset, { from: '2025-01', to: '2025-12' });
+      const second = settle(policy, dataset, { from: '2026-01', to: '2026-12' });
+      expect(rows(both)).toEqual([...rows(first), ...rows(second)].sort());
+    }), { numRuns: 20 });
+  });
+
   it('two ranges give the lines of one, with or without history', () => {
     fc.assert(fc.property(ruralPayees, fc.integer({ min: 1, max: 11 }), (payees, split) => {
       const dataset = datasetOf(payees);
