@@ -53,11 +53,10 @@ export function handWrittenRural(payeeId: string, year: number, months: Exact[][
       allMet &&= met;
       if (met) {
         let refund = Exact.ZERO;
-        for (const [q, share] of REFUNDS[month]) {
-          if (returned[q]) continue;
-          returned[q] = true;
-          refund = refund.add(deducted[q].mul(share));
-        }
+        const open = REFUNDS[month].filter(([q]) => !returned[q]);
+        for (const [q, share] of open) refund = refund.add(deducted[q].mul(share));
+        // a quarter counts as returned only when the refund line pays something
+        if (!round(refund).isZero()) for (const [q] of open) returned[q] = true;
         emit('refund', round(refund));
       }
     }

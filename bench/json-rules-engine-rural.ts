@@ -91,11 +91,10 @@ export function ruralEngine(): Engine {
     { all: [{ fact: 'quarter_end', operator: 'equal', value: true }, { fact: 'checkpoint_met', operator: 'equal', value: true }] },
     (s) => {
       let refund = Exact.ZERO;
-      for (const [q, share] of Object.entries(REFUND_SCHEDULE[s.month])) {
-        if (s.returned[Number(q)]) continue;
-        s.returned[Number(q)] = true;
-        refund = refund.add(s.deducted[Number(q)].mul(share));
-      }
+      const open = Object.entries(REFUND_SCHEDULE[s.month]).filter(([q]) => !s.returned[Number(q)]);
+      for (const [q, share] of open) refund = refund.add(s.deducted[Number(q)].mul(share));
+      // a quarter counts as returned only when the refund line pays something
+      if (!round(refund).isZero()) for (const [q] of open) s.returned[Number(q)] = true;
       return round(refund);
     }));
   engine.addRule(line('over_target', 10,
