@@ -6,6 +6,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { appIsStale, ensureAppBuilt } from '../editor/build-if-stale.mjs';
 
 const npx = (args) => spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { stdio: 'inherit' });
 
@@ -26,9 +27,9 @@ if (!built('dist/editor/server/main.js', 'engine', 'cli', 'runner', 'store', 'se
   console.log('compiling the engine, CLI and servers…');
   if (npx(['tsc', '-p', 'tsconfig.build.json']).status !== 0) process.exit(1);
 }
-if (!built('dist/editor-app/index.html', 'editor/src', 'editor/index.html', 'engine')) {
+if (appIsStale()) {
   console.log('building the editor app…');
-  if (npx(['vite', 'build', '--logLevel', 'warn']).status !== 0) process.exit(1);
+  await ensureAppBuilt();
 }
 
 console.log('\nsettling the bundled policies over their sample data:');
