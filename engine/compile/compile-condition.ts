@@ -151,7 +151,17 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       named.names.forEach((n) => names.add(n));
       readsLines ||= named.readsLines;
       readsRank ||= named.readsRank;
-      return { priority: Number(c.priority ?? 1), test: named.test, trace: (ctx, p) => ({ ...named.trace(ctx, p), name: String(c.condition) }) };
+      // the trace says which condition it is: the name given here, else the named condition's own
+      // name, else its key — `veto: violations 1 = 0`, not a bare `violations 1 = 0`
+      return {
+        priority: Number(c.priority ?? 1),
+        test: named.test,
+        trace: (ctx, p) => {
+          const t = named.trace(ctx, p);
+          const label = c.name !== undefined ? String(c.name) : t.name ? undefined : String(c.condition);
+          return { ...t, name: label ?? t.name, text: label ? `${label}: ${t.text}` : t.text };
+        },
+      };
     }
     return factCondition(c, path);
   }

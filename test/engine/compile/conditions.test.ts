@@ -55,13 +55,13 @@ describe('conditions', () => {
 
   it('keep what a failed gate withheld, with the named condition that failed', () => {
     expect(statement.withheld.map((w) => `${w.period} ${w.line} ${w.wouldPay} ${w.reason}`)).toEqual([
-      '2025-02 gated 1000.00 withheld: violations 1 = 0 is not met',
-      '2025-04 gated 1000.00 withheld: violations 9 = 0 is not met',
+      '2025-02 gated 1000.00 withheld: veto: violations 1 = 0 is not met',
+      '2025-04 gated 1000.00 withheld: veto: violations 9 = 0 is not met',
     ]);
   });
 
-  it('trace a `value: {fact: …, path: …}` comparison with the resolved value', () => {
+  it('trace a named condition by its name, and `value: {fact: …, path: …}` with the resolved value', () => {
     const excellent = statement.lines.find((l) => l.line === 'excellent')!;
-    expect(JSON.stringify(excellent.trace.conditions)).toContain('score 95 ≥ limits.high 90');
+    expect(excellent.explanation).toBe('excellent = 100 = 100 = 100 → 100.00; because good_score: score 95 ≥ limits.high 90, clean: violations 0 = 0');
   });
 });
