@@ -235,6 +235,7 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
 
     const bad = factsCsv.split('\n');
     bad[3] = bad[3].replace(/^([^,]*,[^,]*,[^,]*,)[^,]*/, '$187x16');
+    await page.getByText('Load files').click();
     await page.getByLabel('facts (.csv/.xlsx)', { exact: false }).first().setInputFiles({ name: 'facts-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
     await page.getByRole('button', { name: 'Use these files' }).click();
     const errors = page.getByRole('region', { name: 'The dataset does not fit the policy' });
