@@ -6,7 +6,8 @@ import {
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
 } from '../../../engine/index.js';
 import { payeeTotals } from './payee-totals.js';
-import type { DatasetTables, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
+import type { DatasetTables, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
+import { unchangedImpact } from './unchanged-impact.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -62,9 +63,13 @@ export class PreviewEngine {
     return d;
   }
 
+  private baseKey(baseText: string, range: SettleOptions): string {
+    return JSON.stringify([this.tables?.id, baseText, range]);
+  }
+
   private baseStatement(file: string, baseText: string | undefined, range: SettleOptions): Statement | undefined {
     if (baseText === undefined) return undefined;
-    const key = JSON.stringify([this.tables?.id, baseText, range]);
+    const key = this.baseKey(baseText, range);
     if (this.base?.key === key) return this.base.statement;
     let statement: Statement | undefined;
     const loaded = loadPolicy({ file, text: baseText });
@@ -107,13 +112,19 @@ export class PreviewEngine {
   impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
     const started = performance.now();
     const last = this.last;
+    const done = (impact?: PreviewImpact): ImpactMessage => ({ type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) });
+    if (last && baseText === last.policy.source.text) {
+      // Nothing changed: the saved version's statement is this one.
+      this.base = { key: this.baseKey(baseText, last.options), statement: last.statement };
+      return done(unchangedImpact(last.statement, last.dataset.covered));
+    }
     const before = last ? this.baseStatement(file, baseText, last.options) : undefined;
     const found = last && before ? compareStatements(before, last.statement) : undefined;
     const impact = found && {
       before: found.before, after: found.after, delta: found.delta,
       payees: found.payees, gainers: found.gainers, losers: found.losers, changedLines: found.lines.length,
     };
-    return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
+    return done(impact);
   }
 
   /** Every line and withheld item of one payee, with full traces (population ranks kept). */

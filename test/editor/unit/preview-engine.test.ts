@@ -46,6 +46,17 @@ describe('the preview worker\'s engine', () => {
     expect(impact.impact?.changedLines).toBe(want.lines.length);
   });
 
+  it('gives the unchanged text a zero impact without settling twice, then compares edits with it', () => {
+    const engine = new PreviewEngine();
+    engine.setDataset(tablesOf('rural-contract'));
+    const { impact } = runPreview(engine, rural, rural);
+    const saved = statementOf(rural, tablesOf('rural-contract'));
+    const { lines: _lines, ...same } = compareStatements(saved, saved);
+    expect(impact.impact).toEqual({ ...same, changedLines: 0 });
+    const next = runPreview(engine, edited, rural);
+    expect(next.impact.impact?.delta).toEqual(compareStatements(saved, statementOf(edited, tablesOf('rural-contract'))).delta);
+  });
+
   it('traces one payee with the same lines as a full settlement, population ranks included', () => {
     const text = read('policies/private-line.yaml');
     const tables = tablesOf('private-line', true);
