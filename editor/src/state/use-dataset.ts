@@ -36,5 +36,5 @@ export function useDataset() {
     setTables({ id: `${name}#${++loads}`, ...rest });
   }, []);
 
-  return { datasets, chosen, tables, error, chooseBundled: (name: string) => chooseBundled(name, datasets), chooseFiles, chooseFor: chooseBundled };
+  return { datasets, chosen, tables, error, chooseBundled: (name: string) => chooseBundled(name, datasets), chooseFiles };
 }
