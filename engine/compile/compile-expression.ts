@@ -93,7 +93,9 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
           }
           return list[k.toNumber()];
         };
-        return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+        // `rank_awards[3 - 1]`: the index with its numbers says which element was paid (the list is in the values)
+        const list = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));
+        return { fn, type: 'number', render: (ctx) => `${list(ctx)}[${i.render(ctx)}]`, precedence: 9 };
       }
       case 'unary': {
         const a = walk(e.arg);

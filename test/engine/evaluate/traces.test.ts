@@ -79,6 +79,12 @@ describe('what a trace says, line by line', () => {
     expect(line.explanation).toMatch(/; flagged: L02-2025-05-2, L02-2025-05-3$/);
   });
 
+  it('an element of a list shows its index with numbers', () => {
+    const line = settleScenario('private-line').lines.find((l) => l.id === 'private-line/L01/2025-04/growth_rank')!;
+    expect(line.explanation).toBe('growth_rank = rank_awards[growth_position - 1] = rank_awards[3 - 1] = 3000 → 3000.00; because growth_position 3 ≤ awarded_ranks 3');
+    expect(line.trace.values.rank_awards).toBe('[10000, 6000, 3000]');
+  });
+
   it('a refund lists the deduction lines it returns', () => {
     const line = settleScenario('rural-contract').lines.find((l) => l.id === 'rural-contract/R02/2025-06/refund')!;
     const { returns, ...component } = line.trace.refunds![0];
