@@ -150,12 +150,12 @@ export const policySchema = {
             value: {
               type: 'object',
               description: 'Checkpoint month (1–12) → source quarter (Q1–Q4) → share returned.',
-              propertyNames: { pattern: '^([1-9]|1[0-2])$' },
-              additionalProperties: {
-                type: 'object',
-                propertyNames: { pattern: '^Q[1-4]$' },
-                additionalProperties: decimal,
+              // patternProperties, not propertyNames: months are YAML integers, and
+              // yaml-language-server checks no pattern on a key that is not a string
+              patternProperties: {
+                '^([1-9]|1[0-2])$': { type: 'object', patternProperties: { '^Q[1-4]$': decimal }, additionalProperties: false },
               },
+              additionalProperties: false,
             },
           },
         },
