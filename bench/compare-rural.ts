@@ -28,7 +28,7 @@ export function ruralPolicy(): CompiledPolicy {
   return loaded.policy;
 }
 
-function datasetOf(policy: CompiledPolicy, seed: number, from: number, to: number): Dataset {
+export function ruralDataset(policy: CompiledPolicy, seed: number, from: number, to: number): Dataset {
   const rows = ruralRows(seed, from, to);
   const result = readDataset({
     payees: { file: 'payees.csv', text: [RURAL_PAYEES_HEADER, ...rows.payees].join('\n') },
@@ -72,7 +72,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   let explainedPayees = 0;
   for (let from = 0; from < o.payees; from += chunk) {
     const to = Math.min(o.payees, from + chunk);
-    const dataset = datasetOf(policy, o.seed, from, to);
+    const dataset = ruralDataset(policy, o.seed, from, to);
     const [ours, t1] = timed(() => ratecardLines(policy, dataset, 'amounts'));
     total.ratecard = add(total.ratecard, t1);
     if (from < o.explained) {

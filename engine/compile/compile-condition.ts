@@ -11,6 +11,14 @@ import { formatValue, type Value } from './values.js';
 export interface CompiledCondition {
   test: (ctx: Ctx) => boolean;
   trace: (ctx: Ctx, path: string) => ConditionTrace;
+  /**
+   * Evaluates like `test` and, when the condition fails, adds the failed leaves its trace would
+   * show (`fee_ratio 0.96 ≥ fee_gate 0.98`, without ` → false`) as text made only when read.
+   */
+  failed: (ctx: Ctx, out: FailedLeaf[]) => boolean;
+  /** The name its trace carries, and whether that trace is a single leaf (no children). */
+  name?: string;
+  leaf: boolean;
   names: Set<string>;
   readsLines: boolean;
   readsRank: boolean;
@@ -24,6 +32,9 @@ export interface ConditionScope {
 }
 
 type Get = (ctx: Ctx) => Value | undefined;
+
+/** A failed leaf's text, formatted on first read from the values it saw. */
+export type FailedLeaf = () => string;
 
 const SYMBOL: Record<string, string> = {
   equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥',
@@ -69,7 +80,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
   let failed = false;
   const report = (message: string, path: (string | number)[]) => { failed = true; scope.report(message, path); };
 
-  type Node = { test: (ctx: Ctx) => boolean; trace: (ctx: Ctx, path: string) => ConditionTrace; priority: number };
+  type Node = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'name' | 'leaf'> & { priority: number };
 
   function lookup(name: string, path: (string | number)[]): Get | undefined {
     const b = scope.resolve(name, path);
@@ -104,9 +115,25 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       : tests.length === 1 ? tests[0]
       : all ? (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (!tests[i](ctx)) return false; return true; }
       : (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (tests[i](ctx)) return true; return false; };
+    const failedOf = children.map((c) => c.failed);
     return {
       priority: Number(d.priority ?? 1),
       test,
+      name: d.name as string | undefined,
+      leaf: false,
+      // a group's failed leaves count only when the group fails (an `any` that holds has none)
+      failed: (ctx, out) => {
+        const mine: FailedLeaf[] = [];
+        let decided: boolean | undefined;
+        for (let i = 0; i < failedOf.length && decided === undefined; i++) {
+          const r = failedOf[i](ctx, mine);
+          if (all && !r) decided = false;
+          if (!all && r) decided = true;
+        }
+        const result = decided ?? (all || !children.length);
+        if (!result) for (const f of mine) out.push(f);
+        return result;
+      },
       trace: (ctx, p) => {
         const traced: ConditionTrace[] = [];
         let decided: boolean | undefined;
@@ -139,6 +166,10 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       return {
         priority: Number(c.priority ?? 1),
         test: (ctx) => !inner.test(ctx),
+        name: c.name as string | undefined,
+        leaf: false,
+        // a failed `not` is an inner condition that held: no failed leaf under it
+        failed: (ctx) => !inner.test(ctx),
         trace: (ctx, p) => {
           const t = inner.trace(ctx, `${p}.not`);
           return { path: p, name: c.name as string | undefined, operator: 'not', result: !t.result, children: [t], text: `not (${t.text}) → ${!t.result}` };
@@ -153,12 +184,20 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       readsRank ||= named.readsRank;
       // the trace says which condition it is: the name given here, else the named condition's own
       // name, else its key — `veto: violations 1 = 0`, not a bare `violations 1 = 0`
+      const label = c.name !== undefined ? String(c.name) : named.name ? undefined : String(c.condition);
       return {
         priority: Number(c.priority ?? 1),
         test: named.test,
+        name: label ?? named.name,
+        leaf: named.leaf,
+        failed: !label || !named.leaf ? named.failed : (ctx, out) => {
+          const mine: FailedLeaf[] = [];
+          const r = named.failed(ctx, mine);
+          for (const f of mine) out.push(() => `${label}: ${f()}`);
+          return r;
+        },
         trace: (ctx, p) => {
           const t = named.trace(ctx, p);
-          const label = c.name !== undefined ? String(c.name) : t.name ? undefined : String(c.condition);
           return { ...t, name: label ?? t.name, text: label ? `${label}: ${t.text}` : t.text };
         },
       };
@@ -200,16 +239,27 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     if (!fact || !value) return undefined;
     const get = value;
     const label = c.name ? `${String(c.name)}: ` : '';
+    const statement = (a: Value | undefined, b: Value | undefined) => {
+      const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatValue(b)}` : formatValue(b);
+      return `${label}${factName}${pathText(c.path)} ${formatValue(a)} ${SYMBOL[operator]} ${rhs}`;
+    };
     return {
       priority: Number(c.priority ?? 1),
       test: (ctx) => op(fact(ctx), get(ctx)),
+      name: c.name as string | undefined,
+      leaf: true,
+      failed: (ctx, out) => {
+        const a = fact(ctx), b = get(ctx);
+        if (op(a, b)) return true;
+        out.push(() => statement(a, b));
+        return false;
+      },
       trace: (ctx, p) => {
         const a = fact(ctx), b = get(ctx);
         const result = op(a, b);
-        const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatValue(b)}` : formatValue(b);
         return {
           path: p, name: c.name as string | undefined, operator, fact: factName, factValue: formatValue(a), value: formatValue(b), result,
-          text: `${label}${factName}${pathText(c.path)} ${formatValue(a)} ${SYMBOL[operator]} ${rhs} → ${result}`,
+          text: `${statement(a, b)} → ${result}`,
         };
       },
     };
@@ -217,5 +267,5 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
 
   const root = node(doc, at);
   if (failed || !root) return undefined;
-  return { test: root.test, trace: root.trace, names, readsLines, readsRank };
+  return { test: root.test, trace: root.trace, failed: root.failed, name: root.name, leaf: root.leaf, names, readsLines, readsRank };
 }

@@ -7,9 +7,10 @@ import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
+import type { FailedLeaf } from '../compile/compile-condition.js';
 import type { LineKind, LineTrace, StatementLine, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
-import { buildTrace, explain, withheldReason } from './trace.js';
+import { buildTrace, explain, failedReason, withheldReason } from './trace.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -102,10 +103,19 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   } catch {
     // the amount may not be computable when the gate fails (e.g. nothing to divide by)
   }
-  const trace = full ? buildTrace(plan, rule, ctx, result, undefined) : undefined;
+  if (full) {
+    const trace = buildTrace(plan, rule, ctx, result, undefined);
+    return {
+      id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
+      reason: withheldReason(trace.conditions), wouldPay, trace,
+    };
+  }
+  // the reason straight from the gate's failed leaves, without building its trace objects
+  const failed: FailedLeaf[] = [];
+  rule.gate!.failed(ctx, failed);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: withheldReason(trace?.conditions ?? [rule.gate!.trace(ctx, 'gate')]), wouldPay, trace: trace ?? bareTraces(plan)[rule.index],
+    reason: failedReason(failed), wouldPay, trace: bareTraces(plan)[rule.index],
   };
 }
 

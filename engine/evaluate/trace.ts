@@ -105,6 +105,11 @@ export function withheldReason(conditions: ConditionTrace[]): string {
   return `withheld: ${failed.join('; ') || 'gate not met'}`;
 }
 
+/** The same sentence as `withheldReason`, from a gate's failed leaves (`CompiledCondition.failed`). */
+export function failedReason(failed: (() => string)[]): string {
+  return `withheld: ${failed.map((f) => `${f()} is not met`).join('; ') || 'gate not met'}`;
+}
+
 const FALSE = ' → false';
 
 function failedLeaves(t: ConditionTrace, out: string[] = []): string[] {
