@@ -1,7 +1,7 @@
 // A parsed YAML source that remembers where everything is: syntax errors as diagnostics, a
 // path-to-location map for messages, and a value tree whose numbers are exact (read from the
 // source text, so `0.1000000000000000000001` and `1.50` are kept as written).
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { errorAt } from '../errors.js';
 import { Exact } from '../exact/exact.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
@@ -26,7 +26,7 @@ export interface YamlSource {
 
 export function readYaml(source: SourceText): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const pos = (offset: number) => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
     return { line: p.line, col: p.col };
@@ -87,20 +87,39 @@ export function readYaml(source: SourceText): YamlSource {
     doc,
     diagnostics,
     json: doc.errors.length ? undefined : doc.toJS(),
-    exact: doc.errors.length ? undefined : toExact(doc.contents),
+    exact: doc.errors.length ? undefined : toExact(doc.contents, doc),
     locate,
     locateKey,
     has: (path) => nodeAt(path).depth === path.length,
   };
 }
 
-function toExact(node: unknown): unknown {
+/**
+ * The document as plain values with every number exact. Aliases (`*name`) read their anchor's
+ * value and YAML merge keys (`<<: *name`, `<<: [*a, *b]`) copy the keys a map does not set
+ * itself, as yaml-language-server reads them in the editor and VS Code.
+ */
+function toExact(node: unknown, doc: Document): unknown {
+  if (isAlias(node)) return toExact(node.resolve(doc), doc);
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
-    for (const pair of node.items) out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toExact(pair.value);
+    const merged: Record<string, unknown>[] = [];
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'symbol') { // a merge key, `<<`
+        const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+        for (const s of sources) {
+          const value = toExact(s, doc);
+          if (value && typeof value === 'object' && !Array.isArray(value)) merged.push(value as Record<string, unknown>);
+        }
+        continue;
+      }
+      out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toExact(pair.value, doc);
+    }
+    // earlier merge sources win over later ones; the map's own keys win over all
+    for (const source of merged.reverse()) for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
     return out;
   }
-  if (isSeq(node)) return node.items.map(toExact);
+  if (isSeq(node)) return node.items.map((item) => toExact(item, doc));
   if (isScalar(node)) {
     if (typeof node.value === 'number') return Exact.tryParse(node.source ?? String(node.value)) ?? node.value;
     return node.value;

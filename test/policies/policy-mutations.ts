@@ -95,7 +95,7 @@ export const MUTATIONS: Mutation[] = [
   { name: 'amount: tier `mode` stepped (bad enum)', policy: postal, expect: 'invalid', edit: set('stepped', 'rules', 3, 'amount', 'tier', 'mode') },
   { name: 'amount: refund without `schedule`', policy: rural, expect: 'invalid', edit: drop('rules', 6, 'amount', 'refund', 'schedule') },
   { name: 'amount: a boolean', policy: service, expect: 'invalid', edit: set(true, 'rules', 0, 'amount') },
-  { name: 'rule: copied with a YAML merge key `<<`', policy: rural, expect: 'invalid', edit: mergeKeyCopy },
+  { name: 'rule: copied with a YAML merge key `<<`', policy: rural, expect: 'valid', edit: mergeKeyCopy },
 ];
 
 /** A second rule written as `{ <<: *first, id: maintenance_again }` (YAML 1.1 merge keys). */
