@@ -47,7 +47,7 @@ const numberSource = fc.oneof(
 );
 const numberOperand: fc.Arbitrary<Operand> = fc.oneof(
   decimal.map((num) => ({ num })),
-  numberSource.map((s) => ({ ref: s.fact, path: s.path })),
+  numberSource.map((s) => ({ ref: s.fact, path: 'path' in s ? s.path : undefined })),
 );
 const priority = fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined });
 
