@@ -103,8 +103,11 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     const placeholder: CompiledMetric = { slot, name, type: 'number', compute: () => Exact.ZERO, location: locate(['metrics', name]) };
     metrics.push(placeholder);
     const value = (ctx: Ctx, m: number): Value => {
-      let row = ctx.p.metrics.get(m);
-      if (!row) ctx.p.metrics.set(m, (row = []));
+      const p = ctx.p;
+      let row = p.metricMonth === m ? p.metricRow : p.metrics.get(m);
+      if (!row) p.metrics.set(m, (row = []));
+      p.metricMonth = m;
+      p.metricRow = row;
       let v = row[slot];
       if (v === undefined) v = row[slot] = m === ctx.m ? placeholder.compute(ctx) : placeholder.compute({ p: ctx.p, m });
       return v;

@@ -24,6 +24,9 @@ export interface PayeeState {
   transactions: Map<number, TransactionRow[]>;
   /** month → metric slot → value; a slot is filled on first read. */
   metrics: Map<number, (Value | undefined)[]>;
+  /** The row of `metrics` read last and its month: most reads are of the month being evaluated. */
+  metricMonth?: number;
+  metricRow?: (Value | undefined)[];
   /** This month's rounded amounts by rule index (signed), undefined when the rule made no line. */
   current: (Exact | undefined)[];
   ledger: LedgerEntry[];

@@ -26,25 +26,29 @@ export interface EvaluateOptions {
   sums?: Record<LineKind, Exact>;
 }
 
-export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions): PayeeOutput {
-  const out: PayeeOutput = { lines: [], withheld: [] };
+/** Appends the payee's lines and withheld items to `out` (new lists when not given) and returns it. */
+export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions, out: PayeeOutput = { lines: [], withheld: [] }): PayeeOutput {
   const { scale, mode } = plan.rounding;
   const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
   const bare = bareTraces(plan);
   const full = options.detail === 'trace';
+  // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
+  const prefix = lineId(plan.id, payeeId, '', '').slice(0, -1);
+  const suffixes = lineSuffixes(plan);
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
     const period = periodText(m);
+    const suffix = suffixesOf(suffixes, m, period, plan);
     const ctx: Ctx = { p: state, m };
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
       try {
         if (rule.when && !rule.when.test(ctx)) continue;
         if (rule.gate && !rule.gate.test(ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, lineId(plan.id, payeeId, period, rule.id), period, full));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full));
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -55,7 +59,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         // history from posted lines must see the same open quarters as a run over the whole year
         state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result.returnsSources });
         if (!emit) continue;
-        const id = lineId(plan.id, payeeId, period, rule.id);
+        const id = prefix + suffix[rule.index];
         const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
         for (const item of result.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
@@ -82,6 +86,19 @@ function periodText(m: number): string {
   let p = periods.get(m);
   if (p === undefined) periods.set(m, (p = periodOf(m)));
   return p;
+}
+
+// `period/rule` of each rule, by month, per plan
+const suffixesOfPlan = new WeakMap<Plan, Map<number, string[]>>();
+function lineSuffixes(plan: Plan): Map<number, string[]> {
+  let s = suffixesOfPlan.get(plan);
+  if (!s) suffixesOfPlan.set(plan, (s = new Map()));
+  return s;
+}
+function suffixesOf(all: Map<number, string[]>, m: number, period: string, plan: Plan): string[] {
+  let s = all.get(m);
+  if (!s) all.set(m, (s = plan.rules.map((r) => lineId('', '', period, r.id).slice(2))));
+  return s;
 }
 
 // traces off: every line shares its rule's bare trace instead of allocating one
