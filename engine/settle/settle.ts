@@ -101,14 +101,13 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums };
   const payees = dataset.covered;
+  const statementOut = { lines, withheld };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
   payees.forEach((payee, i) => {
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
     state.ranks = ranks?.get(payee.payeeId);
-    const out = evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate);
-    for (const l of out.lines) lines.push(l);
-    for (const w of out.withheld) withheld.push(w);
+    evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
   // payee-major (payees.csv order), then month, then rule order: the same order whether a run
