@@ -163,11 +163,11 @@ export class Exact {
 
   /** Rounds to `scale` decimal places; 'half-up' rounds halves away from zero (四舍五入). */
   round(scale: number, mode: RoundingMode = 'half-up'): Exact {
-    if (!this.big) {
-      const f = 10 ** scale;
+    if (!this.big && scale >= 0 && scale <= 15) {
+      const f = POW10[scale];
       const scaled = this.n * f;
-      if (scale >= 0 && scale <= 15 && safe(scaled) && safe(f)) {
-        if (this.d === 1) return this;
+      if (safe(scaled)) {
+        if (this.d === 1 || f % this.d === 0) return this; // already has at most `scale` places
         const q = roundQuotient(scaled, this.d, mode);
         if (q !== undefined) return Exact.fromNumbers(q, f);
       }
@@ -179,6 +179,14 @@ export class Exact {
 
   /** Exact decimal text with exactly `scale` places after rounding with `mode`. */
   toFixed(scale: number, mode: RoundingMode = 'half-up'): string {
+    if (!this.big && scale >= 0 && scale <= 15) {
+      const f = POW10[scale];
+      if (f % this.d === 0) {
+        // already at most `scale` places (an amount rounded before): no rounding pass
+        const units = this.n * (f / this.d);
+        if (safe(units)) return formatUnits(units, scale);
+      }
+    }
     const r = this.round(scale, mode);
     if (!r.big && scale <= 15) {
       const f = 10 ** scale;

@@ -34,3 +34,29 @@ describe('Exact text', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('Exact rounding fast paths', () => {
+  const roundBig = (n: bigint, d: bigint, scale: number): bigint => {
+    // half-up by hand in BigInt: the reference for round and toFixed
+    const f = 10n ** BigInt(scale);
+    const neg = n < 0n;
+    const a = (neg ? -n : n) * f;
+    let q = a / d;
+    if ((a - q * d) * 2n >= d) q += 1n;
+    return neg ? -q : q;
+  };
+  const fraction = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.constantFrom(1n, 2n, 3n, 4n, 5n, 8n, 10n, 20n, 25n, 40n, 100n, 1000n, 7n, 12n, 300n, 10n ** 6n));
+
+  it('round and toFixed give what the BigInt reference gives, whether or not the value already has that few places', () => {
+    fc.assert(fc.property(fraction, fc.integer({ min: 0, max: 6 }), ([n, d], scale) => {
+      const x = Exact.ratio(n, d);
+      const q = roundBig(n, d, scale);
+      expect(x.round(scale).eq(Exact.ratio(q, 10n ** BigInt(scale)))).toBe(true);
+      const neg = q < 0n;
+      const text = (neg ? -q : q).toString().padStart(scale + 1, '0');
+      const expected = `${neg && q !== 0n ? '-' : ''}${text.slice(0, text.length - scale)}${scale ? '.' + text.slice(text.length - scale) : ''}`;
+      expect(x.toFixed(scale)).toBe(expected);
+      expect(x.round(scale).toFixed(scale)).toBe(expected);
+    }), { numRuns: 3000 });
+  });
+});
