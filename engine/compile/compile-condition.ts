@@ -239,8 +239,11 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     if (!fact || !value) return undefined;
     const get = value;
     const label = c.name ? `${String(c.name)}: ` : '';
+    // the value compared with is most often a constant or a parameter: its text is kept
+    let lastB: Value | undefined, lastBText: string | undefined;
+    const formatB = (b: Value | undefined) => (lastBText !== undefined && b === lastB ? lastBText : (lastBText = formatValue((lastB = b))));
     const statement = (a: Value | undefined, b: Value | undefined) => {
-      const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatValue(b)}` : formatValue(b);
+      const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatB(b)}` : formatB(b);
       return `${label}${factName}${pathText(c.path)} ${formatValue(a)} ${SYMBOL[operator]} ${rhs}`;
     };
     return {

@@ -252,14 +252,17 @@ function longDivision(n: number, d: number, places: number): string {
   let r = Math.abs(n);
   const int = Math.floor(r / d);
   r -= int * d;
-  let digits = '';
+  // the places as one integer (< 10^places ≤ 10^15), then trailing zeros dropped
+  let frac = 0;
   for (let i = 0; i < places; i++) {
     r *= 10;
     const q = Math.floor(r / d);
-    digits += q;
+    frac = frac * 10 + q;
     r -= q * d;
   }
-  return `${neg ? '-' : ''}${int}.${digits.replace(/0+$/, '') || '0'}`;
+  while (places > 0 && frac % 10 === 0) { frac /= 10; places--; }
+  const text = places === 0 ? '0' : ZEROS[places - String(frac).length] + frac;
+  return `${neg ? '-' : ''}${int}.${text}`;
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
