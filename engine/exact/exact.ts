@@ -98,6 +98,12 @@ export class Exact {
       if (this.d === o.d) {
         const n = this.n + o.n;
         if (safe(n)) return this.d === 1 ? new Exact(n, 1) : Exact.fromNumbers(n, this.d);
+      } else if (this.d === 1 || o.d === 1) {
+        // an integer plus n/d: (i·d + n)/d is already in lowest terms, as n/d was
+        const d = this.d === 1 ? o.d : this.d;
+        const i = this.d === 1 ? this.n : o.n, f = this.d === 1 ? o.n : this.n;
+        const whole = i * d, n = whole + f;
+        if (safe(whole) && safe(n)) return n === 0 ? Exact.ZERO : new Exact(n, d);
       } else {
         const a = this.n * o.d, b = o.n * this.d, d = this.d * o.d;
         if (safe(a) && safe(b) && safe(d) && safe(a + b)) return Exact.fromNumbers(a + b, d);

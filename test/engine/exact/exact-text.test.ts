@@ -60,3 +60,16 @@ describe('Exact rounding fast paths', () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe('Exact sums with an integer', () => {
+  it('are in lowest terms and agree with fraction.js, near 2^53 too', () => {
+    const big = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.constantFrom(2 ** 52, -(2 ** 52), 2 ** 53 - 1, -(2 ** 53 - 1)));
+    fc.assert(fc.property(big, big, fc.integer({ min: 1, max: 1e6 }), (i, n, d) => {
+      const x = Exact.of(i), y = Exact.ratio(n, d);
+      const f = new Fraction(i).add(new Fraction(n, d));
+      for (const sum of [x.add(y), y.add(x)]) {
+        expect(sum.toFraction()).toBe(`${f.s < 0 ? '-' : ''}${f.n}/${f.d}`);
+      }
+    }), { numRuns: 3000 });
+  });
+});
