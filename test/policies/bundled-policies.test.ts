@@ -3,15 +3,14 @@
 // (as an editor would, without the engine), loads without warnings, and exposes exactly the
 // parameter names, types and values of data/scenarios/README.md.
 import { readFileSync } from 'node:fs';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../engine/index.js';
 import { readSource, SCENARIOS } from '../fixtures/scenario.js';
 import { runCli } from '../fixtures/run-cli.js';
+import { newAjv } from '../fixtures/ajv.js';
 
-const Ajv2020 = (Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module;
-const validateAgainstFile = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync('policies/policy.schema.json', 'utf8')));
+const validateAgainstFile = newAjv().compile(JSON.parse(readFileSync('policies/policy.schema.json', 'utf8')));
 
 // data/scenarios/README.md, parameter tables: name → [type, value] (decimals as the engine prints them).
 const PARAMETERS: Record<string, Record<string, [string, unknown]>> = {
