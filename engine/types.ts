@@ -81,8 +81,11 @@ export interface TransactionRecord {
 /** Raw tables of a dataset: a CSV text, or rows already split (e.g. read from .xlsx). */
 export type TableSource =
   | SourceText
-  /** Rows already split (e.g. from .xlsx), header first; `lines` keeps each row's line in the original file. */
-  | { file: string; rows: string[][]; lines?: number[] };
+  /**
+   * Rows already split (e.g. from .xlsx), header first; `lines` keeps each row's line in the
+   * original file and `columns` each cell's column (default: its position, as a spreadsheet counts).
+   */
+  | { file: string; rows: string[][]; lines?: number[]; columns?: number[][] };
 
 export interface DatasetInput {
   payees: TableSource;

@@ -6,6 +6,7 @@ import type { PartitionedFile } from './partition.js';
 export function readPart(p: PartitionedFile, index: number): TableSource {
   const rows: string[][] = [parseCsv(p.header)[0]?.cells ?? []];
   const lines: number[] = [1];
+  const columns: number[][] = [[]];
   for (const stored of readFileSync(p.parts[index], 'utf8').split('\n')) {
     if (!stored) continue;
     const tab = stored.indexOf('\t');
@@ -13,6 +14,7 @@ export function readPart(p: PartitionedFile, index: number): TableSource {
     if (!record) continue;
     rows.push(record.cells);
     lines.push(Number(stored.slice(0, tab)));
+    columns.push(record.columns ?? []);
   }
-  return { file: p.file, rows, lines };
+  return { file: p.file, rows, lines, columns };
 }

@@ -5,20 +5,26 @@ export interface CsvRecord {
   /** 1-based line where the record starts. */
   line: number;
   cells: string[];
+  /** 1-based column where each cell starts, on the line it starts on (a message points at the cell). */
+  columns?: number[];
 }
 
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
+  let columns: number[] = [];
   let cell = '';
   let quoted = false;
   let line = 1;
   let recordLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineStart = i;
+  columns.push(1);
   const endRecord = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
+    if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells, columns });
     cells = [];
+    columns = [];
     cell = '';
   };
   for (; i < text.length; i++) {
@@ -27,16 +33,18 @@ export function parseCsv(text: string): CsvRecord[] {
       if (c === '"') {
         if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
       } else {
-        if (c === '\n') line++;
+        if (c === '\n') { line++; lineStart = i + 1; }
         cell += c;
       }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
+    else if (c === ',') { cells.push(cell); cell = ''; columns.push(i + 2 - lineStart); }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRecord();
       line++;
       recordLine = line;
+      lineStart = i + 1;
+      columns.push(1);
     } else cell += c;
   }
   if (cell !== '' || cells.length) endRecord();

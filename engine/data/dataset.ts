@@ -43,7 +43,7 @@ interface Table { file: string; header: CsvRecord; rows: CsvRecord[] }
 function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined {
   const records = 'text' in source
     ? parseCsv(source.text)
-    : source.rows.map((cells, i) => ({ line: source.lines?.[i] ?? i + 1, cells: cells.map((c) => String(c ?? '')) }));
+    : source.rows.map((cells, i) => ({ line: source.lines?.[i] ?? i + 1, cells: cells.map((c) => String(c ?? '')), columns: source.columns?.[i] }));
   const header = records.shift();
   if (!header) {
     errors.push(errorAt({ file: source.file, line: 1, column: 1 }, '', 'the file is empty: expected a header row', 'csv-empty'));
@@ -64,11 +64,8 @@ function columns(table: Table, needed: string[], why: string, errors: Diagnostic
   return missing.length ? undefined : index;
 }
 
-const columnOf = (table: Table, i: number) => {
-  let col = 1;
-  for (let k = 0; k < i; k++) col += (table.header.cells[k]?.length ?? 0) + 1;
-  return col;
-};
+/** Where cell `i` of `row` starts; a row without recorded columns (spreadsheet rows) counts cells. */
+const columnOf = (row: CsvRecord, i: number) => row.columns?.[Math.min(i, row.columns.length - 1)] ?? i + 1;
 
 function cell(table: Table, row: CsvRecord, index: number) {
   return (row.cells[index] ?? '').trim();
@@ -78,7 +75,7 @@ function readPeriod(table: Table, row: CsvRecord, index: number, errors: Diagnos
   const text = cell(table, row, index);
   const m = monthIndex(text);
   if (m === undefined) {
-    errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(table, index) }, 'period',
+    errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(row, index) }, 'period',
       `expected a month as YYYY-MM, got \`${text}\``, 'csv-bad-period'));
   }
   return m;
@@ -93,7 +90,7 @@ function readValues(table: Table, row: CsvRecord, fields: { name: string; type: 
     const checked = checkScalar(text, f.type);
     if (typeof checked === 'string') {
       ok = false;
-      errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(table, i) }, f.name, checked, 'csv-bad-value'));
+      errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(row, i) }, f.name, checked, 'csv-bad-value'));
     } else values.push(checked);
   }
   return ok ? values : undefined;
@@ -130,7 +127,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         }
         if (!known.has(channelType)) {
           rejected.add(payeeId);
-          errors.push(errorAt({ ...at, column: columnOf(payeeTable, idx.get('channel_type')!) }, 'channel_type',
+          errors.push(errorAt({ ...at, column: columnOf(row, idx.get('channel_type')!) }, 'channel_type',
             `unknown channel type \`${channelType}\`, expected one of ${[...known].map((k) => `\`${k}\``).join(', ')}`, 'csv-unknown-channel-type'));
           continue;
         }

@@ -22,7 +22,7 @@ describe('ratecard settle with bad data', () => {
       return l;
     }));
     await expectErrors(settleArgs('rural-contract', { facts }), [
-      `${facts}:4:30 revenue_actual: expected an amount of money, got \`87x16\``,
+      `${facts}:4:19 revenue_actual: expected an amount of money, got \`87x16\``,
     ]);
   });
 
@@ -33,8 +33,8 @@ describe('ratecard settle with bad data', () => {
       return l;
     }));
     await expectErrors(settleArgs('rural-contract', { facts }), [
-      `${facts}:2:45 billed_lines: expected a whole number ≥ 0, got \`27.5\``,
-      `${facts}:3:17 revenue_plan: expected an amount of money, got an empty cell`,
+      `${facts}:2:27 billed_lines: expected a whole number ≥ 0, got \`27.5\``,
+      `${facts}:3:13 revenue_plan: expected an amount of money, got an empty cell`,
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('ratecard settle with bad data', () => {
       return l;
     }));
     await expectErrors(settleArgs('rural-contract', { payees }), [
-      `${payees}:5:15 channel_type: unknown channel type \`rural_contrct\`, expected one of \`rural_contract\`, \`postal_agent\`, ` +
+      `${payees}:5:21 channel_type: unknown channel type \`rural_contrct\`, expected one of \`rural_contract\`, \`postal_agent\`, ` +
         '`service_center`, `private_line_branch`, `franchise_store`, `own_store`, `social_channel`, `enterprise_branch`',
     ]);
   });

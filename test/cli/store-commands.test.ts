@@ -96,7 +96,7 @@ describe('ratecard run, close and statement', () => {
     const facts = tmp.write('bad-facts.csv', editLines(`${RURAL}/facts.csv`, (l) => { l[3] = l[3].replace('83000,87316', '83000,87x16'); return l; }));
     const run = await runCli(runArgs(db, '2025-01', '2025-03', facts));
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`${facts}:4:30 revenue_actual: expected an amount of money, got \`87x16\`\n`);
+    expect(run.stderr).toBe(`${facts}:4:19 revenue_actual: expected an amount of money, got \`87x16\`\n`);
     expect((await runCli(['statement', '--db', db, '--policy-id', 'rural-contract'])).stdout).toBe('period,payee_id,policy,line,kind,amount,status,explanation\n');
   });
 

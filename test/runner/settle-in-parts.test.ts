@@ -47,7 +47,7 @@ describe('settleInParts', () => {
     (await import('node:fs')).writeFileSync(bad, text);
     await expect(settleInParts({
       policy: read('policies/rural-contract.yaml'), files: { payees: 'data/scenarios/rural-contract/payees.csv', facts: bad }, workers: 2, payeesPerPart: 2, format: 'csv', out,
-    })).rejects.toThrow(/facts-bad\.csv:4:30 revenue_actual: expected an amount of money, got `87x16`/);
+    })).rejects.toThrow(/facts-bad\.csv:4:19 revenue_actual: expected an amount of money, got `87x16`/);
     expect(readdirSync(dir).some((f) => f === 'bad.csv' || f.includes('bad.csv.'))).toBe(false);
   });
 });

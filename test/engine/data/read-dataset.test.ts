@@ -38,10 +38,10 @@ describe('readDataset', () => {
     expect(errorsOf(result)).toEqual([
       'payees.csv:3:1 payee_id: duplicate payee `S01`, first on line 2',
       'payees.csv:4:1 payee_id: missing payee id',
-      'facts.csv:2:55 negative_list_violations: expected a whole number ≥ 0, got `-1`',
+      'facts.csv:2:19 negative_list_violations: expected a whole number ≥ 0, got `-1`',
       'facts.csv:3:1 period: expected a month as YYYY-MM, got `2025-13`',
-      'facts.csv:4:55 negative_list_violations: expected a whole number ≥ 0, got `0.5`',
-      'facts.csv:4:80 cross_assessment_score: expected a number, got `ninety`',
+      'facts.csv:4:19 negative_list_violations: expected a whole number ≥ 0, got `0.5`',
+      'facts.csv:4:23 cross_assessment_score: expected a number, got `ninety`',
     ]);
     expect((result as { diagnostics: Diagnostic[] }).diagnostics.every((d) => d.severity === 'error' && d.code.length > 0)).toBe(true);
   });
@@ -51,7 +51,7 @@ describe('readDataset', () => {
       payees: { file: 'payees.xlsx', rows: [['payee_id', 'channel_type'], ['S01', 'service_center']], lines: [1, 2] },
       facts: { file: 'facts.xlsx', rows: [HEADER.split(','), ['2025-01', 'S01', '1', '2', '3', '0', 'n/a']], lines: [3, 7] },
     }, policy);
-    expect(errorsOf(result)).toEqual(['facts.xlsx:7:80 cross_assessment_score: expected a number, got `n/a`']);
+    expect(errorsOf(result)).toEqual(['facts.xlsx:7:7 cross_assessment_score: expected a number, got `n/a`']);
   });
 
   it('reports an empty file and a policy that pays no one', () => {
