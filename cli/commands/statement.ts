@@ -5,6 +5,7 @@ import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { writeAtomic } from '../files.js';
 import { SettlementBook } from '../../store/settlement-book.js';
+import { postedToCsv } from '../../store/statement-csv.js';
 
 const usage = `usage: ratecard statement --db FILE --policy-id ID [--payee ID] [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
 
@@ -34,7 +35,7 @@ const command: Command = {
     const query = { policyId: required(o['policy-id'], 'policy-id'), payeeId: o.payee, from: o.from, to: o.to };
     const { lines, text } = SettlementBook.using(required(o.db, 'db'), { mustExist: true }, (book) => {
       const posted = book.statement(query);
-      return { lines: posted, text: format === 'csv' ? book.statementCsv(query) : JSON.stringify({ ...query, closed: book.closedPeriods(query.policyId), lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
+      return { lines: posted, text: format === 'csv' ? postedToCsv(posted) : JSON.stringify({ ...query, closed: book.closedPeriods(query.policyId), lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
     });
     if (o.out) {
       writeAtomic(o.out, text);
