@@ -9,7 +9,7 @@ export type { Dataset, DatasetResult } from './data/dataset.js';
 export { readDataset } from './data/dataset.js';
 export { populationKeys, rankPopulationKeys, settle } from './settle/settle.js';
 export type { RankKeys } from './settle/population.js';
-export { totalsOf } from './settle/totals.js';
+export { addTotals, totalsOf } from './settle/totals.js';
 export { statementToCsv, statementToJson } from './report/statement-output.js';
 export { explainLine } from './report/explain.js';
 export type { Impact, PayeeImpact } from './report/compare.js';

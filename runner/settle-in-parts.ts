@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import {
-  Exact, type Diagnostic, LINE_KINDS, loadPolicy, RatecardError, type RankKeys, rankPopulationKeys,
+  addTotals, type Diagnostic, loadPolicy, RatecardError, type RankKeys, rankPopulationKeys,
   type SettleOptions, type SourceText, STATEMENT_COLUMNS, type Totals,
 } from '../engine/index.js';
 import { appendFileTo } from './append-file.js';
@@ -105,7 +105,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     writeSync(fd, json
       ? `{\n"policy": ${JSON.stringify({ id: policy.id, version: policy.version, hash: policy.hash })},\n"from": "${from}",\n"to": "${to}",\n"lines": [\n`
       : STATEMENT_COLUMNS.join(',') + '\n');
-    const totals = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO]));
+    const partTotals: Totals[] = [];
     let lines = 0, payees = 0, wroteLine = false, wroteWithheld = false;
     const ready = new Map<number, PartResult>();
     let next = 0, settled = 0;
@@ -121,7 +121,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
         rmSync(withheldOut, { force: true });
         lines += r.lines;
         payees += r.payees;
-        for (const k of LINE_KINDS) totals[k] = totals[k].add(Exact.parse(r.totals.byKind[k]));
+        partTotals.push(r.totals);
       }
     };
     const job = (index: number): PartJob => ({
@@ -138,8 +138,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     }));
     closeSync(fdWithheld);
     fdWithheld = undefined;
-    const total = LINE_KINDS.reduce((s, k) => s.add(totals[k]), Exact.ZERO);
-    const totalsOut: Totals = { total: total.toFixed(2), byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, totals[k].toFixed(2)])) as Totals['byKind'] };
+    const totalsOut = addTotals(partTotals);
     if (json) writeSync(fd, '\n],\n"withheld": [\n');
     appendFileTo(fd, tempWithheld);
     if (json) writeSync(fd, `\n],\n"totals": ${JSON.stringify(totalsOut)}\n}\n`);

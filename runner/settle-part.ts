@@ -3,7 +3,7 @@
 // files at once, so a worker holds one slice's statement, never a whole part's.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
-  type CompiledPolicy, type Dataset, type Diagnostic, Exact, LINE_KINDS, type LineKind, populationKeys, RatecardError, readDataset,
+  addTotals, type CompiledPolicy, type Dataset, type Diagnostic, populationKeys, RatecardError, readDataset,
   type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals,
 } from '../engine/index.js';
 import type { Partition } from './partition.js';
@@ -51,7 +51,7 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
   const dataset = datasetOf(policy, p, job.index);
   writeFileSync(job.out, '');
   writeFileSync(job.withheldOut, '');
-  const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
+  const totals: Totals[] = [];
   let lines = 0, hasBody = false, hasWithheld = false;
   const separator = job.format === 'json' ? ',\n' : '';
   // as when the part is settled at once: every payee missing facts is reported, else the first failure
@@ -72,13 +72,9 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
     if (body) { appendFileSync(job.out, (hasBody ? separator : '') + body); hasBody = true; }
     if (withheldBody) { appendFileSync(job.withheldOut, (hasWithheld ? separator : '') + withheldBody); hasWithheld = true; }
     lines += statement.lines.length;
-    for (const k of LINE_KINDS) sums[k] = sums[k].add(Exact.parse(statement.totals.byKind[k]));
+    totals.push(statement.totals);
   }
   if (missing.length) throw new RatecardError(missing);
   if (failure !== undefined) throw failure;
-  const total = LINE_KINDS.reduce((t, k) => t.add(sums[k]), Exact.ZERO);
-  return {
-    index: job.index, hasBody, hasWithheld, lines, payees: dataset.covered.length,
-    totals: { total: total.toFixed(2), byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, sums[k].toFixed(2)])) as Totals['byKind'] },
-  };
+  return { index: job.index, hasBody, hasWithheld, lines, payees: dataset.covered.length, totals: addTotals(totals) };
 }

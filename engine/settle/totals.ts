@@ -16,3 +16,10 @@ export function totalsOfSums(byKind: Record<LineKind, Exact>): Totals {
     byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, byKind[k].toFixed(2)])) as Record<LineKind, string>,
   };
 }
+
+/** Totals of several statements (e.g. the parts of one run) added together, exactly. */
+export function addTotals(list: Iterable<Totals>): Totals {
+  const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
+  for (const t of list) for (const k of LINE_KINDS) byKind[k] = byKind[k].add(Exact.parse(t.byKind[k]));
+  return totalsOfSums(byKind);
+}
