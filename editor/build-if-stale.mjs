@@ -10,17 +10,23 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const APP_DIR = join(ROOT, 'dist/editor-app');
 const SOURCES = ['editor/src', 'editor/index.html', 'engine', 'vite.config.ts', 'package-lock.json'];
 
-function newest(path) {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
+/** Newest modification time of the given files and folders and of anything under the folders; missing paths count 0. */
+export function newest(...paths) {
+  let latest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const s = statSync(path);
+    latest = Math.max(latest, s.mtimeMs);
+    if (s.isDirectory()) latest = Math.max(latest, newest(...readdirSync(path).map((name) => join(path, name))));
+  }
+  return latest;
 }
 
 export function appIsStale() {
   const index = join(APP_DIR, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return SOURCES.map((p) => join(ROOT, p)).filter(existsSync).some((p) => newest(p) > built);
+  return newest(...SOURCES.map((p) => join(ROOT, p))) > built;
 }
 
 /** Returns true when it built. */

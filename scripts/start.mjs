@@ -4,22 +4,10 @@
 // bundled policies and datasets and prints its URL. Builds what is missing or stale first, so a
 // fresh clone needs nothing but `npm install`.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { appIsStale, ensureAppBuilt } from '../editor/build-if-stale.mjs';
+import { existsSync, statSync } from 'node:fs';
+import { appIsStale, ensureAppBuilt, newest } from '../editor/build-if-stale.mjs';
 
 const npx = (args) => spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { stdio: 'inherit' });
-
-/** Newest modification time of the given files and of any file under the given folders. */
-function newest(...dirs) {
-  let latest = 0;
-  const walk = (path) => {
-    if (!statSync(path).isDirectory()) latest = Math.max(latest, statSync(path).mtimeMs);
-    else for (const entry of readdirSync(path)) walk(join(path, entry));
-  };
-  for (const dir of dirs) if (existsSync(dir)) walk(dir);
-  return latest;
-}
 
 const built = (file, ...sources) => existsSync(file) && statSync(file).mtimeMs >= newest(...sources);
 
