@@ -62,8 +62,7 @@ function editCollection(text: string, parent: YamlPath, mutate: (doc: Document) 
 }
 
 /** Splices exact values over placeholders, last offset first so earlier ranges stay valid. */
-function spliceValues(text: string, values: [YamlPath, string][]): string {
-  const doc = parseDocument(text);
+function spliceValues(text: string, values: [YamlPath, string][], doc = parseDocument(text)): string {
   return values
     .map(([p, v]) => [nodeAt(doc, p), v] as const)
     .filter((x): x is readonly [YamlNode, string] => isScalar(x[0]) && Boolean(x[0].range))
@@ -74,7 +73,7 @@ function spliceValues(text: string, values: [YamlPath, string][]): string {
 /** Sets the decimal (or plain text) `value` at `path`, keeping the rest of the text as written. */
 export function setYamlValue(text: string, path: YamlPath, value: string): string {
   const doc = parseDocument(text);
-  if (isScalar(nodeAt(doc, path))) return spliceValues(text, [[path, value]]);
+  if (isScalar(nodeAt(doc, path))) return spliceValues(text, [[path, value]], doc);
   const placed = editCollection(text, path.slice(0, -1), (d) => d.setIn(actualPath(d, path), PLACEHOLDER));
   return spliceValues(placed, [[path, value]]);
 }
