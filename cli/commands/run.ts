@@ -4,6 +4,7 @@
 import { parseOptions, required } from '../args.js';
 import type { Command } from '../command.js';
 import { readSource } from '../files.js';
+import { readDatasetFiles } from '../load.js';
 import { SettlementBook } from '../../store/settlement-book.js';
 
 const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv --facts facts.csv --from YYYY-MM --to YYYY-MM [options]
@@ -32,17 +33,16 @@ const command: Command = {
       transactions: { type: 'string' }, params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' },
     });
     const db = required(o.db, 'db');
-    for (const flag of ['policy', 'payees', 'facts', 'from', 'to'] as const) required(o[flag], flag);
+    const policy = required(o.policy, 'policy');
+    const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions };
+    const from = required(o.from, 'from');
+    const to = required(o.to, 'to');
     const request = {
-      policy: readSource(required(o.policy, 'policy'), 'policy'),
+      policy: readSource(policy, 'policy'),
       overrides: o.params ? readSource(o.params, 'params') : undefined,
-      dataset: {
-        payees: readSource(required(o.payees, 'payees'), 'payees'),
-        facts: readSource(required(o.facts, 'facts'), 'facts'),
-        transactions: o.transactions ? readSource(o.transactions, 'transactions') : undefined,
-      },
-      from: required(o.from, 'from'),
-      to: required(o.to, 'to'),
+      dataset: readDatasetFiles(files),
+      from,
+      to,
       startedBy: o.by ?? io.env.USER ?? 'cli',
     };
     const { run, unchanged } = SettlementBook.using(db, {}, (book) => book.run(request));
