@@ -1,10 +1,10 @@
 // The impact of an edit that changed nothing (the text is the saved text): every delta is zero.
 // Built directly, so opening a policy over a large dataset does not settle and compare it twice.
-import { LINE_KINDS, type LineKind, type PayeeRecord, type Statement, type Totals } from '../../../engine/index.js';
+import { totalsOf, type PayeeRecord, type Statement } from '../../../engine/index.js';
 import { payeeTotals } from './payee-totals.js';
 import type { PreviewImpact } from './protocol.js';
 
-const ZERO_TOTALS: Totals = { total: '0.00', byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, '0.00'])) as Record<LineKind, string> };
+const ZERO_TOTALS = totalsOf([]);
 
 export function unchangedImpact(statement: Statement, payees: PayeeRecord[]): PreviewImpact {
   return {
