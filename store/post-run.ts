@@ -20,7 +20,8 @@ export interface RunInput {
   factsHash: string;
 }
 
-const strip = ({ payeeOrder: _p, lineOrder: _l, ...line }: StoredLine): PostedLine => line;
+/** A stored line without its statement-order keys. */
+export const strip = ({ payeeOrder: _p, lineOrder: _l, ...line }: StoredLine): PostedLine => line;
 const same = (a: StatementLine, b: StatementLine) =>
   a.amount === b.amount && a.kind === b.kind && a.line === b.line && a.period === b.period && a.payeeId === b.payeeId &&
   a.explanation === b.explanation && JSON.stringify(a.trace) === JSON.stringify(b.trace);

@@ -5,7 +5,7 @@ import { type DatasetInput, loadPolicy, type Period, RatecardError, readDataset,
 import { closePeriod } from './close-period.js';
 import { factsHash } from './facts-hash.js';
 import { requireMonth } from './periods.js';
-import { postRun } from './post-run.js';
+import { postRun, strip } from './post-run.js';
 import { SqliteStore } from './sqlite-store.js';
 import { postedToCsv } from './statement-csv.js';
 
@@ -201,7 +201,7 @@ export class SettlementBook {
   statement(query: StatementQuery): PostedLine[] {
     if (query.from !== undefined) requireMonth(query.from, 'from');
     if (query.to !== undefined) requireMonth(query.to, 'to');
-    return this.store.lines(query).map(({ payeeOrder: _p, lineOrder: _l, ...line }) => line);
+    return this.store.lines(query).map(strip);
   }
 
   /** The statement as CSV (the columns of `ratecard settle`), byte for byte reproducible. */
