@@ -3,7 +3,7 @@
 // their lines are compared to the cent — Ratecard and hand-written on every payee,
 // json-rules-engine on the sample it is run on.
 import { readFileSync } from 'node:fs';
-import { type CompiledPolicy, type Dataset, loadPolicy, readDataset, settle, type SettleOptions } from '../engine/index.js';
+import { type CompiledPolicy, type Dataset, type Exact, loadPolicy, readDataset, settle, type SettleOptions } from '../engine/index.js';
 import { type BenchLine, differences } from './bench-line.js';
 import { handWrittenRural } from './hand-written-rural.js';
 import { jsonRulesEngineRural, ruralEngine } from './json-rules-engine-rural.js';
@@ -83,7 +83,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
     }
     const [hand, t3] = timed(() => {
       const out: BenchLine[] = [];
-      for (const p of dataset.covered) handWrittenRural(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), out);
+      for (const p of dataset.covered) handWrittenRural(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId) as Exact[][], out);
       return out;
     });
     total.hand = add(total.hand, t3);
@@ -94,7 +94,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
       const ids = new Set(sample.map((p) => p.payeeId));
       const jre: BenchLine[] = [];
       const t = clock();
-      for (const p of sample) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), jre);
+      for (const p of sample) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId) as Exact[][], jre);
       total.jre = add(total.jre, since(t));
       const oursSample = ours.filter((l) => ids.has(l.payeeId));
       disagreements.push(...differences(oursSample, jre, ['ratecard', 'json-rules-engine']), ...differences(hand.filter((l) => ids.has(l.payeeId)), jre, ['hand-written', 'json-rules-engine']));

@@ -7,7 +7,7 @@ export { loadPolicy, validatePolicy } from './policy/load-policy.js';
 export { policySchema } from './policy/schema.js';
 export type { Dataset, DatasetResult } from './data/dataset.js';
 export { readDataset } from './data/dataset.js';
-export { populationKeys, rankPopulationKeys, settle } from './settle/settle.js';
+export { mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, settle } from './settle/settle.js';
 export type { RankKeys } from './settle/population.js';
 export { addTotals, totalsOf } from './settle/totals.js';
 export { statementToCsv, statementToJson } from './report/statement-output.js';

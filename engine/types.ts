@@ -156,6 +156,10 @@ export interface LineTrace {
   formula?: FormulaTrace;
   items?: ItemTrace[];
   refunds?: RefundComponent[];
+  /** For instalments and clawbacks: each transaction's part, with its number and amount. */
+  parts?: { transaction: string; part: number; parts: number; amount: string }[];
+  /** For an allocated share: the group's total, the sum of the weights and the payee's weight. */
+  allocation?: { total: string; weights: string; weight: string };
   /** For tier lookups: the tier reached. */
   tier?: { value: string; reached?: Record<string, string> };
   /** For prior-period adjustments: the line corrected. */
@@ -217,6 +221,12 @@ export interface LedgerLine {
   returnsSources?: string[];
 }
 
+/**
+ * Population values by payee id → month (YYYY-MM) → name: ranks (numbers), aggregates (exact
+ * fractions `n/d`) and allocated shares (decimal text, by rule id).
+ */
+export type PopulationRecord = Record<string, Record<string, Record<string, number | string>>>;
+
 export interface SettleOptions {
   from?: Period;
   to?: Period;
@@ -227,10 +237,10 @@ export interface SettleOptions {
    */
   history?: LedgerLine[];
   /**
-   * Population ranks computed elsewhere (a parallel run ranks all payees once, then settles
-   * them in parts): payee id → month (YYYY-MM) → rank metric → rank.
+   * Population values computed elsewhere (a parallel run computes them over all payees once,
+   * then settles the payees in parts): see `populationOf` and `populationKeys`.
    */
-  ranks?: Record<string, Record<string, Record<string, number>>>;
+  ranks?: PopulationRecord;
   /**
    * How much each line carries: `trace` (default: full trace and explanation), `explanation`
    * (the sentence only, for CSV; traces are dropped to save memory), `amounts` (neither).

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import {
-  addTotals, type Diagnostic, loadPolicy, RatecardError, type RankKeys, rankPopulationKeys,
+  addTotals, type Diagnostic, loadPolicy, mergePopulation, populationRoundsOf, RatecardError, type RankKeys, rankPopulationKeys,
   type SettleOptions, type SourceText, STATEMENT_COLUMNS, type Totals,
 } from '../engine/index.js';
 import { appendFileTo } from './append-file.js';
@@ -89,15 +89,18 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
     if (!from || !to) throw new RatecardError([{ file: o.files.facts, line: 1, column: 1, severity: 'error', field: 'period', message: 'no facts: nothing to settle', code: 'no-facts' }]);
     const indexes = Array.from({ length: parts.partCount }, (_, i) => i);
 
+    // population values (ranks, aggregates, allocations) need every payee: each round, every part
+    // gives its payees' keys, the keys of all parts are combined once, and each part gets its own
     let ranks: SettleOptions['ranks'];
     const perPart: string[][] = indexes.map(() => []);
-    if (policy.plan.metrics.some((m) => m.rank)) {
-      const keys = await Promise.all(indexes.map(async (index) =>
-        pool ? ((await pool.run({ kind: 'keys', index, from, to })) as { keys: RankKeys[] }).keys : partKeys(policy, parts, index, from, to)));
-      keys.forEach((list, i) => { perPart[i] = [...new Set(list.map((k) => k.payeeId))]; });
-      ranks = rankPopulationKeys(policy, keys.flat());
-    }
     const ranksOf = (i: number) => ranks && Object.fromEntries(perPart[i].filter((id) => ranks![id]).map((id) => [id, ranks![id]]));
+    for (let round = 0; round < populationRoundsOf(policy); round++) {
+      const keys = await Promise.all(indexes.map(async (index) =>
+        pool ? ((await pool.run({ kind: 'keys', index, from, to, round, ranks: ranksOf(index) })) as { keys: RankKeys[] }).keys
+          : partKeys(policy, parts, index, from, to, round, ranksOf(index))));
+      keys.forEach((list, i) => { perPart[i] = [...new Set([...perPart[i], ...list.map((k) => k.payeeId)])]; });
+      ranks = mergePopulation(ranks ?? {}, rankPopulationKeys(policy, keys.flat()));
+    }
 
     fd = openSync(temp, 'w');
     fdWithheld = openSync(tempWithheld, 'w');

@@ -30,8 +30,9 @@ function datasetOf(policy: CompiledPolicy, p: Partition, index: number) {
   return result.dataset;
 }
 
-export function partKeys(policy: CompiledPolicy, p: Partition, index: number, from: string, to: string): RankKeys[] {
-  return populationKeys(policy, datasetOf(policy, p, index), { from, to });
+/** One round of the population pass over one part: what its payees contribute (round 1 reads round 0's values). */
+export function partKeys(policy: CompiledPolicy, p: Partition, index: number, from: string, to: string, round = 0, ranks?: SettleOptions['ranks']): RankKeys[] {
+  return populationKeys(policy, datasetOf(policy, p, index), { from, to, round, ranks });
 }
 
 /** A statement's lines and withheld items as the text of a part: CSV rows, or JSON objects. */

@@ -5,8 +5,11 @@ import { Exact } from '../exact/exact.js';
 import type { Binding, CompiledExpr } from './compile-expression.js';
 import { compileCondition, type CompiledCondition, type ConditionScope } from './compile-condition.js';
 import type { Path } from './compile-policy.js';
-import type { AmountPlan, Formula } from './plan.js';
-import type { Ctx } from './runtime.js';
+import { compileGroupBy } from './compile-population.js';
+import { fieldBinding } from './field-binding.js';
+import type { AmountPlan, Formula, TransactionScope } from './plan.js';
+import type { FieldType } from '../policy/policy-document.js';
+import type { Ctx, Fn } from './runtime.js';
 import type { Schedule, TierRow, Value } from './values.js';
 
 export interface AmountHelpers {
@@ -16,8 +19,11 @@ export interface AmountHelpers {
   ruleIndex: Map<string, number>;
   params: Map<string, Value>;
   conditionScope: (extra?: Map<string, Binding>) => ConditionScope;
-  transactionFields: string[];
+  transactionFields: { name: string; decl: { type?: FieldType; optional?: boolean } }[];
   ruleKinds: Map<string, string>;
+  /** Each earlier rule's compiled amount, by id (a clawback reads its instalments rule's plan). */
+  compiledAmounts: Map<string, AmountPlan>;
+  scopeFor: (path: Path) => (name: string, start: number, end: number) => Binding | undefined;
 }
 
 const obj = (v: unknown): Record<string, unknown> =>
@@ -112,8 +118,21 @@ export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountH
     }
     case 'tier': return compileTier(body, at, h);
     case 'refund': return compileRefund(body, at, path, h);
+    case 'allocate': {
+      const p = parts(['total', 'weight']);
+      const by = body.by === undefined ? undefined : compileGroupBy(String(body.by), [...at, 'by'], h.scopeFor, h.report);
+      if (!p || (body.by !== undefined && !by)) return undefined;
+      for (const k of ['total', 'weight'] as const) {
+        if (p.out[k].readsLines) { h.report(`the ${k} of an allocation is needed before any line is paid: it cannot read statement lines`, [...at, k]); return undefined; }
+      }
+      const names = new Set([...p.out.total.names, ...p.out.weight.names, ...(by ? [by.name] : [])]);
+      return { plan: { type: 'allocate', total: formula(String(body.total), p.out.total), weight: formula(String(body.weight), p.out.weight), by }, names };
+    }
+    case 'instalments': case 'clawback':
+      h.report(`\`${which}\` pays per transaction: add \`for_each: transactions\` to the rule`, at);
+      return undefined;
     default:
-      h.report('expected an expression or one of `percent_of`, `per_unit`, `step_deduction`, `tier`, `refund`', amountPath);
+      h.report('expected an expression or one of `percent_of`, `per_unit`, `step_deduction`, `tier`, `refund`, `allocate`', amountPath);
       return undefined;
   }
 }
@@ -136,8 +155,13 @@ function compileTier(body: Record<string, unknown>, at: Path, h: AmountHelpers) 
   const columns = new Set(rows.flatMap((r) => Object.keys(r)));
   let ok = !!value && (body.base === undefined || !!base);
   if (mode === 'reached' && !pay && !(rate && base)) { h.report('a reached tier pays a column: give `pay: <column>`, or `rate: <column>` with `base`', at); ok = false; }
-  if (mode === 'marginal' && !(rate && base === undefined)) {
+  if (mode === 'reached' && pay && (rate || body.base !== undefined)) {
+    h.report(`a reached tier that pays \`${pay}\` reads neither \`rate\` nor \`base\`: remove ${[rate && '`rate`', body.base !== undefined && '`base`'].filter(Boolean).join(' and ')}`, [...at, rate ? 'rate' : 'base']);
+    ok = false;
+  }
+  if (mode === 'marginal') {
     if (!rate) { h.report('a marginal tier list pays each band its `rate` column: give `rate: <column>`', at); ok = false; }
+    if (pay) { h.report('a marginal tier list pays each band its `rate`, not a `pay` column: remove `pay`', [...at, 'pay']); ok = false; }
   }
   if (mode === 'marginal' && !columns.has('max') && rows.length > 1) { h.report(`marginal bands need a \`max\` column in \`${tableName}\``, [...at, 'table']); ok = false; }
   for (const c of [pay, rate]) if (c && !columns.has(c)) { h.report(`\`${tableName}\` has no column \`${c}\`, only ${[...columns].map((x) => `\`${x}\``).join(', ')}`, [...at, c === pay ? 'pay' : 'rate']); ok = false; }
@@ -174,18 +198,36 @@ function compileEach(r: Record<string, unknown>, path: Path, h: AmountHelpers) {
   if (r.for_each !== 'transactions') { h.report('expected `for_each: transactions`', [...path, 'for_each']); return undefined; }
   if (!h.transactionFields.length) { h.report('`for_each: transactions` needs a `transactions` section declaring the transaction fields', [...path, 'for_each']); return undefined; }
   const extra = new Map<string, Binding>();
-  h.transactionFields.forEach((name, i) => {
-    extra.set(name, { kind: 'field', type: 'number', fn: (ctx: Ctx) => ctx.item!.values[i] });
+  h.transactionFields.forEach(({ name, decl }, i) => {
+    extra.set(name, fieldBinding('field', name, decl, (ctx: Ctx) => ctx.item!.values[i]));
   });
+  extra.set('transaction_month', { kind: 'field', type: 'number', month: true, fn: (ctx: Ctx) => Exact.of(ctx.item!.period) });
   const derive: { name: string; expr: CompiledExpr }[] = [];
   let ok = true;
+  const isNew = (name: string, at: Path) => {
+    if (extra.has(name) || h.bindings.has(name)) { h.report(`\`${name}\` is already defined: derived names must be new`, at); return false; }
+    return true;
+  };
   for (const [name, text] of Object.entries(obj(r.derive))) {
-    if (extra.has(name) || h.bindings.has(name)) { h.report(`\`${name}\` is already defined: derived names must be new`, [...path, 'derive', name]); ok = false; continue; }
+    if (!isNew(name, [...path, 'derive', name])) { ok = false; continue; }
     const e = h.expression(text, [...path, 'derive', name], extra);
     if (!e) { ok = false; continue; }
     const slot = derive.length;
     derive.push({ name, expr: e });
     extra.set(name, { kind: 'derived', type: e.type, fn: (ctx: Ctx) => ctx.derived![slot]! });
+  }
+  const spread = obj(r.amount);
+  if ('instalments' in spread || 'clawback' in spread) {
+    for (const key of ['where', 'round'] as const) {
+      if (r[key] !== undefined) { h.report(`\`${key}\` is not read with \`${'instalments' in spread ? 'instalments' : 'clawback'}\`${key === 'where' ? ': use `paid_while`' : ': each part is already at the rounding scale'}`, [...path, key]); ok = false; }
+    }
+    const scope: TransactionScope = { derive };
+    const plan = 'instalments' in spread
+      ? compileInstalments(obj(spread.instalments), [...path, 'amount', 'instalments'], h, extra, scope, isNew)
+      : compileClawback(obj(spread.clawback), [...path, 'amount', 'clawback'], h, extra, scope);
+    if (!ok || !plan) return undefined;
+    const names = new Set([...plan.names].filter((n) => !extra.has(n)));
+    return { plan: plan.plan, names };
   }
   let where: CompiledCondition | undefined;
   if (r.where !== undefined) {
@@ -200,4 +242,53 @@ function compileEach(r: Record<string, unknown>, path: Path, h: AmountHelpers) {
     plan: { type: 'each' as const, derive, where, formula: formula(String(r.amount), amount), roundEach: r.round === 'each' },
     names,
   };
+}
+
+/** Local names of an instalment's part: its number and the month it falls due. */
+function compileInstalments(
+  body: Record<string, unknown>, at: Path, h: AmountHelpers, extra: Map<string, Binding>, scope: TransactionScope,
+  isNew: (name: string, at: Path) => boolean,
+): { plan: Extract<AmountPlan, { type: 'instalments' }>; names: Set<string> } | undefined {
+  const total = numeric(h, body.total, [...at, 'total'], extra);
+  const parts = numeric(h, body.parts, [...at, 'parts'], extra);
+  if (!total || !parts) return undefined;
+  const slots = { part: scope.derive.length, parts: scope.derive.length + 1, partMonth: scope.derive.length + 2 };
+  if (!isNew('part', at) || !isNew('part_month', at)) return undefined;
+  const inPart = new Map(extra);
+  inPart.set('part', { kind: 'derived', type: 'number', fn: (ctx: Ctx) => ctx.derived![slots.part]! });
+  inPart.set('part_month', { kind: 'derived', type: 'number', month: true, fn: (ctx: Ctx) => ctx.derived![slots.partMonth]! });
+  let paidWhile: CompiledExpr | undefined;
+  if (body.paid_while !== undefined) {
+    paidWhile = h.expression(body.paid_while, [...at, 'paid_while'], inPart);
+    if (!paidWhile) return undefined;
+    if (paidWhile.type !== 'boolean') { h.report(`\`paid_while\` must be true or false, but this expression gives a ${paidWhile.type}`, [...at, 'paid_while']); return undefined; }
+  }
+  const names = new Set([...total.names, ...parts.names, ...(paidWhile?.names ?? []), ...scope.derive.flatMap((d) => [...d.expr.names])]);
+  names.delete('part'); names.delete('part_month');
+  return {
+    plan: { type: 'instalments', transaction: { ...scope, partSlots: slots }, total: formula(String(body.total), total), parts: formula(String(body.parts), parts), paidWhile },
+    names,
+  };
+}
+
+function compileClawback(
+  body: Record<string, unknown>, at: Path, h: AmountHelpers, extra: Map<string, Binding>, scope: TransactionScope,
+): { plan: Extract<AmountPlan, { type: 'clawback' }>; names: Set<string> } | undefined {
+  const ofRule = String(body.of);
+  const of = h.compiledAmounts.get(ofRule);
+  const j = h.ruleIndex.get(ofRule);
+  const here = Number(at[1]);
+  if (j === undefined) { h.report(`unknown rule \`${ofRule}\`: a clawback takes back the instalments of an earlier rule`, [...at, 'of']); return undefined; }
+  if (j >= here) { h.report(`the instalments rule \`${ofRule}\` must come before the clawback`, [...at, 'of']); return undefined; }
+  if (!of) return undefined; // the rule itself did not compile, and says why
+  if (of.type !== 'instalments') { h.report(`\`${ofRule}\` does not pay \`instalments\`: a clawback takes back instalments`, [...at, 'of']); return undefined; }
+  // an optional month field (a line still in service has no churn month) is no event, not an error
+  const eventText = body.event;
+  const field = typeof eventText === 'string' ? extra.get(eventText.trim()) : undefined;
+  const event = numeric(h, eventText, [...at, 'event'], extra);
+  const within = body.within === undefined ? undefined : numeric(h, body.within, [...at, 'within'], extra);
+  if (!event || (body.within !== undefined && !within)) return undefined;
+  const eventFn = field?.raw ? { ...event, fn: field.raw as Fn } : event;
+  const names = new Set([...event.names, ...(within?.names ?? []), ...scope.derive.flatMap((d) => [...d.expr.names]), ofRule]);
+  return { plan: { type: 'clawback', transaction: scope, of, ofRule, event: eventFn, within }, names };
 }

@@ -2,14 +2,19 @@
 // Each node also gets a renderer that prints the formula with the numbers it saw, for traces.
 import { Exact } from '../exact/exact.js';
 import type { BinaryOp, Expr } from '../expression/ast.js';
-import { windowMonths, WINDOWS, type WindowName } from './windows.js';
+import { periodOf } from '../data/period.js';
+import { isWindow, reachBeforeYear, windowMonths, WINDOWS, windowsBeforeMonth, type WindowName } from './windows.js';
 import type { Ctx, Fn } from './runtime.js';
 import { EvaluationError, formatValue, type Value, type ValueType } from './values.js';
 
 export interface Binding {
-  kind: 'fact' | 'param' | 'metric' | 'rule' | 'field' | 'derived' | 'builtin';
+  kind: 'fact' | 'attribute' | 'param' | 'metric' | 'rule' | 'field' | 'derived' | 'builtin';
   type: ValueType;
   fn: Fn;
+  /** The value as stored, absent for an optional empty cell (what `has(name)` tests). */
+  raw?: (ctx: Ctx) => Value | undefined;
+  /** A month (YYYY-MM) held as its month index: printed as a month. */
+  month?: boolean;
   /** Value at another month, for window aggregates (facts and metrics). */
   at?: (ctx: Ctx, month: number) => Value;
   /** Reads this month's lines (directly or through metrics): not usable over windows. */
@@ -28,6 +33,8 @@ export interface CompiledExpr {
   names: Set<string>;
   readsLines: boolean;
   readsRank: boolean;
+  /** Months before the first month of a year its windows read (previous quarter, last N months). */
+  reach: number;
 }
 
 const PRECEDENCE: Record<BinaryOp, number> = { or: 1, and: 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
@@ -43,6 +50,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
   const names = new Set<string>();
   let readsLines = false;
   let readsRank = false;
+  let reach = 0;
   let failed = false;
   const fail = (message: string, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
 
@@ -64,7 +72,8 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
         readsLines ||= !!b.readsLines;
         readsRank ||= !!b.readsRank;
         const fn = b.fn;
-        return { fn, type: b.type, render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+        const show = b.month ? (ctx: Ctx) => periodOf(Number(fn(ctx).toString())) : (ctx: Ctx) => formatValue(fn(ctx));
+        return { fn, type: b.type, render: show, precedence: 9 };
       }
       case 'member': {
         const o = walk(e.object);
@@ -72,16 +81,24 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
         if (o.type !== 'map') { fail(`\`.${e.property}\` needs a map, but this is a ${o.type}`, e); return bad; }
         const key = e.property;
         const probe = safeConstant(o.fn);
-        if (probe && !(key in (probe as Record<string, Exact>))) {
+        if (probe && !Object.hasOwn(probe as object, key)) {
           fail(`unknown key \`${key}\`, expected one of ${Object.keys(probe as object).map((k) => `\`${k}\``).join(', ')}`, e);
           return bad;
         }
-        const fn: Fn = (ctx) => (o.fn(ctx) as Record<string, Exact>)[key];
+        const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, key, () => exprText(e.object));
         return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
       }
       case 'index': {
         const o = walk(e.object);
         const i = walk(e.index);
+        if (o !== bad && o.type === 'map') {
+          // a map looked up by a text key read from data: `unit_price[product]`
+          need(i, 'string', e.index, 'the key of a map');
+          const mapText = () => exprText(e.object);
+          const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, i.fn(ctx) as string, mapText);
+          const head = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));
+          return { fn, type: 'number', render: (ctx) => `${head(ctx)}[${i.render(ctx)}]`, precedence: 9 };
+        }
         need(i, 'number', e.index, 'an index');
         if (o === bad) return bad;
         if (o.type !== 'list') { fail(`\`[...]\` needs a list, but this is a ${o.type}`, e); return bad; }
@@ -184,6 +201,29 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
         const f = e.callee === 'floor' ? (x: Exact) => x.floor() : e.callee === 'ceil' ? (x: Exact) => x.ceil() : (x: Exact) => x.abs();
         return { fn: (ctx) => f(num(a.fn(ctx))), type: 'number', render: render([a]), precedence: 9 };
       }
+      case 'round': {
+        if (!arity(2)) return bad;
+        const [a, places] = e.args.map(walk);
+        need(a, 'number', e.args[0], 'the first argument of `round`');
+        need(places, 'number', e.args[1], 'the places of `round`');
+        const fn: Fn = (ctx) => {
+          const p = num(places.fn(ctx));
+          if (!p.isInteger() || p.sign() < 0 || p.gt(MAX_PLACES)) throw new EvaluationError(`\`round\` takes 0 to 12 places, got ${p}`);
+          return num(a.fn(ctx)).round(p.toNumber(), 'half-up');
+        };
+        return { fn, type: 'number', render: render([a, places]), precedence: 9 };
+      }
+      case 'has': {
+        if (!arity(1)) return bad;
+        const target = e.args[0];
+        if (target.type !== 'name') { fail('`has` takes the name of an optional fact or field', target); return bad; }
+        const b = resolve(target.name, target.start, target.end);
+        if (!b) { failed = true; return bad; }
+        names.add(target.name);
+        const raw = b.raw ?? b.fn;
+        const fn: Fn = (ctx) => raw(ctx) !== undefined;
+        return { fn, type: 'boolean', render: (ctx) => `has(${target.name}) ${fn(ctx)}`, precedence: 9 };
+      }
       case 'if': {
         if (!arity(3)) return bad;
         const [c, a, b] = e.args.map(walk);
@@ -203,7 +243,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       }
       case 'sum': case 'avg': case 'every': case 'some': return aggregate(e, arity);
       default:
-        fail(`unknown function \`${e.callee}\`, expected one of \`min\`, \`max\`, \`floor\`, \`ceil\`, \`abs\`, \`if\`, \`len\`, \`sum\`, \`avg\`, \`every\`, \`some\``, head);
+        fail(`unknown function \`${e.callee}\`, expected one of \`min\`, \`max\`, \`floor\`, \`ceil\`, \`abs\`, \`round\`, \`if\`, \`len\`, \`has\`, \`sum\`, \`avg\`, \`every\`, \`some\``, head);
         return bad;
     }
   }
@@ -212,13 +252,17 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
     if (!arity(2)) return bad;
     const [target, windowArg] = e.args;
     if (target.type !== 'name') { fail(`the first argument of \`${e.callee}\` must be the name of a fact or metric`, target); return bad; }
-    if (windowArg.type !== 'name' || !(WINDOWS as readonly string[]).includes(windowArg.name)) {
-      fail(`the second argument of \`${e.callee}\` must be a window: ${WINDOWS.map((w) => `\`${w}\``).join(', ')}`, windowArg);
+    if (windowArg.type !== 'name' || !isWindow(windowArg.name)) {
+      fail(`the second argument of \`${e.callee}\` must be a window: ${WINDOWS.map((w) => `\`${w}\``).join(', ')} or \`last_N_months\``, windowArg);
       return bad;
     }
     const window = windowArg.name as WindowName;
+    reach = Math.max(reach, reachBeforeYear(window));
     const b = resolve(target.name, target.start, target.end);
     if (!b) { failed = true; return bad; }
+    // earlier months' lines are no line of this month (no order among rules), but they are known
+    // only while settling: like this month's lines, nothing reads them over a window or a population
+    if (b.kind === 'rule') { readsLines = true; return linesOverWindow(e, target.name, window); }
     names.add(target.name);
     if (!b.at) { fail(`\`${target.name}\` is a ${b.kind}: only facts and metrics can be taken over a window`, target); return bad; }
     if (b.readsLines || b.readsRank) { fail(`\`${target.name}\` reads statement lines or ranks, which exist only for the month being settled: it cannot be taken over a window`, target); return bad; }
@@ -236,9 +280,39 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
     return { fn, type: boolean ? 'boolean' : 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
   }
 
+  /** What the payee was paid on a line over earlier months: posted history and this run's earlier months alike. */
+  function linesOverWindow(e: Extract<Expr, { type: 'call' }>, rule: string, window: WindowName): Node {
+    if (e.callee !== 'sum') { fail(`a line is read over a window with \`sum\`, not \`${e.callee}\``, e); return bad; }
+    if (!windowsBeforeMonth(window)) {
+      fail(`a line can be read only over months before this one: use ${['previous_month', 'previous_quarter', 'earlier_this_quarter', 'earlier_this_year'].map((w) => `\`${w}\``).join(', ')}`, e.args[1]);
+      return bad;
+    }
+    const adjusted = `${rule}@`; // adjustments posted to a closed month's line count as paid in the month they were posted
+    const fn: Fn = (ctx) => {
+      const months = windowMonths(window, ctx.m);
+      const first = months[0], last = months[months.length - 1];
+      let total = Exact.ZERO;
+      for (const entry of ctx.p.ledger) {
+        if ((entry.rule === rule || entry.rule.startsWith(adjusted)) && entry.month >= first && entry.month <= last) total = total.add(entry.amount);
+      }
+      return total;
+    };
+    return { fn, type: 'number', render: (ctx) => formatValue(fn(ctx)), precedence: 9 };
+  }
+
   const root = walk(tree);
   if (failed || root === bad) return undefined;
-  return { fn: root.fn, type: root.type, render: root.render, names, readsLines, readsRank };
+  return { fn: root.fn, type: root.type, render: root.render, names, readsLines, readsRank, reach };
+}
+
+const MAX_PLACES = Exact.of(12);
+
+/** A map's element by key; a key that is not in the map (e.g. read from data) is reported with the map's keys. */
+function lookupKey(map: Record<string, Exact>, key: string, mapText: () => string): Exact {
+  if (!Object.hasOwn(map, key)) {
+    throw new EvaluationError(`unknown key \`${key}\` in \`${mapText()}\`, expected one of ${Object.keys(map).map((k) => `\`${k}\``).join(', ')}`);
+  }
+  return map[key];
 }
 
 /** The value of a closure that needs no payee (a param), or undefined. */

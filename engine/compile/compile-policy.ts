@@ -6,14 +6,17 @@ import { Exact, type RoundingMode } from '../exact/exact.js';
 import { monthIndex, monthOfYear, periodOf as periodText, quarterOfYear, yearOf } from '../data/period.js';
 import { ExpressionSyntaxError } from '../expression/ast.js';
 import { parseExpression } from '../expression/parse-expression.js';
-import type { FieldDeclaration, ParamDeclaration, ScalarType } from '../policy/policy-document.js';
+import type { FieldDeclaration, FieldType, ParamDeclaration } from '../policy/policy-document.js';
+import type { FieldValue } from '../data/dataset.js';
 import type { Diagnostic, LineKind, SourceLocation } from '../types.js';
 import { type Binding, compileExpression, type CompiledExpr } from './compile-expression.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileAmount } from './compile-amount.js';
+import { compilePopulationMetric } from './compile-population.js';
+import { fieldBinding } from './field-binding.js';
 import { checkParam } from './params.js';
 import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
-import type { Ctx } from './runtime.js';
+import type { Ctx, Fn } from './runtime.js';
 import { suggest } from './suggest.js';
 import { EvaluationError, type Value, type ValueType } from './values.js';
 
@@ -43,6 +46,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     diagnostics.push(errorAt(locate(path, offset, length), fieldOf(path), message, 'semantic'));
 
   const bindings = new Map<string, Binding & { path: Path }>();
+  let lookback = 0;
   const define = (name: string, binding: Binding, path: Path) => {
     const prior = bindings.get(name);
     if (prior) {
@@ -57,6 +61,13 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     define(name, { kind: 'builtin', type: 'number', fn: (ctx) => Exact.of(f(ctx.m)), at: (_ctx, m) => Exact.of(f(m)) }, ['(builtin)']);
   }
 
+  // payee attributes: one slot each, read from payees.csv
+  const attributeDecls = Object.entries(obj(doc.attributes)) as [string, FieldDeclaration][];
+  attributeDecls.forEach(([name, decl], i) => {
+    const raw = (ctx: Ctx) => ctx.p.attributes[i];
+    define(name, fieldBinding('attribute', name, obj(decl), raw), ['attributes', name]);
+  });
+
   // facts: one slot each, in declaration order
   const factDecls = Object.entries(obj(doc.facts)) as [string, FieldDeclaration][];
   factDecls.forEach(([name, decl], i) => {
@@ -67,7 +78,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       const row = ctx.p.facts.get(m);
       return row ? row.values[i] : missing(ctx, m);
     };
-    define(name, { kind: 'fact', type: 'number', fn: (ctx) => at(ctx, ctx.m), at }, ['facts', name]);
+    define(name, fieldBinding('fact', name, obj(decl), (ctx) => at(ctx, ctx.m), at), ['facts', name]);
   });
 
   // params: exact values, shapes checked
@@ -167,7 +178,9 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       if (e instanceof ExpressionSyntaxError) { report(`syntax error: ${e.message}`, path, e.start, e.end - e.start); return undefined; }
       throw e;
     }
-    return compileExpression(tree, scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
+    const compiled = compileExpression(tree, scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
+    if (compiled) lookback = Math.max(lookback, compiled.reach);
+    return compiled;
   }
 
   function compileMetric(name: string, binding: Binding & { path: Path }) {
@@ -189,12 +202,21 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
         keys.push({ name: keyName, value: b.fn, order: k.order === 'asc' ? 'asc' : 'desc' });
       });
       metric.rank = { by: keys };
-      const slot = metric.slot;
       metric.compute = (ctx) => {
-        const r = ctx.p.ranks?.get(ctx.m)?.get(slot);
+        const r = ctx.p.population?.get(ctx.m)?.get(name);
         if (r === undefined) throw new EvaluationError(`no rank \`${name}\` for payee \`${ctx.p.payee.payeeId}\` in ${periodText(ctx.m)}`);
-        return Exact.of(r);
+        return typeof r === 'number' ? Exact.of(r) : r;
       };
+      binding.readsRank = true;
+      bindings.get(name)!.readsRank = true;
+      metricLines.set(name, new Set());
+      return;
+    }
+    if (obj(d).population !== undefined) {
+      const population = compilePopulationMetric(name, obj(obj(d).population), [...path, 'population'], scopeFor, report);
+      if (!population) return;
+      metric.population = population;
+      metric.compute = population.read;
       binding.readsRank = true;
       bindings.get(name)!.readsRank = true;
       metricLines.set(name, new Set());
@@ -234,6 +256,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
 
   // rules
   const rules: CompiledRule[] = [];
+  const compiledAmounts = new Map<string, CompiledRule['amount']>();
   ruleDocs.forEach((r, k) => {
     const path: Path = ['rules', k];
     const id = String(r.id ?? `rule ${k + 1}`);
@@ -245,10 +268,12 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     gate?.names.forEach((n) => names.add(n));
     const amount = compileAmount(r, path, {
       expression, report, bindings, ruleIndex, params, conditionScope,
-      transactionFields: Object.keys(obj(obj(doc.transactions).fields)),
+      transactionFields: Object.entries(obj(obj(doc.transactions).fields)).map(([name, decl]) => ({ name, decl: obj(decl) })),
+      scopeFor, compiledAmounts,
       ruleKinds: new Map(ruleDocs.map((d) => [String(d.id), String(d.kind)])),
     });
     if (!amount) return;
+    compiledAmounts.set(id, amount.plan);
     amount.names.forEach((n) => names.add(n));
     // a rule may read only lines produced before it this month
     for (const line of linesOfNames(names)) {
@@ -265,11 +290,12 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
 
   // layout of the data the policy reads
   const tx = obj(doc.transactions);
+  const fieldLayout = ([name, decl]: [string, unknown]) =>
+    ({ name, type: (obj(decl).type ?? 'number') as FieldType, optional: obj(decl).optional === true });
   const layout = {
-    facts: factDecls.map(([name, decl]) => ({ name, type: (obj(decl).type ?? 'number') as ScalarType })),
-    transactions: doc.transactions
-      ? { id: String(tx.id), fields: Object.entries(obj(tx.fields)).map(([name, decl]) => ({ name, type: (obj(decl).type ?? 'number') as ScalarType })) }
-      : undefined,
+    facts: factDecls.map(fieldLayout),
+    transactions: doc.transactions ? { id: String(tx.id), fields: Object.entries(obj(tx.fields)).map(fieldLayout) } : undefined,
+    payeeFields: attributeDecls.map(fieldLayout),
     channelTypes: (obj(doc.applies_to).channel_type as string[] | undefined) ?? [],
     attributes: obj(doc.applies_to).attributes as Record<string, string[]> | undefined,
   };
@@ -297,7 +323,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
         from: typeof effective.from === 'string' ? monthIndex(effective.from) : undefined,
         to: typeof effective.to === 'string' ? monthIndex(effective.to) : undefined,
       },
-      params, metrics, rules, valueOf,
+      params, metrics, rules, valueOf, lookback,
     },
   };
 }

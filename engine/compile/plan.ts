@@ -5,6 +5,7 @@ import type { DataLayout } from '../data/dataset.js';
 import type { LineKind, SourceLocation } from '../types.js';
 import type { CompiledCondition } from './compile-condition.js';
 import type { CompiledExpr } from './compile-expression.js';
+import type { PopulationMetric } from './compile-population.js';
 import type { Ctx, Fn } from './runtime.js';
 import type { Schedule, TierRow, Value, ValueType } from './values.js';
 
@@ -15,6 +16,8 @@ export interface CompiledMetric {
   compute: Fn;
   /** Population rank: the metrics (or facts) to order by, read per payee before ranking. */
   rank?: { by: { name: string; value: Fn; order: 'asc' | 'desc' }[] };
+  /** Population aggregate: computed over all payees (of the payee's group) before settling. */
+  population?: PopulationMetric;
   location: SourceLocation;
 }
 
@@ -31,12 +34,43 @@ export type AmountPlan =
   | { type: 'tier'; table: TierRow[]; tableName: string; value: Formula; mode: 'reached' | 'marginal'; pay?: string; rate?: string; base?: Formula }
   | { type: 'refund'; of: string; schedule: Schedule; scheduleName: string }
   | {
+      /** Shares of a group's total by weight, computed by the population pass (largest remainder). */
+      type: 'allocate';
+      total: Formula;
+      weight: Formula;
+      by?: { name: string; value: Fn };
+    }
+  | {
+      /** Each transaction's total paid in parts in the months after it. */
+      type: 'instalments';
+      transaction: TransactionScope;
+      total: Formula;
+      parts: Formula;
+      paidWhile?: CompiledExpr;
+    }
+  | {
+      /** The parts an instalments rule paid on a transaction, taken back when its event falls this month. */
+      type: 'clawback';
+      transaction: TransactionScope;
+      of: Extract<AmountPlan, { type: 'instalments' }>;
+      ofRule: string;
+      event: CompiledExpr;
+      within?: CompiledExpr;
+    }
+  | {
       type: 'each';
       derive: { name: string; expr: CompiledExpr }[];
       where?: CompiledCondition;
       formula: Formula;
       roundEach: boolean;
     };
+
+/** What a per-transaction rule computes for each transaction before its amount. */
+export interface TransactionScope {
+  derive: { name: string; expr: CompiledExpr }[];
+  /** Slots of `part`, `parts` and `part_month` in the derived values (instalments only). */
+  partSlots?: { part: number; parts: number; partMonth: number };
+}
 
 export interface CompiledRule {
   index: number;
@@ -61,6 +95,8 @@ export interface Plan {
   layout: DataLayout;
   rounding: { scale: number; mode: RoundingMode };
   effective: { from?: number; to?: number };
+  /** Months before the first month of a year that windows may read (previous quarter, last N months). */
+  lookback: number;
   params: Map<string, Value>;
   metrics: CompiledMetric[];
   rules: CompiledRule[];

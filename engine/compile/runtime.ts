@@ -1,7 +1,7 @@
 // The state the compiled closures read while one payee is evaluated: the payee's facts by
 // month, memoised metrics, this month's lines and the ledger of earlier lines.
 import type { Exact } from '../exact/exact.js';
-import type { FactRow, TransactionRow } from '../data/dataset.js';
+import type { FactRow, FieldValue, TransactionRow } from '../data/dataset.js';
 import type { LineKind, PayeeRecord } from '../types.js';
 import type { Value } from './values.js';
 
@@ -20,6 +20,8 @@ export interface PayeeState {
   /** The policy being settled, for line ids. */
   policyId?: string;
   payee: PayeeRecord;
+  /** The payee's attributes the policy reads, in layout order. */
+  attributes: FieldValue[];
   facts: Map<number, FactRow>;
   transactions: Map<number, TransactionRow[]>;
   /** month → metric slot → value; a slot is filled on first read. */
@@ -30,8 +32,11 @@ export interface PayeeState {
   /** This month's rounded amounts by rule index (signed), undefined when the rule made no line. */
   current: (Exact | undefined)[];
   ledger: LedgerEntry[];
-  /** month → rank metric slot → rank (1 = first), filled by the population pass. */
-  ranks?: Map<number, Map<number, number>>;
+  /**
+   * month → name → value, filled by the population pass before the payee is settled: ranks
+   * (1 = first) and aggregates by metric name, allocated shares by rule id.
+   */
+  population?: Map<number, Map<string, number | Exact>>;
 }
 
 export interface Ctx {

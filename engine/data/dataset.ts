@@ -3,7 +3,7 @@
 // evaluator never parses text. Every problem names file, line, column and field.
 import { errorAt } from '../errors.js';
 import { Exact } from '../exact/exact.js';
-import type { ScalarType } from '../policy/policy-document.js';
+import type { FieldType, ScalarType } from '../policy/policy-document.js';
 import type { Diagnostic, PayeeRecord, TableSource } from '../types.js';
 import type { DatasetInput } from '../types.js';
 import { KNOWN_CHANNEL_TYPES } from './channel-types.js';
@@ -12,15 +12,22 @@ import { monthIndex } from './period.js';
 import { checkScalar } from './scalar.js';
 
 /** What a dataset must provide for a policy (from CompiledPolicy.layout). */
+export interface FieldLayout { name: string; type: FieldType; optional?: boolean }
+
 export interface DataLayout {
-  facts: { name: string; type: ScalarType }[];
-  transactions?: { id: string; fields: { name: string; type: ScalarType }[] };
+  facts: FieldLayout[];
+  transactions?: { id: string; fields: FieldLayout[] };
   channelTypes: string[];
   attributes?: Record<string, string[]>;
+  /** Payee attributes the policy reads (payees.csv columns), typed. */
+  payeeFields?: FieldLayout[];
 }
 
-export interface FactRow { values: Exact[]; line: number }
-export interface TransactionRow { id: string; values: Exact[]; line: number }
+/** A cell made typed: an exact number (a month is its month index), text, or absent (an optional empty cell). */
+export type FieldValue = Exact | string | undefined;
+
+export interface FactRow { values: FieldValue[]; line: number }
+export interface TransactionRow { id: string; period: number; values: FieldValue[]; line: number }
 
 export interface Dataset {
   files: { payees: string; facts: string; transactions?: string };
@@ -32,6 +39,8 @@ export interface Dataset {
   facts: Map<string, Map<number, FactRow>>;
   /** payee id → month index → transactions, in file order. */
   transactions: Map<string, Map<number, TransactionRow[]>>;
+  /** payee id → the payee's attributes the policy reads, in layout order. */
+  payeeValues: Map<string, FieldValue[]>;
   /** First and last month index with facts for a covered payee. */
   months?: { first: number; last: number };
 }
@@ -81,16 +90,27 @@ function readPeriod(table: Table, row: CsvRecord, index: number, errors: Diagnos
   return m;
 }
 
-function readValues(table: Table, row: CsvRecord, fields: { name: string; type: ScalarType }[], index: Map<string, number>, errors: Diagnostic[]) {
-  const values: Exact[] = [];
+/** A typed cell: the value, or the message saying why the text does not fit. */
+function checkField(text: string, f: FieldLayout): FieldValue | { message: string } {
+  if (text === '' && f.optional) return undefined;
+  if (f.type === 'text') return text === '' ? { message: 'expected text, got an empty cell' } : text;
+  if (f.type === 'month') {
+    const m = monthIndex(text);
+    return m === undefined ? { message: text === '' ? 'expected a month as YYYY-MM, got an empty cell' : `expected a month as YYYY-MM, got \`${text}\`` } : Exact.of(m);
+  }
+  const checked = checkScalar(text, f.type as ScalarType);
+  return typeof checked === 'string' ? { message: checked } : checked;
+}
+
+function readValues(table: Table, row: CsvRecord, fields: FieldLayout[], index: Map<string, number>, errors: Diagnostic[]) {
+  const values: FieldValue[] = [];
   let ok = true;
   for (const f of fields) {
     const i = index.get(f.name)!;
-    const text = cell(table, row, i);
-    const checked = checkScalar(text, f.type);
-    if (typeof checked === 'string') {
+    const checked = checkField(cell(table, row, i), f);
+    if (checked !== undefined && !(checked instanceof Exact) && typeof checked !== 'string') {
       ok = false;
-      errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(row, i) }, f.name, checked, 'csv-bad-value'));
+      errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(row, i) }, f.name, checked.message, 'csv-bad-value'));
     } else values.push(checked);
   }
   return ok ? values : undefined;
@@ -112,8 +132,11 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
   const byId = new Map<string, PayeeRecord>();
   const rejected = new Set<string>(); // payees already reported: their facts are not reported again
   const known = new Set([...KNOWN_CHANNEL_TYPES, ...layout.channelTypes]);
+  const payeeFields = layout.payeeFields ?? [];
+  const payeeValues = new Map<string, FieldValue[]>();
   if (payeeTable) {
-    const idx = columns(payeeTable, ['payee_id', 'channel_type'], ' (every payee needs an id and a channel type)', errors);
+    const idx = columns(payeeTable, ['payee_id', 'channel_type'], ' (every payee needs an id and a channel type)', errors)
+      && columns(payeeTable, ['payee_id', 'channel_type', ...payeeFields.map((f) => f.name)], ' read by the policy', errors);
     if (idx) {
       for (const row of payeeTable.rows) {
         const payeeId = cell(payeeTable, row, idx.get('payee_id')!);
@@ -131,6 +154,9 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
             `unknown channel type \`${channelType}\`, expected one of ${[...known].map((k) => `\`${k}\``).join(', ')}`, 'csv-unknown-channel-type'));
           continue;
         }
+        const values = readValues(payeeTable, row, payeeFields, idx, errors);
+        if (!values) { rejected.add(payeeId); continue; }
+        payeeValues.set(payeeId, values);
         const attributes: Record<string, string> = {};
         payeeTable.header.cells.forEach((h, i) => { attributes[h] = cell(payeeTable, row, i); });
         const payee: PayeeRecord = { payeeId, name: attributes.name, channelType, attributes, location: at };
@@ -208,7 +234,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         if (!byMonth) transactions.set(payeeId, (byMonth = new Map()));
         let list = byMonth.get(month);
         if (!list) byMonth.set(month, (list = []));
-        list.push({ id, values, line: row.line });
+        list.push({ id, period: month, values, line: row.line });
       }
     }
   }
@@ -219,7 +245,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
     ok: true,
     dataset: {
       files: { payees: input.payees.file, facts: input.facts.file, transactions: input.transactions?.file },
-      payees, covered, facts, transactions, months,
+      payees, covered, facts, transactions, months, payeeValues,
     },
   };
 }

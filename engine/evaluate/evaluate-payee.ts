@@ -124,7 +124,7 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
     const trace = buildTrace(plan, rule, ctx, result, undefined);
     return {
       id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-      reason: withheldReason(trace.conditions), wouldPay, trace,
+      reason: withheldReason(trace.conditions) + lapsed(rule, ctx), wouldPay, trace,
     };
   }
   // the reason straight from the gate's failed leaves, without building its trace objects
@@ -132,8 +132,18 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   rule.gate!.failed(ctx, failed);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: failedReason(failed), wouldPay, trace: bareTraces(plan)[rule.index],
+    reason: failedReason(failed) + lapsed(rule, ctx), wouldPay, trace: bareTraces(plan)[rule.index],
   };
+}
+
+/** When nobody of the payee's group shares an allocation this month, its total lapses: say so. */
+function lapsed(rule: CompiledRule, ctx: Ctx): string {
+  if (rule.amount.type !== 'allocate') return '';
+  const total = ctx.p.population?.get(ctx.m)?.get(`${rule.id}#lapsed`);
+  if (total === undefined) return '';
+  const by = rule.amount.by;
+  const group = by ? ` of the ${by.name} \`${String(by.value(ctx))}\`` : '';
+  return `; no payee${group} shares it this month, so its total ${total.toString()} lapses`;
 }
 
 function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {

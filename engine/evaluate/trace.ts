@@ -51,10 +51,32 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
     case 'refund':
       trace.refunds = result.refunds?.map((r) => refundComponent(r, ctx));
       trace.formula = formulaTrace(
-        `Σ share × deductions of ${a.of} per source quarter (${a.scheduleName})`,
-        (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source})`).join(' + ') || 'no quarter to return',
+        `Σ share × deductions of ${a.of} per source quarter (${a.scheduleName}), each quarter rounded once`,
+        (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source}) → ${r.amount}`).join(' + ') || 'no quarter to return',
         result.exact, rounded, rounding);
       break;
+    case 'allocate': {
+      const al = result.allocation!;
+      const exact = al.total.mul(al.weight).div(al.weights);
+      trace.allocation = { total: al.total.toString(), weights: al.weights.toString(), weight: al.weight.toString() };
+      const group = a.by ? ` of the ${a.by.name} \`${String(a.by.value(ctx))}\`` : '';
+      trace.formula = formulaTrace(
+        sign(`${a.total.text} × ${a.weight.text} / Σ ${a.weight.text}${group}, largest remainder`),
+        sign(`${al.total} × ${al.weight} / ${al.weights}`),
+        rule.kind === 'deduction' ? exact.neg() : exact, rounded, 'shares rounded down, the cents left over to the largest remainders (ties by payee id)');
+      break;
+    }
+    case 'instalments': case 'clawback': {
+      const parts = result.parts ?? [];
+      const scale = plan.rounding.scale;
+      trace.parts = parts.map((p) => ({ transaction: p.id, part: p.part, parts: p.parts, amount: p.amount.toFixed(scale) }));
+      const what = a.type === 'instalments' ? `parts of ${a.total.text} in ${a.parts.text} instalments due this month` : `parts of \`${a.ofRule}\` paid on transactions whose ${a.event.names.size ? [...a.event.names].join(', ') : 'event'} is this month`;
+      trace.formula = formulaTrace(
+        sign(`Σ ${what}`),
+        sign(parts.map((p) => `${p.amount.toFixed(scale)} (${p.id} part ${p.part}/${p.parts})`).join(' + ') || 'no part'),
+        result.exact, rounded, 'each part already at the rounding scale');
+      break;
+    }
     case 'each':
       trace.items = (result.items ?? []).map((item) => ({
         id: item.id,

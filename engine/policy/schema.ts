@@ -9,15 +9,40 @@ const scalarType = {
   enum: ['rate', 'ratio', 'money', 'count', 'integer', 'number'],
   description: 'rate: a share between 0 and 1 (shown as a percentage); ratio: a non-negative multiple such as 1.30; money: yuan; count: whole units ≥ 0; integer; number.',
 } as const;
+const fieldType = {
+  enum: ['rate', 'ratio', 'money', 'count', 'integer', 'number', 'text', 'month'],
+  description: 'A numeric type as for parameters, or text (a product code, a grade, a team) or month (YYYY-MM, compared and added as months).',
+} as const;
 const period = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' } as const;
 const expression = {
   type: ['string', 'number'], // `amount: 2000` is an expression too
   minLength: 1,
-  description: 'A safe arithmetic expression over facts, params, metrics and earlier lines, e.g. `billed_lines * maintenance_price`. Functions: min, max, floor, ceil, abs, if, len, sum/avg/every/some(name, window). Windows: month, quarter_to_date, quarter, year_to_date, year, quarter_ends.',
+  description: 'A safe arithmetic expression over facts, attributes, params, metrics and earlier lines, e.g. `billed_lines * maintenance_price`. Functions: min, max, floor, ceil, abs, round(x, places), if, len, has(name), sum/avg/every/some(name, window). Windows: month, quarter_to_date, quarter, year_to_date, year, quarter_ends, previous_month, previous_quarter, earlier_this_quarter, earlier_this_year, last_N_months (N = 2..36). A line over a window (`sum(piece_wage, earlier_this_year)`) reads what the payee was paid.',
+} as const;
+const labels = {
+  type: 'object',
+  description: 'Localized text by language tag, e.g. `{zh-CN: {title: 代维酬金单价, description: ..., unit: 元/户}}`; the editor, traces and documents show the text of the reader\'s language.',
+  propertyNames: { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+  additionalProperties: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { title: { type: 'string' }, description: { type: 'string' }, unit: { type: 'string' } },
+  },
 } as const;
 const paramDoc = {
   description: { type: 'string', description: 'What the parameter means, shown beside its input in the editor.' },
   unit: { type: 'string', description: 'Unit shown with the value, e.g. `yuan per billed line`.' },
+  labels,
+} as const;
+const field = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: fieldType,
+    optional: { type: 'boolean', description: 'An empty cell is allowed: the value is absent, tested with `has(name)`.' },
+    ...paramDoc,
+  },
 } as const;
 
 export const policySchema = {
@@ -33,6 +58,7 @@ export const policySchema = {
     name: { type: 'string', minLength: 1, description: 'Human name of the policy.' },
     version: { type: ['string', 'integer'], description: 'Version of the policy, recorded with every settlement run.' },
     description: { type: 'string' },
+    labels,
     applies_to: {
       type: 'object',
       additionalProperties: false,
@@ -62,16 +88,17 @@ export const policySchema = {
         mode: { enum: ['half-up', 'half-even', 'down', 'up', 'floor', 'ceiling'], description: 'half-up rounds halves away from zero (四舍五入).' },
       },
     },
+    attributes: {
+      type: 'object',
+      description: 'Payee attributes the policy reads (columns of payees.csv beyond payee_id and channel_type), e.g. `team: {type: text}`; usable in conditions, expressions and `by` of population metrics.',
+      propertyNames: identifier,
+      additionalProperties: field,
+    },
     facts: {
       type: 'object',
       description: 'The monthly facts the policy reads, one column each in facts.csv.',
       propertyNames: identifier,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['type'],
-        properties: { type: scalarType, ...paramDoc },
-      },
+      additionalProperties: field,
     },
     transactions: {
       type: 'object',
@@ -83,12 +110,7 @@ export const policySchema = {
         fields: {
           type: 'object',
           propertyNames: identifier,
-          additionalProperties: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type'],
-            properties: { type: scalarType, ...paramDoc },
-          },
+          additionalProperties: field,
         },
       },
     },
@@ -201,7 +223,29 @@ export const policySchema = {
           type: 'object',
           additionalProperties: false,
           required: ['expr'],
-          properties: { expr: expression, description: { type: 'string' }, unit: { type: 'string' } },
+          properties: { expr: expression, description: { type: 'string' }, unit: { type: 'string' }, labels },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['population'],
+          properties: {
+            description: { type: 'string' },
+            unit: { type: 'string' },
+            labels,
+            population: {
+              type: 'object',
+              additionalProperties: false,
+              description: 'An aggregate over all payees of the policy in the month (optionally of the payee\'s group `by` an attribute), computed before any payee is settled: sum, avg, min or max of a number, or count of the payees where a true/false fact or metric holds.',
+              properties: {
+                sum: identifier, avg: identifier, min: identifier, max: identifier, count: identifier,
+                by: { ...identifier, description: 'A text attribute or fact that groups payees, e.g. `team`.' },
+              },
+              oneOf: [
+                { required: ['sum'] }, { required: ['avg'] }, { required: ['min'] }, { required: ['max'] }, { required: ['count'] },
+              ],
+            },
+          },
         },
         {
           type: 'object',
@@ -209,6 +253,7 @@ export const policySchema = {
           required: ['rank'],
           properties: {
             description: { type: 'string' },
+            labels,
             rank: {
               type: 'object',
               additionalProperties: false,
@@ -280,6 +325,40 @@ export const policySchema = {
             },
           },
         },
+        {
+          type: 'object', additionalProperties: false, required: ['allocate'],
+          properties: {
+            allocate: {
+              type: 'object', additionalProperties: false, required: ['total', 'weight'],
+              description: 'Shares `total` (the same for every payee of a group) among the payees of the group for whom the rule applies and its gate holds, in proportion to `weight`, by the largest-remainder method at the rounding scale (ties by payee id), so the shares add up exactly to the total.',
+              properties: {
+                total: expression,
+                weight: expression,
+                by: { ...identifier, description: 'A text attribute or fact that groups payees (e.g. `team`); without it, all payees of the policy share one total.' },
+              },
+            },
+          },
+        },
+        {
+          type: 'object', additionalProperties: false, required: ['instalments'],
+          properties: {
+            instalments: {
+              type: 'object', additionalProperties: false, required: ['total', 'parts'],
+              description: 'With for_each: each transaction\'s total (rounded once) is paid in `parts` monthly parts in the months after its own: every part but the last is total / parts rounded down, the last takes the rest. Part k falls due in the k-th month after the transaction and is paid only when `paid_while` holds then (it reads `part`, `parts` and `part_month`).',
+              properties: { total: expression, parts: expression, paid_while: expression },
+            },
+          },
+        },
+        {
+          type: 'object', additionalProperties: false, required: ['clawback'],
+          properties: {
+            clawback: {
+              type: 'object', additionalProperties: false, required: ['of', 'event'],
+              description: 'With for_each: when a transaction\'s `event` month (e.g. `churned_in`) is this month, and at most `within` months after the transaction, the parts the `instalments` rule `of` paid on it in earlier months are taken back.',
+              properties: { of: identifier, event: expression, within: expression },
+            },
+          },
+        },
       ],
     },
     rule: {
@@ -290,10 +369,11 @@ export const policySchema = {
         id: { ...identifier, description: 'The statement line name.' },
         kind: { enum: ['commission', 'deduction', 'refund', 'bonus'], description: 'Deductions are written as positive amounts and posted negative.' },
         description: { type: 'string' },
+        labels,
         frequency: { enum: ['monthly', 'quarterly', 'yearly'], description: 'monthly (月末核算), quarter-end months (季末结算) or December (年终清算).' },
         when: { $ref: '#/$defs/condition', description: 'When the rule applies at all; when false there is simply no line.' },
         gate: { $ref: '#/$defs/condition', description: 'A gate or veto: when false the line is withheld, and the statement says why.' },
-        for_each: { const: 'transactions', description: 'Pay per transaction of the payee in the month, then sum.' },
+        for_each: { const: 'transactions', description: 'Pay per transaction of the payee in the month, then sum (with `instalments` or `clawback`: per transaction of earlier months).' },
         derive: { type: 'object', propertyNames: identifier, additionalProperties: expression, description: 'Per-transaction values, with for_each.' },
         where: { $ref: '#/$defs/condition', description: 'Per-transaction condition, with for_each; failing transactions are flagged and earn nothing.' },
         round: { enum: ['line', 'each'], description: 'each: round every transaction before summing.' },

@@ -1,73 +1,217 @@
-// Population metrics: a rank orders every payee of the policy in a month, so it is computed in
-// a pass of its own before payees are settled one by one (they stay independent otherwise).
-// A parallel run computes each part's rank keys, ranks them all once, and hands ranks back.
+// The population pass: values that need every payee of the policy in a month are computed before
+// payees are settled one by one (they stay independent otherwise). Round 0 takes ranks and
+// aggregates (sum, avg, min, max, count, by group); round 1 allocates group totals by weight
+// (largest remainder), reading round 0. A run in parts computes each part's keys, combines the
+// keys of all parts once per round, and hands every payee its values.
 import { Exact } from '../exact/exact.js';
 import { monthIndex, periodOf } from '../data/period.js';
-import type { Plan } from '../compile/plan.js';
-import type { PayeeState } from '../compile/runtime.js';
+import { monthOfYear } from '../data/period.js';
+import type { CompiledRule, Plan } from '../compile/plan.js';
+import type { Ctx, PayeeState } from '../compile/runtime.js';
+import { EvaluationError } from '../compile/values.js';
+import type { PopulationRecord, SourceLocation } from '../types.js';
+import { errorAt, RatecardError } from '../errors.js';
+import { allocateLargestRemainder } from './allocate.js';
 
-export type Ranks = Map<string, Map<number, Map<number, number>>>; // payee → month → slot → rank
+/** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
+export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
 
-/** The values a payee is ranked by in one month, as exact fractions (`n/d`: a growth of 1/3 stays 1/3). */
+/**
+ * What one payee contributes to a population value in one month, as text that crosses worker
+ * threads: rank keys and aggregate values as exact fractions (`n/d`: a growth of 1/3 stays 1/3),
+ * allocations as `[group, weight, total]` (weight empty when the payee does not share).
+ */
 export interface RankKeys { payeeId: string; period: string; metric: string; keys: string[] }
 
 export function hasPopulationMetrics(plan: Plan): boolean {
-  return plan.metrics.some((m) => m.rank);
+  return populationRounds(plan) > 0;
 }
 
-export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: number[]): RankKeys[] {
-  const out: RankKeys[] = [];
-  for (const metric of plan.metrics.filter((m) => m.rank)) {
-    for (const s of states) {
-      for (const m of months) {
-        if (!s.facts.has(m)) continue;
-        out.push({ payeeId: s.payee.payeeId, period: periodOf(m), metric: metric.name, keys: metric.rank!.by.map((k) => (k.value({ p: s, m }) as Exact).toFraction()) });
-      }
+const allocations = (plan: Plan) => plan.rules.filter((r) => r.amount.type === 'allocate');
+
+/** How many rounds the population pass takes: 0 (none), 1 (ranks, aggregates) or 2 (and allocations). */
+export function populationRounds(plan: Plan): number {
+  if (allocations(plan).length) return 2;
+  return plan.metrics.some((m) => m.rank || m.population) ? 1 : 0;
+}
+
+/** Whether a rule runs for the payee this month and passes its gate: who shares an allocation. */
+function shares(rule: CompiledRule, ctx: Ctx): boolean {
+  if (!rule.runsIn(monthOfYear(ctx.m))) return false;
+  if (rule.when && !rule.when.test(ctx)) return false;
+  return !rule.gate || rule.gate.test(ctx);
+}
+
+/** A population value that cannot be computed is a located problem of the metric or rule, never an internal error. */
+function located<T>(location: SourceLocation, field: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvaluationError || e instanceof RangeError) {
+      throw new RatecardError([errorAt(location, field, `cannot compute population values: ${e.message}`, 'evaluation')]);
     }
+    throw e;
   }
+}
+
+export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: number[], round = 0): RankKeys[] {
+  const out: RankKeys[] = [];
+  const list = [...states];
+  const each = (f: (s: PayeeState, m: number, period: string) => void) => {
+    for (const s of list) for (const m of months) if (s.facts.has(m)) f(s, m, periodOf(m));
+  };
+  if (round === 0) {
+    for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
+      const { rank, population } = metric;
+      if (rank) each((s, m, period) => out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: rank.by.map((k) => (k.value({ p: s, m }) as Exact).toFraction()) }));
+      if (population) {
+        each((s, m, period) => {
+          const ctx = { p: s, m };
+          const v = population.value(ctx);
+          const value = population.aggregate === 'count' ? (v === true ? '1/1' : '0/1') : (v as Exact).toFraction();
+          out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: [population.by ? String(population.by.value(ctx)) : '', value] });
+        });
+      }
+    });
+    return out;
+  }
+  for (const rule of allocations(plan)) located(rule.location, `rules.${rule.id}`, () => {
+    const a = rule.amount as Extract<CompiledRule['amount'], { type: 'allocate' }>;
+    each((s, m, period) => {
+      const ctx = { p: s, m };
+      const group = a.by ? String(a.by.value(ctx)) : '';
+      if (!rule.runsIn(monthOfYear(m))) return;
+      const eligible = shares(rule, ctx);
+      let total = '';
+      try {
+        total = (a.total.fn(ctx) as Exact).toFraction();
+      } catch (e) {
+        // a payee who does not share may have no computable total (e.g. nothing to divide by)
+        if (eligible) throw e;
+      }
+      const weight = eligible ? (a.weight.fn(ctx) as Exact).toFraction() : '';
+      out.push({ payeeId: s.payee.payeeId, period, metric: rule.id, keys: [group, weight, total] });
+    });
+  });
   return out;
 }
 
-/** Ranks by the keys in order (each asc or desc), ties by payee id; 1 = first. */
-export function rankKeys(plan: Plan, rows: RankKeys[]): Record<string, Record<string, Record<string, number>>> {
-  const groups = new Map<string, { row: RankKeys; keys: Exact[] }[]>();
+const byPayeeId = (a: { row: RankKeys }, b: { row: RankKeys }) => (a.row.payeeId < b.row.payeeId ? -1 : a.row.payeeId > b.row.payeeId ? 1 : 0);
+
+function groupRows(rows: RankKeys[], key: (row: RankKeys) => string): Map<string, RankKeys[]> {
+  const groups = new Map<string, RankKeys[]>();
   for (const row of rows) {
-    const k = `${row.metric}\u0000${row.period}`;
+    const k = key(row);
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
-    g.push({ row, keys: row.keys.map((x) => Exact.fromFraction(x)) });
+    g.push(row);
   }
-  const out: Record<string, Record<string, Record<string, number>>> = {};
+  return groups;
+}
+
+/** Combines the keys of every payee (of every part) into each payee's population values. */
+export function rankKeys(plan: Plan, rows: RankKeys[]): PopulationRecord {
+  const out: PopulationRecord = {};
+  const put = (payeeId: string, period: string, name: string, value: number | string) => {
+    ((out[payeeId] ??= {})[period] ??= {})[name] = value;
+  };
+  const metrics = new Map(plan.metrics.map((m) => [m.name, m]));
+  const rules = new Map(plan.rules.map((r) => [r.id, r]));
+  const groups = groupRows(rows, (row) => `${row.metric}\u0000${row.period}\u0000${metrics.get(row.metric)?.rank ? '' : row.keys[0]}`);
   for (const list of groups.values()) {
-    const by = plan.metrics.find((m) => m.name === list[0].row.metric)!.rank!.by;
-    list.sort((a, b) => {
-      for (let i = 0; i < by.length; i++) {
-        const c = a.keys[i].cmp(b.keys[i]);
-        if (c) return by[i].order === 'desc' ? -c : c;
-      }
-      return a.row.payeeId < b.row.payeeId ? -1 : a.row.payeeId > b.row.payeeId ? 1 : 0;
-    });
-    list.forEach(({ row }, i) => {
-      ((out[row.payeeId] ??= {})[row.period] ??= {})[row.metric] = i + 1;
-    });
+    const { metric: name, period } = list[0];
+    const metric = metrics.get(name);
+    if (metric?.rank) {
+      const by = metric.rank.by;
+      const keyed = list.map((row) => ({ row, keys: row.keys.map((x) => Exact.fromFraction(x)) }));
+      keyed.sort((a, b) => {
+        for (let i = 0; i < by.length; i++) {
+          const c = a.keys[i].cmp(b.keys[i]);
+          if (c) return by[i].order === 'desc' ? -c : c;
+        }
+        return byPayeeId(a, b);
+      });
+      keyed.forEach(({ row }, i) => put(row.payeeId, period, name, i + 1));
+    } else if (metric?.population) {
+      const value = aggregate(metric.population.aggregate, list.map((row) => Exact.fromFraction(row.keys[1])));
+      for (const row of list) put(row.payeeId, period, name, value.toFraction());
+    } else {
+      const rule = rules.get(name);
+      if (rule) located(rule.location, `rules.${rule.id}`, () => allocateGroup(plan, rule, list, put));
+    }
   }
   return out;
 }
 
-export function ranksFromRecord(plan: Plan, record: Record<string, Record<string, Record<string, number>>>): Ranks {
-  const slots = new Map(plan.metrics.map((m) => [m.name, m.slot]));
-  const ranks: Ranks = new Map();
-  for (const [payeeId, byPeriod] of Object.entries(record)) {
-    const months = new Map<number, Map<number, number>>();
-    for (const [period, byMetric] of Object.entries(byPeriod)) {
-      months.set(monthIndex(period)!, new Map(Object.entries(byMetric).map(([name, r]) => [slots.get(name)!, r])));
-    }
-    ranks.set(payeeId, months);
+function aggregate(kind: string, values: Exact[]): Exact {
+  switch (kind) {
+    case 'sum': case 'count': return values.reduce((s, v) => s.add(v), Exact.ZERO);
+    case 'avg': return values.reduce((s, v) => s.add(v), Exact.ZERO).div(Exact.of(values.length));
+    case 'min': return values.reduce((a, b) => a.min(b));
+    default: return values.reduce((a, b) => a.max(b));
   }
-  return ranks;
 }
 
-export function rankPopulation(plan: Plan, states: Iterable<PayeeState>, months: number[]): Ranks {
-  const list = [...states];
-  return ranksFromRecord(plan, rankKeys(plan, rankKeysOf(plan, list, months)));
+/** One group's total shared among the payees who share it; a group where nobody shares lapses. */
+function allocateGroup(plan: Plan, rule: CompiledRule, list: RankKeys[], put: (payeeId: string, period: string, name: string, value: string) => void) {
+  const { period } = list[0];
+  const group = list[0].keys[0];
+  const sharing = list.filter((row) => row.keys[1] !== '').sort((a, b) => (a.payeeId < b.payeeId ? -1 : a.payeeId > b.payeeId ? 1 : 0));
+  const totals = new Set(sharing.map((row) => row.keys[2]));
+  const where = `${group ? `group \`${group}\` of ` : ''}\`${rule.id}\` in ${period}`;
+  if (totals.size > 1) {
+    const [a, b] = [...totals].map((t) => Exact.fromFraction(t).toString());
+    throw new EvaluationError(`the total of ${where} differs between its payees (${a} and ${b}): it must be the same for a whole group`);
+  }
+  if (!sharing.length) {
+    const known = list.find((row) => row.keys[2] !== '');
+    const lapsed = known ? Exact.fromFraction(known.keys[2]).round(plan.rounding.scale, plan.rounding.mode).toFraction() : '';
+    for (const row of list) put(row.payeeId, period, `${rule.id}#lapsed`, lapsed);
+    return;
+  }
+  const total = Exact.fromFraction(sharing[0].keys[2]).round(plan.rounding.scale, plan.rounding.mode);
+  const weights = sharing.map((row) => Exact.fromFraction(row.keys[1]));
+  const shares = allocateLargestRemainder(total, weights, plan.rounding.scale, where);
+  const sum = weights.reduce((s, w) => s.add(w), Exact.ZERO);
+  sharing.forEach((row, i) => {
+    put(row.payeeId, period, rule.id, shares[i].toFraction());
+    put(row.payeeId, period, `${rule.id}#total`, total.toFraction());
+    put(row.payeeId, period, `${rule.id}#weights`, sum.toFraction());
+    put(row.payeeId, period, `${rule.id}#weight`, row.keys[1]);
+  });
+}
+
+/** The record's values made exact, by payee and month index. */
+export function ranksFromRecord(_plan: Plan, record: PopulationRecord): Population {
+  const population: Population = new Map();
+  for (const [payeeId, byPeriod] of Object.entries(record)) {
+    const months = new Map<number, Map<string, number | Exact>>();
+    for (const [period, byName] of Object.entries(byPeriod)) {
+      months.set(monthIndex(period)!, new Map(Object.entries(byName).map(([name, v]) => [name, typeof v === 'number' ? v : v === '' ? Exact.ZERO : Exact.fromFraction(v)])));
+    }
+    population.set(payeeId, months);
+  }
+  return population;
+}
+
+/** Adds `more` into `record`, payee by payee and month by month. */
+export function mergePopulation(record: PopulationRecord, more: PopulationRecord): PopulationRecord {
+  for (const [payeeId, byPeriod] of Object.entries(more)) {
+    const mine = (record[payeeId] ??= {});
+    for (const [period, byName] of Object.entries(byPeriod)) Object.assign((mine[period] ??= {}), byName);
+  }
+  return record;
+}
+
+/** Every round of the population pass over all the states at once (a run in one process). */
+export function rankPopulation(plan: Plan, states: PayeeState[], months: number[]): Population {
+  const record: PopulationRecord = {};
+  for (let round = 0; round < populationRounds(plan); round++) {
+    if (round) {
+      const known = ranksFromRecord(plan, record);
+      for (const s of states) s.population = known.get(s.payee.payeeId);
+    }
+    mergePopulation(record, rankKeys(plan, rankKeysOf(plan, states, months, round)));
+  }
+  return ranksFromRecord(plan, record);
 }

@@ -8,7 +8,7 @@ import type { LedgerEntry, PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
 import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type WithheldItem } from '../types.js';
-import { hasPopulationMetrics, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
+import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
@@ -20,7 +20,8 @@ export interface SettleRange {
   start: number;
 }
 
-export function resolveRange(dataset: Dataset, options: SettleOptions): SettleRange {
+/** The months to settle; without history, the run starts at the year's first month (less what windows read before it). */
+export function resolveRange(dataset: Dataset, options: SettleOptions, lookback = 0): SettleRange {
   const parse = (text: string | undefined, flag: string, fallback: number | undefined) => {
     if (text === undefined) return fallback;
     const m = monthIndex(text);
@@ -35,7 +36,7 @@ export function resolveRange(dataset: Dataset, options: SettleOptions): SettleRa
   if (from > to) {
     throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'from', `the range starts at ${periodOf(from)}, after its end ${periodOf(to)}`, 'bad-option')]);
   }
-  return { from, to, start: options.history ? from : from - (from % 12) };
+  return { from, to, start: options.history ? from : from - (from % 12) - lookback };
 }
 
 /** Every covered payee must have facts for every month of the range. */
@@ -57,6 +58,7 @@ export function checkCoverage(dataset: Dataset, range: SettleRange, payees: Paye
 export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: LedgerEntry[] = []): PayeeState {
   return {
     payee,
+    attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? new Map(),
     transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
     metrics: new Map(),
@@ -90,7 +92,7 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
 }
 
 export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}): Statement {
-  const range = resolveRange(dataset, options);
+  const range = resolveRange(dataset, options, plan.lookback);
   checkCoverage(dataset, range);
   const history = historyByPayee(options);
   const ranks = options.ranks ? ranksFromRecord(plan, options.ranks)
@@ -106,7 +108,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   // garbage collection stay proportional to the statement, not to every intermediate value
   payees.forEach((payee, i) => {
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
-    state.ranks = ranks?.get(payee.payeeId);
+    state.population = ranks?.get(payee.payeeId);
     evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
@@ -127,15 +129,42 @@ export function settle(policy: CompiledPolicy, dataset: Dataset, options: Settle
   return settlePlan(policy.plan, policy.hash, dataset, options);
 }
 
-/** The values each covered payee is ranked by, per month: the first pass of a run in parts. */
-export function populationKeys(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions = {}): RankKeys[] {
-  if (!hasPopulationMetrics(policy.plan)) return [];
-  const range = resolveRange(dataset, options);
-  const states = dataset.covered.map((p) => newPayeeState(p, dataset));
-  return rankKeysOf(policy.plan, states, rangeMonths(range));
+/** How many rounds of `populationKeys` / `rankPopulationKeys` a run in parts takes (0: none). */
+export function populationRoundsOf(policy: CompiledPolicy): number {
+  return populationRounds(policy.plan);
 }
 
-/** Ranks the keys of every part at once; pass the result to settle as `ranks`. */
+/**
+ * What each covered payee contributes to the population values of one round (ranks and
+ * aggregates in round 0, allocations in round 1, which reads round 0's values from
+ * `options.ranks`): the pass each part of a run in parts makes before any payee is settled.
+ */
+export function populationKeys(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions & { round?: number } = {}): RankKeys[] {
+  const plan = policy.plan;
+  const round = options.round ?? 0;
+  if (round >= populationRounds(plan)) return [];
+  const range = resolveRange(dataset, options, plan.lookback);
+  const known = options.ranks && ranksFromRecord(plan, options.ranks);
+  const states = dataset.covered.map((p) => {
+    const s = newPayeeState(p, dataset);
+    s.population = known?.get(p.payeeId);
+    return s;
+  });
+  return rankKeysOf(plan, states, rangeMonths(range), round);
+}
+
+/** Combines the keys of every part for one round; merge the rounds and pass them to settle as `ranks`. */
 export function rankPopulationKeys(policy: CompiledPolicy, keys: RankKeys[]): NonNullable<SettleOptions['ranks']> {
   return rankKeys(policy.plan, keys);
 }
+
+/** Every population value of a dataset (all rounds), e.g. to settle one payee alone with the others' values. */
+export function populationOf(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions = {}): NonNullable<SettleOptions['ranks']> {
+  const record: NonNullable<SettleOptions['ranks']> = {};
+  for (let round = 0; round < populationRoundsOf(policy); round++) {
+    mergePopulation(record, rankPopulationKeys(policy, populationKeys(policy, dataset, { ...options, round, ranks: record })));
+  }
+  return record;
+}
+
+export { mergePopulation };

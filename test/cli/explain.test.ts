@@ -15,10 +15,10 @@ rule \`refund\` at policies/rural-contract.yaml:109 — at a met checkpoint, ret
 conditions:
   ✓ all of 1 → true
     ✓ checkpoint met: checkpoint_met true = true → true
-formula: Σ share × deductions of under_completion per source quarter (refund_schedule)
-       = 0.8 × 2358.43 (2025-Q1) + 1 × 0 (2025-Q2)
-       = 1886.744 → 1886.74 (half-up to 2 places)
-refund of 2025-Q1: 0.8 × 2358.43 deducted = 1886.744
+formula: Σ share × deductions of under_completion per source quarter (refund_schedule), each quarter rounded once
+       = 0.8 × 2358.43 (2025-Q1) → 1886.74 + 1 × 0 (2025-Q2) → 0
+       = 1886.74
+refund of 2025-Q1: 0.8 × 2358.43 deducted = 1886.74
   returns rural-contract/R02/2025-01/under_completion (-905.38)
   returns rural-contract/R02/2025-02/under_completion (-791.40)
   returns rural-contract/R02/2025-03/under_completion (-661.65)

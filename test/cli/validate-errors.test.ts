@@ -176,7 +176,7 @@ rules:
   - { id: each, kind: bonus, for_each: transactions, amount: 1 }
 `, [
       'policy.yaml:11:14 metrics.total: `rate` is a param: only facts and metrics can be taken over a window',
-      'policy.yaml:12:8 metrics.odd: unknown function `median`, expected one of `min`, `max`, `floor`, `ceil`, `abs`, `if`, `len`, `sum`, `avg`, `every`, `some`',
+      'policy.yaml:12:8 metrics.odd: unknown function `median`, expected one of `min`, `max`, `floor`, `ceil`, `abs`, `round`, `if`, `len`, `has`, `sum`, `avg`, `every`, `some`',
       'policy.yaml:14:11 rules[0].id: rule `early` reads the line `later`, which comes after it: move `later` above `early`',
       'policy.yaml:16:9 rules[2].id: duplicate rule id `later`: each rule is one statement line',
       'policy.yaml:18:46 rules[2].when.all[0].operator: unknown operator `bigger`, expected one of `equal`, `notEqual`, `lessThan`, ' +

@@ -82,7 +82,7 @@ describe('a corrected March fact after March is closed', () => {
     const q1 = refund.trace.refunds!.find((r) => r.source === '2025-Q1')!;
     expect(q1.deducted).toBe('632.43');
     expect(q1.share).toBe('0.8');
-    expect(q1.amount).toBe('505.944');
+    expect(q1.amount).toBe('505.94'); // 0.8 × 632.43 = 505.944, each quarter's part rounded once
   });
 
   it('corrects a correction after its month closed: the next open month gets only the rest', () => {

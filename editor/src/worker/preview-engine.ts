@@ -2,7 +2,7 @@
 // policy, settle it over the dataset, compare with the last saved version, and trace one payee
 // on demand. Datasets and the saved version's statement are cached between runs.
 import {
-  compareStatements, loadPolicy, rankPopulationKeys, populationKeys, readDataset, RatecardError, settle,
+  compareStatements, loadPolicy, populationOf, readDataset, RatecardError, settle,
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
 } from '../../../engine/index.js';
 import { payeeTotals } from './payee-totals.js';
@@ -127,11 +127,11 @@ export class PreviewEngine {
     return done(impact);
   }
 
-  /** Every line and withheld item of one payee, with full traces (population ranks kept). */
+  /** Every line and withheld item of one payee, with full traces (population values of all payees kept). */
   trace(seq: number, payeeId: string): Trace {
     if (!this.last) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     const { policy, dataset, options } = this.last;
-    const ranks = rankPopulationKeys(policy, populationKeys(policy, dataset, options));
+    const ranks = populationOf(policy, dataset, options);
     const one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
     const statement = settle(policy, one, { ...options, ranks, detail: 'trace' });
     return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld };

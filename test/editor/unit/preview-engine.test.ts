@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareStatements, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { compareStatements, Exact, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
 import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 
@@ -70,6 +70,24 @@ describe('the preview worker\'s engine', () => {
     expect(trace.lines.map((l) => [l.id, l.amount])).toEqual(full.lines.filter((l) => l.payeeId === payee).map((l) => [l.id, l.amount]));
     expect(trace.lines[0].trace.values).toBeTypeOf('object');
     expect(trace.withheld.map((w) => w.id)).toEqual(full.withheld.filter((w) => w.payeeId === payee).map((w) => w.id));
+  });
+
+  it.each(['bonus-pool', 'piece-rate', 'instalments'])('%s: the preview settles to the expected.csv totals and traces one payee as the full run does', (name) => {
+    const text = read(`policies/${name}.yaml`);
+    const tables = tablesOf(name, name === 'instalments');
+    const engine = new PreviewEngine();
+    engine.setDataset(tables);
+    const { checked, policy } = engine.check(1, `${name}.yaml`, text);
+    expect(checked.ok).toBe(true);
+    const result = engine.run(1, policy!, {});
+    if (!result.ok) throw new Error('preview failed');
+    const expected = read(`data/scenarios/${name}/expected.csv`).trim().split('\n').slice(1)
+      .reduce((sum, row) => sum.add(Exact.parse(row.split(',')[5])), Exact.ZERO);
+    expect(result.summary.totals.total).toBe(expected.toFixed(2));
+    const full = statementOf(text, tables);
+    const payee = full.lines[full.lines.length - 1].payeeId;
+    const trace = engine.trace(2, payee);
+    expect(trace.lines.map((l) => [l.id, l.amount])).toEqual(full.lines.filter((l) => l.payeeId === payee).map((l) => [l.id, l.amount]));
   });
 
   it('reports an invalid policy with located diagnostics and settles nothing', () => {

@@ -1,7 +1,7 @@
 // readDataset turns CSV text (or rows already split, e.g. from .xlsx) into exact typed facts for
 // one policy, and reports every problem of every file at once, each at its line and column.
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, formatDiagnostic, readDataset } from '../../../engine/index.js';
+import { type Diagnostic, type Exact, formatDiagnostic, readDataset } from '../../../engine/index.js';
 import { policyOf } from '../../fixtures/scenario.js';
 
 const policy = policyOf('service-center');
@@ -20,7 +20,7 @@ describe('readDataset', () => {
     expect(dataset.payees[0].name).toBe('Center\nby the river');
     // 0.1 + 0.2 stays exact; facts of payees outside the policy are not even checked
     const s02 = [...dataset.facts.get('S02')!.values()][0];
-    expect(s02.values[0].add(s02.values[1]).toString()).toBe('0.3');
+    expect((s02.values[0] as Exact).add(s02.values[1] as Exact).toString()).toBe('0.3');
     expect(s02.line).toBe(2);
     expect(dataset.facts.get('F01')?.size ?? 0).toBe(0);
   });
