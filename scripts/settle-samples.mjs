@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run samples`: settle the four bundled policies over their sample data into out/, through
+// `npm run samples`: settle the seven bundled policies over their sample data into out/, through
 // the CLI as a tester would, and compare each statement with the scenario's expected one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const scenarios = ['rural-contract', 'postal-agency', 'service-center', 'private-line'];
+const scenarios = ['rural-contract', 'postal-agency', 'service-center', 'private-line', 'bonus-pool', 'piece-rate', 'instalments'];
 let failed = 0;
 for (const name of scenarios) {
   const dir = `data/scenarios/${name}`;
@@ -18,5 +18,5 @@ for (const name of scenarios) {
   process.stdout.write(`  expected.csv: ${compare.stdout.trim().split('\n').pop()}\n`);
   if (compare.status !== 0) failed++;
 }
-process.stdout.write(failed ? `${failed} scenario(s) failed\n` : 'all four statements match their expected.csv to the cent; see out/\n');
+process.stdout.write(failed ? `${failed} scenario(s) failed\n` : 'all seven statements match their expected.csv to the cent; see out/\n');
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,4 @@
-// The four acceptance scenarios, end to end through the built CLI, exactly as a tester runs
+// The seven acceptance scenarios, end to end through the built CLI, exactly as a tester runs
 // them: `ratecard settle` then the scenario's compare-statement tool.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const scenarios = ['rural-contract', 'postal-agency', 'service-center', 'private-line'];
+const scenarios = ['rural-contract', 'postal-agency', 'service-center', 'private-line', 'bonus-pool', 'piece-rate', 'instalments'];
 
 describe('acceptance scenarios through the CLI', () => {
   const out = mkdtempSync(join(tmpdir(), 'ratecard-acceptance-'));

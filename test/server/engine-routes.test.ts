@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { Exact } from '../../engine/index.js';
 import { get, listening, policyText, post, type Running, scenarioDataset } from './serve-for-test.js';
 
-const SCENARIOS = ['rural-contract', 'postal-agency', 'service-center', 'private-line'];
+const SCENARIOS = ['rural-contract', 'postal-agency', 'service-center', 'private-line', 'bonus-pool', 'piece-rate', 'instalments'];
 
 /** The total of a scenario's independently computed expected.csv. */
 function expectedTotal(name: string): string {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy, readDataset, settle, statementToCsv } from '../../engine/index.js';
 import { read, tempBook } from './book-fixture.js';
 
-for (const name of ['postal-agency', 'service-center', 'private-line']) {
+for (const name of ['postal-agency', 'service-center', 'private-line', 'bonus-pool', 'piece-rate', 'instalments']) {
   describe(`${name} month by month with closes`, () => {
     it('reads back exactly the statement of the whole range', () => {
       const dir = `data/scenarios/${name}`;

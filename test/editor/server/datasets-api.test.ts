@@ -14,6 +14,9 @@ describe('datasets', () => {
     const { status, body } = await f.json('/api/datasets');
     expect(status).toBe(200);
     expect(body).toEqual([
+      { name: 'bonus-pool', tables: ['payees', 'facts', 'expected'], policy: 'bonus-pool.yaml' },
+      { name: 'instalments', tables: ['payees', 'facts', 'transactions', 'expected'], policy: 'instalments.yaml' },
+      { name: 'piece-rate', tables: ['payees', 'facts', 'expected'], policy: 'piece-rate.yaml' },
       { name: 'postal-agency', tables: ['payees', 'facts', 'expected'], policy: 'postal-agency.yaml' },
       { name: 'private-line', tables: ['payees', 'facts', 'transactions', 'expected'], policy: 'private-line.yaml' },
       { name: 'rural-contract', tables: ['payees', 'facts', 'expected'], policy: 'rural-contract.yaml' },

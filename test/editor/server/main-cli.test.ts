@@ -43,7 +43,7 @@ describe('editor server main', () => {
     const url = await run.url;
     const res = await fetch(new URL('api/policies', url));
     expect(res.status).toBe(200);
-    expect((await res.json()).length).toBe(4);
+    expect((await res.json()).length).toBe(7);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.output().stderr).toBe('ratecard editor: the app is not built (no `dist/editor-app/index.html`): run `npm run editor:build`; the api is served meanwhile\n');

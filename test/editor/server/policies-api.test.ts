@@ -15,7 +15,7 @@ describe('GET /api/policies', () => {
   it('lists the policy files with id, name, version and validity', async () => {
     const { status, body } = await f.json('/api/policies');
     expect(status).toBe(200);
-    expect(body.map((p: { file: string }) => p.file)).toEqual(['postal-agency.yaml', 'private-line.yaml', 'rural-contract.yaml', 'service-center.yaml']);
+    expect(body.map((p: { file: string }) => p.file)).toEqual(['bonus-pool.yaml', 'instalments.yaml', 'piece-rate.yaml', 'postal-agency.yaml', 'private-line.yaml', 'rural-contract.yaml', 'service-center.yaml']);
     expect(body.find((p: { file: string }) => p.file === 'rural-contract.yaml')).toEqual({
       file: 'rural-contract.yaml', id: 'rural-contract', name: 'Contracted rural points', version: '1', valid: true,
     });
