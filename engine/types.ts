@@ -195,6 +195,22 @@ export interface WithheldItem {
   trace: LineTrace;
 }
 
+/**
+ * A rule that made no line for a payee and month, and why: it did not apply (its `when` did not
+ * hold) or it came to 0 (a cap reached, nothing to pay). Only when settling with `unpaid: true`.
+ */
+export interface UnpaidItem {
+  id: string;
+  period: Period;
+  payeeId: string;
+  policy: string;
+  line: string;
+  kind: LineKind;
+  status: 'not-applicable' | 'zero';
+  reason: string;
+  trace: LineTrace;
+}
+
 export interface Totals {
   total: string;
   byKind: Record<LineKind, string>;
@@ -206,6 +222,8 @@ export interface Statement {
   to: Period;
   lines: StatementLine[];
   withheld: WithheldItem[];
+  /** Rules that made no line, and why (only with `unpaid: true`, for explanations). */
+  unpaid?: UnpaidItem[];
   totals: Totals;
 }
 
@@ -246,6 +264,8 @@ export interface SettleOptions {
    * (the sentence only, for CSV; traces are dropped to save memory), `amounts` (neither).
    */
   detail?: 'trace' | 'explanation' | 'amounts';
+  /** Also list the rules that made no line (did not apply, or came to 0) with their traces, to explain them. */
+  unpaid?: boolean;
   /** Called now and then with the number of payees done. */
   onProgress?: (done: number, total: number) => void;
 }

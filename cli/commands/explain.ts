@@ -1,5 +1,6 @@
 // `ratecard explain`: why did this payee get this amount? Settles and prints the trace of
-// every line (and withheld item) of one payee, optionally one month and one line.
+// every line of one payee (and every rule that was withheld, did not apply or came to 0),
+// optionally one month and one line.
 import { errorAt, explainLine, RatecardError, settle } from '../../engine/index.js';
 import { parseOptions, required } from '../args.js';
 import type { Command } from '../command.js';
@@ -27,10 +28,12 @@ const command: Command = {
       throw new RatecardError([errorAt(record.location, 'channel_type',
         `payee \`${payee}\` is a \`${record.channelType}\`: the policy \`${policy.id}\` applies to ${policy.layout.channelTypes.map((c) => `\`${c}\``).join(', ')}`, 'payee-not-covered')]);
     }
-    const statement = settle(policy, dataset, { from: o.from ?? o.period, to: o.to ?? o.period });
+    // `unpaid`: the rules that made no line too, each saying whether it did not apply or came to 0
+    const statement = settle(policy, dataset, { from: o.from ?? o.period, to: o.to ?? o.period, unpaid: true });
     const pick = <T extends { payeeId: string; period: string; line: string }>(list: T[]) =>
       list.filter((l) => l.payeeId === payee && (!o.period || l.period === o.period) && (!o.line || l.line === o.line));
-    const items = [...pick(statement.lines), ...pick(statement.withheld)].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    const items = [...pick(statement.lines), ...pick(statement.withheld), ...pick(statement.unpaid ?? [])]
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     if (!items.length) {
       io.stdout(`no lines for payee \`${payee}\`${o.period ? ` in ${o.period}` : ''}${o.line ? ` for \`${o.line}\`` : ''}\n`);
       return 0;

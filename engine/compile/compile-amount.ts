@@ -70,7 +70,7 @@ function combine(
 export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountHelpers): { plan: AmountPlan; names: Set<string> } | undefined {
   const amountPath = [...path, 'amount'];
   if (r.for_each !== undefined) return compileEach(r, path, h);
-  for (const key of ['derive', 'where'] as const) {
+  for (const key of ['derive', 'where', 'round'] as const) {
     if (r[key] !== undefined) h.report(`\`${key}\` works only with \`for_each: transactions\``, [...path, key]);
   }
   const a = r.amount;
@@ -289,6 +289,6 @@ function compileClawback(
   const within = body.within === undefined ? undefined : numeric(h, body.within, [...at, 'within'], extra);
   if (!event || (body.within !== undefined && !within)) return undefined;
   const eventFn = field?.raw ? { ...event, fn: field.raw as Fn } : event;
-  const names = new Set([...event.names, ...(within?.names ?? []), ...scope.derive.flatMap((d) => [...d.expr.names]), ofRule]);
+  const names = new Set([...event.names, ...(within?.names ?? []), ...scope.derive.flatMap((d) => [...d.expr.names])]);
   return { plan: { type: 'clawback', transaction: scope, of, ofRule, event: eventFn, within }, names };
 }

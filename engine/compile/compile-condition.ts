@@ -45,13 +45,26 @@ const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greate
 export const same = (a: Value | undefined, b: Value | undefined) =>
   a instanceof Exact && b instanceof Exact ? a.eq(b) : a === b;
 
+/**
+ * Numeric operators take numbers, and text that reads as one (`"10.5"` from a text column), as
+ * json-rules-engine's number check does; anything else is false.
+ */
+function numeric(v: Value | undefined): Exact | undefined {
+  if (v instanceof Exact) return v;
+  return typeof v === 'string' ? Exact.tryParse(v.trim()) : undefined;
+}
+const compareWith = (test: (c: number) => boolean) => (a: Value | undefined, b: Value | undefined) => {
+  const x = numeric(a), y = numeric(b);
+  return !!x && !!y && test(x.cmp(y));
+};
+
 const OPERATORS: Record<string, (a: Value | undefined, b: Value | undefined) => boolean> = {
   equal: (a, b) => same(a, b),
   notEqual: (a, b) => !same(a, b),
-  lessThan: (a, b) => a instanceof Exact && b instanceof Exact && a.lt(b),
-  lessThanInclusive: (a, b) => a instanceof Exact && b instanceof Exact && a.lte(b),
-  greaterThan: (a, b) => a instanceof Exact && b instanceof Exact && a.gt(b),
-  greaterThanInclusive: (a, b) => a instanceof Exact && b instanceof Exact && a.gte(b),
+  lessThan: compareWith((c) => c < 0),
+  lessThanInclusive: compareWith((c) => c <= 0),
+  greaterThan: compareWith((c) => c > 0),
+  greaterThanInclusive: compareWith((c) => c >= 0),
   in: (a, b) => Array.isArray(b) && (b as Value[]).some((x) => same(a, x)),
   notIn: (a, b) => Array.isArray(b) && !(b as Value[]).some((x) => same(a, x)),
   contains: (a, b) => Array.isArray(a) && (a as Value[]).some((x) => same(x, b)),
@@ -63,12 +76,23 @@ function compilePath(path: string): ((v: Value | undefined) => Value | undefined
   const m = /^\$((?:\.[A-Za-z0-9_]+|\[\d+\])*)$/.exec(path);
   if (!m) return undefined;
   const steps = [...m[1].matchAll(/\.([A-Za-z0-9_]+)|\[(\d+)\]/g)].map((s) => s[1] ?? Number(s[2]));
+  // as json-rules-engine reads it: a path on a value that is not an object (a number, a text) is
+  // ignored and the value itself compared; into lists (an index or `length`) and a map's own keys
+  // its JSONPath reads, a part that is not there is nothing, and nothing reaches a prototype
   return (v) => {
+    if (!Array.isArray(v) && !isMap(v)) return v;
     let cur: unknown = v;
-    for (const s of steps) cur = cur == null ? undefined : (cur as Record<string | number, unknown>)[s];
+    for (const s of steps) {
+      if (Array.isArray(cur)) cur = s === 'length' ? Exact.of(cur.length) : typeof s === 'number' ? cur[s] : undefined;
+      else if (isMap(cur)) cur = Object.hasOwn(cur, s) ? cur[s] : undefined;
+      else return undefined;
+    }
     return cur as Value | undefined;
   };
 }
+
+const isMap = (v: unknown): v is Record<string | number, unknown> =>
+  !!v && typeof v === 'object' && !(v instanceof Exact) && !(v instanceof Map) && !Array.isArray(v);
 
 /** `$.high` → `.high`, so a trace reads `limits.high 90`, not `limits 90`. */
 const pathText = (path: unknown) => (typeof path === 'string' ? path.replace(/^\$/, '') : '');
@@ -168,8 +192,12 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
         test: (ctx) => !inner.test(ctx),
         name: c.name as string | undefined,
         leaf: false,
-        // a failed `not` is an inner condition that held: no failed leaf under it
-        failed: (ctx) => !inner.test(ctx),
+        // a failed `not` is an inner condition that held: that condition, negated, is the reason
+        failed: (ctx, out) => {
+          if (!inner.test(ctx)) return true;
+          out.push(() => `${c.name ? `${String(c.name)}: ` : ''}not (${inner.trace(ctx, 'not').text.replace(/ → (true|false)$/, '')})`);
+          return false;
+        },
         trace: (ctx, p) => {
           const t = inner.trace(ctx, `${p}.not`);
           return { path: p, name: c.name as string | undefined, operator: 'not', result: !t.result, children: [t], text: `not (${t.text}) → ${!t.result}` };

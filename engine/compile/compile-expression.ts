@@ -5,7 +5,7 @@ import type { BinaryOp, Expr } from '../expression/ast.js';
 import { periodOf } from '../data/period.js';
 import { isWindow, reachBeforeYear, windowMonths, WINDOWS, windowsBeforeMonth, type WindowName } from './windows.js';
 import type { Ctx, Fn } from './runtime.js';
-import { EvaluationError, formatValue, type Value, type ValueType } from './values.js';
+import { type DataCell, DataCellError, EvaluationError, formatValue, type Value, type ValueType } from './values.js';
 
 export interface Binding {
   kind: 'fact' | 'attribute' | 'param' | 'metric' | 'rule' | 'field' | 'derived' | 'builtin';
@@ -33,7 +33,7 @@ export interface CompiledExpr {
   names: Set<string>;
   readsLines: boolean;
   readsRank: boolean;
-  /** Months before the first month of a year its windows read (previous quarter, last N months). */
+  /** Months before the first month of a year whose lines it reads (a line over the previous quarter). */
   reach: number;
 }
 
@@ -54,7 +54,8 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
   let failed = false;
   const fail = (message: string, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
 
-  interface Node { fn: Fn; type: ValueType; render: (ctx: Ctx) => string; precedence: number }
+  /** `bare`: how the node prints when it is the whole formula (an element then shows no `= value`, the result does). */
+  interface Node { fn: Fn; type: ValueType; render: (ctx: Ctx) => string; precedence: number; bare?: (ctx: Ctx) => string }
   const bad: Node = { fn: () => Exact.ZERO, type: 'number', render: () => '?', precedence: 9 };
 
   function need(node: Node, type: ValueType, e: Expr, what: string): void {
@@ -65,6 +66,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
     switch (e.type) {
       case 'number': { const v = e.value; return { fn: () => v, type: 'number', render: () => e.text, precedence: 9 }; }
       case 'boolean': { const v = e.value; return { fn: () => v, type: 'boolean', render: () => String(v), precedence: 9 }; }
+      case 'text': { const v = e.value; return { fn: () => v, type: 'string', render: () => JSON.stringify(v), precedence: 9 }; }
       case 'name': {
         const b = resolve(e.name, e.start, e.end);
         if (!b) { failed = true; return bad; }
@@ -95,24 +97,27 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
           // a map looked up by a text key read from data: `unit_price[product]`
           need(i, 'string', e.index, 'the key of a map');
           const mapText = () => exprText(e.object);
-          const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, i.fn(ctx) as string, mapText);
+          const cell = i === bad ? undefined : dataCell(e.index);
+          const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, i.fn(ctx) as string, mapText, cell && (() => cell(ctx)));
           const head = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));
-          return { fn, type: 'number', render: (ctx) => `${head(ctx)}[${i.render(ctx)}]`, precedence: 9 };
+          return element(fn, (ctx) => `${head(ctx)}[${i.render(ctx)}]`);
         }
         need(i, 'number', e.index, 'an index');
         if (o === bad) return bad;
         if (o.type !== 'list') { fail(`\`[...]\` needs a list, but this is a ${o.type}`, e); return bad; }
+        const cell = i === bad ? undefined : dataCell(e.index);
         const fn: Fn = (ctx) => {
           const list = o.fn(ctx) as Exact[];
           const k = num(i.fn(ctx));
           if (!k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) {
-            throw new EvaluationError(`index ${k} is outside the list of ${list.length} (0 to ${list.length - 1})`);
+            const message = `index ${k} is outside the list \`${exprText(e.object)}\` of ${list.length} (0 to ${list.length - 1})`;
+            throw cell ? new DataCellError(message, cell(ctx)) : new EvaluationError(message);
           }
           return list[k.toNumber()];
         };
-        // `rank_awards[3 - 1]`: the index with its numbers says which element was paid (the list is in the values)
+        // `rank_awards[3 - 1] = 3000`: the index with its numbers and the element it picked
         const list = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));
-        return { fn, type: 'number', render: (ctx) => `${list(ctx)}[${i.render(ctx)}]`, precedence: 9 };
+        return element(fn, (ctx) => `${list(ctx)}[${i.render(ctx)}]`);
       }
       case 'unary': {
         const a = walk(e.arg);
@@ -126,6 +131,23 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'binary': return binary(e);
       case 'call': return call(e);
     }
+  }
+
+  /** A list or map element: inside a formula it shows the element it picked, `star_rate[3 - 1] = 0.06`. */
+  function element(fn: Fn, head: (ctx: Ctx) => string): Node {
+    return { fn, type: 'number', render: (ctx) => `${head(ctx)} = ${formatValue(fn(ctx))}`, bare: head, precedence: 0 };
+  }
+
+  /** When an index or key is read straight from data, a bad one is reported at its row: which field of which row. */
+  function dataCell(index: Expr): ((ctx: Ctx) => DataCell) | undefined {
+    if (index.type !== 'name') return undefined;
+    const b = resolve(index.name, index.start, index.end);
+    if (!b || (b.kind !== 'fact' && b.kind !== 'field' && b.kind !== 'attribute')) return undefined;
+    const source = b.kind === 'fact' ? 'facts' : b.kind === 'field' ? 'transactions' : 'payees';
+    return (ctx) => ({
+      source, field: index.name,
+      line: source === 'facts' ? ctx.p.facts.get(ctx.m)?.line ?? 1 : source === 'transactions' ? ctx.item?.line ?? 1 : ctx.p.payee.location.line,
+    });
   }
 
   function wrap(n: Node, precedence: number, ctx: Ctx) {
@@ -257,12 +279,16 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       return bad;
     }
     const window = windowArg.name as WindowName;
-    reach = Math.max(reach, reachBeforeYear(window));
     const b = resolve(target.name, target.start, target.end);
     if (!b) { failed = true; return bad; }
     // earlier months' lines are no line of this month (no order among rules), but they are known
     // only while settling: like this month's lines, nothing reads them over a window or a population
-    if (b.kind === 'rule') { readsLines = true; return linesOverWindow(e, target.name, window); }
+    if (b.kind === 'rule') {
+      // a run that starts in January must settle the months before it that the window reads
+      readsLines = true;
+      reach = Math.max(reach, reachBeforeYear(window));
+      return linesOverWindow(e, target.name, window);
+    }
     names.add(target.name);
     if (!b.at) { fail(`\`${target.name}\` is a ${b.kind}: only facts and metrics can be taken over a window`, target); return bad; }
     if (b.readsLines || b.readsRank) { fail(`\`${target.name}\` reads statement lines or ranks, which exist only for the month being settled: it cannot be taken over a window`, target); return bad; }
@@ -302,15 +328,16 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
 
   const root = walk(tree);
   if (failed || root === bad) return undefined;
-  return { fn: root.fn, type: root.type, render: root.render, names, readsLines, readsRank, reach };
+  return { fn: root.fn, type: root.type, render: root.bare ?? root.render, names, readsLines, readsRank, reach };
 }
 
 const MAX_PLACES = Exact.of(12);
 
 /** A map's element by key; a key that is not in the map (e.g. read from data) is reported with the map's keys. */
-function lookupKey(map: Record<string, Exact>, key: string, mapText: () => string): Exact {
+function lookupKey(map: Record<string, Exact>, key: string, mapText: () => string, cell?: () => DataCell): Exact {
   if (!Object.hasOwn(map, key)) {
-    throw new EvaluationError(`unknown key \`${key}\` in \`${mapText()}\`, expected one of ${Object.keys(map).map((k) => `\`${k}\``).join(', ')}`);
+    const message = `unknown key \`${key}\` in \`${mapText()}\`, expected one of ${Object.keys(map).map((k) => `\`${k}\``).join(', ')}`;
+    throw cell ? new DataCellError(message, cell()) : new EvaluationError(message);
   }
   return map[key];
 }
@@ -332,6 +359,7 @@ export function exprText(e: Expr): string {
   switch (e.type) {
     case 'number': return e.text;
     case 'boolean': return String(e.value);
+    case 'text': return JSON.stringify(e.value);
     case 'name': return e.name;
     case 'member': return `${exprText(e.object)}.${e.property}`;
     case 'index': return `${exprText(e.object)}[${exprText(e.index)}]`;

@@ -60,6 +60,8 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   for (const [name, f] of Object.entries(BUILTINS)) {
     define(name, { kind: 'builtin', type: 'number', fn: (ctx) => Exact.of(f(ctx.m)), at: (_ctx, m) => Exact.of(f(m)) }, ['(builtin)']);
   }
+  // the month being settled, as a month: compared with month facts and fields (`churned_in <= this_month`)
+  define('this_month', { kind: 'builtin', type: 'number', month: true, fn: (ctx) => Exact.of(ctx.m), at: (_ctx, m) => Exact.of(m) }, ['(builtin)']);
 
   // payee attributes: one slot each, read from payees.csv
   const attributeDecls = Object.entries(obj(doc.attributes)) as [string, FieldDeclaration][];

@@ -95,7 +95,7 @@ export interface Plan {
   layout: DataLayout;
   rounding: { scale: number; mode: RoundingMode };
   effective: { from?: number; to?: number };
-  /** Months before the first month of a year that windows may read (previous quarter, last N months). */
+  /** Months before the first month of a year whose lines rules read (a line over the previous quarter). */
   lookback: number;
   params: Map<string, Value>;
   metrics: CompiledMetric[];

@@ -19,6 +19,8 @@ export interface LedgerEntry {
 export interface PayeeState {
   /** The policy being settled, for line ids. */
   policyId?: string;
+  /** The dataset's file names, for problems located at a data cell. */
+  files?: { payees: string; facts: string; transactions?: string };
   payee: PayeeRecord;
   /** The payee's attributes the policy reads, in layout order. */
   attributes: FieldValue[];
@@ -32,6 +34,8 @@ export interface PayeeState {
   /** This month's rounded amounts by rule index (signed), undefined when the rule made no line. */
   current: (Exact | undefined)[];
   ledger: LedgerEntry[];
+  /** Months whose lines are known: settled in this run, or posted in the history it was given. */
+  settled: Set<number>;
   /**
    * month → name → value, filled by the population pass before the payee is settled: ranks
    * (1 = first) and aggregates by metric name, allocated shares by rule id.

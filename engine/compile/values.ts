@@ -42,3 +42,11 @@ export function typeOfValue(v: Value): ValueType {
 
 /** Raised while evaluating: a user's data or policy made a computation impossible. */
 export class EvaluationError extends Error {}
+
+/** Where a value read from data sits: the table, the row's line and the column's name. */
+export interface DataCell { source: 'facts' | 'transactions' | 'payees'; line: number; field: string }
+
+/** A value read from data that a rule cannot use (a key not in a map, an index past a list): reported at its cell. */
+export class DataCellError extends EvaluationError {
+  constructor(message: string, readonly cell: DataCell) { super(message); }
+}

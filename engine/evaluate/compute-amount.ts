@@ -189,12 +189,18 @@ function instalmentsDue(plan: Instalments, ctx: Ctx, rounding: Rounding): Amount
 function clawback(plan: Extract<AmountPlan, { type: 'clawback' }>, ctx: Ctx, rounding: Rounding): AmountResult {
   const parts: PartItem[] = [];
   let total = Exact.ZERO;
+  // what was actually paid: in a month whose lines are known, a part counts only if the
+  // instalments line paid that month (its `when`, gate and effective months held)
+  const paidMonths = new Set<number>();
+  for (const e of ctx.p.ledger) if (e.rule === plan.ofRule && !e.amount.isZero()) paidMonths.add(e.month);
+  const paidIn = (m: number) => !ctx.p.settled.has(m) || paidMonths.has(m);
   for (const item of earlierTransactions(ctx, ctx.m + 1, ctx.m - 120)) {
     const itemCtx = transactionCtx(plan, ctx, item, item.period);
     const event = plan.event.fn(itemCtx) as Exact | undefined;
     if (event === undefined || !event.eq(Exact.of(ctx.m))) continue;
     if (plan.within && Exact.of(ctx.m - item.period).gt(num(plan.within.fn(itemCtx)))) continue;
     for (let m = item.period + 1; m < ctx.m; m++) {
+      if (!paidIn(m)) continue;
       const paid = partDue(plan.of, ctx, item, m, rounding);
       if (!paid) continue;
       parts.push(paid);

@@ -6,15 +6,17 @@ import { Exact } from '../exact/exact.js';
 import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
-import { EvaluationError } from '../compile/values.js';
+import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { FailedLeaf } from '../compile/compile-condition.js';
-import type { LineKind, LineTrace, StatementLine, WithheldItem } from '../types.js';
+import type { LineKind, LineTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
-import { buildTrace, explain, failedReason, withheldReason } from './trace.js';
+import { buildTrace, explain, failedLeaves, failedReason, withheldReason } from './trace.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
   withheld: WithheldItem[];
+  /** Rules that made no line, when asked for (explanations). */
+  unpaid?: UnpaidItem[];
 }
 
 export interface EvaluateOptions {
@@ -38,6 +40,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const suffixes = lineSuffixes(plan);
   for (const m of months) {
     state.current = new Array(plan.rules.length);
+    state.settled.add(m);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
     const period = periodText(m);
@@ -46,7 +49,10 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
       try {
-        if (rule.when && !rule.when.test(ctx)) continue;
+        if (rule.when && !rule.when.test(ctx)) {
+          if (emit && out.unpaid) out.unpaid.push(unpaid(plan, rule, ctx, prefix + suffix[rule.index], period, 'not-applicable'));
+          continue;
+        }
         if (rule.gate && !rule.gate.test(ctx)) {
           if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full));
           continue;
@@ -64,7 +70,10 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         for (const item of result.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
         }
-        if (amount.isZero()) continue;
+        if (amount.isZero()) {
+          if (out.unpaid && trace) out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: `came to 0: ${trace.formula ? `${trace.formula.expression} = ${trace.formula.substituted}` : 'nothing to pay'}` });
+          continue;
+        }
         if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         out.lines.push({
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
@@ -73,7 +82,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           trace: full && trace ? trace : bare[rule.index],
         });
       } catch (e) {
-        throw located(e, plan, rule, payeeId, period);
+        throw located(e, plan, rule, payeeId, period, state);
       }
     }
   }
@@ -136,6 +145,17 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   };
 }
 
+/** A rule that made no line: why, with the trace of its conditions (and formula, when it came to 0). */
+function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, status: UnpaidItem['status']): UnpaidItem {
+  const trace = buildTrace(plan, rule, ctx, undefined, undefined);
+  const failed: FailedLeaf[] = [];
+  if (status === 'not-applicable') rule.when!.failed(ctx, failed);
+  return {
+    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind, status,
+    reason: `not applicable: ${failed.map((f) => `${f()} is not met`).join('; ') || 'its condition does not hold'}`, trace,
+  };
+}
+
 /** When nobody of the payee's group shares an allocation this month, its total lapses: say so. */
 function lapsed(rule: CompiledRule, ctx: Ctx): string {
   if (rule.amount.type !== 'allocate') return '';
@@ -149,7 +169,8 @@ function lapsed(rule: CompiledRule, ctx: Ctx): string {
 function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
   const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
   const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
-  const failed = where ? collectFailed(where) : [];
+  // worded as a withheld gate is: `… is not met`
+  const failed = where ? failedLeaves(where) : [];
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
     reason: `transaction \`${ctx.item!.id}\` flagged: ${failed.join('; ') || 'condition not met'}`,
@@ -158,12 +179,13 @@ function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, perio
   };
 }
 
-function collectFailed(t: import('../types.js').ConditionTrace): string[] {
-  if (t.children) return t.children.flatMap(collectFailed);
-  return t.result || t.operator === 'skipped' ? [] : [t.text];
-}
-
-function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string): unknown {
+function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string, state: PayeeState): unknown {
+  if (e instanceof DataCellError) {
+    // the data is what is wrong: point at its row and column, and name the rule that could not use it
+    const { source, line, field } = e.cell;
+    return new RatecardError([errorAt({ file: state.files?.[source] ?? source, line, column: 1 }, field,
+      `${e.message}, needed by rule \`${rule.id}\` for payee \`${payeeId}\` in ${period}`, 'data-value')]);
+  }
   if (e instanceof EvaluationError || e instanceof RangeError) {
     return new RatecardError([errorAt(rule.location, `rules.${rule.id}`,
       `cannot settle payee \`${payeeId}\` in ${period}: ${e.message}`, 'evaluation')]);

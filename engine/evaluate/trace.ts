@@ -134,7 +134,13 @@ export function failedReason(failed: (() => string)[]): string {
 
 const FALSE = ' → false';
 
-function failedLeaves(t: ConditionTrace, out: string[] = []): string[] {
+/** The leaves (and negations) that made a condition fail, each `… is not met`. */
+export function failedLeaves(t: ConditionTrace, out: string[] = []): string[] {
+  if (t.operator === 'not') {
+    // a `not` fails when what it negates holds: that is the reason
+    if (!t.result) out.push(`${t.name ? `${t.name}: ` : ''}not (${t.children![0].text.replace(/ → (true|false)$/, '')}) is not met`);
+    return out;
+  }
   if (!t.children) {
     if (!t.result) out.push(`${t.text.endsWith(FALSE) ? t.text.slice(0, -FALSE.length) : t.text} is not met`);
     return out;

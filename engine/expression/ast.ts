@@ -7,6 +7,7 @@ interface Span { start: number; end: number }
 export type Expr =
   | (Span & { type: 'number'; value: Exact; text: string })
   | (Span & { type: 'boolean'; value: boolean })
+  | (Span & { type: 'text'; value: string })
   | (Span & { type: 'name'; name: string })
   | (Span & { type: 'member'; object: Expr; property: string })
   | (Span & { type: 'index'; object: Expr; index: Expr })

@@ -7,6 +7,7 @@ type Token =
   | { kind: 'number'; text: string; start: number; end: number }
   | { kind: 'name'; text: string; start: number; end: number }
   | { kind: 'op'; text: string; start: number; end: number }
+  | { kind: 'text'; text: string; start: number; end: number }
   | { kind: 'end'; text: ''; start: number; end: number };
 
 const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '<', '>', '(', ')', '[', ']', ',', '.', '!'];
@@ -28,6 +29,14 @@ function tokenize(text: string): Token[] {
     if (/[a-zA-Z_]/.test(c)) {
       while (i < text.length && /[a-zA-Z0-9_]/.test(text[i])) i++;
       tokens.push({ kind: 'name', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      // a text literal, 'north' or "north": no escapes, it ends at the same quote
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) throw new ExpressionSyntaxError(`unclosed text: add the closing ${c}`, start, text.length);
+      tokens.push({ kind: 'text', text: text.slice(i + 1, close), start, end: close + 1 });
+      i = close + 1;
       continue;
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
@@ -102,6 +111,7 @@ export function parseExpression(text: string): Expr {
   function primary(): Expr {
     const t = next();
     if (t.kind === 'number') return { type: 'number', value: Exact.parse(t.text), text: t.text, start: t.start, end: t.end };
+    if (t.kind === 'text') return { type: 'text', value: t.text, start: t.start, end: t.end };
     if (t.kind === 'name') {
       if (t.text === 'true' || t.text === 'false') return { type: 'boolean', value: t.text === 'true', start: t.start, end: t.end };
       if (BINARY[t.text]) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
@@ -121,7 +131,7 @@ export function parseExpression(text: string): Expr {
       expect(')');
       return inner;
     }
-    throw new ExpressionSyntaxError(`expected a number, a name or \`(\`, got ${describe(t)}`, t.start, t.end);
+    throw new ExpressionSyntaxError(`expected a number, a text, a name or \`(\`, got ${describe(t)}`, t.start, t.end);
   }
 
   const tree = binary(1);

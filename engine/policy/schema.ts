@@ -4,6 +4,8 @@
 // yaml-language-server read are used: no unevaluatedProperties, no dependentSchemas.
 
 const identifier = { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } as const;
+/** Data columns may be named as the operator's files name them (`Fee-Rate`): conditions read any such name, expressions those without `-`. */
+const columnName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' } as const;
 const decimal = { type: 'number' } as const;
 const scalarType = {
   enum: ['rate', 'ratio', 'money', 'count', 'integer', 'number'],
@@ -91,13 +93,13 @@ export const policySchema = {
     attributes: {
       type: 'object',
       description: 'Payee attributes the policy reads (columns of payees.csv beyond payee_id and channel_type), e.g. `team: {type: text}`; usable in conditions, expressions and `by` of population metrics.',
-      propertyNames: identifier,
+      propertyNames: columnName,
       additionalProperties: field,
     },
     facts: {
       type: 'object',
       description: 'The monthly facts the policy reads, one column each in facts.csv.',
-      propertyNames: identifier,
+      propertyNames: columnName,
       additionalProperties: field,
     },
     transactions: {
@@ -109,7 +111,7 @@ export const policySchema = {
         id: { ...identifier, description: 'The column that identifies a transaction, e.g. `line_id`.' },
         fields: {
           type: 'object',
-          propertyNames: identifier,
+          propertyNames: columnName,
           additionalProperties: field,
         },
       },

@@ -1,7 +1,7 @@
 // A multi-line, human explanation of one statement line or withheld item, as testers ask
 // "why did this outlet get this amount?".
 import { Exact } from '../exact/exact.js';
-import type { ConditionTrace, StatementLine, WithheldItem } from '../types.js';
+import type { ConditionTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 
 function conditionLines(t: ConditionTrace, depth: number, out: string[]) {
   const mark = t.operator === 'skipped' ? '·' : t.result ? '✓' : '✗';
@@ -9,10 +9,12 @@ function conditionLines(t: ConditionTrace, depth: number, out: string[]) {
   t.children?.forEach((c) => conditionLines(c, depth + 1, out));
 }
 
-export function explainLine(item: StatementLine | WithheldItem): string {
+export function explainLine(item: StatementLine | WithheldItem | UnpaidItem): string {
   const t = item.trace;
   const out: string[] = [];
-  const amount = 'amount' in item ? item.amount : `0 (${item.reason}${item.wouldPay ? `; would have been ${item.wouldPay}` : ''})`;
+  const amount = 'amount' in item ? item.amount
+    : 'status' in item ? `0 (${item.reason})`
+    : `0 (${item.reason}${item.wouldPay ? `; would have been ${item.wouldPay}` : ''})`;
   out.push(`${item.period} ${item.payeeId} ${item.policy} ${item.line} (${item.kind}): ${amount}`);
   out.push(`rule \`${t.rule}\` at ${t.location.file}:${t.location.line}${t.description ? ` — ${t.description}` : ''}`);
   if (t.conditions.length) {
@@ -28,7 +30,7 @@ export function explainLine(item: StatementLine | WithheldItem): string {
   }
   if (t.tier) out.push(`tier: value ${t.tier.value}, reached ${t.tier.reached ? JSON.stringify(t.tier.reached) : 'none'}`);
   // posted amounts as the statement shows them: with the line's decimal places (-791.40, not -791.4)
-  const places = (('amount' in item ? item.amount : item.wouldPay) ?? '').split('.')[1]?.length ?? 2;
+  const places = (('amount' in item ? item.amount : 'wouldPay' in item ? item.wouldPay : '') ?? '').split('.')[1]?.length ?? 2;
   for (const r of t.refunds ?? []) {
     out.push(`refund of ${r.source}: ${r.share} × ${r.deducted} deducted = ${r.amount}`);
     for (const s of r.returns) out.push(`  returns ${s.lineId} (${Exact.parse(s.amount).toFixed(places)})`);
@@ -36,6 +38,8 @@ export function explainLine(item: StatementLine | WithheldItem): string {
   for (const i of flagged ? [] : t.items ?? []) {
     out.push(`  ${i.paid ? '✓' : '✗'} ${i.id}: ${i.paid ? i.amount : 'flagged, earns nothing'}${i.formula ? ` = ${i.formula.substituted}` : ''}`);
   }
+  for (const p of t.parts ?? []) out.push(`  ${p.transaction} part ${p.part} of ${p.parts}: ${p.amount}`);
+  if (t.allocation) out.push(`allocation: ${t.allocation.total} shared by weight ${t.allocation.weight} of ${t.allocation.weights} in all`);
   if (t.adjusts) out.push(`adjusts ${t.adjusts.lineId} (${t.adjusts.period}): ${t.adjusts.before} → ${t.adjusts.after}`);
   const values = Object.entries(t.values);
   if (values.length) out.push(`values: ${values.map(([k, v]) => `${k}=${v}`).join(', ')}`);

@@ -7,7 +7,7 @@ import { monthIndex, periodOf } from '../data/period.js';
 import type { LedgerEntry, PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
-import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type WithheldItem } from '../types.js';
+import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type UnpaidItem, type WithheldItem } from '../types.js';
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
@@ -58,12 +58,14 @@ export function checkCoverage(dataset: Dataset, range: SettleRange, payees: Paye
 export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: LedgerEntry[] = []): PayeeState {
   return {
     payee,
+    files: dataset.files,
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? new Map(),
     transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
     metrics: new Map(),
     current: [],
     ledger: history,
+    settled: new Set(history.map((h) => h.month)),
   };
 }
 
@@ -103,7 +105,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums };
   const payees = dataset.covered;
-  const statementOut = { lines, withheld };
+  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
   payees.forEach((payee, i) => {
@@ -120,6 +122,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     to: periodOf(range.to),
     lines,
     withheld,
+    ...(statementOut.unpaid ? { unpaid: statementOut.unpaid } : {}),
     totals: totalsOfSums(sums),
   };
 }

@@ -43,7 +43,7 @@ values: fees_due=33275, fee_ratio=0.979000150262…, fee_gate=0.98, fee_rate=0.0
 `);
   });
 
-  it('explains every line of a payee in a month: paid lines in rule order, then what was withheld', async () => {
+  it('explains every rule of a payee in a month: paid lines in rule order, then what was withheld, then what did not apply', async () => {
     const run = await runCli(explainArgs('rural-contract', '--payee', 'R02', '--period', '2025-03'));
     expect(run.code).toBe(0);
     const headers = run.stdout.split('\n\n').map((block) => block.split('\n')[0].replace(/ \(withheld.*$/, ' (withheld)'));
@@ -53,6 +53,9 @@ values: fees_due=33275, fee_ratio=0.979000150262…, fee_gate=0.98, fee_rate=0.0
       '2025-03 R02 rural-contract under_completion (deduction): -661.65',
       '2025-03 R02 rural-contract arrears_buyout (commission): 43.47',
       '2025-03 R02 rural-contract fee_collection (commission): 0 (withheld)',
+      // not applicable is not withheld: the rule's `when` did not hold, so it owes nothing
+      '2025-03 R02 rural-contract over_completion (bonus): 0 (not applicable: completion 0.948 ≥ 1 is not met)',
+      '2025-03 R02 rural-contract refund (refund): 0 (not applicable: checkpoint met: checkpoint_met false = true is not met)',
     ]);
   });
 
@@ -62,7 +65,7 @@ values: fees_due=33275, fee_ratio=0.979000150262…, fee_gate=0.98, fee_rate=0.0
     const blocks = run.stdout.trimEnd().split('\n\n');
     expect(blocks).toHaveLength(3);
     expect(blocks[0]).toContain('  ✓ L02-2025-05-1: 3000 = 0.05 * 5000 * 12\n  ✗ L02-2025-05-2: flagged, earns nothing');
-    expect(blocks[1]).toBe(`2025-05 L02 private-line new_lines (commission): 0 (transaction \`L02-2025-05-2\` flagged: tariff floor: monthly_tariff 1800 ≥ tariff_floor 2400 → false; would have been 1080.00)
+    expect(blocks[1]).toBe(`2025-05 L02 private-line new_lines (commission): 0 (transaction \`L02-2025-05-2\` flagged: tariff floor: monthly_tariff 1800 ≥ tariff_floor 2400 is not met; would have been 1080.00)
 rule \`new_lines\` at policies/private-line.yaml:58 — per new line at or above the tariff floor, each line rounded
 conditions:
   ✗ all of 1 → false
@@ -87,5 +90,24 @@ values: commission_rate=0.05, floor_ratio=0.2, max_months=12`);
     const other = await runCli(['explain', '--policy', 'policies/rural-contract.yaml', '--payees', payees, '--facts', facts, '--payee', 'P01']);
     expect(other.code).toBe(1);
     expect(other.stderr).toBe(`${payees}:3:1 channel_type: payee \`P01\` is a \`postal_agent\`: the policy \`rural-contract\` applies to \`rural_contract\`\n`);
+  });
+
+  it('says a rule came to 0 and shows why: a yearly cap already reached', async () => {
+    const run = await runCli(explainArgs('piece-rate', '--payee', 'W01', '--period', '2025-09', '--line', 'piece_wage'));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 5)).toEqual([
+      '2025-09 W01 piece-rate piece_wage (commission): 0 (came to 0: max(0, min(earned, annual_cap - paid_this_year)) = max(0, min(4457, 30000 - 30000)))',
+      'rule `piece_wage` at policies/piece-rate.yaml:81 — piece wage, cut to what is left of the annual cap',
+      'formula: max(0, min(earned, annual_cap - paid_this_year))',
+      '       = max(0, min(4457, 30000 - 30000))',
+      '       = 0 → 0.00 (half-up to 2 places)',
+    ]);
+  });
+
+  it('lists the transactions and parts an instalment pays', async () => {
+    const run = await runCli(explainArgs('instalments', '--payee', 'F05', '--period', '2025-03'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2025-03 F05 instalments clawback (deduction): -25.60');
+    expect(run.stdout).toMatch(/ F05-2025-01-\d part 1 of 6: \d+\.\d\d/);
   });
 });

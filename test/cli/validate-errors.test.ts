@@ -92,7 +92,7 @@ rules:
 `, [
       'policy.yaml:9:24 metrics.open: syntax error: expected `)`, got the end of the expression',
       'policy.yaml:11:11 metrics.digits: syntax error: unexpected `2x`: a name cannot start with a digit',
-      'policy.yaml:13:52 rules[0].amount: syntax error: expected a number, a name or `(`, got `*`',
+      'policy.yaml:13:52 rules[0].amount: syntax error: expected a number, a text, a name or `(`, got `*`',
     ]);
   });
 

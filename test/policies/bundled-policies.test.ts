@@ -1,4 +1,4 @@
-// The four bundled policies: each names its schema on line 1 (so yaml-language-server checks
+// The seven bundled policies: each names its schema on line 1 (so yaml-language-server checks
 // and completes it), validates against the committed policies/policy.schema.json on its own
 // (as an editor would, without the engine), loads without warnings, and exposes exactly the
 // parameter names, types and values of data/scenarios/README.md.
@@ -35,6 +35,15 @@ const PARAMETERS: Record<string, Record<string, [string, unknown]>> = {
     survey_limit: ['number', '17'], survey_penalty: ['money', '100'], survey_cap: ['money', '1000'],
     rank_awards: ['list', ['10000', '6000', '3000']],
   },
+  'bonus-pool': {
+    pool_rate: ['rate', '0.02'], kpi_weights: ['map', { development: '0.5', service: '0.3', collection: '0.2' }], score_floor: ['number', '60'],
+  },
+  'piece-rate': {
+    unit_price: ['map', { install: '25', move: '15', repair: '8', broadband: '40' }],
+    annual_cap: ['money', '30000'], monthly_floor: ['money', '1500'], floor_gate: ['ratio', '0.8'],
+    award_tiers: ['tiers', [{ min: '1.2', award: '2000' }, { min: '1', award: '1000' }]],
+  },
+  instalments: { commission_rate: ['rate', '0.1'], max_months: ['count', '24'], parts: ['count', '6'], clawback_months: ['count', '3'] },
 };
 
 describe.each(SCENARIOS)('policies/%s.yaml', (name) => {

@@ -49,7 +49,9 @@ export const MUTATIONS: Mutation[] = [
   { name: 'fact: `type` currency (bad enum)', policy: rural, expect: 'invalid', edit: set('currency', 'facts', 'revenue_plan', 'type') },
   { name: 'fact: unknown key `column`', policy: postal, expect: 'invalid', edit: set('x', 'facts', 'fees_collected', 'column') },
   { name: 'fact: `type` dropped', policy: line, expect: 'invalid', edit: drop('facts', 'revenue', 'type') },
-  { name: 'fact: name with capitals', policy: service, expect: 'invalid', edit: set({ type: 'money' }, 'facts', 'Revenue2') },
+  { name: 'fact: name with a space', policy: service, expect: 'invalid', edit: set({ type: 'money' }, 'facts', 'Revenue 2') },
+  // named as the operator's file names the column: conditions read it as json-rules-engine does
+  { name: 'fact: name with capitals and a hyphen', policy: service, expect: 'valid', edit: set({ type: 'money' }, 'facts', 'Revenue-2') },
   { name: 'transactions: `id` dropped', policy: line, expect: 'invalid', edit: drop('transactions', 'id') },
   { name: 'transactions: field `type` bogus', policy: line, expect: 'invalid', edit: set('days', 'transactions', 'fields', 'contract_months', 'type') },
   // params

@@ -20,9 +20,10 @@ type Spec =
   | { not: Spec; priority?: number }
   | { fact: string; path?: string; operator: string; value: Operand; priority?: number };
 
-interface Facts { n1: string; n2: string; n3: string; s1: string; b1: boolean; l1: string[]; ls: string[]; m1: { x: string; y: string } }
+interface Facts { n1: string; n2: string; n3: string; 'Fee-Rate': string; s1: string; b1: boolean; l1: string[]; ls: string[]; m1: { x: string; y: string } }
 
-const TYPES: Record<keyof Facts, ValueType> = { n1: 'number', n2: 'number', n3: 'number', s1: 'string', b1: 'boolean', l1: 'list', ls: 'list', m1: 'map' };
+// `Fee-Rate`: json-rules-engine takes any fact name, capitals and hyphens included
+const TYPES: Record<keyof Facts, ValueType> = { n1: 'number', n2: 'number', n3: 'number', 'Fee-Rate': 'number', s1: 'string', b1: 'boolean', l1: 'list', ls: 'list', m1: 'map' };
 const NUMERIC = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 
 // a small pool of decimals so that equality and ties happen often
@@ -30,20 +31,21 @@ const decimal = fc.oneof(
   fc.constantFrom('0', '1', '-1', '0.1', '0.2', '0.3', '1.25', '2.5', '100', '-0.05'),
   fc.integer({ min: -20000, max: 20000 }).map((c) => Exact.ratio(c, 100).toString()),
 );
-const word = fc.constantFrom('a', 'b', 'c', 'rural', 'postal');
+const word = fc.constantFrom('a', 'b', 'c', 'rural', 'postal', '农村', 'B-2');
 const scalar: fc.Arbitrary<Scalar> = fc.oneof(decimal.map((num) => ({ num })), word.map((str) => ({ str })), fc.boolean().map((bool) => ({ bool })));
 
 const facts: fc.Arbitrary<Facts> = fc.record({
-  n1: decimal, n2: decimal, n3: decimal, s1: word, b1: fc.boolean(),
+  n1: decimal, n2: decimal, n3: decimal, 'Fee-Rate': decimal, s1: word, b1: fc.boolean(),
   l1: fc.array(decimal, { maxLength: 3 }), ls: fc.array(word, { maxLength: 3 }),
   m1: fc.record({ x: decimal, y: decimal }),
 });
 
 // numbers a numeric operator may compare: number facts, and paths into the map and the list
 const numberSource = fc.oneof(
-  fc.constantFrom('n1', 'n2', 'n3').map((fact) => ({ fact })),
+  fc.constantFrom('n1', 'n2', 'n3', 'Fee-Rate').map((fact) => ({ fact })),
   fc.constantFrom('$.x', '$.y').map((path) => ({ fact: 'm1', path })),
-  fc.constantFrom('$[0]', '$[1]').map((path) => ({ fact: 'l1', path })),
+  fc.constantFrom('$[0]', '$[1]', '$.length').map((path) => ({ fact: 'l1', path })),
+  fc.constantFrom('$.length').map((path) => ({ fact: 'ls', path })),
 );
 const numberOperand: fc.Arbitrary<Operand> = fc.oneof(
   decimal.map((num) => ({ num })),
@@ -65,6 +67,11 @@ const leaf: fc.Arbitrary<Spec> = fc.oneof(
   fc.record({
     fact: fc.constantFrom('l1', 'ls'), operator: fc.constantFrom('contains', 'doesNotContain'),
     value: fc.oneof(scalar, fc.constantFrom('n1', 's1').map((ref) => ({ ref }))), priority,
+  }),
+  // a path into a value that has no parts (a number, a text, a true/false) or past a map's own keys
+  fc.record({
+    fact: fc.constantFrom('n1', 's1', 'b1', 'm1'), path: fc.constantFrom('$.x', '$[0]', '$.length', '$.constructor', '$.toString'),
+    operator: fc.constantFrom('equal', 'notEqual'), value: scalar, priority,
   }),
 );
 
@@ -91,7 +98,7 @@ function ratecardDoc(spec: Spec): unknown {
 
 function ratecardValues(f: Facts): Record<string, Value> {
   return {
-    n1: Exact.parse(f.n1), n2: Exact.parse(f.n2), n3: Exact.parse(f.n3), s1: f.s1, b1: f.b1,
+    n1: Exact.parse(f.n1), n2: Exact.parse(f.n2), n3: Exact.parse(f.n3), 'Fee-Rate': Exact.parse(f['Fee-Rate']), s1: f.s1, b1: f.b1,
     l1: f.l1.map((x) => Exact.parse(x)), ls: f.ls as unknown as Value,
     m1: { x: Exact.parse(f.m1.x), y: Exact.parse(f.m1.y) },
   };
@@ -125,7 +132,7 @@ function jreDoc(spec: Spec): Record<string, unknown> {
 }
 
 const jreFacts = (f: Facts) => ({
-  n1: Number(f.n1), n2: Number(f.n2), n3: Number(f.n3), s1: f.s1, b1: f.b1,
+  n1: Number(f.n1), n2: Number(f.n2), n3: Number(f.n3), 'Fee-Rate': Number(f['Fee-Rate']), s1: f.s1, b1: f.b1,
   l1: f.l1.map(Number), ls: [...f.ls], m1: { x: Number(f.m1.x), y: Number(f.m1.y) },
 });
 
@@ -156,7 +163,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
   });
 
   it('on the cases that differ between languages: empty groups, decimals, paths past the end', async () => {
-    const f: Facts = { n1: '0.3', n2: '0.1', n3: '0.2', s1: 'a', b1: true, l1: [], ls: ['a'], m1: { x: '1.25', y: '0' } };
+    const f: Facts = { n1: '0.3', n2: '0.1', n3: '0.2', 'Fee-Rate': '0.98', s1: 'a', b1: true, l1: [], ls: ['a'], m1: { x: '1.25', y: '0' } };
     const cases: Spec[] = [
       { group: 'all', children: [] },
       { group: 'any', children: [] },
@@ -167,6 +174,11 @@ describe('compiled conditions agree with json-rules-engine', () => {
       { group: 'all', children: [{ fact: 'm1', path: '$.x', operator: 'greaterThanInclusive', value: { ref: 'm1', path: '$.x' } }] },
       { group: 'all', children: [{ fact: 's1', operator: 'in', value: { ref: 'ls' } }] },
       { group: 'all', children: [{ fact: 'ls', operator: 'doesNotContain', value: { ref: 's1' } }] },
+      { group: 'all', children: [{ fact: 's1', path: '$.length', operator: 'equal', value: { num: '1' } }] },
+      { group: 'all', children: [{ fact: 'm1', path: '$.constructor', operator: 'notEqual', value: { num: '1' } }] },
+      { group: 'all', children: [{ fact: 'n1', path: '$.x', operator: 'notEqual', value: { num: '1' } }] },
+      { group: 'all', children: [{ fact: 'l1', path: '$.length', operator: 'equal', value: { num: '0' } }] },
+      { group: 'any', children: [{ fact: 'Fee-Rate', operator: 'greaterThanInclusive', value: { num: '0.98' } }] },
     ];
     const ctx = { p: undefined, m: 0 } as unknown as Ctx;
     for (const spec of cases) {

@@ -60,7 +60,7 @@ describe('expressions', () => {
   });
 
   it('report a list index out of range and a division by zero at run time, located at the rule', () => {
-    expect(() => amounts({ out: 'awards[3]' })).toThrow('index 3 is outside the list of 3 (0 to 2)');
+    expect(() => amounts({ out: 'awards[3]' })).toThrow('index 3 is outside the list `awards` of 3 (0 to 2)');
     expect(() => amounts({ zero: 'a / (b - 0.2)' })).toThrow('inline.yaml:12:5 rules.zero: cannot settle payee `W01` in 2025-01: division by zero in `a / (b - 0.2)`');
   });
 });

@@ -10,6 +10,7 @@ function show(e: Expr): string {
   switch (e.type) {
     case 'number': return e.value.toString();
     case 'boolean': return String(e.value);
+    case 'text': return JSON.stringify(e.value);
     case 'name': return e.name;
     case 'member': return `${show(e.object)}.${e.property}`;
     case 'index': return `${show(e.object)}[${show(e.index)}]`;
@@ -58,13 +59,13 @@ describe('parseExpression', () => {
 
   it.each([
     ['revenue * (rate', 'expected `)`, got the end of the expression', ''],
-    ['revenue * * 2', 'expected a number, a name or `(`, got `*`', '*'],
+    ['revenue * * 2', 'expected a number, a text, a name or `(`, got `*`', '*'],
     ['2x + 1', 'unexpected `2x`: a name cannot start with a digit', '2x'],
     ['a # b', 'unexpected character `#`', '#'],
     ['a b', 'unexpected `b` after a complete expression', 'b'],
     ['rates.', 'expected a key after `.`, got the end of the expression', ''],
     ['and + 1', 'unexpected `and`', 'and'],
-    ['', 'expected a number, a name or `(`, got the end of the expression', ''],
+    ['', 'expected a number, a text, a name or `(`, got the end of the expression', ''],
   ])('`%s` is a syntax error: %s', (text, message, at) => {
     expect(syntaxError(text)).toMatchObject({ message, at });
   });

@@ -37,6 +37,18 @@ describe('instalments and clawbacks', () => {
     expect(claw.trace.parts?.map((p) => `${p.transaction} ${p.part}/${p.parts} ${p.amount}`)).toEqual(['T1 1/6 10.00', 'T1 2/6 10.00']);
   });
 
+  it('claws back only what was actually paid: a part withheld by the gate is not taken back', () => {
+    // parts of 30.00 due in Feb, Mar, Apr; Feb is withheld (active 0); the line churns in April
+    const policy = POLICY.replace('    for_each: transactions\n    amount:\n      instalments:', '    gate: { all: [{ fact: active, operator: equal, value: 1 }] }\n    for_each: transactions\n    amount:\n      instalments:')
+      .replace('parts: parts', 'parts: 3');
+    const facts = 'period,payee_id,active\n2025-01,F01,1\n2025-02,F01,0\n2025-03,F01,1\n2025-04,F01,1\n';
+    const s = settleText(policy, facts, {
+      payeesCsv: PAYEES, transactionsCsv: 'line_id,payee_id,period,monthly_tariff,contract_months,churned_in\nL1,F01,2025-01,37.5,24,2025-04\n',
+    });
+    expect(s.lines.map((l) => `${l.period} ${l.line} ${l.amount}`)).toEqual(['2025-03 instalment 30.00', '2025-04 clawback -30.00']);
+    expect(s.withheld.map((w) => `${w.period} ${w.line}`)).toEqual(['2025-02 instalment']);
+  });
+
   it('rejects keys the primitive does not read and instalments without for_each', () => {
     expect(policyErrors(POLICY.replace('    for_each: transactions\n    amount:\n      instalments:', '    where: { all: [] }\n    for_each: transactions\n    amount:\n      instalments:'))).toEqual([
       expect.stringContaining('`where` is not read with `instalments`: use `paid_while`'),
