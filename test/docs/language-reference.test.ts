@@ -93,12 +93,14 @@ describe('the language reference settles as written', () => {
   it('gives every example a name of its own', () => {
     expect(new Set(all.map((e) => e.name)).size).toBe(all.length);
   });
-  for (const page of pages.filter((p) => p !== 'README.md')) {
+  for (const page of pages) {
     const examples = all.filter((e) => e.page === page);
     describe(page, () => {
-      it('has at least one runnable example', () => {
-        expect(examples.length).toBeGreaterThan(0);
-      });
+      if (page !== 'README.md') {
+        it('has at least one runnable example', () => {
+          expect(examples.length).toBeGreaterThan(0);
+        });
+      }
       for (const example of examples) {
         it(`${example.name} (line ${example.line}) settles to its expected statement`, () => {
           const expected = example.blocks['csv expected'];
