@@ -10,6 +10,8 @@ export { readDataset } from './data/dataset.js';
 export { mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, settle } from './settle/settle.js';
 export type { RankKeys } from './settle/population.js';
 export { addTotals, totalsOf } from './settle/totals.js';
+export type { PolicyVersion } from './settle/settle-versions.js';
+export { settleVersions } from './settle/settle-versions.js';
 export { statementToCsv, statementToJson } from './report/statement-output.js';
 export { explainLine } from './report/explain.js';
 export type { Impact, PayeeImpact } from './report/compare.js';

@@ -178,6 +178,8 @@ export interface StatementLine {
   amount: string;
   /** One readable sentence: the formula with numbers and the conditions that held. */
   explanation: string;
+  /** The policy version that paid the line, when a range is settled under several versions. */
+  version?: string;
   trace: LineTrace;
 }
 

@@ -1,5 +1,5 @@
 // `ratecard settle`: settle payees and facts under one policy and write the statement.
-import { settle, statementToCsv, statementToJson } from '../../engine/index.js';
+import { settle, settleVersions, statementToCsv, statementToJson } from '../../engine/index.js';
 import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { statSync } from 'node:fs';
@@ -13,7 +13,8 @@ const fileSize = (path: string) => { try { return statSync(path).size; } catch {
 
 const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts facts.csv [options]
 
-  --policy FILE          the policy (YAML)
+  --policy FILE          the policy (YAML); give it once per version to settle a range that spans
+                         an amendment: each month under the version in force (effective.from)
   --payees FILE          payees.csv: payee_id, channel_type, ...
   --facts FILE           facts.csv: period, payee_id and the facts the policy declares
   --transactions FILE    transactions.csv, for policies that pay per transaction
@@ -33,7 +34,7 @@ const command: Command = {
   usage,
   async run(args, io) {
     const { values: o } = parseOptions(args, {
-      policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
+      policy: { type: 'string', multiple: true }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
       params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' },
       format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' },
     });
@@ -44,9 +45,22 @@ const command: Command = {
       ? (fileSize(files.facts) > 20 * 1024 * 1024 ? availableParallelism() : 0)
       : Number(o.workers);
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number or auto, got \`${o.workers}\``);
+    const policies = required(o.policy?.length ? o.policy : undefined, 'policy');
+    if (policies.length > 1) {
+      if (workers > 0) throw new UsageError('a range over several policy versions settles in one process: leave out --workers');
+      const versions = policies.map((file) => {
+        const policy = loadPolicyFile(file, o.params);
+        return { policy, dataset: loadDatasetFiles(policy, files) };
+      });
+      const statement = settleVersions(versions, { from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation' });
+      const text = format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
+      const summary = `${statement.lines.length} lines, ${statement.from} to ${statement.to} under ${statement.versions.map((v) => `version ${v.version} (${v.from} to ${v.to})`).join(', ')}, total ${statement.totals.total}`;
+      if (o.out) { writeAtomic(o.out, text); io.stderr(`${summary} → ${o.out}\n`); } else io.stdout(text);
+      return 0;
+    }
     if (workers > 0) {
       const summary = await settleInParts({
-        policy: readSource(required(o.policy, 'policy'), 'policy'),
+        policy: readSource(policies[0], 'policy'),
         overrides: o.params ? readSource(o.params, 'params') : undefined,
         files, from: o.from, to: o.to, workers, format, withheld: o.withheld,
         out: required(o.out, 'out (a run in parts writes to a file)'),
@@ -55,7 +69,7 @@ const command: Command = {
       io.stderr(`${summary.lines} lines for ${summary.payees} payees, ${summary.from} to ${summary.to}, total ${summary.totals.total} → ${o.out} (${summary.parts} parts, ${summary.workers} workers)\n`);
       return 0;
     }
-    const policy = loadPolicyFile(required(o.policy, 'policy'), o.params);
+    const policy = loadPolicyFile(policies[0], o.params);
     const dataset = loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
       from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation',
