@@ -166,7 +166,8 @@ export interface LineTrace {
   adjusts?: { lineId: string; period: Period; before: string; after: string };
 }
 
-export interface StatementLine {
+/** What every statement item names: the payee, month and rule it is about. */
+export interface LineRef {
   /** `policy/payee/period/line`, unique in a statement. */
   id: string;
   period: Period;
@@ -174,43 +175,32 @@ export interface StatementLine {
   policy: string;
   line: string;
   kind: LineKind;
+  trace: LineTrace;
+}
+
+export interface StatementLine extends LineRef {
   /** Rounded, signed (deductions negative), e.g. "-905.38". */
   amount: string;
   /** One readable sentence: the formula with numbers and the conditions that held. */
   explanation: string;
   /** The policy version that paid the line, when a range is settled under several versions. */
   version?: string;
-  trace: LineTrace;
 }
 
 /** A line the policy would have paid but a gate, veto or floor withheld; it pays nothing. */
-export interface WithheldItem {
-  id: string;
-  period: Period;
-  payeeId: string;
-  policy: string;
-  line: string;
-  kind: LineKind;
+export interface WithheldItem extends LineRef {
   reason: string;
   /** What the line would have paid, when it can be computed. */
   wouldPay?: string;
-  trace: LineTrace;
 }
 
 /**
  * A rule that made no line for a payee and month, and why: it did not apply (its `when` did not
  * hold) or it came to 0 (a cap reached, nothing to pay). Only when settling with `unpaid: true`.
  */
-export interface UnpaidItem {
-  id: string;
-  period: Period;
-  payeeId: string;
-  policy: string;
-  line: string;
-  kind: LineKind;
+export interface UnpaidItem extends LineRef {
   status: 'not-applicable' | 'zero';
   reason: string;
-  trace: LineTrace;
 }
 
 export interface Totals {
