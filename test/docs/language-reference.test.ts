@@ -1,18 +1,26 @@
 // Every page of the language reference (docs/language/*.md) is settled as written: each example
 // (an HTML comment `<!-- example: NAME -->` followed by fenced blocks `yaml policy`, `yaml params`,
-// `csv payees`, `csv facts`, `csv transactions`, `csv history`, `csv expected`, `csv withheld`)
-// is loaded through the engine's public API and its statement must equal `csv expected` exactly,
-// line for line and in order. `<!-- example: b extends=a from=2025-03 to=2025-03 -->` reuses
-// a's blocks where b gives none, and settles the range given.
+// `csv payees`, `csv facts`, `csv transactions`, `csv history`, `csv expected`, `csv withheld`,
+// `csv unpaid`, `text error`) is loaded through the engine's public API and its statement must
+// equal `csv expected` exactly, line for line and in order; `csv withheld` and `csv unpaid` (the
+// rules that made no line, as `ratecard explain` lists them) likewise. An example that must fail
+// gives `text error` instead: the formatted diagnostics, one a line, of whichever step stops it
+// (loading the policy, reading the data or settling). `<!-- example: b extends=a from=2025-03
+// to=2025-03 -->` reuses a's blocks where b gives none, and settles the range given.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  formatDiagnostic, type LedgerLine, type LineKind, loadPolicy, parseCsv, readDataset, settle, type SettleOptions,
+  formatDiagnostic, type LedgerLine, type LineKind, loadPolicy, parseCsv, RatecardError, readDataset, settle, type SettleOptions,
 } from '../../engine/index.js';
 
 const DIR = 'docs/language';
-const BLOCKS = ['yaml policy', 'yaml params', 'csv payees', 'csv facts', 'csv transactions', 'csv history', 'csv expected', 'csv withheld'] as const;
+const BLOCKS = [
+  'yaml policy', 'yaml params', 'csv payees', 'csv facts', 'csv transactions', 'csv history',
+  'csv expected', 'csv withheld', 'csv unpaid', 'text error',
+] as const;
+/** What an example expects: never inherited from the example it extends. */
+const OWN: readonly Block[] = ['csv expected', 'csv withheld', 'csv unpaid', 'csv history', 'text error'];
 type Block = (typeof BLOCKS)[number];
 
 interface Example {
@@ -55,12 +63,12 @@ function rows(text: string): Record<string, string>[] {
 function settleExample(example: Example, byName: Map<string, Example>) {
   const parent = example.options.extends ? byName.get(example.options.extends) : undefined;
   if (example.options.extends && !parent) throw new Error(`example \`${example.name}\` extends an unknown example \`${example.options.extends}\``);
-  const block = (b: Block) => example.blocks[b] ?? (b === 'csv expected' || b === 'csv withheld' || b === 'csv history' ? undefined : parent?.blocks[b]);
+  const block = (b: Block) => example.blocks[b] ?? (OWN.includes(b) ? undefined : parent?.blocks[b]);
   const policyText = block('yaml policy');
   if (!policyText) throw new Error(`example \`${example.name}\` has no \`yaml policy\` block`);
   const params = block('yaml params');
   const loaded = loadPolicy({ file: `${example.name}.yaml`, text: policyText }, { overrides: params ? { file: 'params.yaml', text: params } : undefined });
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+  if (!loaded.ok) throw new RatecardError(loaded.diagnostics);
   expect(loaded.warnings.map(formatDiagnostic)).toEqual([]);
   const payees = block('csv payees'), facts = block('csv facts'), transactions = block('csv transactions');
   if (!payees || !facts) throw new Error(`example \`${example.name}\` needs \`csv payees\` and \`csv facts\` blocks`);
@@ -69,8 +77,8 @@ function settleExample(example: Example, byName: Map<string, Example>) {
     facts: { file: 'facts.csv', text: facts },
     transactions: transactions ? { file: 'transactions.csv', text: transactions } : undefined,
   }, loaded.policy);
-  if (!read.ok) throw new Error(read.diagnostics.map(formatDiagnostic).join('\n'));
-  const options: SettleOptions = { from: example.options.from, to: example.options.to };
+  if (!read.ok) throw new RatecardError(read.diagnostics);
+  const options: SettleOptions = { from: example.options.from, to: example.options.to, unpaid: example.blocks['csv unpaid'] !== undefined };
   const history = block('csv history');
   if (history) {
     options.history = rows(history).map((r): LedgerLine => ({
@@ -95,6 +103,8 @@ describe('the language reference settles as written', () => {
   });
   for (const page of pages) {
     const examples = all.filter((e) => e.page === page);
+    // an index without examples has nothing to run (an empty suite fails)
+    if (page === 'README.md' && !examples.length) continue;
     describe(page, () => {
       if (page !== 'README.md') {
         it('has at least one runnable example', () => {
@@ -102,6 +112,20 @@ describe('the language reference settles as written', () => {
         });
       }
       for (const example of examples) {
+        const error = example.blocks['text error'];
+        if (error !== undefined) {
+          it(`${example.name} (line ${example.line}) stops with its expected error`, () => {
+            let diagnostics: string[] = [];
+            try {
+              settleExample(example, byName);
+            } catch (e) {
+              if (!(e instanceof RatecardError)) throw e;
+              diagnostics = e.diagnostics.map(formatDiagnostic);
+            }
+            expect(diagnostics).toEqual(error.trimEnd().split('\n'));
+          });
+          continue;
+        }
         it(`${example.name} (line ${example.line}) settles to its expected statement`, () => {
           const expected = example.blocks['csv expected'];
           if (expected === undefined) throw new Error(`example \`${example.name}\` has no \`csv expected\` block`);
@@ -112,6 +136,11 @@ describe('the language reference settles as written', () => {
           if (withheld !== undefined) {
             expect(statement.withheld.map((w) => [w.period, w.payeeId, w.line, w.reason]))
               .toEqual(rows(withheld).map((r) => [r.period, r.payee_id, r.line, r.reason]));
+          }
+          const unpaid = example.blocks['csv unpaid'];
+          if (unpaid !== undefined) {
+            expect(statement.unpaid?.map((u) => [u.period, u.payeeId, u.line, u.reason]))
+              .toEqual(rows(unpaid).map((r) => [r.period, r.payee_id, r.line, r.reason]));
           }
         });
       }
