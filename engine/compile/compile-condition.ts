@@ -7,6 +7,7 @@ import type { ConditionTrace } from '../types.js';
 import type { Binding } from './compile-expression.js';
 import type { Ctx } from './runtime.js';
 import { formatValue, type Value } from './values.js';
+import { monthIndex, periodOf } from '../data/period.js';
 
 export interface CompiledCondition {
   test: (ctx: Ctx) => boolean;
@@ -93,6 +94,18 @@ function compilePath(path: string): ((v: Value | undefined) => Value | undefined
 
 const isMap = (v: unknown): v is Record<string | number, unknown> =>
   !!v && typeof v === 'object' && !(v instanceof Exact) && !(v instanceof Map) && !Array.isArray(v);
+
+/** A written month (`2025-02`, or a list of them) as the month index a month fact holds. */
+function monthLiteral(v: Value): Value {
+  if (Array.isArray(v)) return (v as Value[]).map(monthLiteral) as Value;
+  const m = typeof v === 'string' ? monthIndex(v) : undefined;
+  return m === undefined ? v : Exact.of(m);
+}
+
+function showMonths(v: Value | undefined): string {
+  if (Array.isArray(v)) return `[${(v as Value[]).map(showMonths).join(', ')}]`;
+  return v instanceof Exact && v.isInteger() ? periodOf(v.toNumber()) : formatValue(v);
+}
 
 /** `$.high` → `.high`, so a trace reads `limits.high 90`, not `limits 90`. */
 const pathText = (path: unknown) => (typeof path === 'string' ? path.replace(/^\$/, '') : '');
@@ -259,7 +272,8 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       const got = lookup(valueName, [...path, 'value', 'fact']);
       value = got && withPath(got, ref.path, [...path, 'value', 'path']);
     } else {
-      const constant = literal(v);
+      // a month fact compared with a written month (`value: 2025-02`) compares months
+      const constant = factBinding?.month && c.path === undefined ? monthLiteral(literal(v)) : literal(v);
       if (NUMERIC.has(operator) && !(constant instanceof Exact)) report(`\`${operator}\` needs a number to compare with, got \`${formatValue(constant)}\``, [...path, 'value']);
       if ((operator === 'in' || operator === 'notIn') && !Array.isArray(constant)) report(`\`${operator}\` needs a list as its value`, [...path, 'value']);
       value = () => constant;
@@ -269,10 +283,13 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     const label = c.name ? `${String(c.name)}: ` : '';
     // the value compared with is most often a constant or a parameter: its text is kept
     let lastB: Value | undefined, lastBText: string | undefined;
-    const formatB = (b: Value | undefined) => (lastBText !== undefined && b === lastB ? lastBText : (lastBText = formatValue((lastB = b))));
+    // months are held as month indexes and shown as `YYYY-MM`
+    const months = !!factBinding?.month && c.path === undefined;
+    const show = (x: Value | undefined) => (months ? showMonths(x) : formatValue(x));
+    const formatB = (b: Value | undefined) => (lastBText !== undefined && b === lastB ? lastBText : (lastBText = show((lastB = b))));
     const statement = (a: Value | undefined, b: Value | undefined) => {
       const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatB(b)}` : formatB(b);
-      return `${label}${factName}${pathText(c.path)} ${formatValue(a)} ${SYMBOL[operator]} ${rhs}`;
+      return `${label}${factName}${pathText(c.path)} ${show(a)} ${SYMBOL[operator]} ${rhs}`;
     };
     return {
       priority: Number(c.priority ?? 1),
@@ -289,7 +306,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
         const a = fact(ctx), b = get(ctx);
         const result = op(a, b);
         return {
-          path: p, name: c.name as string | undefined, operator, fact: factName, factValue: formatValue(a), value: formatValue(b), result,
+          path: p, name: c.name as string | undefined, operator, fact: factName, factValue: show(a), value: show(b), result,
           text: `${statement(a, b)} → ${result}`,
         };
       },

@@ -97,6 +97,11 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
           // a map looked up by a text key read from data: `unit_price[product]`
           need(i, 'string', e.index, 'the key of a map');
           const mapText = () => exprText(e.object);
+          const probe = e.index.type === 'text' ? safeConstant(o.fn) : undefined;
+          if (probe && e.index.type === 'text' && !Object.hasOwn(probe as object, e.index.value)) {
+            fail(`unknown key \`${e.index.value}\`, expected one of ${Object.keys(probe as object).map((k) => `\`${k}\``).join(', ')}`, e.index);
+            return bad;
+          }
           const cell = i === bad ? undefined : dataCell(e.index);
           const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, i.fn(ctx) as string, mapText, cell && (() => cell(ctx)));
           const head = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));

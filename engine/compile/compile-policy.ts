@@ -161,6 +161,11 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     if (local) return local;
     const b = bindings.get(name);
     if (!b) {
+      const hyphenated = [...bindings.keys()].find((n) => n.startsWith(`${name}-`));
+      if (hyphenated) {
+        report(`\`${hyphenated}\` has a \`-\` in its name, which an expression reads as a minus: names with \`-\` can be read only in conditions; name the column without \`-\` to compute with it`, path, start, end - start);
+        return undefined;
+      }
       const candidates = [...bindings.keys(), ...(extra?.keys() ?? [])];
       const hint = suggest(name, candidates);
       report(`unknown name \`${name}\`: not a fact, param, metric or line of this policy${hint ? `; did you mean \`${hint}\`?` : ''}`, path, start, end - start);

@@ -71,7 +71,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
         }
         if (amount.isZero()) {
-          if (out.unpaid && trace) out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: `came to 0: ${trace.formula ? `${trace.formula.expression} = ${trace.formula.substituted}` : 'nothing to pay'}` });
+          // a per-transaction rule with nothing to pay on has nothing to explain
+          const nothing = (result.parts && !result.parts.length) || (result.items && !result.items.length);
+          if (out.unpaid && trace && !nothing) out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: `came to 0: ${trace.formula ? `${trace.formula.expression} = ${trace.formula.substituted}` : 'nothing to pay'}` });
           continue;
         }
         if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
@@ -149,7 +151,11 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
 function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, status: UnpaidItem['status']): UnpaidItem {
   const trace = buildTrace(plan, rule, ctx, undefined, undefined);
   const failed: FailedLeaf[] = [];
-  if (status === 'not-applicable') rule.when!.failed(ctx, failed);
+  if (status === 'not-applicable') {
+    rule.when!.failed(ctx, failed);
+    // the gate was never reached: only `when` explains it
+    trace.conditions = trace.conditions.filter((c) => c.path === 'when');
+  }
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind, status,
     reason: `not applicable: ${failed.map((f) => `${f()} is not met`).join('; ') || 'its condition does not hold'}`, trace,

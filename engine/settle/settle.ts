@@ -97,6 +97,8 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const range = resolveRange(dataset, options, plan.lookback);
   checkCoverage(dataset, range);
   const history = historyByPayee(options);
+  let historyFrom = range.from;
+  for (const list of history.values()) for (const e of list) historyFrom = Math.min(historyFrom, e.month);
   const ranks = options.ranks ? ranksFromRecord(plan, options.ranks)
     : hasPopulationMetrics(plan) ? rankPopulation(plan, dataset.covered.map((p) => newPayeeState(p, dataset)), rangeMonths(range))
     : undefined;
@@ -110,6 +112,8 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   // garbage collection stay proportional to the statement, not to every intermediate value
   payees.forEach((payee, i) => {
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
+    // the months the history covers are known for every payee, with or without lines of its own
+    for (let m = historyFrom; m < range.from; m++) state.settled.add(m);
     state.population = ranks?.get(payee.payeeId);
     evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);

@@ -164,6 +164,33 @@ rules:
     expect(out.lines.map((l) => l.period)).toEqual(['2025-01', '2025-02']);
   });
 
+  it('compares a month fact with a written month, and shows months as months', () => {
+    const out = settleText(`id: m
+name: M
+version: 1
+applies_to: { channel_type: [rural_contract] }
+facts:
+  contract_end: { type: month }
+rules:
+  - id: a
+    kind: bonus
+    gate: { all: [{ name: ends in February, fact: contract_end, operator: equal, value: 2025-02 }] }
+    amount: 10
+`, 'period,payee_id,contract_end\n2025-01,W01,2025-02\n2025-02,W01,2025-03\n');
+    expect(out.lines.map((l) => `${l.period} ${l.explanation}`)).toEqual(['2025-01 a = 10 = 10 = 10 → 10.00; because ends in February: contract_end 2025-02 = 2025-02']);
+    expect(out.withheld.map((w) => w.reason)).toEqual(['withheld: ends in February: contract_end 2025-03 = 2025-02 is not met']);
+  });
+
+  it('checks a written map key when the policy loads, and says why a hyphenated name cannot be computed with', () => {
+    expect(policyErrors(POLICY.replace('amount: price[product] * units', 'amount: price["tv"] * units'))).toEqual([
+      expect.stringContaining('unknown key `tv`, expected one of `mobile`, `broadband`'),
+    ]);
+    expect(policyErrors(POLICY.replace('  units: { type: count }', '  units: { type: count }\n  Fee-Rate: { type: rate }').replace('amount: grade_bonus[grade]', 'amount: Fee-Rate * 100'))).toEqual([
+      expect.stringContaining('`Fee-Rate` has a `-` in its name, which an expression reads as a minus'),
+      expect.stringContaining('unknown name `Rate`'),
+    ]);
+  });
+
   it('pays marginal bands scaled by a per-payee base: the excess over a target shared 20 / 30 / 40 %', () => {
     const policy = `id: excess
 name: Excess

@@ -49,6 +49,21 @@ describe('instalments and clawbacks', () => {
     expect(s.withheld.map((w) => `${w.period} ${w.line}`)).toEqual(['2025-02 instalment']);
   });
 
+  it('takes back the same when the month is settled alone, with the earlier months as posted history', () => {
+    const policy = POLICY.replace('    for_each: transactions\n    amount:\n      instalments:', '    gate: { all: [{ fact: active, operator: equal, value: 1 }] }\n    for_each: transactions\n    amount:\n      instalments:')
+      .replace('parts: parts', 'parts: 3');
+    const facts = 'period,payee_id,active\n2025-01,F01,1\n2025-02,F01,0\n2025-03,F01,1\n2025-04,F01,1\n';
+    const transactionsCsv = 'line_id,payee_id,period,monthly_tariff,contract_months,churned_in\nL1,F01,2025-01,37.5,24,2025-04\n';
+    // February posted nothing for F01 (withheld), March posted 30.00: April alone must take back 30.00
+    const history = [{ id: 'instalments/F01/2025-03/instalment', period: '2025-03', payeeId: 'F01', line: 'instalment', kind: 'commission' as const, amount: '30.00' }];
+    const april = settleText(policy, facts, { payeesCsv: PAYEES, transactionsCsv, from: '2025-02', to: '2025-04' });
+    const alone = settleText(policy, facts, { payeesCsv: PAYEES, transactionsCsv, from: '2025-04', to: '2025-04', history: [
+      { id: 'instalments/X/2025-02/instalment', period: '2025-02', payeeId: 'X', line: 'instalment', kind: 'commission', amount: '1.00' }, ...history,
+    ] });
+    expect(alone.lines.map((l) => `${l.period} ${l.line} ${l.amount}`)).toEqual(april.lines.filter((l) => l.period === '2025-04').map((l) => `${l.period} ${l.line} ${l.amount}`));
+    expect(alone.lines.map((l) => l.amount)).toEqual(['-30.00']);
+  });
+
   it('rejects keys the primitive does not read and instalments without for_each', () => {
     expect(policyErrors(POLICY.replace('    for_each: transactions\n    amount:\n      instalments:', '    where: { all: [] }\n    for_each: transactions\n    amount:\n      instalments:'))).toEqual([
       expect.stringContaining('`where` is not read with `instalments`: use `paid_while`'),
