@@ -68,6 +68,9 @@ const BINARY: Record<string, { op: BinaryOp; precedence: number }> = {
   '*': { op: '*', precedence: 6 }, '/': { op: '/', precedence: 6 },
 };
 
+/** The operator a token is, if any: own keys only, so a name such as `constructor` is a name. */
+const binaryOperator = (text: string) => (Object.hasOwn(BINARY, text) ? BINARY[text] : undefined);
+
 export function parseExpression(text: string): Expr {
   const tokens = tokenize(text);
   let pos = 0;
@@ -92,7 +95,7 @@ export function parseExpression(text: string): Expr {
     let left = unary();
     for (;;) {
       const t = peek();
-      const b = (t.kind === 'op' || t.kind === 'name') ? BINARY[t.text] : undefined;
+      const b = (t.kind === 'op' || t.kind === 'name') ? binaryOperator(t.text) : undefined;
       if (!b || b.precedence < minPrecedence) { depth--; return left; }
       next();
       const right = binary(b.precedence + 1);
@@ -136,7 +139,7 @@ export function parseExpression(text: string): Expr {
     if (t.kind === 'text') return { type: 'text', value: t.text, start: t.start, end: t.end };
     if (t.kind === 'name') {
       if (t.text === 'true' || t.text === 'false') return { type: 'boolean', value: t.text === 'true', start: t.start, end: t.end };
-      if (BINARY[t.text]) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
+      if (binaryOperator(t.text)) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
       if (peek().text === '(') {
         next();
         const args: Expr[] = [];

@@ -28,7 +28,9 @@ export const emptyMap = (): Plain => Object.create(null) as Plain;
 /** Stops the walk: a limit was passed, reading on would only repeat the message. */
 class Stop extends Error {}
 
-const fieldOf = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+/** The dotted path of a field; a very deep one shortened to its first steps. */
+const fieldOf = (path: Path) =>
+  path.slice(0, 12).map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') + (path.length > 12 ? '…' : '');
 
 function kindOf(node: unknown): string {
   if (isMap(node)) return 'a map';
