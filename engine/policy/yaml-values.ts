@@ -22,8 +22,22 @@ type Path = (string | number)[];
 type At = (range: readonly number[] | null | undefined) => SourceLocation;
 export type Plain = Record<string, unknown>;
 
-/** A map without a prototype: no key reaches Object.prototype. */
-export const emptyMap = (): Plain => Object.create(null) as Plain;
+/**
+ * The prototype of every map read from YAML: no Object.prototype behind it (`constructor`,
+ * `toString`, `__proto__` are only ever the map's own keys), but text when a message prints
+ * the map: JSON, shortened.
+ */
+const MAP = Object.freeze(Object.create(null, {
+  [Symbol.toPrimitive]: {
+    value(this: Plain) {
+      const json = JSON.stringify(this) ?? '';
+      return json.length > 40 ? `${json.slice(0, 37)}…` : json;
+    },
+  },
+})) as object;
+
+/** An empty map whose keys never reach Object.prototype. */
+export const emptyMap = (): Plain => Object.create(MAP) as Plain;
 
 /** Stops the walk: a limit was passed, reading on would only repeat the message. */
 class Stop extends Error {}
