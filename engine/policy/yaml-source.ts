@@ -1,7 +1,7 @@
 // A parsed YAML source that remembers where everything is: syntax errors as diagnostics, a
 // path-to-location map for messages, and a value tree whose numbers are exact (read from the
 // source text, so `0.1000000000000000000001` and `1.50` are kept as written).
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { errorAt } from '../errors.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
 import { YAML_LIMITS, yamlValues } from './yaml-values.js';
@@ -24,9 +24,10 @@ export interface YamlSource {
   locateKey: (path: Path) => SourceLocation;
 }
 
+/** Unique keys are checked by yamlValues (the parser's check costs n² in the keys of a map). */
 export function readYaml(source: SourceText): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true });
   const pos = (offset: number) => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
     return { line: p.line, col: p.col };
@@ -46,12 +47,24 @@ export function readYaml(source: SourceText): YamlSource {
   if (values) diagnostics.push(...values.diagnostics);
   const readable = values !== undefined && !values.diagnostics.length;
 
+  // each map's pairs by key, made on first use: locating n keys of one map costs n, not n²
+  const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string | number): Pair | undefined => {
+    let pairs = pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+      pairsByKey.set(map, pairs);
+    }
+    return pairs.get(String(key));
+  };
+
   const nodeAt = (path: Path): { node: YamlNode | undefined; depth: number } => {
     let node: unknown = doc.contents;
     let depth = 0;
     for (const step of path) {
       let next: unknown;
-      if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))?.value;
+      if (isMap(node)) next = pairOf(node, step)?.value;
       else if (isSeq(node) && typeof step === 'number') next = node.items[step];
       if (next === undefined || next === null) break;
       node = next;
@@ -79,7 +92,7 @@ export function readYaml(source: SourceText): YamlSource {
     const parent = nodeAt(path.slice(0, -1));
     const last = path[path.length - 1];
     if (parent.depth === path.length - 1 && isMap(parent.node)) {
-      const pair = parent.node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+      const pair = pairOf(parent.node, last);
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       if (range) return at(range);
     }

@@ -115,6 +115,7 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
   function map(node: YAMLMap, path: Path, depth: number, alias: Alias | undefined): [unknown, unknown] | undefined {
     const exact = emptyMap(), json = emptyMap();
     const merged: [Plain, Plain][] = [];
+    const keys = new Map<string, Scalar>(); // the parser's own check of unique keys is quadratic: this one is not
     let ok = true;
     for (const pair of node.items) {
       const key = pair.key;
@@ -138,6 +139,13 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
         continue;
       }
       const name = String(key.value);
+      const first = keys.get(name);
+      if (first) {
+        report(key.range, path, `yaml: map keys must be unique: \`${name}\` is already on line ${at(first.range).line}`);
+        ok = false;
+        continue;
+      }
+      keys.set(name, key);
       const v = walk(pair.value, [...path, name], depth, alias);
       if (!v) { ok = false; continue; }
       exact[name] = v[0];
