@@ -41,6 +41,7 @@ export function readYaml(source: SourceText): YamlSource {
     let message = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
     // the parser's own recursion ran out: the document nests far past what a policy needs
     if (/call stack/i.test(message)) message = `the document nests too deeply to read, over the limit of ${YAML_LIMITS.depth} levels`;
+    else if (/multiple documents/.test(message)) message = 'a file holds one YAML document: remove the `---` that starts a second one';
     return { ...errorAt(at(e.pos), '', `yaml: ${message}`, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
   });
   const values = doc.errors.length ? undefined : yamlValues(doc, at);

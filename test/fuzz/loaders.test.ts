@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type CompiledPolicy, type DatasetInput, loadPolicy, RatecardError, readDataset, settle, validatePolicy } from '../../engine/index.js';
 import { parse as parseYaml } from 'yaml';
 import { SCENARIOS } from '../fixtures/scenario.js';
-import { expectLocated, mutate, mutations, randomYaml } from './mutations.js';
+import { expectLocated, mutate, mutations, NASTY, randomYaml } from './mutations.js';
 
 // CI runs a fixed seed and a small budget; FUZZ_SEED and FUZZ_RUNS explore further by hand
 const SEED = Number(process.env.FUZZ_SEED ?? 20251202);
@@ -55,6 +55,13 @@ function settleOrLocated(policy: CompiledPolicy, data: DatasetInput) {
 
 const scenario = fc.constantFrom(...SCENARIOS);
 
+/** The bundled policies, loaded. */
+const bundled = () => Object.fromEntries(SCENARIOS.map((s) => {
+  const loaded = loadPolicy({ file: 'policy.yaml', text: policyText[s] });
+  if (!loaded.ok) throw new Error(`${s} does not load`);
+  return [s, loaded.policy];
+}));
+
 describe('fuzzing the loaders (fixed seed, bounded runs)', () => {
   it('mutated bundled policies: located diagnostics or a statement', () => {
     fc.assert(fc.property(scenario, mutations, (s, m) => { check(s, mutate(policyText[s], m)); }), settings());
@@ -91,16 +98,23 @@ describe('fuzzing the loaders (fixed seed, bounded runs)', () => {
   });
 
   it('mutated payees, facts and transactions: located diagnostics or a statement', () => {
-    const policies = Object.fromEntries(SCENARIOS.map((s) => {
-      const loaded = loadPolicy({ file: 'policy.yaml', text: policyText[s] });
-      if (!loaded.ok) throw new Error(`${s} does not load`);
-      return [s, loaded.policy];
-    }));
+    const policies = bundled();
     const table = fc.constantFrom('payees' as const, 'facts' as const, 'transactions' as const);
     fc.assert(fc.property(scenario, table, mutations, (s, name, m) => {
       const text = dataText(s, `${name}.csv`);
       if (text === undefined) return;
       settleOrLocated(policies[s], inputOf(s, { [name]: mutate(text, m) }));
+    }), settings());
+  });
+
+  it('random cells in spreadsheet rows (as read from .xlsx) and random CSV text: located diagnostics or a statement', () => {
+    const policies = bundled();
+    const cell = fc.oneof(fc.constantFrom(...NASTY, '', ' ', '2025-01', '2025-13', 'R01', 'rural_contract', '0', '-1', '1e5'), fc.string({ maxLength: 6 }));
+    fc.assert(fc.property(scenario, fc.constantFrom('payees' as const, 'facts' as const), fc.nat(), fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 6 }), fc.boolean(), (s, name, at, extra, asCsv) => {
+      const rows = (dataText(s, `${name}.csv`) ?? '').split('\n').filter(Boolean).map((l) => l.split(','));
+      rows.splice(rows.length ? at % rows.length : 0, 0, ...extra);
+      const table = asCsv ? { file: `${name}.csv`, text: rows.map((r) => r.join(',')).join('\n') } : { file: `${name}.csv`, rows };
+      settleOrLocated(policies[s], { ...inputOf(s), [name]: table });
     }), settings());
   });
 });

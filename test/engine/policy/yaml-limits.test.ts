@@ -42,6 +42,10 @@ describe('YAML aliases, merges and nesting', () => {
     expect(far).toMatch(/^p\.yaml:1:\d+ yaml: the document nests too deeply to read, over the limit of 100 levels$/);
   });
 
+  it('refuses a second document, in words about the file rather than the parser', () => {
+    expect(validate('a: 1\n---\nb: 2\n')).toEqual(['p.yaml:2:1 yaml: a file holds one YAML document: remove the `---` that starts a second one']);
+  });
+
   it('refuses keys that are not names', () => {
     expect(validate('? [a, b]\n: c\n')).toEqual(['p.yaml:1:3 yaml: a key must be a name or a number, got a list']);
     expect(validate('a: 1\n? {b: 1}\n: c\n')).toEqual(['p.yaml:2:3 yaml: a key must be a name or a number, got a map']);
