@@ -86,12 +86,10 @@ describe('fuzzing the loaders (fixed seed, bounded runs)', () => {
   });
 
   it('mutated and random overrides: located diagnostics or a statement', () => {
-    const overrides: Record<string, string> = {
-      'rural-contract': 'step_rate: 0.03\nrefund_schedule: { 3: { Q1: 0.5 } }\n',
-      'postal-agency': 'card_rate: { mobile: 0.03 }\ncompetition_tiers:\n  - { min: 0, award: 100 }\n',
-      'service-center': 'bonus_rate: 0.01\n',
-      'private-line': '{}\n',
-    };
+    // each policy's scalar parameters at their own values: a valid overrides file to mutate
+    const policies = bundled();
+    const overrides = Object.fromEntries(SCENARIOS.map((s) => [s, policies[s].params
+      .filter((p) => typeof p.value === 'string').map((p) => `${p.name}: ${p.value as string}\n`).join('') || '{}\n']));
     fc.assert(fc.property(scenario, fc.oneof(mutations.map((m) => ({ m })), randomYaml.map((text) => ({ text }))), (s, o) => {
       check(s, policyText[s], 'text' in o ? o.text : mutate(overrides[s], o.m));
     }), settings());
