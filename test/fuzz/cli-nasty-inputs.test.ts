@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { editLines, runCli, scratch, settleArgs } from '../fixtures/run-cli.js';
+import { ALIAS_BOMB as bomb } from './mutations.js';
 
 const tmp = scratch('ratecard-nasty-');
 const rural = readFileSync('policies/rural-contract.yaml', 'utf8');
 const postal = readFileSync('policies/postal-agency.yaml', 'utf8');
-const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`), 'h: [*g, *g, *g, *g, *g, *g, *g, *g, *g]'].join('\n') + '\n';
 
 async function fails(args: string[]) {
   const run = await runCli(args);

@@ -17,6 +17,9 @@ export const NASTY = [
   'kind: refund', 'amount: { refund: { of: x, schedule: y } }', 'frequency: yearly', 'for_each: transactions',
 ];
 
+/** A "billion laughs" document: seven levels of nine aliases each, 9^7 values when expanded. */
+export const ALIAS_BOMB = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`), 'h: [*g, *g, *g, *g, *g, *g, *g, *g, *g]'].join('\n') + '\n';
+
 export type Mutation =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'delete'; at: number; length: number }

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, validatePolicy } from '../../../engine/index.js';
+import { ALIAS_BOMB as bomb } from '../../fuzz/mutations.js';
 
 const rural = readFileSync('policies/rural-contract.yaml', 'utf8');
 const validate = (text: string, overrides?: string) =>
   validatePolicy({ file: 'p.yaml', text }, overrides === undefined ? {} : { overrides: { file: 'o.yaml', text: overrides } }).map(formatDiagnostic);
 
-const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`), 'h: [*g, *g, *g, *g, *g, *g, *g, *g, *g]'].join('\n') + '\n';
 
 describe('YAML aliases, merges and nesting', () => {
   it('stops an alias bomb at the expansion limit, at the alias', () => {
