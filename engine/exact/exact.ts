@@ -2,7 +2,7 @@
 // integers while every step provably fits in 2^53 and as BigInt past that, so 1/3 × 3 is 1,
 // (0.9 − 0.8) / 0.05 is 2 and a line is rounded exactly once, when the policy says so.
 // No value grows past the bit limit of ./limits.ts: past it, an ExactLimitError names the limit.
-import { checkBits, ExactLimitError, maxPlaces, maxTextDigits } from './limits.js';
+import { checkBits, ExactLimitError, maxPlaces, maxTextDigits, shortText } from './limits.js';
 
 export { configureExactLimits, decimalInputProblem, DEFAULT_EXACT_LIMITS, ExactLimitError, exactLimits, type ExactLimitName, type ExactLimits } from './limits.js';
 
@@ -24,7 +24,9 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return a;
 }
 
-const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
+// matched against trimmed text: no two runs of the pattern can take the same characters, so
+// matching is linear (`^\s*…\s*$` on a long run of spaces and one letter would be quadratic)
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class Exact {
   /** Numerator and denominator as numbers; valid only when `big` is undefined. */
@@ -49,7 +51,7 @@ export class Exact {
   static tryParse(text: string): Exact | undefined {
     const simple = parsePlain(text);
     if (simple !== undefined) return simple;
-    const m = DECIMAL.exec(text);
+    const m = DECIMAL.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return undefined;
     const digits = (m[2] || '0') + (m[3] ?? '');
     const scale = (m[3] ?? '').length - (m[4] ? Number(m[4]) : 0);
@@ -58,7 +60,7 @@ export class Exact {
     if (first < 0) return Exact.ZERO;
     // a cheap bound before any BigInt is made: text that expands past the bit limit is refused unread
     if (digits.length - first - scale > maxTextDigits() || scale > maxTextDigits() || !Number.isFinite(scale)) {
-      throw new ExactLimitError('bits', `\`${text.trim().slice(0, 20)}${text.trim().length > 20 ? '…' : ''}\` is too large or too precise for an exact value`);
+      throw new ExactLimitError('bits', `\`${shortText(text)}\` is too large or too precise for an exact value`);
     }
     if (digits.length <= 15 && scale >= 0 && scale <= 15) {
       const n = Number(digits);

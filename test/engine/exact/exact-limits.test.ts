@@ -35,6 +35,13 @@ describe('limits on exact values', () => {
     expect(Exact.parse('0.' + '0'.repeat(5000)).isZero()).toBe(true);
   });
 
+  it('reads long text that is not a number in one pass', () => {
+    // `^\s*…\s*$` would try every split of the spaces: 10^10 steps for these
+    expect(Exact.tryParse(' '.repeat(100_000) + 'x')).toBeUndefined();
+    expect(Exact.tryParse('1' + ' '.repeat(100_000) + 'x')).toBeUndefined();
+    expect(Exact.tryParse('  -12.50\t')?.toString()).toBe('-12.5');
+  });
+
   it('stops a computation that squares a ratio over and over at the bit limit, naming it', () => {
     let x = Exact.ratio(1_000_003, 999_983);
     let steps = 0;
