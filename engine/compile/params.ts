@@ -37,7 +37,7 @@ export function checkParam(decl: ParamDeclaration, value: unknown, path: (string
   switch (type) {
     case 'map': {
       if (!isPlainObject(value)) { report(`expected a map of ${SCALAR_PLURALS[of]}, got ${show(value)}`, path); return undefined; }
-      const out: Record<string, Exact> = {};
+      const out: Record<string, Exact> = Object.create(null); // a key is a name, never a prototype's
       let ok = true;
       for (const [k, v] of Object.entries(value)) {
         const x = checkScalarValue(v, of, [...path, k], report);
@@ -53,22 +53,23 @@ export function checkParam(decl: ParamDeclaration, value: unknown, path: (string
     case 'tiers': return checkTiers(decl, value, path, report);
     case 'schedule': return checkSchedule(value, path, report);
     default:
+      if (typeof type !== 'string') return undefined; // missing or not text: the schema says so
       report(`unknown parameter type \`${type}\``, [...path.slice(0, -1), 'type']);
       return undefined;
   }
 }
 
 function checkTiers(decl: ParamDeclaration, value: unknown, path: (string | number)[], report: ReportAt): TierRow[] | undefined {
-  const columns = decl.columns ?? {};
-  if (!('min' in columns)) { report('a tier list needs a `min` column', [...path.slice(0, -1), 'columns']); return undefined; }
+  const columns = isPlainObject(decl.columns) ? (decl.columns as Record<string, ScalarType>) : {};
+  if (!Object.hasOwn(columns, 'min')) { report('a tier list needs a `min` column', [...path.slice(0, -1), 'columns']); return undefined; }
   if (!Array.isArray(value) || !value.length) { report(`expected a non-empty list of tiers, got ${show(value)}`, path); return undefined; }
   const rows: TierRow[] = [];
   let ok = true;
   value.forEach((row, i) => {
     if (!isPlainObject(row)) { report(`expected a tier like {${Object.keys(columns).join(', ')}}, got ${show(row)}`, [...path, i]); ok = false; return; }
-    const out: TierRow = {};
+    const out: TierRow = Object.create(null);
     for (const [name, type] of Object.entries(columns)) {
-      if (!(name in row)) {
+      if (!Object.hasOwn(row, name)) {
         if (name === 'max') continue; // the last band may be open-ended
         report(`missing \`${name}\` in tier ${i + 1}`, [...path, i]); ok = false; continue;
       }
@@ -76,7 +77,7 @@ function checkTiers(decl: ParamDeclaration, value: unknown, path: (string | numb
       if (x) out[name] = x; else ok = false;
     }
     for (const name of Object.keys(row)) {
-      if (!(name in columns)) { report(`unknown column \`${name}\`, expected one of ${Object.keys(columns).map((c) => `\`${c}\``).join(', ')}`, [...path, i, name]); ok = false; }
+      if (!Object.hasOwn(columns, name)) { report(`unknown column \`${name}\`, expected one of ${Object.keys(columns).map((c) => `\`${c}\``).join(', ')}`, [...path, i, name]); ok = false; }
     }
     rows.push(out);
   });

@@ -10,6 +10,7 @@ export type ValueType = 'number' | 'boolean' | 'string' | 'map' | 'list' | 'tier
 
 export function formatValue(v: Value | undefined): string {
   if (v === undefined) return '(none)';
+  if ((v as unknown) === null) return 'null'; // a YAML null a user wrote where a value belongs
   if (v instanceof Exact) return v.toString();
   if (typeof v === 'boolean' || typeof v === 'string') return String(v);
   if (v instanceof Map) {

@@ -1,5 +1,7 @@
 // A small RFC 4180 CSV reader that keeps the line number of every record, so a bad cell is
-// reported at its true line even when quoted fields span lines. Browser-safe, no Buffer.
+// reported at its true line even when quoted fields span lines. Browser-safe, no Buffer. A quote
+// that is never closed is a CsvSyntaxError at the quote (never a file swallowed into one cell).
+import { errorAt, RatecardError } from '../errors.js';
 
 export interface CsvRecord {
   /** 1-based line where the record starts. */
@@ -9,7 +11,11 @@ export interface CsvRecord {
   columns?: number[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+/** A CSV text that cannot be read as records; carries one located diagnostic. */
+export class CsvSyntaxError extends RatecardError {}
+
+/** `file` names the file in the diagnostic of a CsvSyntaxError. */
+export function parseCsv(text: string, options: { file?: string } = {}): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let columns: number[] = [];
@@ -19,6 +25,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let recordLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = i;
+  let quoteAt = { line: 1, column: 1 };
   columns.push(1);
   const endRecord = () => {
     cells.push(cell);
@@ -36,7 +43,7 @@ export function parseCsv(text: string): CsvRecord[] {
         if (c === '\n') { line++; lineStart = i + 1; }
         cell += c;
       }
-    } else if (c === '"' && cell === '') quoted = true;
+    } else if (c === '"' && cell === '') { quoted = true; quoteAt = { line, column: i + 1 - lineStart }; }
     else if (c === ',') { cells.push(cell); cell = ''; columns.push(i + 2 - lineStart); }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
@@ -46,6 +53,11 @@ export function parseCsv(text: string): CsvRecord[] {
       lineStart = i + 1;
       columns.push(1);
     } else cell += c;
+  }
+  if (quoted) {
+    const header = records.length ? records[0].cells[cells.length]?.trim() ?? '' : '';
+    throw new CsvSyntaxError([errorAt({ file: options.file ?? '(csv)', ...quoteAt }, header,
+      'unclosed quote: the quoted cell that starts here runs to the end of the file; close it with `"` (write `""` for a quote inside it)', 'csv-unclosed-quote')]);
   }
   if (cell !== '' || cells.length) endRecord();
   return records;

@@ -1,6 +1,7 @@
 // Checks one value against a declared scalar type and makes it exact; returns the message
-// (lowercase, value in backticks) when it does not fit.
-import { Exact } from '../exact/exact.js';
+// (lowercase, value in backticks) when it does not fit or is beyond the limits of written numbers.
+import { decimalInputProblem, Exact } from '../exact/exact.js';
+import { shortText } from '../exact/limits.js';
 import type { ScalarType } from '../policy/policy-document.js';
 
 export const SCALAR_EXPECTATIONS: Record<ScalarType, string> = {
@@ -25,8 +26,10 @@ export const SCALAR_PLURALS: Record<ScalarType, string> = {
 export function checkScalar(text: string, type: ScalarType): Exact | string {
   const expected = SCALAR_EXPECTATIONS[type];
   if (text === '') return `expected ${expected}, got an empty cell`;
+  const problem = decimalInputProblem(text);
+  if (problem) return problem;
   const value = Exact.tryParse(text);
-  if (value === undefined) return `expected ${expected}, got \`${text}\``;
+  if (value === undefined) return `expected ${expected}, got \`${shortText(text)}\``;
   if (type === 'rate' && (value.sign() < 0 || value.gt(Exact.ONE))) return `expected ${expected}, got \`${text}\``;
   if (type === 'ratio' && value.sign() < 0) return `expected ${expected}, got \`${text}\``;
   if ((type === 'count' || type === 'integer') && !value.isInteger()) return `expected ${expected}, got \`${text}\``;

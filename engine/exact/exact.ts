@@ -1,6 +1,10 @@
 // Exact rational numbers for money and rates. Values are n/d in lowest terms, held as JS
 // integers while every step provably fits in 2^53 and as BigInt past that, so 1/3 × 3 is 1,
 // (0.9 − 0.8) / 0.05 is 2 and a line is rounded exactly once, when the policy says so.
+// No value grows past the bit limit of ./limits.ts: past it, an ExactLimitError names the limit.
+import { checkBits, ExactLimitError, maxPlaces, maxTextDigits, shortText } from './limits.js';
+
+export { configureExactLimits, decimalInputProblem, DEFAULT_EXACT_LIMITS, ExactLimitError, exactLimits, type ExactLimitName, type ExactLimits } from './limits.js';
 
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling';
 export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceiling'];
@@ -20,7 +24,9 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return a;
 }
 
-const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
+// matched against trimmed text: no two runs of the pattern can take the same characters, so
+// matching is linear (`^\s*…\s*$` on a long run of spaces and one letter would be quadratic)
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class Exact {
   /** Numerator and denominator as numbers; valid only when `big` is undefined. */
@@ -45,11 +51,17 @@ export class Exact {
   static tryParse(text: string): Exact | undefined {
     const simple = parsePlain(text);
     if (simple !== undefined) return simple;
-    const m = DECIMAL.exec(text);
+    const m = DECIMAL.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) return undefined;
     const digits = (m[2] || '0') + (m[3] ?? '');
-    let scale = (m[3] ?? '').length - (m[4] ? Number(m[4]) : 0);
+    const scale = (m[3] ?? '').length - (m[4] ? Number(m[4]) : 0);
     const neg = m[1] === '-';
+    const first = digits.search(/[1-9]/);
+    if (first < 0) return Exact.ZERO;
+    // a cheap bound before any BigInt is made: text that expands past the bit limit is refused unread
+    if (digits.length - first - scale > maxTextDigits() || scale > maxTextDigits() || !Number.isFinite(scale)) {
+      throw new ExactLimitError('bits', `\`${shortText(text)}\` is too large or too precise for an exact value`);
+    }
     if (digits.length <= 15 && scale >= 0 && scale <= 15) {
       const n = Number(digits);
       return Exact.fromNumbers(neg ? -n : n, 10 ** scale);
@@ -86,6 +98,7 @@ export class Exact {
     if (d < 0n) { n = -n; d = -d; }
     const g = gcdBig(n, d);
     if (g !== 1n && g !== 0n) { n /= g; d /= g; }
+    checkBits(n, d);
     if (n <= BigInt(MAX) && n >= -BigInt(MAX) && d <= BigInt(MAX)) return new Exact(Number(n), Number(d));
     return new Exact(NaN, NaN, { n, d });
   }
@@ -169,6 +182,7 @@ export class Exact {
 
   /** Rounds to `scale` decimal places; 'half-up' rounds halves away from zero (四舍五入). */
   round(scale: number, mode: RoundingMode = 'half-up'): Exact {
+    checkScale(scale);
     if (!this.big && scale >= 0 && scale <= 15) {
       const f = POW10[scale];
       const scaled = this.n * f;
@@ -185,6 +199,7 @@ export class Exact {
 
   /** Exact decimal text with exactly `scale` places after rounding with `mode`. */
   toFixed(scale: number, mode: RoundingMode = 'half-up'): string {
+    checkScale(scale);
     if (!this.big && scale >= 0 && scale <= 15) {
       const f = POW10[scale];
       if (f % this.d === 0) {
@@ -199,13 +214,7 @@ export class Exact {
       const units = r.n * (f / r.d); // exact: r.d divides 10^scale after rounding
       if (safe(units)) return formatUnits(units, scale);
     }
-    const f = 10n ** BigInt(scale);
-    const units = (r.bn * f) / r.bd; // exact: r has at most `scale` places
-    const neg = units < 0n;
-    const digits = (neg ? -units : units).toString().padStart(scale + 1, '0');
-    const int = digits.slice(0, digits.length - scale);
-    const frac = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
-    return `${neg ? '-' : ''}${int}${frac}`;
+    return formatBigUnits((r.bn * 10n ** BigInt(scale)) / r.bd, scale); // exact: r has at most `scale` places
   }
 
   /** Decimal text without trailing zeros when it terminates, else 12 places and `…`. */
@@ -224,15 +233,8 @@ export class Exact {
         }
       } else if (this.d < 2 ** 49) return longDivision(this.n, this.d, 12) + '…';
     }
-    let d = this.bd;
-    while (d % 2n === 0n) d /= 2n;
-    while (d % 5n === 0n) d /= 5n;
-    if (d === 1n) {
-      for (let scale = 0; ; scale++) {
-        const f = 10n ** BigInt(scale);
-        if ((this.bn * f) % this.bd === 0n) return this.toFixed(scale, 'down');
-      }
-    }
+    const scale = terminatingScale(this.bd);
+    if (scale !== undefined) return formatBigUnits(this.bn * (10n ** BigInt(scale) / this.bd), scale);
     return this.toFixed(12, 'down').replace(/0+$/, '') + '…';
   }
 
@@ -252,6 +254,23 @@ export class Exact {
   toJSON(): string { return this.toString(); }
 }
 
+/**
+ * The fewest decimal places that hold 1/d exactly (the larger of d's powers of 2 and 5), or
+ * undefined when 1/d does not terminate. Linear in the size of d: the power of 2 from the low
+ * bits, then one comparison with the single power of 5 the remaining bit length allows.
+ */
+function terminatingScale(d: bigint): number | undefined {
+  const bits = d.toString(2);
+  const twos = bits.length - 1 - bits.lastIndexOf('1');
+  const odd = d >> BigInt(twos);
+  if (odd === 1n) return twos;
+  const oddBits = bits.length - twos;
+  // 5^k has floor(k·log2 5) + 1 bits: at most two k fit a bit length
+  const k0 = Math.max(1, Math.floor((oddBits - 1) / Math.log2(5)) - 1);
+  for (let k = k0; k <= k0 + 3; k++) if (5n ** BigInt(k) === odd) return Math.max(twos, k);
+  return undefined;
+}
+
 /** n/d to `places` digits, truncated, by long division in exact small integers (d < 2^49). */
 function longDivision(n: number, d: number, places: number): string {
   const neg = n < 0;
@@ -269,6 +288,11 @@ function longDivision(n: number, d: number, places: number): string {
   while (places > 0 && frac % 10 === 0) { frac /= 10; places--; }
   const text = places === 0 ? '0' : ZEROS[places - String(frac).length] + frac;
   return `${neg ? '-' : ''}${int}.${text}`;
+}
+
+/** Rounding to more places than any value can hold is a mistake, not a long computation. */
+function checkScale(scale: number): void {
+  if (!Number.isInteger(scale) || scale > maxPlaces()) throw new ExactLimitError('places', `cannot round to ${scale} decimal places`);
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -292,6 +316,15 @@ function parsePlain(text: string): Exact | undefined {
   }
   if (digits === 0 || digits > 15) return undefined;
   return Exact.ratio(first === 45 ? -n : n, scale > 0 ? POW10[scale] : 1);
+}
+
+/** `units` / 10^scale as fixed-point text, any size: one BigInt to decimal conversion. */
+function formatBigUnits(units: bigint, scale: number): string {
+  const neg = units < 0n;
+  const digits = (neg ? -units : units).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
+  return `${neg ? '-' : ''}${int}${frac}`;
 }
 
 /** `units` / 10^scale as fixed-point text, for |units| < 2^53 and scale ≤ 15. */

@@ -1,6 +1,9 @@
 // Parses policy expression text into a syntax tree (precedence climbing). No eval: the tree is
-// compiled to closures later, so user text never runs as JavaScript.
-import { Exact } from '../exact/exact.js';
+// compiled to closures later, so user text never runs as JavaScript. An expression has at most
+// EXPRESSION_LIMITS.tokens tokens and nests at most EXPRESSION_LIMITS.depth levels (each
+// parenthesis, call, operand and operator of a chain is a level), so no text can overflow the
+// stack of the parser, the compiler or the evaluator; its numbers keep the limits of written numbers.
+import { decimalInputProblem, Exact } from '../exact/exact.js';
 import { type BinaryOp, type Expr, ExpressionSyntaxError } from './ast.js';
 
 type Token =
@@ -12,6 +15,8 @@ type Token =
 
 const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '<', '>', '(', ')', '[', ']', ',', '.', '!'];
 
+export const EXPRESSION_LIMITS = { tokens: 1000, depth: 100 };
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -19,11 +24,17 @@ function tokenize(text: string): Token[] {
     const c = text[i];
     if (/\s/.test(c)) { i++; continue; }
     const start = i;
+    if (tokens.length >= EXPRESSION_LIMITS.tokens) {
+      throw new ExpressionSyntaxError(`the expression has more than ${EXPRESSION_LIMITS.tokens} tokens, the limit on expression size: split it into metrics`, start, text.length);
+    }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       while (i < text.length && /[0-9_]/.test(text[i])) i++;
       if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) { i++; while (i < text.length && /[0-9]/.test(text[i])) i++; }
       if (/[a-zA-Z_]/.test(text[i] ?? '')) throw new ExpressionSyntaxError(`unexpected \`${text.slice(start, i + 1)}\`: a name cannot start with a digit`, start, i + 1);
-      tokens.push({ kind: 'number', text: text.slice(start, i).replace(/_/g, ''), start, end: i });
+      const number = text.slice(start, i).replace(/_/g, '');
+      const problem = decimalInputProblem(number);
+      if (problem) throw new ExpressionSyntaxError(problem, start, i);
+      tokens.push({ kind: 'number', text: number, start, end: i });
       continue;
     }
     if (/[a-zA-Z_]/.test(c)) {
@@ -57,6 +68,9 @@ const BINARY: Record<string, { op: BinaryOp; precedence: number }> = {
   '*': { op: '*', precedence: 6 }, '/': { op: '/', precedence: 6 },
 };
 
+/** The operator a token is, if any: own keys only, so a name such as `constructor` is a name. */
+const binaryOperator = (text: string) => (Object.hasOwn(BINARY, text) ? BINARY[text] : undefined);
+
 export function parseExpression(text: string): Expr {
   const tokens = tokenize(text);
   let pos = 0;
@@ -69,12 +83,20 @@ export function parseExpression(text: string): Expr {
     return t;
   };
 
+  // levels of recursion open around the token being read: bounds the parser's own stack
+  let depth = 0;
+  const deeper = (t: Token) => {
+    if (depth >= EXPRESSION_LIMITS.depth) throw tooDeep(t);
+  };
+
   function binary(minPrecedence: number): Expr {
+    deeper(peek());
+    depth++;
     let left = unary();
     for (;;) {
       const t = peek();
-      const b = (t.kind === 'op' || t.kind === 'name') ? BINARY[t.text] : undefined;
-      if (!b || b.precedence < minPrecedence) return left;
+      const b = (t.kind === 'op' || t.kind === 'name') ? binaryOperator(t.text) : undefined;
+      if (!b || b.precedence < minPrecedence) { depth--; return left; }
       next();
       const right = binary(b.precedence + 1);
       left = { type: 'binary', op: b.op, left, right, start: left.start, end: right.end };
@@ -84,8 +106,11 @@ export function parseExpression(text: string): Expr {
   function unary(): Expr {
     const t = peek();
     if (t.text === '-' || t.text === '!' || (t.kind === 'name' && t.text === 'not')) {
+      deeper(t);
       next();
+      depth++;
       const arg = unary();
+      depth--;
       return { type: 'unary', op: t.text === '-' ? '-' : 'not', arg, start: t.start, end: arg.end };
     }
     return postfix(primary());
@@ -114,7 +139,7 @@ export function parseExpression(text: string): Expr {
     if (t.kind === 'text') return { type: 'text', value: t.text, start: t.start, end: t.end };
     if (t.kind === 'name') {
       if (t.text === 'true' || t.text === 'false') return { type: 'boolean', value: t.text === 'true', start: t.start, end: t.end };
-      if (BINARY[t.text]) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
+      if (binaryOperator(t.text)) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
       if (peek().text === '(') {
         next();
         const args: Expr[] = [];
@@ -137,7 +162,35 @@ export function parseExpression(text: string): Expr {
   const tree = binary(1);
   const rest = peek();
   if (rest.kind !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(rest)} after a complete expression`, rest.start, rest.end);
+  // chains (`a + b + c`, `a.b.c`) are loops in the parser but levels of the tree, which the
+  // compiler and the evaluator walk recursively: the tree's height is bounded too
+  const deep = nodeBelow(tree, EXPRESSION_LIMITS.depth);
+  if (deep) throw tooDeep(deep);
   return tree;
+}
+
+const tooDeep = (at: { start: number; end: number }) =>
+  new ExpressionSyntaxError(`the expression nests more than ${EXPRESSION_LIMITS.depth} levels deep, the limit on expression depth: split it into metrics`, at.start, at.end);
+
+/** The first node found `levels` below `e`, or undefined when the tree is not that high (recursion ≤ the token limit). */
+function nodeBelow(e: Expr, levels: number): Expr | undefined {
+  if (levels === 0) return e;
+  for (const child of childrenOf(e)) {
+    const found = nodeBelow(child, levels - 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function childrenOf(e: Expr): Expr[] {
+  switch (e.type) {
+    case 'member': return [e.object];
+    case 'index': return [e.object, e.index];
+    case 'unary': return [e.arg];
+    case 'binary': return [e.left, e.right];
+    case 'call': return e.args;
+    default: return [];
+  }
 }
 
 /** Every name the expression reads (not function names), with its offsets. */

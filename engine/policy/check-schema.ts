@@ -20,20 +20,22 @@ const pathOf = (pointer: string) =>
 
 const field = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 
-/** A value as the user wrote it: strings bare, the rest as JSON (a type error keeps the quotes: `"1"` is not 1). */
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** A value as the user wrote it: strings bare, the rest as JSON (a type error keeps the quotes: `"1"` is not 1), shortened. */
+const shown = (value: unknown) => short(typeof value === 'string' ? value : asJson(value));
+const asJson = (value: unknown) => JSON.stringify(value) ?? String(value);
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 function describe(e: ErrorObject, value: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required': return `missing field \`${p.missingProperty}\``;
-    case 'type': return `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a map' : `a ${p.type}`}, got \`${JSON.stringify(value)}\``;
+    case 'type': return `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a map' : `a ${p.type}`}, got \`${short(asJson(value))}\``;
     case 'enum': return `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${v}\``).join(', ')}, got \`${shown(value)}\``;
     case 'const': return `expected \`${p.allowedValue}\`, got \`${shown(value)}\``;
-    case 'pattern': return `\`${String(value)}\` is not valid here: use lowercase letters, digits and \`_\`${e.instancePath.endsWith('/id') ? ' or `-`' : ''}`;
+    case 'pattern': return `\`${shown(value)}\` is not valid here: use lowercase letters, digits and \`_\`${e.instancePath.endsWith('/id') ? ' or `-`' : ''}`;
     case 'minItems': return `expected at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
     case 'minLength': return 'must not be empty';
-    case 'propertyNames': return `invalid name \`${String(p.propertyName)}\`: use lowercase letters, digits and \`_\``;
+    case 'propertyNames': return `invalid name \`${short(String(p.propertyName))}\`: use lowercase letters, digits and \`_\``;
     default: return e.message ?? 'does not match the schema';
   }
 }
@@ -47,7 +49,8 @@ export function checkSchema(source: YamlSource): SchemaCheck {
   const diagnostics: Diagnostic[] = [];
   for (const e of v.errors ?? []) {
     if (/\/(oneOf|anyOf)\//.test(e.schemaPath) || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
-    if (e.keyword === 'pattern' && e.instancePath === '' ) continue;
+    // a name's pattern is reported once, by its propertyNames error, at the name
+    if (e.keyword === 'pattern' && (e.instancePath === '' || e.schemaPath.includes('/propertyNames/'))) continue;
     const path = pathOf(e.instancePath);
     const p = e.params as Record<string, unknown>;
     let diagnostic: Diagnostic;
@@ -58,7 +61,7 @@ export function checkSchema(source: YamlSource): SchemaCheck {
       const name = String(p.propertyName);
       diagnostic = errorAt(source.locateKey([...path, name]), field([...path, name]), describe(e, name), 'schema');
     } else {
-      const value = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], source.json);
+      const value = path.reduce<unknown>((o, k) => (o && typeof o === 'object' && Object.hasOwn(o, k) ? (o as Record<string | number, unknown>)[k] : undefined), source.json);
       diagnostic = errorAt(source.locate(path), field(path), describe(e, value), 'schema');
     }
     const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.message}`;

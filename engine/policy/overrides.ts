@@ -6,42 +6,49 @@ import { errorAt } from '../errors.js';
 import { suggest } from '../compile/suggest.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
+import { emptyMap } from './yaml-values.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact);
 
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (isMap(base) && isMap(over)) {
-    const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+    const out = Object.assign(emptyMap(), base);
+    for (const [k, v] of Object.entries(over)) out[k] = Object.hasOwn(base, k) ? deepMerge(base[k], v) : v;
     return out;
   }
   return over;
 }
 
+/** `\`a\`, \`b\`, …`: the first names of a list, so a message stays short whatever the list. */
+function oneOf(names: string[], shown = 12): string {
+  const list = names.slice(0, shown).map((n) => `\`${n}\``).join(', ');
+  return names.length > shown ? `${list} and ${names.length - shown} more` : list;
+}
+
 export function mergeOverrides(doc: Record<string, unknown>, policy: YamlSource, overrides: SourceText) {
   const o = readYaml(overrides);
   const diagnostics: Diagnostic[] = o.diagnostics.filter((d) => d.severity === 'error');
-  const params = isMap(doc.params) ? doc.params : {};
+  const params = isMap(doc.params) ? doc.params : emptyMap();
   if (!diagnostics.length && o.exact !== null && o.exact !== undefined) {
     if (!isMap(o.exact)) {
       diagnostics.push(errorAt({ file: overrides.file, line: 1, column: 1 }, '', 'expected a map of parameter name → value', 'overrides'));
     } else {
       for (const [name, value] of Object.entries(o.exact)) {
-        const param = params[name];
+        const param = Object.hasOwn(params, name) ? params[name] : undefined;
         if (!isMap(param)) {
           const hint = suggest(name, Object.keys(params));
           diagnostics.push(errorAt(o.locateKey([name]), name,
-            `unknown parameter \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${Object.keys(params).map((p) => `\`${p}\``).join(', ')}`}`, 'overrides'));
+            `unknown parameter \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${oneOf(Object.keys(params))}`}`, 'overrides'));
           continue;
         }
         if (param.type === 'map' && isMap(param.value) && isMap(value)) {
           // a map's keys are read by name (`card_rate.mobile`): a new key would never be read
           const keys = Object.keys(param.value);
-          for (const key of Object.keys(value).filter((k) => !(k in (param.value as Record<string, unknown>)))) {
+          for (const key of Object.keys(value).filter((k) => !Object.hasOwn(param.value as object, k))) {
             const hint = suggest(key, keys);
             diagnostics.push(errorAt(o.locateKey([name, key]), `${name}.${key}`,
-              `unknown key \`${key}\` of \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${keys.map((k) => `\`${k}\``).join(', ')}`}`, 'overrides'));
+              `unknown key \`${key}\` of \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${oneOf(keys)}`}`, 'overrides'));
           }
         }
         param.value = deepMerge(param.value, value);

@@ -1,10 +1,10 @@
 // A parsed YAML source that remembers where everything is: syntax errors as diagnostics, a
 // path-to-location map for messages, and a value tree whose numbers are exact (read from the
 // source text, so `0.1000000000000000000001` and `1.50` are kept as written).
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { errorAt } from '../errors.js';
-import { Exact } from '../exact/exact.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
+import { YAML_LIMITS, yamlValues } from './yaml-values.js';
 
 export type Path = (string | number)[];
 
@@ -24,26 +24,48 @@ export interface YamlSource {
   locateKey: (path: Path) => SourceLocation;
 }
 
+/** Unique keys are checked by yamlValues (the parser's check costs n² in the keys of a map). */
 export function readYaml(source: SourceText): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true });
   const pos = (offset: number) => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
     return { line: p.line, col: p.col };
   };
+  const at = (range: readonly number[] | null | undefined): SourceLocation => {
+    if (!range) return { file: source.file, line: 1, column: 1 };
+    const s = pos(range[0]), e = pos(range[1]);
+    return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const start = pos(e.pos[0]);
-    const end = pos(e.pos[1]);
-    const message = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
-    return { ...errorAt({ file: source.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col }, '', `yaml: ${message}`, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
+    let message = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
+    // the parser's own recursion ran out: the document nests far past what a policy needs
+    if (/call stack/i.test(message)) message = `the document nests too deeply to read, over the limit of ${YAML_LIMITS.depth} levels`;
+    else if (/multiple documents/.test(message)) message = 'a file holds one YAML document: remove the `---` that starts a second one';
+    return { ...errorAt(at(e.pos), '', `yaml: ${message}`, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
   });
+  const values = doc.errors.length ? undefined : yamlValues(doc, at);
+  if (values) diagnostics.push(...values.diagnostics);
+  const readable = values !== undefined && !values.diagnostics.length;
+
+  // each map's pairs by key, made on first use: locating n keys of one map costs n, not n²
+  const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string | number): Pair | undefined => {
+    let pairs = pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+      pairsByKey.set(map, pairs);
+    }
+    return pairs.get(String(key));
+  };
 
   const nodeAt = (path: Path): { node: YamlNode | undefined; depth: number } => {
     let node: unknown = doc.contents;
     let depth = 0;
     for (const step of path) {
       let next: unknown;
-      if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))?.value;
+      if (isMap(node)) next = pairOf(node, step)?.value;
       else if (isSeq(node) && typeof step === 'number') next = node.items[step];
       if (next === undefined || next === null) break;
       node = next;
@@ -64,20 +86,16 @@ export function readYaml(source: SourceText): YamlSource {
       start = range[0] + quoted + offset;
       end = start + Math.max(1, length ?? 1);
     }
-    const s = pos(start), e = pos(end);
-    return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+    return at([start, end]);
   };
 
   const locateKey = (path: Path): SourceLocation => {
     const parent = nodeAt(path.slice(0, -1));
     const last = path[path.length - 1];
     if (parent.depth === path.length - 1 && isMap(parent.node)) {
-      const pair = parent.node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+      const pair = pairOf(parent.node, last);
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-      if (range) {
-        const s = pos(range[0]), e = pos(range[1]);
-        return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
-      }
+      if (range) return at(range);
     }
     return locate(path);
   };
@@ -86,43 +104,11 @@ export function readYaml(source: SourceText): YamlSource {
     file: source.file,
     doc,
     diagnostics,
-    json: doc.errors.length ? undefined : doc.toJS(),
-    exact: doc.errors.length ? undefined : toExact(doc.contents, doc),
+    json: readable ? values.json : undefined,
+    exact: readable ? values.exact : undefined,
     locate,
     locateKey,
     has: (path) => nodeAt(path).depth === path.length,
   };
 }
 
-/**
- * The document as plain values with every number exact. Aliases (`*name`) read their anchor's
- * value and YAML merge keys (`<<: *name`, `<<: [*a, *b]`) copy the keys a map does not set
- * itself, as yaml-language-server reads them in the editor and VS Code.
- */
-function toExact(node: unknown, doc: Document): unknown {
-  if (isAlias(node)) return toExact(node.resolve(doc), doc);
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    const merged: Record<string, unknown>[] = [];
-    for (const pair of node.items) {
-      if (isScalar(pair.key) && typeof pair.key.value === 'symbol') { // a merge key, `<<`
-        const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-        for (const s of sources) {
-          const value = toExact(s, doc);
-          if (value && typeof value === 'object' && !Array.isArray(value)) merged.push(value as Record<string, unknown>);
-        }
-        continue;
-      }
-      out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toExact(pair.value, doc);
-    }
-    // earlier merge sources win over later ones; the map's own keys win over all
-    for (const source of merged.reverse()) for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
-    return out;
-  }
-  if (isSeq(node)) return node.items.map((item) => toExact(item, doc));
-  if (isScalar(node)) {
-    if (typeof node.value === 'number') return Exact.tryParse(node.source ?? String(node.value)) ?? node.value;
-    return node.value;
-  }
-  return node ?? null;
-}
