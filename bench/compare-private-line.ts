@@ -47,6 +47,11 @@ export function comparePrivateLine(o: { seed: number; branches: number; transact
   const disagreements: string[] = [];
   let transactions = 0, compared = 0;
   const fallbacksBefore = integerPrivateLineFallbacks.datasets;
+  // every implementation once on the first branches, untimed, so each is measured compiled by the JIT
+  const warm = privateLineDataset(policy, privateLineRows(o.seed, 0, Math.min(200, o.branches), o.branches, o.transactions));
+  settle(policy, warm, { detail: 'amounts' });
+  handWrittenPrivateLine(warm, []);
+  integerPrivateLine(warm, []);
   for (let from = 0; from < o.branches; from += chunk) {
     const rows = privateLineRows(o.seed, from, Math.min(o.branches, from + chunk), o.branches, o.transactions);
     const dataset = privateLineDataset(policy, rows);

@@ -58,6 +58,12 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   const disagreements: string[] = [];
   const compared = { all: 0, sample: 0 };
   let explainedPayees = 0;
+  // every implementation once on the first payees, untimed, so each is measured compiled by the JIT
+  const warm = ruralDataset(policy, o.seed, 0, Math.min(500, o.payees));
+  ratecardLines(policy, warm, 'amounts');
+  ratecardLines(policy, warm, 'explanation');
+  for (const f of [handWrittenRural, integerRural]) for (const p of warm.covered) f(p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
+  for (const p of warm.covered.slice(0, Math.min(50, o.sample))) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
   for (let from = 0; from < o.payees; from += chunk) {
     const to = Math.min(o.payees, from + chunk);
     const dataset = ruralDataset(policy, o.seed, from, to);

@@ -37,17 +37,22 @@ export function integerRural(payeeId: string, year: number, months: Exact[][], o
   }
 }
 
+/** The periods of a year, made once. */
+let periods = { year: NaN, texts: [] as string[] };
+
 function integerYear(payeeId: string, year: number, months: Exact[][], out: BenchLine[]): void {
+  if (periods.year !== year) periods = { year, texts: Array.from({ length: 12 }, (_, k) => period(year, k + 1)) };
   const deducted = [0, 0, 0, 0, 0];
   const returned = [false, false, false, false, false];
   let cumPlan = 0, cumActual = 0;
   let allMet = true;
+  let p = '';
+  const emit = (line: string, cents: number) => { if (cents !== 0) out.push({ period: p, payeeId, line, amount: centsText(cents) }); };
   for (let month = 1; month <= 12; month++) {
     const f = months[month - 1];
     const plan = units(f[0], 100), actual = units(f[1], 100);
     const due = units(f[6], 100), collected = units(f[7], 100), arrears = units(f[8], 100);
-    const p = period(year, month);
-    const emit = (line: string, cents: number) => { if (cents !== 0) out.push({ period: p, payeeId, line, amount: centsText(cents) }); };
+    p = periods.texts[month - 1];
     const maintenance = checked(units(f[2], 1) * MAINTENANCE);
     const development = checked(units(f[3], 1) * NEW_LINE + units(f[4], 1) * BROADBAND + units(f[5], 1) * INSTALL);
     emit('maintenance', maintenance);

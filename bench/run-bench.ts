@@ -29,8 +29,8 @@ export interface BenchOptions {
   workers: number;
 }
 
-export const FULL: BenchOptions = { seed: 2025, payees: 100_000, explained: 20_000, sample: 2_000, rss: [10_000, 100_000], branches: 20_000, transactions: 2_000_000, compared: 5_000, workers: availableParallelism() };
-export const QUICK: BenchOptions = { seed: 2025, payees: 1_000, explained: 1_000, sample: 100, rss: [250, 1_000], branches: 200, transactions: 10_000, compared: 200, workers: 2 };
+export const FULL: BenchOptions = { seed: 2025, payees: 100_000, explained: 20_000, sample: 2_000, rss: [10_000, 100_000], branches: 20_000, transactions: 2_000_000, compared: 10_000, workers: availableParallelism() };
+export const QUICK: BenchOptions = { seed: 2025, payees: 1_000, explained: 1_000, sample: 100, rss: [250, 1_000], branches: 200, transactions: 20_000, compared: 200, workers: 2 };
 
 export interface BenchResult {
   rural: RuralComparison;
