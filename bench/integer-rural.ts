@@ -7,7 +7,7 @@
 import type { Exact } from '../engine/index.js';
 import type { BenchLine } from './bench-line.js';
 import { handWrittenRural } from './hand-written-rural.js';
-import { centsText, checked, compareRatios, mulDivFloor, mulDivRound, OutOfRange, roundDiv, units } from './integer-arithmetic.js';
+import { centsText, checked, compareRatios, mulDivFloor, mulDivRound, OutOfRange, units } from './integer-arithmetic.js';
 import { period } from './rural-data.js';
 
 // policies/rural-contract.yaml's parameters: prices in cents, rates in hundredths
@@ -82,10 +82,10 @@ function integerYear(payeeId: string, year: number, months: Exact[][], out: Benc
       const met = cumActual >= cumPlan;
       allMet &&= met;
       if (met) {
-        let hundredths = 0;
+        let refund = 0;
         const open = REFUNDS[month].filter(([q]) => !returned[q]);
-        for (const [q, share] of open) hundredths = checked(hundredths + checked(deducted[q] * share));
-        const refund = roundDiv(hundredths, 100);
+        // each quarter's part rounded once: one division with remainder per quarter
+        for (const [q, share] of open) refund = checked(refund + mulDivRound(deducted[q], share, 100));
         // a quarter counts as returned only when the refund line pays something
         if (refund !== 0) for (const [q] of open) returned[q] = true;
         emit('refund', refund);

@@ -38,6 +38,8 @@ describe('rural-contract in exact integers', () => {
     // a fact beyond 2^53 cents, and one with a third place (Exact version)
     B05: { 3: { arrears: '900719925474099.99' } },
     B06: { 3: { collected: '490.005', due: '500' } },
+    // 0.06 deducted in Q1 and in Q2 on a base of 1.50; met at the 9th month: 0.6 × 0.06 → 0.04 and 0.8 × 0.06 → 0.05, each quarter rounded
+    B07: { 1: { billed: '1', actual: '980' }, 4: { billed: '1', actual: '980' }, 7: { actual: '1040' } },
   };
   const seeded = ruralRows(7, 0, 60);
   const ids = Object.keys(boundaries);
@@ -84,6 +86,7 @@ describe('rural-contract in exact integers', () => {
     expect(at(12, 'B02', 'over_target')).toBe('0.01'); // 0.10 × 5 % = 0.005
     expect(at(2, 'B03', 'arrears_buyout')).toBe('2702159776422.30'); // 90,071,992,547,409.91 × 0.03 = …2.2973
     expect(at(5, 'B03', 'arrears_buyout')).toBe('2702159776422.30'); // …2.2967
+    expect([at(1, 'B07', 'under_completion'), at(4, 'B07', 'under_completion'), at(9, 'B07', 'refund')]).toEqual(['-0.06', '-0.06', '0.09']); // not 0.084 → 0.08
   });
 });
 
