@@ -13,3 +13,6 @@ export function differences(a: BenchLine[], b: BenchLine[], names: [string, stri
   if (x.size !== a.length || y.size !== b.length) out.push('duplicate line keys');
   return out.slice(0, 10);
 }
+
+/** Statement lines as bench lines. */
+export const benchLines = (lines: readonly BenchLine[]): BenchLine[] => lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, amount: l.amount }));

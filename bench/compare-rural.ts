@@ -1,32 +1,30 @@
-// Ratecard, the hand-written function and json-rules-engine on the same rural data, side by
-// side: each is timed on the same parsed dataset (facts already exact), chunk by chunk, and
-// their lines are compared to the cent — Ratecard and hand-written on every payee,
-// json-rules-engine on the sample it is run on.
-import { readFileSync } from 'node:fs';
-import { type CompiledPolicy, type Dataset, type Exact, loadPolicy, readDataset, settle, type SettleOptions } from '../engine/index.js';
-import { type BenchLine, differences } from './bench-line.js';
+// Ratecard, the two hand-written functions (Exact and integer) and json-rules-engine on the
+// same rural data, side by side: each is timed on the same parsed dataset (facts already
+// exact), chunk by chunk, and their lines are compared to the cent — Ratecard and both
+// hand-written functions on every payee, json-rules-engine on the sample it is run on.
+import { type CompiledPolicy, type Dataset, type Exact, readDataset, settle, type SettleOptions } from '../engine/index.js';
+import { type BenchLine, benchLines, differences } from './bench-line.js';
+import { bundledPolicy } from './bundled-policy.js';
+import { add, type Clock, clock, since, timed, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
 import { handWrittenRural } from './hand-written-rural.js';
+import { integerFallbacks, integerRural } from './integer-rural.js';
 import { jsonRulesEngineRural, ruralEngine } from './json-rules-engine-rural.js';
 import { RURAL_FACTS_HEADER, RURAL_PAYEES_HEADER, RURAL_YEAR, ruralRows } from './rural-data.js';
 
-/** Wall time, and CPU time of this process (robust when other work shares the machine). */
-export interface Timed { payeeMonths: number; seconds: number; cpuSeconds: number }
 export interface RuralComparison {
   ratecard: Timed;
   ratecardExplained: Timed;
   handWritten: Timed;
+  integer: Timed;
   jsonRulesEngine: Timed;
   /** Lines compared: all payees for Ratecard and hand-written, the sample for json-rules-engine. */
   linesCompared: { all: number; sample: number };
+  /** Payees the integer function handed to the Exact one (a value beyond exact JS integers). */
+  integerFallbacks: number;
   disagreements: string[];
 }
 
-export function ruralPolicy(): CompiledPolicy {
-  const file = 'policies/rural-contract.yaml';
-  const loaded = loadPolicy({ file, text: readFileSync(file, 'utf8') });
-  if (!loaded.ok) throw new Error(`${file} does not load`);
-  return loaded.policy;
-}
+export const ruralPolicy = (): CompiledPolicy => bundledPolicy('rural-contract');
 
 export function ruralDataset(policy: CompiledPolicy, seed: number, from: number, to: number): Dataset {
   const rows = ruralRows(seed, from, to);
@@ -38,24 +36,14 @@ export function ruralDataset(policy: CompiledPolicy, seed: number, from: number,
   return result.dataset;
 }
 
-const monthsOf = (dataset: Dataset, payeeId: string) => {
+/** A payee's 12 months of facts; the rural policy's facts are all numbers, so all exact. */
+export const monthsOf = (dataset: Dataset, payeeId: string): Exact[][] => {
   const facts = dataset.facts.get(payeeId)!;
-  return Array.from({ length: 12 }, (_, k) => facts.get(RURAL_YEAR * 12 + k)!.values);
+  return Array.from({ length: 12 }, (_, k) => facts.get(RURAL_YEAR * 12 + k)!.values as Exact[]);
 };
 
-interface Clock { wall: number; cpu: number }
-const clock = (): Clock => { const c = process.cpuUsage(); return { wall: Number(process.hrtime.bigint()) / 1e9, cpu: (c.user + c.system) / 1e6 }; };
-const since = (t: Clock): Clock => { const now = clock(); return { wall: now.wall - t.wall, cpu: now.cpu - t.cpu }; };
-const add = (a: Clock, b: Clock): Clock => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu });
-
-function timed<T>(f: () => T): [T, Clock] {
-  const t = clock();
-  const r = f();
-  return [r, since(t)];
-}
-
 const ratecardLines = (policy: CompiledPolicy, dataset: Dataset, detail: SettleOptions['detail']): BenchLine[] =>
-  settle(policy, dataset, { detail }).lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, amount: l.amount }));
+  benchLines(settle(policy, dataset, { detail }).lines);
 
 /**
  * `payees` through Ratecard (amounts only) and the hand-written function; the first `explained`
@@ -65,11 +53,17 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   const policy = ruralPolicy();
   const chunk = o.chunk ?? 10_000;
   const engine = ruralEngine();
-  const zero = { wall: 0, cpu: 0 };
-  const total = { ratecard: zero, explained: zero, hand: zero, jre: zero };
+  const total: Record<'ratecard' | 'explained' | 'hand' | 'integer' | 'jre', Clock> = { ratecard: ZERO_CLOCK, explained: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK, jre: ZERO_CLOCK };
+  const fallbacksBefore = integerFallbacks.payees;
   const disagreements: string[] = [];
   const compared = { all: 0, sample: 0 };
   let explainedPayees = 0;
+  // every implementation once on the first payees, untimed, so each is measured compiled by the JIT
+  const warm = ruralDataset(policy, o.seed, 0, Math.min(500, o.payees));
+  ratecardLines(policy, warm, 'amounts');
+  ratecardLines(policy, warm, 'explanation');
+  for (const f of [handWrittenRural, integerRural]) for (const p of warm.covered) f(p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
+  for (const p of warm.covered.slice(0, Math.min(50, o.sample))) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
   for (let from = 0; from < o.payees; from += chunk) {
     const to = Math.min(o.payees, from + chunk);
     const dataset = ruralDataset(policy, o.seed, from, to);
@@ -81,13 +75,16 @@ export async function compareRural(o: { seed: number; payees: number; explained:
       explainedPayees += to - from;
       disagreements.push(...differences(ours, explained, ['ratecard', 'ratecard with explanations']));
     }
-    const [hand, t3] = timed(() => {
+    const byHand = (f: typeof handWrittenRural) => timed(() => {
       const out: BenchLine[] = [];
-      for (const p of dataset.covered) handWrittenRural(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId) as Exact[][], out);
+      for (const p of dataset.covered) f(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), out);
       return out;
     });
+    const [hand, t3] = byHand(handWrittenRural);
     total.hand = add(total.hand, t3);
-    disagreements.push(...differences(ours, hand, ['ratecard', 'hand-written']));
+    const [integer, t4] = byHand(integerRural);
+    total.integer = add(total.integer, t4);
+    disagreements.push(...differences(ours, hand, ['ratecard', 'hand-written']), ...differences(ours, integer, ['ratecard', 'integer']), ...differences(hand, integer, ['hand-written', 'integer']));
     compared.all += ours.length;
     if (from < o.sample) {
       const sample = dataset.covered.slice(0, o.sample - from);
@@ -103,13 +100,14 @@ export async function compareRural(o: { seed: number; payees: number; explained:
     o.onChunk?.(to);
   }
   const months = o.payees * 12;
-  const of = (payeeMonths: number, c: Clock): Timed => ({ payeeMonths, seconds: c.wall, cpuSeconds: c.cpu });
   return {
-    ratecard: of(months, total.ratecard),
-    ratecardExplained: of(explainedPayees * 12, total.explained),
-    handWritten: of(months, total.hand),
-    jsonRulesEngine: of(Math.min(o.sample, o.payees) * 12, total.jre),
+    ratecard: timedOf(months, total.ratecard),
+    ratecardExplained: timedOf(explainedPayees * 12, total.explained),
+    handWritten: timedOf(months, total.hand),
+    integer: timedOf(months, total.integer),
+    jsonRulesEngine: timedOf(Math.min(o.sample, o.payees) * 12, total.jre),
     linesCompared: compared,
+    integerFallbacks: integerFallbacks.payees - fallbacksBefore,
     disagreements: disagreements.slice(0, 20),
   };
 }

@@ -54,10 +54,10 @@ export function handWrittenRural(payeeId: string, year: number, months: Exact[][
       if (met) {
         let refund = Exact.ZERO;
         const open = REFUNDS[month].filter(([q]) => !returned[q]);
-        for (const [q, share] of open) refund = refund.add(deducted[q].mul(share));
+        for (const [q, share] of open) refund = refund.add(round(deducted[q].mul(share))); // each quarter's part rounded once
         // a quarter counts as returned only when the refund line pays something
-        if (!round(refund).isZero()) for (const [q] of open) returned[q] = true;
-        emit('refund', round(refund));
+        if (!refund.isZero()) for (const [q] of open) returned[q] = true;
+        emit('refund', refund);
       }
     }
     if (month === 12 && allMet && cumActual.gt(cumPlan)) emit('over_target', round(cumActual.sub(cumPlan).mul(P.overTargetRate)));

@@ -92,10 +92,10 @@ export function ruralEngine(): Engine {
     (s) => {
       let refund = Exact.ZERO;
       const open = Object.entries(REFUND_SCHEDULE[s.month]).filter(([q]) => !s.returned[Number(q)]);
-      for (const [q, share] of open) refund = refund.add(s.deducted[Number(q)].mul(share));
+      for (const [q, share] of open) refund = refund.add(round(s.deducted[Number(q)].mul(share))); // each quarter's part rounded once
       // a quarter counts as returned only when the refund line pays something
-      if (!round(refund).isZero()) for (const [q] of open) s.returned[Number(q)] = true;
-      return round(refund);
+      if (!refund.isZero()) for (const [q] of open) s.returned[Number(q)] = true;
+      return refund;
     }));
   engine.addRule(line('over_target', 10,
     { all: [{ fact: 'year_end', operator: 'equal', value: true }, { fact: 'all_checkpoints_met', operator: 'equal', value: true }, { fact: 'annual_surplus', operator: 'greaterThan', value: 0 }] },

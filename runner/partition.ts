@@ -1,5 +1,8 @@
 // Splits a large dataset into parts of whole payees (consecutive in payees.csv) on disk, in
 // one streaming pass per file, so each part can be settled alone and memory stays flat.
+// A part holds at most a number of payees and, when there are transactions, at most a number
+// of transactions (counted in a first pass over the transactions file; a payee with more than
+// that has a part of its own), so a part's memory is bounded by its rows, not its payees.
 // Each stored row keeps its original line number, so messages still point at the real file.
 import { createReadStream, mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,8 @@ export interface PartitionedFile { file: string; header: string; parts: string[]
 export interface Partition {
   dir: string;
   partCount: number;
+  /** Payees in each part, in order. */
+  payeesInPart: number[];
   payees: PartitionedFile;
   facts: PartitionedFile;
   transactions?: PartitionedFile;
@@ -75,11 +80,33 @@ const cellAt = (text: string, i: number) => {
   return (cells[i] ?? '').trim();
 };
 
-export async function partition(files: { payees: string; facts: string; transactions?: string }, payeesPerPart: number): Promise<Partition> {
+/** Rows of each payee id in a file with a `payee_id` column. */
+async function rowsByPayee(file: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  let col = 0;
+  for await (const row of lines(file)) {
+    if (row.line === 1) { col = columnIndex(row.text, 'payee_id', file); continue; }
+    if (!row.text.trim()) continue;
+    const id = cellAt(row.text, col);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface PartSize {
+  payees: number;
+  /** Transactions a part holds at most, unless one payee has more. */
+  transactions: number;
+}
+
+export async function partition(files: { payees: string; facts: string; transactions?: string }, size: PartSize): Promise<Partition> {
   const dir = mkdtempSync(join(tmpdir(), 'ratecard-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
+    const rowsOf = files.transactions ? await rowsByPayee(files.transactions) : undefined;
     const partOf = new Map<string, number>();
+    const payeesInPart: number[] = [];
+    let rowsInPart = 0;
     const path = (kind: string, i: number) => join(dir, `${kind}-${i}.tsv`);
     const payeeWriter = new PartWriter((i) => path('payees', i));
     let payeeHeader = '';
@@ -88,10 +115,21 @@ export async function partition(files: { payees: string; facts: string; transact
       if (row.line === 1) { payeeHeader = row.text; idColumn = columnIndex(row.text, 'payee_id', files.payees); continue; }
       if (!row.text.trim()) continue;
       const id = cellAt(row.text, idColumn);
-      if (!partOf.has(id)) partOf.set(id, Math.floor(partOf.size / payeesPerPart));
+      if (!partOf.has(id)) {
+        const rows = rowsOf?.get(id) ?? 0;
+        const last = payeesInPart.length - 1;
+        if (last < 0 || payeesInPart[last] >= size.payees || rowsInPart + rows > size.transactions) {
+          payeesInPart.push(0);
+          rowsInPart = 0;
+        }
+        partOf.set(id, payeesInPart.length - 1);
+        payeesInPart[payeesInPart.length - 1]++;
+        rowsInPart += rows;
+      }
       payeeWriter.add(partOf.get(id)!, row.line, row.text); // a repeated id stays with its first row, where it is reported
     }
-    const partCount = Math.max(1, Math.ceil(partOf.size / payeesPerPart));
+    if (!payeesInPart.length) payeesInPart.push(0);
+    const partCount = payeesInPart.length;
     const payeeParts = payeeWriter.close(partCount);
 
     const split = async (file: string, kind: string): Promise<PartitionedFile> => {
@@ -127,7 +165,7 @@ export async function partition(files: { payees: string; facts: string; transact
     };
     const facts = await split(files.facts, 'facts');
     const transactions = files.transactions ? await split(files.transactions, 'transactions') : undefined;
-    return { dir, partCount, payees: { file: files.payees, header: payeeHeader, parts: payeeParts }, facts, transactions, payeeCount: partOf.size, cleanup };
+    return { dir, partCount, payeesInPart, payees: { file: files.payees, header: payeeHeader, parts: payeeParts }, facts, transactions, payeeCount: partOf.size, cleanup };
   } catch (e) {
     cleanup();
     throw e;

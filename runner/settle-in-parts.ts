@@ -24,7 +24,10 @@ export interface InPartsOptions {
   to?: string;
   /** Worker threads; 1 settles in this thread. Default: the machine's cores. */
   workers?: number;
+  /** Payees in a part at most (default 1,000). */
   payeesPerPart?: number;
+  /** Transactions in a part at most, unless one payee has more (default 10,000): bounds a part's memory. */
+  transactionsPerPart?: number;
   format: 'csv' | 'json';
   withheld?: boolean;
   out: string;
@@ -75,8 +78,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
   const loaded = loadPolicy(o.policy, { overrides: o.overrides });
   if (!loaded.ok) throw new RatecardError(loaded.diagnostics);
   const policy = loaded.policy;
-  const payeesPerPart = o.payeesPerPart ?? 1000;
-  const parts: Partition = await partition(o.files, payeesPerPart);
+  const parts: Partition = await partition(o.files, { payees: o.payeesPerPart ?? 1000, transactions: o.transactionsPerPart ?? 10_000 });
   const temp = join(dirname(o.out), `.${basename(o.out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const tempWithheld = `${temp}.withheld`;
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), parts.partCount));
@@ -135,7 +137,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
       const result = pool ? ((await pool.run({ kind: 'settle', ...job(index) })) as { result: PartResult }).result : settlePart(policy, parts, job(index));
       ready.set(index, result);
       // progress counts parts as they finish, in any order: the line moves as work is done
-      settled += Math.min(payeesPerPart, parts.payeeCount - index * payeesPerPart);
+      settled += parts.payeesInPart[index];
       o.onProgress?.(settled, parts.payeeCount);
       flush();
     }));

@@ -1,0 +1,74 @@
+// Ratecard and the two hand-written private-line settlements (Exact and integer) on the same
+// parsed data, side by side, chunk by chunk of branches (each chunk is its own population for
+// the growth ranking, for all three alike), their lines compared to the cent.
+import { type CompiledPolicy, type Dataset, readDataset, settle } from '../engine/index.js';
+import { type BenchLine, benchLines, differences } from './bench-line.js';
+import { bundledPolicy } from './bundled-policy.js';
+import { add, type Clock, timed, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
+import { handWrittenPrivateLine } from './hand-written-private-line.js';
+import { integerPrivateLine, integerPrivateLineFallbacks } from './integer-private-line.js';
+import { LINE_FACTS_HEADER, LINE_PAYEES_HEADER, LINE_TX_HEADER, privateLineRows } from './private-line-data.js';
+
+export interface PrivateLineComparison {
+  ratecard: Timed;
+  handWritten: Timed;
+  integer: Timed;
+  transactions: number;
+  linesCompared: number;
+  /** Chunks the integer function handed to the Exact one (a value beyond exact JS integers). */
+  integerFallbacks: number;
+  disagreements: string[];
+}
+
+export const privateLinePolicy = (): CompiledPolicy => bundledPolicy('private-line');
+
+export function privateLineDataset(policy: CompiledPolicy, rows: ReturnType<typeof privateLineRows>): Dataset {
+  const table = (file: string, header: string, lines: string[]) => ({ file, text: [header, ...lines].join('\n') });
+  const result = readDataset({
+    payees: table('payees.csv', LINE_PAYEES_HEADER, rows.payees),
+    facts: table('facts.csv', LINE_FACTS_HEADER, rows.facts),
+    transactions: table('transactions.csv', LINE_TX_HEADER, rows.transactions),
+  }, policy);
+  if (!result.ok) throw new Error(`generated data does not read: ${result.diagnostics[0].message}`);
+  return result.dataset;
+}
+
+const byHand = (f: (dataset: Dataset, out: BenchLine[]) => void, dataset: Dataset) => timed(() => {
+  const out: BenchLine[] = [];
+  f(dataset, out);
+  return out;
+});
+
+/** `branches` of a population of that many with `transactions` in all, `chunk` branches at a time. */
+export function comparePrivateLine(o: { seed: number; branches: number; transactions: number; chunk?: number }): PrivateLineComparison {
+  const policy = privateLinePolicy();
+  const chunk = o.chunk ?? 2_000;
+  const total: Record<'ratecard' | 'hand' | 'integer', Clock> = { ratecard: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK };
+  const disagreements: string[] = [];
+  let transactions = 0, compared = 0;
+  const fallbacksBefore = integerPrivateLineFallbacks.datasets;
+  // every implementation once on the first branches, untimed, so each is measured compiled by the JIT
+  const warm = privateLineDataset(policy, privateLineRows(o.seed, 0, Math.min(200, o.branches), o.branches, o.transactions));
+  settle(policy, warm, { detail: 'amounts' });
+  handWrittenPrivateLine(warm, []);
+  integerPrivateLine(warm, []);
+  for (let from = 0; from < o.branches; from += chunk) {
+    const rows = privateLineRows(o.seed, from, Math.min(o.branches, from + chunk), o.branches, o.transactions);
+    const dataset = privateLineDataset(policy, rows);
+    transactions += rows.transactions.length;
+    const [ours, t1] = timed(() => benchLines(settle(policy, dataset, { detail: 'amounts' }).lines));
+    total.ratecard = add(total.ratecard, t1);
+    const [hand, t2] = byHand(handWrittenPrivateLine, dataset);
+    total.hand = add(total.hand, t2);
+    const [integer, t3] = byHand(integerPrivateLine, dataset);
+    total.integer = add(total.integer, t3);
+    disagreements.push(...differences(ours, hand, ['ratecard', 'hand-written']), ...differences(ours, integer, ['ratecard', 'integer']));
+    compared += ours.length;
+  }
+  const months = o.branches * 12;
+  return {
+    ratecard: timedOf(months, total.ratecard), handWritten: timedOf(months, total.hand), integer: timedOf(months, total.integer),
+    transactions, linesCompared: compared, integerFallbacks: integerPrivateLineFallbacks.datasets - fallbacksBefore,
+    disagreements: disagreements.slice(0, 20),
+  };
+}
