@@ -29,7 +29,7 @@ export function checkTestSchema(source: YamlSource): Diagnostic[] {
   validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(policyTestSchema);
   if (validator(source.json)) return [];
   const seen = new Set<string>();
-  return (validator.errors ?? []).flatMap((e) => {
+  const found = (validator.errors ?? []).flatMap((e) => {
     const path = steps(e.instancePath);
     const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : undefined;
     const value = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], source.json);
@@ -39,4 +39,5 @@ export function checkTestSchema(source: YamlSource): Diagnostic[] {
     const key = `${d.line}:${d.column}:${d.message}`;
     return seen.has(key) ? [] : (seen.add(key), [d]);
   });
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }

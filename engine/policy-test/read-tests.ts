@@ -76,7 +76,7 @@ export function readPolicyTests(source: SourceText): ReadTestsResult {
       expect: (c.expect as Row[]).map((e, j) => ({
         period: String(e.period), payee: String(e.payee), line: String(e.line),
         amount: e.amount instanceof Exact ? e.amount : Exact.parse(String(e.amount)),
-        written: cellText(e.amount), kind: e.kind as LineKind | undefined, location: at('expect', j),
+        written: writtenAt(yaml, ['cases', i, 'expect', j, 'amount']) ?? cellText(e.amount), kind: e.kind as LineKind | undefined, location: at('expect', j),
       })),
       withheld: (c.withheld as Row[] | undefined)?.map((w, j) => ({
         period: String(w.period), payee: String(w.payee), line: String(w.line),
@@ -85,6 +85,12 @@ export function readPolicyTests(source: SourceText): ReadTestsResult {
     };
   });
   return { ok: true, suite: { file: source.file, policy: doc.policy as string | undefined, cases } };
+}
+
+/** A scalar's text as written in the file (`1.00`, not 1). */
+function writtenAt(yaml: YamlSource, path: Path): string | undefined {
+  const node = yaml.doc.getIn(path, true) as { source?: string } | undefined;
+  return node?.source;
 }
 
 /**

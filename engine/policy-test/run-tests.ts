@@ -1,7 +1,7 @@
 // Runs a policy's test cases: each case's tables are read for the policy (with the case's
 // parameter overrides), settled, and its lines compared with the expected ones, line by line.
 // Rule coverage comes from the traces of the lines the cases checked.
-import { errorAt, Exact, loadPolicy, RatecardError, readDataset, settle, type CompiledPolicy, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type Statement } from '../index.js';
+import { errorAt, Exact, loadPolicy, RatecardError, readDataset, settle, type CompiledPolicy, type DatasetInput, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type Statement } from '../index.js';
 import type { ExpectedLine, PolicyTestCase, PolicyTestSuite } from './read-tests.js';
 
 /** One compared line: expected, actual or both. */
@@ -91,7 +91,7 @@ function runCase(base: CompiledPolicy, source: SourceText, c: PolicyTestCase, fi
     if (!loaded.ok) return failed(loaded.diagnostics);
     policy = loaded.policy;
   }
-  const data = readDataset(c.tables, policy);
+  const data = readDataset(withTransactions(c.tables, policy, c.location), policy);
   if (!data.ok) return failed(data.diagnostics);
   let statement: Statement;
   try {
@@ -105,6 +105,14 @@ function runCase(base: CompiledPolicy, source: SourceText, c: PolicyTestCase, fi
   for (const l of statement.lines) if (compared(l.line) && !Exact.parse(l.amount).isZero()) fired.add(l.trace.rule);
   const withheld = c.withheld ? compareWithheld(statement, c.withheld, compared) : [];
   return { name: c.name, location: c.location, passed: lines.every((l) => l.passed) && withheld.every((w) => w.passed), lines, withheld, diagnostics: [] };
+}
+
+/** A case without transactions, for a policy that pays on them, has none: an empty table. */
+function withTransactions(tables: DatasetInput, policy: CompiledPolicy, at: SourceLocation): DatasetInput {
+  const layout = policy.layout.transactions;
+  if (tables.transactions || !layout) return tables;
+  const header = [layout.id, 'payee_id', 'period', ...layout.fields.map((f) => f.name)];
+  return { ...tables, transactions: { file: at.file, rows: [header], lines: [at.line], columns: [header.map(() => at.column)] } };
 }
 
 /** Expected lines in the test's order, then the unexpected ones in statement order. */
