@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { settleInParts } from '../../runner/settle-in-parts.js';
 import { readSource, writeAtomic } from '../files.js';
+import { encodingOption } from '../formats/table-file.js';
 import { loadDatasetFiles, loadPolicyFile } from '../load.js';
 import { progressReporter } from '../progress.js';
 
@@ -24,6 +25,8 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
   --out FILE             statement.csv or statement.json (default: CSV on standard output)
   --format csv|json      output format when --out has another extension
   --withheld             add withheld items (gates, vetoes, floors) to the CSV as zero rows
+  --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
+                         or gbk; payees, facts and transactions may also be Excel .xlsx
   --workers N|auto       settle in parts of whole payees over N worker threads (auto: all cores
                          when facts.csv is over 20 MB); the statement is the same either way
   --no-progress          no progress line on the terminal`;
@@ -36,22 +39,26 @@ const command: Command = {
     const { values: o } = parseOptions(args, {
       policy: { type: 'string', multiple: true }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
       params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' },
-      format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' },
+      format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' }, encoding: { type: 'string' },
     });
     const format = o.format ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got \`${format}\``);
-    const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions };
+    const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions, encoding: encodingOption(o.encoding) };
+    // runs in parts read CSV in UTF-8 only
+    const utf8Csv = files.encoding !== 'gb18030' && ![files.payees, files.facts, files.transactions].some((f) => f && /\.xlsx$/i.test(f));
     const workers = o.workers === undefined || o.workers === 'auto'
-      ? (fileSize(files.facts) > 20 * 1024 * 1024 ? availableParallelism() : 0)
+      ? (utf8Csv && fileSize(files.facts) > 20 * 1024 * 1024 ? availableParallelism() : 0)
       : Number(o.workers);
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number or auto, got \`${o.workers}\``);
+    if (workers > 0 && !utf8Csv) throw new UsageError('--workers reads CSV in UTF-8 only: settle .xlsx or GB18030 tables without --workers');
     const policies = required(o.policy?.length ? o.policy : undefined, 'policy');
     if (policies.length > 1) {
       if (workers > 0) throw new UsageError('a range over several policy versions settles in one process: leave out --workers');
-      const versions = policies.map((file) => {
+      const versions = [];
+      for (const file of policies) {
         const policy = loadPolicyFile(file, o.params);
-        return { policy, dataset: loadDatasetFiles(policy, files) };
-      });
+        versions.push({ policy, dataset: await loadDatasetFiles(policy, files) });
+      }
       const statement = settleVersions(versions, { from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation' });
       const text = format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
       const summary = `${statement.lines.length} lines, ${statement.from} to ${statement.to} under ${statement.versions.map((v) => `version ${v.version} (${v.from} to ${v.to})`).join(', ')}, total ${statement.totals.total}`;
@@ -70,7 +77,7 @@ const command: Command = {
       return 0;
     }
     const policy = loadPolicyFile(policies[0], o.params);
-    const dataset = loadDatasetFiles(policy, files);
+    const dataset = await loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
       from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation',
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
