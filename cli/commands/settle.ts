@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { settleInParts } from '../../runner/settle-in-parts.js';
 import { readSource, writeAtomic } from '../files.js';
+import { isPayeeStatementFormat, payeeStatementFormatOf, renderPayeeStatements } from '../formats/payee-statement-file.js';
 import { encodingOption } from '../formats/table-file.js';
 import { loadDatasetFiles, loadPolicyFile } from '../load.js';
 import { progressReporter } from '../progress.js';
@@ -22,9 +23,11 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
   --params FILE          YAML map of parameter overrides, deep-merged over the policy's values
   --from YYYY-MM         first month on the statement (default: first month with facts)
   --to YYYY-MM           last month on the statement (default: last month with facts)
-  --out FILE             statement.csv or statement.json (default: CSV on standard output)
-  --format csv|json      output format when --out has another extension
-  --withheld             add withheld items (gates, vetoes, floors) to the CSV as zero rows
+  --out FILE             statement.csv, statement.json, or payee statements (对账单) as
+                         statements.xlsx or statements.html (default: CSV on standard output)
+  --format csv|json|xlsx|html  output format when --out has another extension
+  --withheld             add withheld items (gates, vetoes, floors) to the CSV as zero rows, and to
+                         payee statements with their reasons
   --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
                          or gbk; payees, facts and transactions may also be Excel .xlsx
   --workers N|auto       settle in parts of whole payees over N worker threads (auto: all cores
@@ -33,7 +36,7 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
 
 const command: Command = {
   name: 'settle',
-  summary: 'settle payees and facts under a policy and write the statement (CSV or JSON)',
+  summary: 'settle payees and facts under a policy and write the statement (CSV, JSON; 对账单 as xlsx, html)',
   usage,
   async run(args, io) {
     const { values: o } = parseOptions(args, {
@@ -41,8 +44,9 @@ const command: Command = {
       params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' },
       format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' }, encoding: { type: 'string' },
     });
-    const format = o.format ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got \`${format}\``);
+    const format = o.format ?? payeeStatementFormatOf(o.out) ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+    if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx or html, got \`${format}\``);
+    if (format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
     const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions, encoding: encodingOption(o.encoding) };
     // runs in parts read CSV in UTF-8 only
     const utf8Csv = files.encoding !== 'gb18030' && ![files.payees, files.facts, files.transactions].some((f) => f && /\.xlsx$/i.test(f));
@@ -66,6 +70,7 @@ const command: Command = {
       return 0;
     }
     if (workers > 0) {
+      if (format !== 'csv' && format !== 'json') throw new UsageError('--workers writes CSV or JSON: settle payee statements (xlsx, html) without --workers');
       const summary = await settleInParts({
         policy: readSource(policies[0], 'policy'),
         overrides: o.params ? readSource(o.params, 'params') : undefined,
@@ -79,14 +84,16 @@ const command: Command = {
     const policy = loadPolicyFile(policies[0], o.params);
     const dataset = await loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
-      from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation',
+      from: o.from, to: o.to, detail: format === 'csv' ? 'explanation' : 'trace',
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
-    const text = format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
+    const text = isPayeeStatementFormat(format)
+      ? await renderPayeeStatements(format, { policy, payees: dataset.covered, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] })
+      : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
     if (o.out) {
       writeAtomic(o.out, text);
       io.stderr(`${statement.lines.length} lines for ${dataset.covered.length} payees, ${statement.from} to ${statement.to}, total ${statement.totals.total} → ${o.out}\n`);
-    } else io.stdout(text);
+    } else io.stdout(text as string); // a workbook always goes to --out
     return 0;
   },
 };
