@@ -102,8 +102,11 @@ export function explainZh(line: StatementLine, returnedBy: { period: string; lin
   if (!t) return line.explanation;
   const parts: string[] = [];
   if (t.adjusts) parts.push(`更正 ${t.adjusts.period} 的 ${lineName(t.adjusts.lineId)}：原 ${t.adjusts.before}，现 ${t.adjusts.after}`);
-  for (const r of t.refunds ?? []) {
-    parts.push(`返还 ${r.source} 扣减 ${r.deducted} 的 ${percent(r.share)} = ${r.amount}（对应 ${r.returns.map((s) => `${lineName(s.lineId)} ${s.amount}`).join('、')}）`);
+  // amounts with the line's decimal places, as the statement shows them (-30.00, not -30)
+  const places = line.amount.split('.')[1]?.length ?? 0;
+  const money = (a: string) => Exact.parse(a).toFixed(places);
+  for (const r of (t.refunds ?? []).filter((r) => !Exact.parse(r.amount).isZero())) {
+    parts.push(`返还 ${r.source} 扣减 ${money(r.deducted)} 的 ${percent(r.share)} = ${money(r.amount)}（对应 ${r.returns.map((s) => `${lineName(s.lineId)} ${money(s.amount)}`).join('、')}）`);
   }
   if (t.formula && !t.refunds?.length) {
     const f = t.formula;

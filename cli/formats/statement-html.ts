@@ -2,9 +2,9 @@
 // payee and its attributes, the policy version, every line with its explanation, what was withheld
 // and why, and the totals by kind. Each section prints on its own page (print to PDF from a browser).
 import { Exact, LINE_KINDS } from '../../engine/index.js';
+import { escapeHtml as escape } from './html-escape.js';
 import { KIND_ZH, type PayeeStatement } from './payee-statement.js';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
 const money = (a: string) => `<span class="num">${escape(Exact.parse(a).toFixed(2))}</span>`;
 

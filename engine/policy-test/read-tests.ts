@@ -26,6 +26,7 @@ export interface ExpectedWithheld {
 
 export interface PolicyTestCase {
   name: string;
+  description?: string;
   location: SourceLocation;
   /** The case's `params`, as a parameter file located in the test file. */
   overrides?: SourceText;
@@ -67,6 +68,7 @@ export function readPolicyTests(source: SourceText): ReadTestsResult {
       tableOf(yaml, ['cases', i, name], c[name] as Row[], defaults[name] ?? {});
     return {
       name: String(c.name),
+      description: c.description === undefined ? undefined : String(c.description).trim(),
       location: at(),
       overrides: c.params ? overridesOf(yaml, source, ['cases', i, 'params']) : undefined,
       from: c.from as string | undefined,

@@ -39,6 +39,8 @@ export interface CaseResult {
   withheld: WithheldCheck[];
   /** Invalid input of this case (parameters, rows): the case could not run. */
   diagnostics: Diagnostic[];
+  /** What the case settled to, with traces (e.g. for worked examples); absent when it could not run. */
+  statement?: Statement;
 }
 
 export interface RuleCoverage {
@@ -104,7 +106,7 @@ function runCase(base: CompiledPolicy, source: SourceText, c: PolicyTestCase, fi
   const lines = compareLines(statement, c.expect, compared);
   for (const l of statement.lines) if (compared(l.line) && !Exact.parse(l.amount).isZero()) fired.add(l.trace.rule);
   const withheld = c.withheld ? compareWithheld(statement, c.withheld, compared) : [];
-  return { name: c.name, location: c.location, passed: lines.every((l) => l.passed) && withheld.every((w) => w.passed), lines, withheld, diagnostics: [] };
+  return { name: c.name, location: c.location, passed: lines.every((l) => l.passed) && withheld.every((w) => w.passed), lines, withheld, diagnostics: [], statement };
 }
 
 /** A case without transactions, for a policy that pays on them, has none: an empty table. */

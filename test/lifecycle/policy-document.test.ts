@@ -1,0 +1,67 @@
+// The policy document (政策文件): `ratecard document POLICY` writes the policy in Chinese as HTML,
+// with the parameters' current values, tier tables and refund schedules, rules in words, and the
+// policy's passing test cases as worked examples computed by the engine.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, scratch } from '../fixtures/run-cli.js';
+
+/** The page's text: tags become spaces. */
+const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+  .replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+describe('ratecard document', () => {
+  it('writes the rural policy with its current values, schedule, rules in words and worked examples', async () => {
+    const { code, stdout } = await runCli(['document', 'policies/rural-contract.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
+    expect(stdout).toContain('<tr><td>step_rate</td><td>比率</td><td>2%</td>');
+    expect(stdout).toContain('<tr><td>maintenance_price</td><td>金额（元）</td><td>1.50 元</td><td>yuan per billed line</td>');
+    expect(stdout).toContain('<thead><tr><th>检查月</th><th>返还 Q1</th><th>返还 Q2</th><th>返还 Q3</th><th>返还 Q4</th></tr></thead><tbody><tr><td>3 月</td><td>100%</td><td>—</td><td>—</td><td>—</td></tr><tr><td>6 月</td><td>80%</td><td>100%</td><td>—</td><td>—</td></tr>');
+    const text = words(stdout);
+    expect(text).toContain('适用于渠道类型为 rural_contract 的收款方');
+    expect(text).toContain('4. under_completion — each full step below 100% deducts step_rate of the base, at most max_deduction 类型 扣减（从应付中扣减） 计发时间 每月 适用条件 同时满足（revenue_plan 大于 0；completion 小于 1） 金额 1 - completion 每满 step（1%） 扣 base 的 step_rate（2%），最多扣 base 的 max_deduction（30%）（不足一档不扣）');
+    expect(text).toContain('发放条件 满足其一（nothing due：fees_due 等于 0；collection gate：fee_ratio 大于等于 fee_gate（98%））');
+    expect(text).toContain('7. refund — at a met checkpoint, return a share of each listed quarter\'s deductions, once 类型 返还 计发时间 每季末月（3、6、9、12 月）');
+    expect(stdout.match(/<div class="example">/g)).toHaveLength(8);
+    expect(text).toContain('示例 7：deductions are refunded at met checkpoints, each quarter once');
+    expect(text).toContain('2025-09 R01 refund 返还 24.00 返还 2025-Q2 扣减 30.00 的 80% = 24.00（对应 2025-04 under_completion -30.00）');
+    expect(text).toContain('本例调整参数： { step_rate: 0.03 }');
+  });
+
+  it('shows tier tables and per-operator rates', async () => {
+    const { stdout } = await runCli(['document', 'policies/postal-agency.yaml']);
+    expect(stdout).toContain('<thead><tr><th>下限（含）</th><th>award</th></tr></thead><tbody><tr><td>1.2 倍</td><td>3500.00 元</td></tr><tr><td>1.1 倍</td><td>2000.00 元</td></tr><tr><td>1 倍</td><td>1000.00 元</td></tr></tbody>');
+    expect(stdout).toContain('<td>mobile 2.5%、unicom 3%、telecom 3.5%</td>');
+    expect(words(stdout)).toContain('以 offset_completion 查 competition_tiers 档位表，按达到的最高档，发放该档的 award；低于最低档不发');
+  });
+
+  it('shows the values in force with --params, without examples', async () => {
+    const dir = scratch('ratecard-doc-');
+    const params = dir.write('o.yaml', 'step_rate: 0.03\n');
+    const out = dir.path('rural.html');
+    const { code, stderr } = await runCli(['document', 'policies/rural-contract.yaml', '--params', params, '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`rural-contract v1 → ${out}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<tr><td>step_rate</td><td>比率</td><td>3%</td>');
+    expect(html).not.toContain('计算示例');
+  });
+
+  it('leaves a failing case out of the examples and says so', async () => {
+    const dir = scratch('ratecard-doc-');
+    copyFileSync('policies/service-center.yaml', dir.path('service-center.yaml'));
+    dir.write('service-center.test.yaml', readFileSync('policies/service-center.test.yaml', 'utf8').replace('amount: 3703.70', 'amount: 3703.71'));
+    const { code, stdout, stderr } = await runCli(['document', dir.path('service-center.yaml')]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`${dir.path('service-center.test.yaml')}:15:5 cases: case \`project commission every month\` fails: left out of the worked examples\n`);
+    expect(stdout.match(/<div class="example">/g)).toHaveLength(3);
+  });
+
+  it('reports a bad policy with its location', async () => {
+    const dir = scratch('ratecard-doc-');
+    const bad = dir.write('bad.yaml', 'id: bad\n');
+    const { code, stderr } = await runCli(['document', bad]);
+    expect(stderr).toContain(`${bad}:1:1`);
+    expect(code).toBe(1);
+  });
+});
