@@ -1,7 +1,7 @@
 // Reads a policy test file (`<policy>.test.yaml`): YAML with positions, the test schema, then each
 // case's inline tables as dataset rows that remember their line and column in the test file, so a
 // bad cell is reported where it is written.
-import { Exact, type DatasetInput, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type TableSource } from '../index.js';
+import { errorAt, Exact, type DatasetInput, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type TableSource } from '../index.js';
 import { readYaml, type Path, type YamlSource } from '../policy/yaml-source.js';
 import { checkTestSchema } from './check-test-schema.js';
 
@@ -86,7 +86,20 @@ export function readPolicyTests(source: SourceText): ReadTestsResult {
       })),
     };
   });
+  const duplicates = cases.flatMap(duplicateExpectations);
+  if (duplicates.length) return { ok: false, diagnostics: duplicates };
   return { ok: true, suite: { file: source.file, policy: doc.policy as string | undefined, cases } };
+}
+
+/** An expected line given twice in a case: the second would always fail as missing. */
+function duplicateExpectations(c: PolicyTestCase): Diagnostic[] {
+  const first = new Map<string, SourceLocation>();
+  return c.expect.flatMap((e) => {
+    const key = `${e.period}/${e.payee}/${e.line}`;
+    const seen = first.get(key);
+    if (!seen) { first.set(key, e.location); return []; }
+    return [errorAt(e.location, 'expect', `duplicate expected line \`${e.line}\` for \`${e.payee}\` in ${e.period}, first on line ${seen.line}`, 'duplicate-expectation')];
+  });
 }
 
 /** A scalar's text as written in the file (`1.00`, not 1). */

@@ -144,6 +144,16 @@ describe('located errors in the test file', () => {
 `)).toEqual(['x.test.yaml:8:7 step_ratee: unknown parameter `step_ratee`; did you mean `step_rate`?']);
   });
 
+  it('reports an expected line given twice', () => {
+    expect(problems(`${header}  - name: twice
+    payees: [{ payee_id: R01 }]
+    facts: [{ period: 2025-01, payee_id: R01 }]
+    expect:
+      - { period: 2025-01, payee: R01, line: maintenance, amount: 150 }
+      - { period: 2025-01, payee: R01, line: maintenance, amount: 150.00 }
+`)).toEqual(['x.test.yaml:11:9 expect: duplicate expected line `maintenance` for `R01` in 2025-01, first on line 10']);
+  });
+
   it('reports a line that is no rule of the policy', () => {
     expect(problems(`${header}  - name: typo
     payees: [{ payee_id: R01 }]
