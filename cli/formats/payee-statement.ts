@@ -2,12 +2,14 @@
 // explanation in Chinese (the formula with its numbers, the conditions that held, the deductions a
 // refund returns and the refunds that returned a deduction), totals by kind, and the policy version.
 // Pure: the xlsx and HTML renderers in this folder, the CLI and the service share it.
-import { Exact, totalsOf, type ConditionTrace, type LineKind, type PayeeRecord, type StatementLine, type Totals, type WithheldItem } from '../../engine/index.js';
+import { ruleTitles } from './policy-yaml.js';
+import { Exact, totalsOf, type ConditionTrace, type LineKind, type PayeeRecord, type SourceText, type StatementLine, type Totals, type WithheldItem } from '../../engine/index.js';
 
 export const KIND_ZH: Record<LineKind, string> = { commission: '酬金', deduction: '扣减', refund: '返还', bonus: '奖励' };
 
 export interface PayeeStatementInput {
-  policy: { id: string; name?: string; version: string };
+  /** With its source, the statement names each line by its zh-CN label (`labels: {zh-CN: {title}}`). */
+  policy: { id: string; name?: string; version: string; source?: SourceText };
   payees: PayeeRecord[];
   /** Lines in statement order (payee, month, rule), e.g. `settle(...).lines` or posted lines. */
   lines: StatementLine[];
@@ -47,6 +49,7 @@ export function payeeStatements(input: PayeeStatementInput): PayeeStatement[] {
   for (const w of input.withheld ?? []) group(w.payeeId, w.period).withheld.push(w);
   const order = new Map(input.payees.map((p, i) => [p.payeeId, i]));
   const policy = { id: input.policy.id, name: input.policy.name, version: input.policy.version };
+  const titles = input.policy.source ? ruleTitles(input.policy.source.text) : {};
   return [...groups.entries()]
     .map(([key, g]) => ({ key: key.split('\u0000'), g }))
     .sort((a, b) => (order.get(a.key[0]) ?? Infinity) - (order.get(b.key[0]) ?? Infinity) || (a.key[0] < b.key[0] ? -1 : a.key[0] > b.key[0] ? 1 : 0) || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0))
@@ -56,7 +59,7 @@ export function payeeStatements(input: PayeeStatementInput): PayeeStatement[] {
         policy,
         payee: { id: payeeId, name: p?.name, channelType: p?.channelType ?? '', attributes: otherAttributes(p?.attributes ?? {}) },
         period,
-        lines: g.lines.map((l) => ({ line: l.line, description: l.trace?.description, kind: l.kind, amount: l.amount, explanation: explainZh(l, refundsOf.get(l.id)) })),
+        lines: g.lines.map((l) => ({ line: l.line, description: titles[l.line.split('@')[0]] || l.trace?.description, kind: l.kind, amount: l.amount, explanation: explainZh(l, refundsOf.get(l.id)) })),
         withheld: g.withheld.map((w) => ({ line: w.line, kind: w.kind, reason: w.reason, wouldPay: w.wouldPay })),
         totals: totalsOf(g.lines),
       };

@@ -2,10 +2,10 @@
 // applies to, the facts it reads, every parameter with its current value (tier tables and refund
 // schedules as tables), the metrics, each rule in words with its conditions and formula, and worked
 // examples: the policy's own test cases, settled by the engine, each line explained.
-import { parseDocument, visit } from 'yaml';
 import type { CompiledPolicy, ParamInfo, StatementLine, TableSource, WithheldItem } from '../../engine/index.js';
 import { escapeHtml as escape } from './html-escape.js';
 import { explainZh, KIND_ZH } from './payee-statement.js';
+import { policyAsWritten, zhLabel, type YamlNode } from './policy-yaml.js';
 import { amountZh, conditionZh, FREQUENCY_ZH, paramTable, paramValueZh, typeZh, withValues } from './policy-words.js';
 
 export interface WorkedExample {
@@ -23,17 +23,10 @@ export interface PolicyDocumentInput {
   examples?: WorkedExample[];
 }
 
-type Node = Record<string, unknown>;
+type Node = YamlNode;
 
 const table = (head: string[], rows: string[][], cls = '') =>
   `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-
-/** The policy file as plain values, every number as written (`1.50`, not 1.5). */
-function asWritten(text: string): Node {
-  const doc = parseDocument(text);
-  visit(doc, { Scalar: (_, node) => { if (typeof node.value === 'number') node.value = node.source ?? String(node.value); } });
-  return (doc.toJS() ?? {}) as Node;
-}
 
 const textOf = (t: TableSource): string[][] => ('rows' in t ? t.rows : t.text.trimEnd().split('\n').map((l) => l.split(',')));
 
@@ -56,7 +49,9 @@ function rulesSection(policy: CompiledPolicy, doc: Node, params: Map<string, Par
       if (r.where) items.push(['计酬条件', `${conditionZh(r.where, params)}；不满足的记录不计酬并标记`]);
     }
     items.push(['金额', amountZh(r.amount, params) + (r.round === 'each' ? '（每笔先四舍五入到分再合计）' : '')]);
-    const title = `${i + 1}. ${r.id}${r.description ? ` — ${r.description}` : ''}`;
+    const zh = zhLabel(r);
+    const title = `${i + 1}. ${zh.title ? `${zh.title}（${r.id}）` : `${r.id}${r.description ? ` — ${r.description}` : ''}`}`;
+    if (zh.description) items.unshift(['说明', zh.description]);
     return `<h3 id="rule-${escape(String(r.id))}">${escape(title)}</h3>\n<dl class="rule">${items.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
   }).join('\n') || `<p>（${escape(policy.id)} 没有规则）</p>`;
 }
@@ -77,7 +72,15 @@ ${given}
 }
 
 export function policyDocumentHtml({ policy, examples = [] }: PolicyDocumentInput): string {
-  const doc = asWritten(policy.source.text);
+  const doc = policyAsWritten(policy.source.text);
+  const zh = zhLabel(doc);
+  const part = (section: string, name: string) => ((doc[section] ?? {}) as Node)[name];
+  const named = (section: string, name: string) => (zhLabel(part(section, name)).title ? `${name}（${zhLabel(part(section, name)).title}）` : name);
+  const explained = (section: string, name: string, description?: string, unit?: string) => {
+    const l = zhLabel(part(section, name));
+    return [l.description ?? description, l.unit ?? unit].filter(Boolean).join('；');
+  };
+  const title = zh.title ?? policy.name;
   const params = new Map(policy.params.map((p) => [p.name, p]));
   const applies = (doc.applies_to ?? {}) as { channel_type?: string[]; attributes?: Record<string, string[]> };
   const rounding = (doc.rounding ?? { scale: 2, mode: 'half-up' }) as { scale?: unknown; mode?: unknown };
@@ -86,21 +89,23 @@ export function policyDocumentHtml({ policy, examples = [] }: PolicyDocumentInpu
     const def = (typeof m === 'object' && m ? m : { expr: m }) as Node;
     const rank = def.rank as { by?: { metric: string; order?: string }[] } | undefined;
     const formula = rank ? `当月全部收款方按 ${(rank.by ?? []).map((k) => `${k.metric}${k.order === 'asc' ? '从低到高' : '从高到低'}`).join('、再按 ')} 排名（并列时按收款方编号）` : withValues(def.expr, params);
-    return [name, formula, String(def.description ?? '')];
+    return [named('metrics', name), formula, explained('metrics', name, def.description === undefined ? undefined : String(def.description))];
   });
-  const paramRows = policy.params.map((p) => [p.name, typeZh(p.type), paramValueZh(p), p.unit ?? '', p.description ?? '']);
+  const paramRows = policy.params.map((p) => [named('params', p.name), typeZh(p.type), paramValueZh(p), zhLabel(part('params', p.name)).unit ?? p.unit ?? '', zhLabel(part('params', p.name)).description ?? p.description ?? '']);
   const paramTables = policy.params.map((p) => ({ p, t: paramTable(p) })).filter((x) => x.t)
-    .map(({ p, t }) => `<h3>${escape(p.name)}${p.description ? ` — ${escape(p.description)}` : ''}</h3>${table(t!.head, t!.rows)}`);
+    .map(({ p, t }) => `<h3>${escape(named('params', p.name))}${p.description ? ` — ${escape(zhLabel(part('params', p.name)).description ?? p.description)}` : ''}</h3>${table(t!.head, t!.rows)}`);
+  const attributes = Object.entries((doc.attributes ?? {}) as Record<string, Node>).map(([name, a]) => [named('attributes', name), String(a.type ?? ''), explained('attributes', name, a.description === undefined ? undefined : String(a.description))]);
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(policy.name)}（${escape(policy.id)} 第 ${escape(policy.version)} 版）</title><style>${STYLE}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}（${escape(policy.id)} 第 ${escape(policy.version)} 版）</title><style>${STYLE}</style></head>
 <body>
-<h1>${escape(policy.name)}</h1>
-<p>政策编号 <code>${escape(policy.id)}</code>，第 ${escape(policy.version)} 版。${policy.description ? escape(policy.description.trim()) : ''}</p>
+<h1>${escape(title)}</h1>
+<p>政策编号 <code>${escape(policy.id)}</code>，第 ${escape(policy.version)} 版。${escape((zh.description ?? policy.description ?? '').trim())}</p>
 <h2>一、适用范围</h2>
 <p>适用于渠道类型为 ${escape((applies.channel_type ?? []).join('、'))} 的收款方${applies.attributes ? `，且 ${escape(Object.entries(applies.attributes).map(([k, v]) => `${k} 为 ${v.join('、')}`).join('，'))}` : ''}。
 每一项金额在产生时${rounding.mode === 'half-up' || rounding.mode === undefined ? '四舍五入' : `按 ${escape(String(rounding.mode))} 方式舍入`}到${scale === 2 ? '分（0.01 元）' : ` ${scale} 位小数`}，合计为各项舍入后金额之和。</p>
 <h2>二、考核数据</h2>
-${table(['数据项', '类型', '说明'], policy.facts.map((f) => [f.name, typeZh(f.type), [f.description, f.unit].filter(Boolean).join('；')]))}
+${table(['数据项', '类型', '说明'], policy.facts.map((f) => [named('facts', f.name), typeZh(f.type), explained('facts', f.name, f.description, f.unit)]))}
+${attributes.length ? `<p>收款方属性（payees 表中的列）：</p>${table(['属性', '类型', '说明'], attributes)}` : ''}
 <h2>三、参数（当前取值）</h2>
 ${table(['参数', '类型', '当前值', '单位', '说明'], paramRows)}
 ${paramTables.join('\n')}

@@ -65,3 +65,26 @@ describe('ratecard document', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('zh-CN labels', () => {
+  it('names the policy, its facts, parameters and rules by their 简体中文 labels when the policy has them', async () => {
+    const { loadPolicy } = await import('../../engine/index.js');
+    const { policyDocumentHtml } = await import('../../cli/formats/policy-document.js');
+    const { payeeStatements } = await import('../../cli/formats/payee-statement.js');
+    const text = readFileSync('policies/rural-contract.yaml', 'utf8');
+    const loaded = loadPolicy({ file: 'rural-contract.yaml', text });
+    if (!loaded.ok) throw new Error('policy');
+    // the labels as the policy language writes them (`labels: {zh-CN: {title, description, unit}}`)
+    const labelled = text
+      .replace('version: 1\n', 'version: 1\nlabels: { zh-CN: { title: 农村统包点酬金政策, description: 代维与发展酬金、完成率扣减与返还。 } }\n')
+      .replace('  billed_lines: { type: count, description: lines billed in the point\'s area }', '  billed_lines: { type: count, description: lines billed in the point\'s area, labels: { zh-CN: { title: 计费户数, unit: 户 } } }')
+      .replace('    description: 代维酬金\n', '    description: 代维酬金\n    labels: { zh-CN: { title: 代维酬金, description: 按计费户数计发 } }\n');
+    const policy = { ...loaded.policy, source: { file: 'rural-contract.yaml', text: labelled } };
+    const html = words(policyDocumentHtml({ policy }));
+    expect(html).toContain('农村统包点酬金政策 政策编号 rural-contract ，第 1 版。代维与发展酬金、完成率扣减与返还。');
+    expect(html).toContain('billed_lines（计费户数） 数量 lines billed in the point\'s area；户');
+    expect(html).toContain('1. 代维酬金（maintenance） 说明 按计费户数计发 类型 酬金 计发时间 每月 金额 billed_lines × maintenance_price（1.50 元）');
+    const line = { id: 'rural-contract/R01/2025-01/maintenance', period: '2025-01', payeeId: 'R01', policy: 'rural-contract', line: 'maintenance', kind: 'commission' as const, amount: '150.00', explanation: '', trace: undefined as never };
+    expect(payeeStatements({ policy, payees: [], lines: [line] })[0].lines[0].description).toBe('代维酬金');
+  });
+});
