@@ -88,7 +88,9 @@ export function policyDocumentHtml({ policy, examples = [] }: PolicyDocumentInpu
   const metrics = Object.entries((doc.metrics ?? {}) as Record<string, unknown>).map(([name, m]) => {
     const def = (typeof m === 'object' && m ? m : { expr: m }) as Node;
     const rank = def.rank as { by?: { metric: string; order?: string }[] } | undefined;
-    const formula = rank ? `当月全部收款方按 ${(rank.by ?? []).map((k) => `${k.metric}${k.order === 'asc' ? '从低到高' : '从高到低'}`).join('、再按 ')} 排名（并列时按收款方编号）` : withValues(def.expr, params);
+    const population = def.population as Record<string, string> | undefined;
+    const formula = population ? `${population.by ? `同一 ${population.by} 的` : ''}全部收款方当月 ${Object.entries(population).filter(([k]) => k !== 'by').map(([f, x]) => `${x} 的${f === 'sum' ? '合计' : f === 'avg' ? '平均' : f}`).join('、')}`
+      : rank ? `当月全部收款方按 ${(rank.by ?? []).map((k) => `${k.metric}${k.order === 'asc' ? '从低到高' : '从高到低'}`).join('、再按 ')} 排名（并列时按收款方编号）` : withValues(def.expr, params);
     return [named('metrics', name), formula, explained('metrics', name, def.description === undefined ? undefined : String(def.description))];
   });
   const paramRows = policy.params.map((p) => [named('params', p.name), typeZh(p.type), paramValueZh(p), zhLabel(part('params', p.name)).unit ?? p.unit ?? '', zhLabel(part('params', p.name)).description ?? p.description ?? '']);

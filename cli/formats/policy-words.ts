@@ -95,6 +95,12 @@ export function amountZh(amount: unknown, params: Map<string, ParamInfo>): strin
     }
     case 'refund':
       return `检查月累计完成时，按 ${b.schedule} 返还表返还 ${b.of} 各季度已扣金额的相应比例；每季度的扣款只返还一次，返还比例为 0 的季度留待下次检查`;
+    case 'allocate':
+      return `将 ${w(b.total)} 按 ${w(b.weight)} 的比例分给${b.by ? `同一 ${b.by} 的` : ''}各收款方（最大余额法：先按分向下取整，余下的分按余数从大到小每人一分，余数相同按收款方编号），各份合计恰为总额`;
+    case 'instalments':
+      return `每笔应计 ${w(b.total)}，分 ${w(b.parts)} 期在之后各月发放（除最后一期外每期按分向下取整，最后一期补足差额）${b.paid_while ? `；某期仅当 ${w(b.paid_while)} 时发放` : ''}`;
+    case 'clawback':
+      return `${b.event} 发生在 ${w(b.within)} 个月内的，于发生当月追扣此前已发放的 ${b.of}`;
     default: return `\`${JSON.stringify(amount)}\``;
   }
 }

@@ -88,3 +88,17 @@ describe('zh-CN labels', () => {
     expect(payeeStatements({ policy, payees: [], lines: [line] })[0].lines[0].description).toBe('代维酬金');
   });
 });
+
+describe('amounts in words', () => {
+  it('names every primitive with the current values of its parameters', async () => {
+    const { amountZh } = await import('../../cli/formats/policy-words.js');
+    const rate = { name: 'pool_rate', type: 'rate' as const, value: '0.02', location: { file: 'p.yaml', line: 1, column: 1 } };
+    const params = new Map([[rate.name, rate]]);
+    expect(amountZh('pool_rate * revenue', params)).toBe('pool_rate（2%） * revenue');
+    expect(amountZh({ percent_of: { rate: 'pool_rate', base: 'revenue' } }, params)).toBe('revenue × pool_rate（2%）');
+    expect(amountZh({ allocate: { total: 'team_pool', weight: 'score', by: 'team' } }, params))
+      .toBe('将 team_pool 按 score 的比例分给同一 team 的各收款方（最大余额法：先按分向下取整，余下的分按余数从大到小每人一分，余数相同按收款方编号），各份合计恰为总额');
+    expect(amountZh({ clawback: { of: 'instalment', event: 'churned_in', within: 'clawback_months' } }, params)).toBe('churned_in 发生在 clawback_months 个月内的，于发生当月追扣此前已发放的 instalment');
+    expect(amountZh({ something_new: { x: 1 } }, params)).toBe('`{"something_new":{"x":1}}`');
+  });
+});
