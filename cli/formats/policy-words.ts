@@ -53,9 +53,11 @@ type Node = Record<string, unknown>;
 
 /** An expression with each parameter name followed by its current value: `step_rate（2%）`. */
 export function withValues(expression: unknown, params: Map<string, ParamInfo>): string {
-  return String(expression).replace(/\b[a-z][a-z0-9_]*\b/g, (name) => {
+  return String(expression).replace(/\b([a-z][a-z0-9_]*)(\.[a-z0-9_]+)?\b/g, (text, name: string, member?: string) => {
     const p = params.get(name);
-    return p && typeof p.value === 'string' ? `${name}（${scalarZh(p.type, p.value)}）` : name;
+    if (p && typeof p.value === 'string' && !member) return `${text}（${scalarZh(p.type, p.value)}）`;
+    const item = member && p?.type === 'map' && p.value && typeof p.value === 'object' ? (p.value as Record<string, ParamValue>)[member.slice(1)] : undefined;
+    return typeof item === 'string' ? `${text}（${scalarZh(p!.of, item)}）` : text;
   });
 }
 

@@ -33,6 +33,7 @@ describe('ratecard document', () => {
     expect(stdout).toContain('<thead><tr><th>下限（含）</th><th>award</th></tr></thead><tbody><tr><td>1.2 倍</td><td>3500.00 元</td></tr><tr><td>1.1 倍</td><td>2000.00 元</td></tr><tr><td>1 倍</td><td>1000.00 元</td></tr></tbody>');
     expect(stdout).toContain('<td>mobile 2.5%、unicom 3%、telecom 3.5%</td>');
     expect(words(stdout)).toContain('以 offset_completion 查 competition_tiers 档位表，按达到的最高档，发放该档的 award；低于最低档不发');
+    expect(words(stdout)).toContain('金额 card_rate.mobile（2.5%） * card_sales_mobile + card_rate.unicom（3%） * card_sales_unicom + card_rate.telecom（3.5%） * card_sales_telecom');
   });
 
   it('shows the values in force with --params, without examples', async () => {
