@@ -33,8 +33,9 @@ function examples(policyPath: string, testPath: string, io: Parameters<Command['
       return [];
     }
     const shown = (line: string) => !c.lines || c.lines.some((l) => l.id === line);
+    const zh = c.labels?.['zh-CN'] ?? {};
     return [{
-      name: c.name, description: c.description, params: c.overrides?.text.trim(), tables: c.tables,
+      name: zh.title ?? c.name, description: zh.description?.trim() ?? c.description, params: c.overrides?.text.trim(), tables: c.tables,
       lines: result.statement.lines.filter((l) => shown(l.line)), withheld: result.statement.withheld.filter((w) => shown(w.line)),
     }];
   });

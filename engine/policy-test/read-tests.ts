@@ -27,6 +27,8 @@ export interface ExpectedWithheld {
 export interface PolicyTestCase {
   name: string;
   description?: string;
+  /** The case in other languages: language tag → title and description. */
+  labels?: Record<string, { title?: string; description?: string }>;
   location: SourceLocation;
   /** The case's `params`, as a parameter file located in the test file. */
   overrides?: SourceText;
@@ -69,6 +71,7 @@ export function readPolicyTests(source: SourceText): ReadTestsResult {
     return {
       name: String(c.name),
       description: c.description === undefined ? undefined : String(c.description).trim(),
+      labels: c.labels as PolicyTestCase['labels'],
       location: at(),
       overrides: c.params ? overridesOf(yaml, source, ['cases', i, 'params']) : undefined,
       from: c.from as string | undefined,

@@ -50,6 +50,12 @@ export const policyTestSchema = {
         properties: {
           name: { type: 'string', minLength: 1, description: 'What the case shows, e.g. `a month under plan deducts 2% per full step`.' },
           description: { type: 'string' },
+          labels: {
+            type: 'object',
+            description: 'The case in other languages, as a policy\'s labels: `{zh-CN: {title, description}}`; the policy document shows the reader\'s language.',
+            propertyNames: { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+            additionalProperties: { type: 'object', additionalProperties: false, properties: { title: { type: 'string' }, description: { type: 'string' } } },
+          },
           params: { type: 'object', description: 'Parameter overrides for this case, deep-merged over the policy\'s values as `--params` does.' },
           from: period,
           to: period,

@@ -23,7 +23,7 @@ describe('ratecard document', () => {
     expect(text).toContain('发放条件 满足其一（nothing due：fees_due 等于 0；collection gate：fee_ratio 大于等于 fee_gate（98%））');
     expect(text).toContain('7. refund — at a met checkpoint, return a share of each listed quarter\'s deductions, once 类型 返还 计发时间 每季末月（3、6、9、12 月）');
     expect(stdout.match(/<div class="example">/g)).toHaveLength(8);
-    expect(text).toContain('示例 7：deductions are refunded at met checkpoints, each quarter once');
+    expect(text).toContain('示例 7：检查点达标返还已扣金额，每季度只返还一次 一季度扣 12.00 + 3.00，3 月累计 3045 ≥ 3000');
     expect(text).toContain('2025-09 R01 refund 返还 24.00 返还 2025-Q2 扣减 30.00 的 80% = 24.00（对应 2025-04 under_completion -30.00）');
     expect(text).toContain('本例调整参数： { step_rate: 0.03 }');
   });

@@ -34,7 +34,7 @@ describe('ratecard test', () => {
     expect(stdout).toContain('  ✗ deductions are refunded at met checkpoints, each quarter once (7 lines compared)\n'
       + '      period   payee  line              expected  actual\n'
       + '      2025-01  R01    under_completion    -12.00  -12.00  ✓\n');
-    expect(stdout).toContain(`      2025-09  R01    refund               24.10   24.00  ✗ expected 24.10, got 24.00 (${file}:126:9)\n`);
+    expect(stdout).toContain(`      2025-09  R01    refund               24.10   24.00  ✗ expected 24.10, got 24.00 (${file}:133:9)\n`);
     expect(stdout).toContain('8 cases: 7 passed, 1 failed');
     expect(code).toBe(3);
   });
@@ -42,8 +42,8 @@ describe('ratecard test', () => {
   it('exits 1 on invalid input, with located messages, before failing cases count', async () => {
     const file = withTests((t) => t.replace('revenue_actual: 1100 }', 'revenue_actual: 11OO }'));
     const { code, stdout, stderr } = await runCli(['test', file]);
-    expect(stderr).toContain(`${file}:40:59 revenue_actual: expected an amount of money, got \`11OO\`\n`);
-    expect(stdout).toContain(`✗ completion above 100% is paid in proportion, up to 130% (${file}:35:5): invalid input`);
+    expect(stderr).toContain(`${file}:42:59 revenue_actual: expected an amount of money, got \`11OO\`\n`);
+    expect(stdout).toContain(`✗ completion above 100% is paid in proportion, up to 130% (${file}:36:5): invalid input`);
     expect(code).toBe(1);
     const missing = await runCli(['test', 'no-such.test.yaml']);
     expect(missing.stderr).toBe('no-such.test.yaml:1:1 test: cannot read the test file: no such file\n');
