@@ -4,7 +4,7 @@
 import { Exact, type ParamInfo, type ParamValue } from '../../engine/index.js';
 
 export const FREQUENCY_ZH: Record<string, string> = { monthly: '每月', quarterly: '每季末月（3、6、9、12 月）', yearly: '每年 12 月' };
-const TYPE_ZH: Record<string, string> = { rate: '比率', ratio: '倍数', money: '金额（元）', count: '数量', integer: '整数', number: '数值', map: '分项', list: '列表', tiers: '档位表', schedule: '返还比例表' };
+const TYPE_ZH: Record<string, string> = { rate: '比率', ratio: '倍数', money: '金额（元）', count: '数量', integer: '整数', number: '数值', map: '分项', list: '列表', tiers: '档位表', schedule: '返还比例表', text: '文本', month: '月份' };
 const OPERATOR_ZH: Record<string, string> = {
   equal: '等于', notEqual: '不等于', lessThan: '小于', lessThanInclusive: '小于等于', greaterThan: '大于',
   greaterThanInclusive: '大于等于', in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含',
