@@ -14,12 +14,15 @@ describe('package', () => {
     expect((await runCli(['-V'])).stdout).toBe(`ratecard ${manifest.version}\n`);
   });
 
-  it('exports the policy schema as ratecard/policy.schema.json', () => {
+  it('exports the policy schema and the policy test schema (ratecard/policy.schema.json, ratecard/policy-test.schema.json)', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e',
       "import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const s = require('ratecard/policy.schema.json'); console.log(s.$id + ' ' + require.resolve('ratecard/policy.schema.json'))"], { encoding: 'utf8' });
     const [id, path] = out.trim().split(' ');
     expect(id).toBe('https://ratecard.dev/schema/policy.schema.json');
     expect(readFileSync(path, 'utf8')).toBe(readFileSync('policies/policy.schema.json', 'utf8'));
+    const tests = execFileSync(process.execPath, ['--input-type=module', '-e',
+      "import { createRequire } from 'node:module'; console.log(createRequire(process.cwd() + '/')('ratecard/policy-test.schema.json').$id)"], { encoding: 'utf8' });
+    expect(tests.trim()).toBe('https://ratecard.dev/schema/policy-test.schema.json');
   });
 
   // after `npm run build` (npm test builds first): what a user of the package compiles against
