@@ -7,6 +7,7 @@ import { readPolicyTests, runPolicyTests } from '../../engine/policy-test/index.
 import { parseOptions, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { readSource, writeAtomic } from '../files.js';
+import { htmlToPdf } from '../formats/html-to-pdf.js';
 import { policyDocumentHtml, type WorkedExample } from '../formats/policy-document.js';
 import { loadPolicyFile } from '../load.js';
 
@@ -17,9 +18,9 @@ const usage = `usage: ratecard document POLICY [--params overrides.yaml] [--test
                       (worked examples are then left out: the tests hold for the policy's own values)
   --tests FILE        the test cases to show as worked examples (default: POLICY's .test.yaml beside it)
   --no-examples       no worked examples
-  --out FILE          where to write the HTML (default: standard output)
-
-Print the page from a browser to get a PDF.`;
+  --out FILE          where to write it: FILE.html, or FILE.pdf (printed by Chromium: needs
+                      playwright-core and RATECARD_CHROMIUM or /usr/bin/chromium);
+                      default: the HTML on standard output`;
 
 function examples(policyPath: string, testPath: string, io: Parameters<Command['run']>[1]): WorkedExample[] {
   const read = readPolicyTests(readSource(testPath, 'tests'));
@@ -56,7 +57,7 @@ const command: Command = {
     const withExamples = !o['no-examples'] && !o.params && (o.tests !== undefined || existsSync(testPath));
     const html = policyDocumentHtml({ policy, examples: withExamples ? examples(policyPath, testPath, io) : [] });
     if (o.out) {
-      writeAtomic(o.out, html);
+      writeAtomic(o.out, /\.pdf$/i.test(o.out) ? await htmlToPdf(html, o.out, io.env.RATECARD_CHROMIUM) : html);
       io.stderr(`${policy.id} v${policy.version} → ${o.out}\n`);
     } else io.stdout(html);
     return 0;

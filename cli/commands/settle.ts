@@ -24,8 +24,10 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
   --from YYYY-MM         first month on the statement (default: first month with facts)
   --to YYYY-MM           last month on the statement (default: last month with facts)
   --out FILE             statement.csv, statement.json, or payee statements (对账单) as
-                         statements.xlsx or statements.html (default: CSV on standard output)
-  --format csv|json|xlsx|html  output format when --out has another extension
+                         statements.xlsx, .html or .pdf (default: CSV on standard output;
+                         a PDF needs playwright-core and Chromium: RATECARD_CHROMIUM or
+                         /usr/bin/chromium)
+  --format csv|json|xlsx|html|pdf  output format when --out has another extension
   --withheld             add withheld items (gates, vetoes, floors) to the CSV as zero rows, and to
                          payee statements with their reasons
   --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
@@ -36,7 +38,7 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
 
 const command: Command = {
   name: 'settle',
-  summary: 'settle payees and facts under a policy and write the statement (CSV, JSON; 对账单 as xlsx, html)',
+  summary: 'settle payees and facts under a policy and write the statement (CSV, JSON; 对账单 as xlsx, html, pdf)',
   usage,
   async run(args, io) {
     const { values: o } = parseOptions(args, {
@@ -45,8 +47,8 @@ const command: Command = {
       format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' }, encoding: { type: 'string' },
     });
     const format = o.format ?? payeeStatementFormatOf(o.out) ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx or html, got \`${format}\``);
-    if (format === 'xlsx' && !o.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+    if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx, html or pdf, got \`${format}\``);
+    if ((format === 'xlsx' || format === 'pdf') && !o.out) throw new UsageError(`--format ${format} writes a file: give --out FILE.${format}`);
     const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions, encoding: encodingOption(o.encoding) };
     // runs in parts read CSV in UTF-8 only
     const utf8Csv = files.encoding !== 'gb18030' && ![files.payees, files.facts, files.transactions].some((f) => f && /\.xlsx$/i.test(f));
@@ -88,12 +90,12 @@ const command: Command = {
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
     const text = isPayeeStatementFormat(format)
-      ? await renderPayeeStatements(format, { policy, payees: dataset.covered, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] })
+      ? await renderPayeeStatements(format, { policy, payees: dataset.covered, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] }, { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM })
       : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
     if (o.out) {
       writeAtomic(o.out, text);
       io.stderr(`${statement.lines.length} lines for ${dataset.covered.length} payees, ${statement.from} to ${statement.to}, total ${statement.totals.total} → ${o.out}\n`);
-    } else io.stdout(text as string); // a workbook always goes to --out
+    } else io.stdout(text as string); // a workbook or a PDF always goes to --out
     return 0;
   },
 };

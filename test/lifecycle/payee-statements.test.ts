@@ -137,7 +137,7 @@ describe('payee statements as HTML', () => {
 
   it('a workbook needs --out', async () => {
     const run = await runCli([...settleArgs('rural-contract'), '--format', 'xlsx']);
-    expect(run.stderr).toContain('--format xlsx writes a workbook: give --out FILE.xlsx');
+    expect(run.stderr).toContain('--format xlsx writes a file: give --out FILE.xlsx');
     expect(run.code).toBe(2);
   });
 });
