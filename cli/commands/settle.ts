@@ -1,5 +1,5 @@
 // `ratecard settle`: settle payees and facts under one policy and write the statement.
-import { settle, settleVersions, statementToCsv, statementToJson } from '../../engine/index.js';
+import { settle, settleVersions, statementToCsv, statementToJson, type CompiledPolicy, type PayeeRecord, type Statement } from '../../engine/index.js';
 import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { statSync } from 'node:fs';
@@ -58,6 +58,10 @@ const command: Command = {
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number or auto, got \`${o.workers}\``);
     if (workers > 0 && !utf8Csv) throw new UsageError('--workers reads CSV in UTF-8 only: settle .xlsx or GB18030 tables without --workers');
     const policies = required(o.policy?.length ? o.policy : undefined, 'policy');
+    const detail = format === 'csv' ? 'explanation' : 'trace';
+    const render = async (statement: Statement, policy: CompiledPolicy, payees: PayeeRecord[]) => isPayeeStatementFormat(format)
+      ? renderPayeeStatements(format, { policy, payees, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] }, { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM })
+      : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
     if (policies.length > 1) {
       if (workers > 0) throw new UsageError('a range over several policy versions settles in one process: leave out --workers');
       const versions = [];
@@ -65,10 +69,11 @@ const command: Command = {
         const policy = loadPolicyFile(file, o.params);
         versions.push({ policy, dataset: await loadDatasetFiles(policy, files) });
       }
-      const statement = settleVersions(versions, { from: o.from, to: o.to, detail: format === 'json' ? 'trace' : 'explanation' });
-      const text = format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
+      const statement = settleVersions(versions, { from: o.from, to: o.to, detail });
+      const latest = versions[versions.length - 1];
+      const text = await render(statement, latest.policy, latest.dataset.covered);
       const summary = `${statement.lines.length} lines, ${statement.from} to ${statement.to} under ${statement.versions.map((v) => `version ${v.version} (${v.from} to ${v.to})`).join(', ')}, total ${statement.totals.total}`;
-      if (o.out) { writeAtomic(o.out, text); io.stderr(`${summary} → ${o.out}\n`); } else io.stdout(text);
+      if (o.out) { writeAtomic(o.out, text); io.stderr(`${summary} → ${o.out}\n`); } else io.stdout(text as string);
       return 0;
     }
     if (workers > 0) {
@@ -86,12 +91,10 @@ const command: Command = {
     const policy = loadPolicyFile(policies[0], o.params);
     const dataset = await loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
-      from: o.from, to: o.to, detail: format === 'csv' ? 'explanation' : 'trace',
+      from: o.from, to: o.to, detail,
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
-    const text = isPayeeStatementFormat(format)
-      ? await renderPayeeStatements(format, { policy, payees: dataset.covered, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] }, { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM })
-      : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
+    const text = await render(statement, policy, dataset.covered);
     if (o.out) {
       writeAtomic(o.out, text);
       io.stderr(`${statement.lines.length} lines for ${dataset.covered.length} payees, ${statement.from} to ${statement.to}, total ${statement.totals.total} → ${o.out}\n`);

@@ -56,7 +56,8 @@ export function payeeStatements(input: PayeeStatementInput): PayeeStatement[] {
     .map(({ key: [payeeId, period], g }) => {
       const p = payees.get(payeeId);
       return {
-        policy,
+        // settled over several versions, each month names the version that paid it
+        policy: { ...policy, version: g.lines.find((l) => l.version)?.version ?? policy.version },
         payee: { id: payeeId, name: p?.name, channelType: p?.channelType ?? '', attributes: otherAttributes(p?.attributes ?? {}) },
         period,
         lines: g.lines.map((l) => ({ line: l.line, description: titles[l.line.split('@')[0]] || l.trace?.description, kind: l.kind, amount: l.amount, explanation: explainZh(l, refundsOf.get(l.id)) })),

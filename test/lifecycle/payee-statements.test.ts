@@ -141,3 +141,23 @@ describe('payee statements as HTML', () => {
     expect(run.code).toBe(2);
   });
 });
+
+describe('payee statements over policy versions', () => {
+  it('names the version that paid each month', async () => {
+    const dir = scratch('ratecard-statement-');
+    const v2 = dir.write('rural-contract-v2.yaml', readFileSync('policies/rural-contract.yaml', 'utf8').replace(/^version: 1$/m, 'version: 2')
+      .replace(/^applies_to:/m, 'effective: { from: 2025-07 }\napplies_to:').replace('    value: 0.02\n', '    value: 0.03\n'));
+    const out = dir.path('statements.xlsx');
+    const run = await runCli([...settleArgs('rural-contract'), '--policy', v2, '--out', out]);
+    expect(run.code).toBe(0);
+    const rows = ((await readXlsxFile(readFileSync(out))) as Sheets)[1].data.map((r) => r.map(text));
+    const versionOf = (payee: string, period: string) => {
+      const start = rows.findIndex((r) => r[0] === `渠道酬金对账单 ${payee} ${period}`);
+      return rows.slice(start).find((r) => r[0] === '政策')!.slice(1, 3);
+    };
+    expect(versionOf('R02', '2025-06')).toEqual(['rural-contract', 'Contracted rural points 第 1 版']);
+    expect(versionOf('R02', '2025-07')).toEqual(['rural-contract', 'Contracted rural points 第 2 版']);
+    const july = rows.slice(rows.findIndex((r) => r[0] === '渠道酬金对账单 R02 2025-07'));
+    expect(july.find((r) => r[0] === 'under_completion')![3]).toBe('-1542.56');
+  });
+});
