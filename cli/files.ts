@@ -6,8 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { errorAt, RatecardError, type SourceText } from '../engine/index.js';
 
 export function readSource(path: string, what: string): SourceText {
+  return { file: path, text: readBytes(path, what).toString('utf8') };
+}
+
+export function readBytes(path: string, what: string): Buffer {
   try {
-    return { file: path, text: readFileSync(path, 'utf8') };
+    return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
@@ -15,7 +19,7 @@ export function readSource(path: string, what: string): SourceText {
   }
 }
 
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | Uint8Array): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

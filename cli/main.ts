@@ -1,7 +1,7 @@
 // `ratecard <command> [options]`: finds cli/commands/<command>.js and runs it. User mistakes
 // print as `file:line:column field: message` with exit code 1; no stack traces unless
 // RATECARD_DEBUG is set.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostic, RatecardError } from '../engine/index.js';
@@ -32,6 +32,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const commands = await Promise.all(listCommands().map(loadCommand));
     io.stdout(`usage: ratecard <command> [options]\n\ncommands:\n${commands.filter(Boolean).map((c) => `  ${c!.name.padEnd(10)} ${c!.summary}`).join('\n')}\n\nratecard <command> --help shows a command's options.\n`);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    const manifest = new URL(import.meta.url.endsWith('.ts') ? '../package.json' : '../../package.json', import.meta.url);
+    io.stdout(`ratecard ${JSON.parse(readFileSync(manifest, 'utf8')).version}\n`);
+    return 0;
   }
   const command = await loadCommand(name);
   if (!command) {

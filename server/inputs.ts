@@ -20,7 +20,7 @@ export function bundledPoliciesDir(): string {
 
 export function bundledPolicyIds(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+    return readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml')).map((f) => f.slice(0, -5)).sort();
   } catch {
     return [];
   }

@@ -4,21 +4,25 @@
 import { errorAt, explainLine, RatecardError, settle } from '../../engine/index.js';
 import { parseOptions, required } from '../args.js';
 import type { Command } from '../command.js';
+import { encodingOption } from '../formats/table-file.js';
 import { loadDatasetFiles, loadPolicyFile } from '../load.js';
 
 const command: Command = {
   name: 'explain',
   summary: "show why a payee got each amount: conditions with values, formula with numbers",
   usage: `usage: ratecard explain --policy FILE --payees FILE --facts FILE [--transactions FILE] [--params FILE]
-                        --payee ID [--period YYYY-MM] [--line NAME] [--from YYYY-MM --to YYYY-MM]`,
+                        --payee ID [--period YYYY-MM] [--line NAME] [--from YYYY-MM --to YYYY-MM]
+                        [--encoding auto|utf8|gb18030]
+
+Tables are CSV (UTF-8 or GB18030/GBK, detected unless --encoding says) or Excel .xlsx.`,
   async run(args, io) {
     const { values: o } = parseOptions(args, {
       policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
       params: { type: 'string' }, payee: { type: 'string' }, period: { type: 'string' }, line: { type: 'string' },
-      from: { type: 'string' }, to: { type: 'string' },
+      from: { type: 'string' }, to: { type: 'string' }, encoding: { type: 'string' },
     });
     const policy = loadPolicyFile(required(o.policy, 'policy'), o.params);
-    const dataset = loadDatasetFiles(policy, { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions });
+    const dataset = await loadDatasetFiles(policy, { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions, encoding: encodingOption(o.encoding) });
     const payee = required(o.payee, 'payee');
     const record = dataset.payees.find((p) => p.payeeId === payee);
     if (!record) {

@@ -4,6 +4,7 @@
 import { parseOptions, required } from '../args.js';
 import type { Command } from '../command.js';
 import { readSource } from '../files.js';
+import { encodingOption } from '../formats/table-file.js';
 import { readDatasetFiles } from '../load.js';
 import { SettlementBook } from '../../store/settlement-book.js';
 
@@ -18,6 +19,8 @@ const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv -
   --from YYYY-MM         first month of the run
   --to YYYY-MM           last month of the run
   --by NAME              who starts the run (default: $USER)
+  --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
+                         or gbk; tables may also be Excel .xlsx
 
 Open months get their lines (replacing what an earlier run posted for them); closed months are
 settled again and every difference is posted as an adjustment in the first open month. A run
@@ -30,17 +33,17 @@ const command: Command = {
   async run(args, io) {
     const { values: o } = parseOptions(args, {
       db: { type: 'string' }, policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' },
-      transactions: { type: 'string' }, params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' },
+      transactions: { type: 'string' }, params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, encoding: { type: 'string' },
     });
     const db = required(o.db, 'db');
     const policy = required(o.policy, 'policy');
-    const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions };
+    const files = { payees: required(o.payees, 'payees'), facts: required(o.facts, 'facts'), transactions: o.transactions, encoding: encodingOption(o.encoding) };
     const from = required(o.from, 'from');
     const to = required(o.to, 'to');
     const request = {
       policy: readSource(policy, 'policy'),
       overrides: o.params ? readSource(o.params, 'params') : undefined,
-      dataset: readDatasetFiles(files),
+      dataset: await readDatasetFiles(files),
       from,
       to,
       startedBy: o.by ?? io.env.USER ?? 'cli',

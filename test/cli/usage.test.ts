@@ -29,7 +29,7 @@ describe('usage', () => {
     ['an unknown option', [...settleArgs('rural-contract'), '--polcy', 'x.yaml'], "ratecard settle: unknown option '--polcy'"],
     ['a missing --policy', settleArgs('rural-contract').filter((a, i, all) => a !== '--policy' && all[i - 1] !== '--policy'), 'ratecard settle: missing --policy'],
     ['a missing --facts', ['settle', '--policy', 'policies/rural-contract.yaml', '--payees', 'p.csv'], 'ratecard settle: missing --facts'],
-    ['a bad --format', [...settleArgs('rural-contract'), '--format', 'xml'], 'ratecard settle: --format must be csv or json, got `xml`'],
+    ['a bad --format', [...settleArgs('rural-contract'), '--format', 'xml'], 'ratecard settle: --format must be csv, json, xlsx, html or pdf, got `xml`'],
     ['a bad --workers', [...settleArgs('rural-contract'), '--workers', 'many'], 'ratecard settle: --workers must be a whole number or auto, got `many`'],
     ['validate without files', ['validate'], 'ratecard validate: name at least one policy file'],
     ['explain without --payee', ['explain', ...settleArgs('rural-contract').slice(1)], 'ratecard explain: missing --payee'],
