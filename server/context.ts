@@ -1,9 +1,12 @@
-// What every route group is given: where the bundled policies are, the token writes need and,
-// when the server was started with one, the settlement book.
+// What every route group is given: where the bundled policies are, who may write, the settlement
+// book (when the server was started with one) and the editor's workspace (when it serves the editor).
+import type { Workspace } from '../editor/server/workspace.js';
+import type { Writers } from './auth.js';
 import type { Book } from './book.js';
 
 export interface RouteContext {
   policiesDir: string;
-  token?: string;
+  writers: Writers;
   book?: Book;
+  workspace?: Workspace;
 }

@@ -9,7 +9,7 @@ type AjvLike = { compile(s: object): ValidateFunction; addSchema(s: object): Ajv
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as new (o: object) => AjvLike;
 
 export function requestValidator(): FastifySchemaCompiler<unknown> {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
   for (const schema of allSchemas) ajv.addSchema(schema);
   return ({ schema }) => ajv.compile(schema as object);
 }

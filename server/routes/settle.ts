@@ -5,7 +5,7 @@ import { requireToken } from '../auth.js';
 import type { RouteContext } from '../context.js';
 import { policySource, type PolicyWithData } from '../inputs.js';
 import { answers } from '../schemas/answers.js';
-import { responses } from '../schemas/common.js';
+import { responses, writeSecurity } from '../schemas/common.js';
 import { closeBody, settleBody } from '../schemas/store.js';
 import { bookOf } from '../store-routes.js';
 import type { PostedLine } from '../../store/settlement-book.js';
@@ -16,10 +16,9 @@ interface CloseBody { policyId: string; period: string; closedBy?: string }
 const brief = ({ trace: _trace, explanation: _explanation, ...line }: PostedLine) => line;
 
 export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const security = [{ bearer: [] }];
   app.post<{ Body: SettleBody }>('/settle', {
-    schema: { summary: 'Settle and post a run into the settlement store', tags: ['store'], security, body: settleBody, response: responses('The run posted, its lines (without traces) and adjustments', [401, 409, 422, 503], { status: 201, schema: answers.settled }) },
-    preHandler: requireToken(ctx.token),
+    schema: { summary: 'Settle and post a run into the settlement store', tags: ['store'], security: writeSecurity, body: settleBody, response: responses('The run posted, its lines (without traces) and adjustments', [401, 409, 422, 503], { status: 201, schema: answers.settled }) },
+    preHandler: requireToken(ctx.writers),
   }, async (request, reply) => {
     const { policy, overrides, dataset, from, to, startedBy } = request.body;
     const result = bookOf(ctx).run({ policy: policySource(policy, ctx.policiesDir), overrides, dataset, from, to, startedBy: startedBy ?? 'api' });
@@ -28,8 +27,8 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   });
 
   app.post<{ Body: CloseBody }>('/periods/close', {
-    schema: { summary: 'Close a period: its posted lines never change; later runs post adjustments', tags: ['store'], security, body: closeBody, response: responses('The periods of the policy now closed', [401, 409, 503], { schema: answers.closed }) },
-    preHandler: requireToken(ctx.token),
+    schema: { summary: 'Close a period: its posted lines never change; later runs post adjustments', tags: ['store'], security: writeSecurity, body: closeBody, response: responses('The periods of the policy now closed', [401, 409, 503], { schema: answers.closed }) },
+    preHandler: requireToken(ctx.writers),
   }, async (request) => {
     const { policyId, period, closedBy } = request.body;
     const book = bookOf(ctx);

@@ -68,6 +68,9 @@ describe('settle, runs, close, settle again', () => {
     const again = await post(`${server.url}/periods/close`, { policyId: 'rural-contract', period: '2025-02' }, auth);
     expect(again.status).toBe(409);
     expect(again.json.diagnostics[0].message).toContain('already closed');
+    // The store names itself by its file; answers never carry the server's absolute path to it.
+    expect(again.json.diagnostics[0].file).toBe('book.db');
+    expect(again.text).not.toContain(tmpdir());
     const unsettled = await post(`${server.url}/periods/close`, { policyId: 'rural-contract', period: '2025-09' }, auth);
     expect(unsettled.status).toBe(409);
   });
