@@ -8,6 +8,7 @@ import type { Book } from './book.js';
 import type { RouteContext } from './context.js';
 import { openWorkspace, type WorkspaceOptions } from '../editor/server/workspace.js';
 import { serveApp } from './app-files.js';
+import { EnginePool, type PoolOptions } from './pool/engine-pool.js';
 import { installErrorHandlers } from './errors.js';
 import { bundledPoliciesDir } from './inputs.js';
 import { registerOpenApi } from './openapi.js';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   /** Where bundled policies are looked up by id (default: the package's policies/). */
   policiesDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The worker threads that compute: how many, and each request's deadline. */
+  pool?: PoolOptions;
 }
 
 const packageVersion = (): string => {
@@ -75,7 +78,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   await registerOpenApi(app, packageVersion());
   const appDir = options.editor?.appDir;
   installErrorHandlers(app, appDir ? await serveApp(app, { dir: appDir, sessions, token: options.token }) : undefined);
-  const ctx: RouteContext = { policiesDir: options.policiesDir ?? bundledPoliciesDir(), writers, book: options.book };
+  const policiesDir = options.policiesDir ?? bundledPoliciesDir();
+  const engine = new EnginePool(policiesDir, options.pool);
+  app.addHook('onClose', () => engine.close());
+  app.decorate('engine', engine);
+  const ctx: RouteContext = { policiesDir, writers, book: options.book, engine };
   for (const routes of [
     healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
   ]) await app.register(routes, ctx);

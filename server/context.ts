@@ -1,12 +1,16 @@
-// What every route group is given: where the bundled policies are, who may write, the settlement
-// book (when the server was started with one) and the editor's workspace (when it serves the editor).
+// What every route group is given: where the bundled policies are, who may write, the worker
+// threads that compute, the settlement book (when the server was started with one) and the
+// editor's workspace (when it serves the editor).
 import type { Workspace } from '../editor/server/workspace.js';
 import type { Writers } from './auth.js';
 import type { Book } from './book.js';
+import type { EnginePool } from './pool/engine-pool.js';
 
 export interface RouteContext {
   policiesDir: string;
   writers: Writers;
   book?: Book;
+  /** The worker threads that compute (validate, simulate, explain, diff, the editor's checks). */
+  engine: EnginePool;
   workspace?: Workspace;
 }

@@ -1,4 +1,4 @@
-// The editor's policy files (/api/policies): list, read (with ETag), check, and save with a version
+// The editor's policy files (/api/policies): list, read (with ETag), check (in a worker thread), and save with a version
 // check (409 when the file changed since the edit began), validation first (422, nothing written)
 // and the history entry written with it as a whole. Saving needs the token or the editor session.
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +7,9 @@ import { notFound } from '../../editor/server/http-error.js';
 import type { Workspace } from '../../editor/server/workspace.js';
 import { requireToken } from '../auth.js';
 import type { RouteContext } from '../context.js';
+import type { Diagnostic } from '../../engine/index.js';
 import { RequestError } from '../errors.js';
+import { sendJson } from '../pool/send-json.js';
 import { responses, writeSecurity } from '../schemas/common.js';
 import { fileParams, saveBody, textBody } from '../schemas/editor.js';
 
@@ -52,10 +54,7 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
   app.post<{ Params: { file: string }; Body: { text: string } }>('/api/policies/:file/validate', {
     bodyLimit: EDITOR_BODY_LIMIT,
     schema: { summary: 'Check a policy text as this file', tags, params: fileParams, body: textBody, response: responses('`ok` and the diagnostics (warnings when ok)', []) },
-  }, async (request) => {
-    const check = checkPolicy(display(request.params.file), request.body.text);
-    return { ok: check.ok, diagnostics: check.diagnostics };
-  });
+  }, async (request, reply) => sendJson(reply, await ctx.engine.run('check', { file: display(request.params.file), text: request.body.text }, reply)));
 
   app.put<{ Params: { file: string }; Body: Save }>('/api/policies/:file', {
     bodyLimit: EDITOR_BODY_LIMIT,
@@ -68,7 +67,7 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
   }, async (request, reply) => {
     const { file } = request.params;
     const { text, baseVersion, author, message } = request.body;
-    const check = checkPolicy(display(file), text);
+    const check = JSON.parse(await ctx.engine.run('check', { file: display(file), text }, reply)) as { ok: boolean; diagnostics: Diagnostic[] };
     if (!check.ok) {
       throw new RequestError(422, 'invalid', check.diagnostics, {}, `policy \`${file}\` does not validate: ${check.diagnostics.length} problem(s); nothing was saved`);
     }
