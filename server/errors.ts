@@ -46,7 +46,7 @@ function describe(e: ErrorObject): { path: string[]; message: string } {
   switch (e.keyword) {
     case 'required': return { path: pathOf(e.instancePath, p.missingProperty), message: `missing field \`${p.missingProperty}\`` };
     case 'additionalProperties': return { path: pathOf(e.instancePath, p.additionalProperty), message: `unknown field \`${p.additionalProperty}\`` };
-    case 'type': return { path: at, message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : `a ${p.type}`}` };
+    case 'type': return { path: at, message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : p.type === 'integer' ? 'a whole number' : `a ${p.type}`}` };
     case 'pattern': {
       const explain = PATTERNS.get(String(p.pattern));
       return { path: at, message: typeof explain === 'function' ? explain(given(e.data)) : explain ?? `${given(e.data)} does not match \`${p.pattern}\`` };

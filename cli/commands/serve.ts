@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { errorAt, RatecardError } from '../../engine/index.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/build-server.js';
+import { DEFAULT_DEADLINE_MS } from '../../server/pool/engine-pool.js';
 import { isLoopbackHost } from '../../server/security.js';
 import { SettlementBook } from '../../store/settlement-book.js';
 import { parseOptions, UsageError } from '../args.js';
@@ -23,6 +24,8 @@ const usage = `usage: ratecard serve [--port 8080] [--host 127.0.0.1] [--db .rat
                        on loopback the editor page is given a session to save with; bound elsewhere,
                        open it once as /?token=TOKEN
   --root DIR           the project folder of --editor (default: the current folder)
+  --workers N          worker threads that compute validate, simulate, explain and diff (default: the cores but one)
+  --deadline S         seconds one request may compute before it is stopped with 504 (default ${DEFAULT_DEADLINE_MS / 1000})
 
 The OpenAPI description is at /docs (UI) and /docs/json.`;
 
@@ -43,8 +46,12 @@ const command: Command = {
   async run(args, io) {
     const { values: o } = parseOptions(args, {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'token-file': { type: 'string' }, 'body-limit': { type: 'string' },
-      editor: { type: 'boolean' }, root: { type: 'string' },
+      editor: { type: 'boolean' }, root: { type: 'string' }, workers: { type: 'string' }, deadline: { type: 'string' },
     });
+    const workers = o.workers === undefined ? undefined : Number(o.workers);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers must be a whole number of threads, at least 1, got \`${o.workers}\``);
+    const deadline = o.deadline === undefined ? undefined : Number(o.deadline);
+    if (deadline !== undefined && !(deadline > 0)) throw new UsageError(`--deadline must be a positive number of seconds, got \`${o.deadline}\``);
     if (o.root !== undefined && !o.editor) throw new UsageError('--root goes with --editor');
     const port = Number(o.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got \`${o.port}\``);
@@ -59,6 +66,7 @@ const command: Command = {
     const editor = o.editor ? { root, appDir: join(root, 'dist/editor-app') } : undefined;
     const app = await buildServer({
       token, book, editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
+      pool: { threads: workers, deadlineMs: deadline === undefined ? undefined : Math.round(deadline * 1000) },
       bodyLimit: Math.round(limitMb * 1024 * 1024), logger: { level: io.env.RATECARD_LOG ?? 'warn' },
     });
     try {

@@ -9,6 +9,6 @@ import { diffBody } from '../schemas/engine.js';
 
 export async function diffRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/diff', {
-    schema: { summary: 'Compare two policy versions\' statements over the same dataset', tags: ['policies'], body: diffBody, response: responses('Totals before and after, the change by kind, payee and line, gainers and losers', [422]) },
+    schema: { summary: 'Compare two policy versions\' statements over the same dataset', tags: ['policies'], body: diffBody, response: responses('Totals before and after, the change by kind, payee and line, gainers and losers', [422, 503, 504]) },
   }, async (request, reply) => sendJson(reply, await ctx.engine.run('diff', request.body, reply)));
 }

@@ -53,7 +53,7 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
 
   app.post<{ Params: { file: string }; Body: { text: string } }>('/api/policies/:file/validate', {
     bodyLimit: EDITOR_BODY_LIMIT,
-    schema: { summary: 'Check a policy text as this file', tags, params: fileParams, body: textBody, response: responses('`ok` and the diagnostics (warnings when ok)', []) },
+    schema: { summary: 'Check a policy text as this file', tags, params: fileParams, body: textBody, response: responses('`ok` and the diagnostics (warnings when ok)', [503, 504]) },
   }, async (request, reply) => sendJson(reply, await ctx.engine.run('check', { file: display(request.params.file), text: request.body.text }, reply)));
 
   app.put<{ Params: { file: string }; Body: Save }>('/api/policies/:file', {
@@ -62,7 +62,7 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
     schema: {
       summary: 'Save a policy: validated first, refused when the file changed since `baseVersion`, written with its history entry as a whole',
       tags, security: writeSecurity, params: fileParams, body: saveBody,
-      response: responses('The saved version', [401, 403, 409, 422, 500, 503], { schema: { type: 'object', required: ['file', 'version', 'savedAt'], properties: { file: { type: 'string' }, version: { type: 'string' }, savedAt: { type: 'string', format: 'date-time' } } } }),
+      response: responses('The saved version', [401, 409, 422, 500, 503, 504], { schema: { type: 'object', required: ['file', 'version', 'savedAt'], properties: { file: { type: 'string' }, version: { type: 'string' }, savedAt: { type: 'string', format: 'date-time' } } } }),
     },
   }, async (request, reply) => {
     const { file } = request.params;

@@ -9,6 +9,6 @@ import { explainBody } from '../schemas/engine.js';
 
 export async function explainRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/explain', {
-    schema: { summary: 'Explain the lines of one payee and month: conditions with values, formula with numbers', tags: ['statements'], body: explainBody, response: responses('The lines and withheld items with their traces and explanation text', [404, 422]) },
+    schema: { summary: 'Explain the lines of one payee and month: conditions with values, formula with numbers', tags: ['statements'], body: explainBody, response: responses('The lines and withheld items with their traces and explanation text', [404, 422, 503, 504]) },
   }, async (request, reply) => sendJson(reply, await ctx.engine.run('explain', request.body, reply)));
 }

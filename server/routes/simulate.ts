@@ -10,6 +10,6 @@ import { simulateBody } from '../schemas/engine.js';
 
 export async function simulateRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/simulate', {
-    schema: { summary: 'Settle without posting: the statement with traces, withheld items and totals', tags: ['statements'], body: simulateBody, response: responses('The statement: lines with traces, withheld items, totals', [422], { schema: answers.statement }) },
+    schema: { summary: 'Settle without posting: the statement with traces, withheld items and totals', tags: ['statements'], body: simulateBody, response: responses('The statement: lines with traces, withheld items, totals', [422, 503, 504], { schema: answers.statement }) },
   }, async (request, reply) => sendJson(reply, await ctx.engine.run('simulate', request.body, reply)));
 }

@@ -9,6 +9,6 @@ import { validateBody } from '../schemas/engine.js';
 
 export async function validateRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.post<{ Body: Body }>('/validate', {
-    schema: { summary: 'Check a policy, its overrides and optionally a dataset', tags: ['policies'], body: validateBody, response: responses('`valid`, every diagnostic with file, line, column and field, and the policy\'s parameters and rules', []) },
+    schema: { summary: 'Check a policy, its overrides and optionally a dataset', tags: ['policies'], body: validateBody, response: responses('`valid`, every diagnostic with file, line, column and field, and the policy\'s parameters and rules', [503, 504]) },
   }, async (request, reply) => sendJson(reply, await ctx.engine.run('validate', request.body, reply)));
 }

@@ -120,6 +120,6 @@ const ERRORS: Record<number, string> = {
 export function responses(description: string, errors: number[], ok: { status?: number; schema?: object } = {}): Record<string, object> {
   return {
     [ok.status ?? 200]: { description, ...ok.schema },
-    ...Object.fromEntries([...new Set([400, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
+    ...Object.fromEntries([...new Set([400, 403, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
   };
 }

@@ -133,6 +133,24 @@ describe('statements as CSV', () => {
     expect(json.json.lines.length).toBe(a.trim().split('\n').length - 1);
   });
 
+  it('pages the JSON statement: limit and offset, the totals of every line, the next offset', async () => {
+    const all = (await get(`${server.url}/statements/postal-agency`)).json;
+    expect(all.page).toEqual({ offset: 0, limit: 10_000, total: all.lines.length, nextOffset: null });
+    const ids: string[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = (await get(`${server.url}/statements/postal-agency?limit=7&offset=${offset}`)).json;
+      expect(page.lines.length).toBeLessThanOrEqual(7);
+      expect(page.totals).toEqual(all.totals);
+      ids.push(...page.lines.map((l: { id: string }) => l.id));
+      offset = page.page.nextOffset;
+    }
+    expect(ids).toEqual(all.lines.map((l: { id: string }) => l.id));
+    const bad = await get(`${server.url}/statements/postal-agency?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.diagnostics[0]).toMatchObject({ file: 'query', field: 'limit' });
+  });
+
   it('404 for a policy with no runs', async () => {
     const res = await get(`${server.url}/statements/service-center`);
     expect(res.status).toBe(404);
