@@ -21,7 +21,7 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     preHandler: requireToken(ctx.writers),
   }, async (request, reply) => {
     const { policy, overrides, dataset, from, to, startedBy } = request.body;
-    const result = bookOf(ctx).run({ policy: policySource(policy, ctx.policiesDir), overrides, dataset, from, to, startedBy: startedBy ?? 'api' });
+    const result = await bookOf(ctx).run({ policy: policySource(policy, ctx.policiesDir), overrides, dataset, from, to, startedBy: startedBy ?? 'api' });
     // Posted lines come back without traces (GET /statements has them); adjustments keep theirs.
     return reply.status(201).send({ run: result.run, unchanged: result.unchanged, adjustments: result.adjustments, lines: result.lines.map(brief) });
   });
@@ -32,7 +32,7 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   }, async (request) => {
     const { policyId, period, closedBy } = request.body;
     const book = bookOf(ctx);
-    book.close(policyId, period, closedBy ?? 'api');
-    return { policyId, period, closed: book.closedPeriods(policyId) };
+    await book.close(policyId, period, closedBy ?? 'api');
+    return { policyId, period, closed: await book.closedPeriods(policyId) };
   });
 }

@@ -14,15 +14,15 @@ const csv = { 'text/csv': { schema: { type: 'string', description: 'period,payee
 interface Query { payee?: string; from?: string; to?: string; format?: 'json' | 'csv'; limit?: number; offset?: number }
 
 export async function statementsRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const answer = (policyId: string, query: Query, reply: FastifyReply, csv: boolean) => {
+  const answer = async (policyId: string, query: Query, reply: FastifyReply, csv: boolean) => {
     const book = bookOf(ctx);
-    if (!book.listRuns({ policyId }).length) throw notFound('policyId', `no runs of policy \`${policyId}\` in the store`);
+    if (!(await book.listRuns({ policyId })).length) throw notFound('policyId', `no runs of policy \`${policyId}\` in the store`);
     const q = { policyId, payeeId: query.payee, from: query.from, to: query.to };
     if (csv) {
       const name = [policyId, query.payee, query.from, query.to].filter(Boolean).join('_').replace(/[^A-Za-z0-9._-]/g, '_');
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(book.statementCsv(q));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(await book.statementCsv(q));
     }
-    const lines = book.statement(q);
+    const lines = await book.statement(q);
     const offset = query.offset ?? 0;
     const limit = query.limit ?? MAX_PAGE;
     const page = lines.slice(offset, offset + limit);

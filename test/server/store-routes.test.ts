@@ -139,7 +139,7 @@ describe('statements as CSV', () => {
     const ids: string[] = [];
     let offset: number | null = 0;
     while (offset !== null) {
-      const page = (await get(`${server.url}/statements/postal-agency?limit=7&offset=${offset}`)).json;
+      const page: any = (await get(`${server.url}/statements/postal-agency?limit=7&offset=${offset}`)).json;
       expect(page.lines.length).toBeLessThanOrEqual(7);
       expect(page.totals).toEqual(all.totals);
       ids.push(...page.lines.map((l: { id: string }) => l.id));
