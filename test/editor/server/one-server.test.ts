@@ -75,3 +75,33 @@ describe('writes', () => {
     expect((await f.raw('/health', { host: 'localhost' })).status).toBe(200);
   });
 });
+
+describe('an editor bound to another address than loopback', () => {
+  it('gives the page no session; `/?token=` does, and sends the page on without the token', async () => {
+    const { buildServer } = await import('../../../server/build-server.js');
+    const app = await buildServer({ token: 'open-sesame', loopback: false, editor: { root: f.root, appDir: f.path('dist/editor-app') } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      const wrong = await fetch(`${url}/?token=guess`, { redirect: 'manual' });
+      expect(wrong.status).toBe(401);
+      expect((await wrong.json()).diagnostics[0]).toMatchObject({ file: 'query', field: 'token' });
+      const login = await fetch(`${url}/?token=open-sesame`, { redirect: 'manual' });
+      expect(login.status).toBe(303);
+      expect(login.headers.get('location')).toBe('/');
+      const session = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      expect(session).toMatch(/^ratecard_session_\d+=[0-9a-f]{64}$/);
+      const { text, version } = await (await fetch(`${url}/api/policies/${FILE}`)).json();
+      const save = (headers: Record<string, string>) => fetch(`${url}/api/policies/${FILE}`, {
+        method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ text: `${text}# remote\n`, baseVersion: version, author: 'li.wei', message: 'remote' }),
+      });
+      expect((await save({})).status).toBe(401);
+      expect((await save({ cookie: session })).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
