@@ -46,6 +46,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The settlement book; without it the store routes answer 503. */
   book?: Book;
+  /** The book's SQLite file: settles then run in a worker thread with their own connection to it. */
+  dbPath?: string;
   /** Where bundled policies are looked up by id (default: the package's policies/). */
   policiesDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -82,7 +84,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const engine = new EnginePool(policiesDir, options.pool);
   app.addHook('onClose', () => engine.close());
   app.decorate('engine', engine);
-  const ctx: RouteContext = { policiesDir, writers, book: options.book, engine };
+  const ctx: RouteContext = { policiesDir, writers, book: options.book, dbPath: options.book ? options.dbPath : undefined, engine };
   for (const routes of [
     healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
   ]) await app.register(routes, ctx);

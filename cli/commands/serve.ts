@@ -65,7 +65,7 @@ const command: Command = {
     const root = resolve(o.root ?? '.');
     const editor = o.editor ? { root, appDir: join(root, 'dist/editor-app') } : undefined;
     const app = await buildServer({
-      token, book, editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
+      token, book, dbPath: resolve(db), editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
       pool: { threads: workers, deadlineMs: deadline === undefined ? undefined : Math.round(deadline * 1000) },
       bodyLimit: Math.round(limitMb * 1024 * 1024), logger: { level: io.env.RATECARD_LOG ?? 'warn' },
     });

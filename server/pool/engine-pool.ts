@@ -1,5 +1,5 @@
 // Settlement off the event loop: a pool of worker threads (piscina) runs validate, simulate,
-// explain, diff and the editor's checks, so the server keeps answering (`/health`, reads) while
+// explain, diff, settle and the editor's checks, so the server keeps answering (`/health`, reads) while
 // a large request computes. Every task has a deadline, and is cancelled when its client goes
 // away: piscina then stops the worker thread that runs it and starts a fresh one.
 import { createRequire } from 'node:module';
@@ -75,6 +75,7 @@ export class EnginePool {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Deadline()), this.deadlineMs);
     const gone = () => { if (!reply?.raw.writableFinished) controller.abort(new ClientGone()); };
+    // Without a reply (a write, e.g. settle) the task is not cancelled when its client goes away.
     reply?.raw.on('close', gone);
     try {
       const answer = await this.piscina.run({ task, body, policiesDir: this.policiesDir }, { signal: controller.signal });

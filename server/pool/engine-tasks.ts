@@ -7,6 +7,7 @@ import {
 import { checkPolicy } from '../../editor/server/policy-check.js';
 import { RequestError, requestDiagnostic } from '../errors.js';
 import { compilePolicy, loadRequest, type PolicyInput, policySource, type PolicyWithData } from '../inputs.js';
+import { settleInStore } from './settle-task.js';
 
 export interface ValidateBody { policy: PolicyInput; overrides?: SourceText; dataset?: DatasetInput }
 export interface SimulateBody extends PolicyWithData { payee?: string; detail?: 'trace' | 'explanation' | 'amounts' }
@@ -83,7 +84,7 @@ function check(body: CheckBody) {
 }
 
 export const engineTasks = {
-  validate, simulate, explain, diff,
+  validate, simulate, explain, diff, settle: settleInStore,
   check: (body: CheckBody, _policiesDir: string) => check(body),
 };
 

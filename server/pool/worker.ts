@@ -11,10 +11,10 @@ export type TaskAnswer =
   | { ok: false; kind: 'ratecard'; diagnostics: RatecardError['diagnostics'] }
   | { ok: false; kind: 'request'; status: number; error: string; diagnostics: RequestError['diagnostics']; extra: Record<string, unknown>; detail?: string };
 
-export default function runTask({ task, body, policiesDir }: TaskMessage): TaskAnswer {
+export default async function runTask({ task, body, policiesDir }: TaskMessage): Promise<TaskAnswer> {
   try {
     const run = engineTasks[task] as (body: unknown, policiesDir: string) => unknown;
-    return { ok: true, json: JSON.stringify(run(body, policiesDir)) };
+    return { ok: true, json: JSON.stringify(await run(body, policiesDir)) };
   } catch (e) {
     if (e instanceof RatecardError) return { ok: false, kind: 'ratecard', diagnostics: e.diagnostics };
     if (e instanceof RequestError) return { ok: false, kind: 'request', status: e.status, error: e.message, diagnostics: e.diagnostics, extra: e.extra, detail: e.detail };
