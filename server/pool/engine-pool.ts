@@ -43,7 +43,10 @@ let shared: { piscina: Piscina<TaskMessage, TaskAnswer>; users: number } | undef
 function acquire(options: PoolOptions): Piscina<TaskMessage, TaskAnswer> {
   if (!shared) {
     const threads = Math.max(1, options.threads ?? availableParallelism() - 1);
-    shared = { piscina: new Piscina({ ...workerEntry(), minThreads: 0, maxThreads: threads, idleTimeout: 30_000, maxQueue: options.maxQueue ?? 64 }), users: 0 };
+    const piscina = new Piscina<TaskMessage, TaskAnswer>({ ...workerEntry(), minThreads: 0, maxThreads: threads, idleTimeout: 30_000, maxQueue: options.maxQueue ?? 64 });
+    // A thread that fails outside a task (e.g. cannot load) fails the task waiting for it; never the server.
+    piscina.on('error', (e: unknown) => process.emitWarning(`ratecard: a worker thread failed: ${(e as Error)?.message ?? String(e)}`));
+    shared = { piscina, users: 0 };
   }
   shared.users++;
   return shared.piscina;
@@ -52,7 +55,10 @@ function acquire(options: PoolOptions): Piscina<TaskMessage, TaskAnswer> {
 async function release(piscina: Piscina<TaskMessage, TaskAnswer>): Promise<void> {
   if (!shared || shared.piscina !== piscina || --shared.users > 0) return;
   shared = undefined;
-  await piscina.destroy();
+  // Closing never waits long on a thread that does not stop.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([piscina.destroy(), new Promise<void>((done) => { timer = setTimeout(done, 5000); timer.unref(); })]);
+  clearTimeout(timer);
 }
 
 export class EnginePool {
@@ -60,6 +66,8 @@ export class EnginePool {
   readonly deadlineMs: number;
   /** Tasks stopped because their client went away, and because they ran past the deadline. */
   readonly stopped = { cancelled: 0, deadline: 0 };
+  /** Tasks of this server queued or computing now. */
+  active = 0;
 
   /** The process's threads (the first server's options size them); `policiesDir` is where this server finds policies by id. */
   constructor(private readonly policiesDir: string, options: PoolOptions = {}) {
@@ -77,6 +85,8 @@ export class EnginePool {
     const gone = () => { if (!reply?.raw.writableFinished) controller.abort(new ClientGone()); };
     // Without a reply (a write, e.g. settle) the task is not cancelled when its client goes away.
     reply?.raw.on('close', gone);
+    if (reply?.raw.destroyed) gone();
+    this.active++;
     try {
       const answer = await this.piscina.run({ task, body, policiesDir: this.policiesDir }, { signal: controller.signal });
       if (answer.ok) return answer.json;
@@ -97,6 +107,7 @@ export class EnginePool {
       }
       throw e;
     } finally {
+      this.active--;
       clearTimeout(timer);
       reply?.raw.off('close', gone);
     }
