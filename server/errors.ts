@@ -101,7 +101,8 @@ function problem(status: number, error: string, diagnostics: Diagnostic[], extra
   return { status, body: { error, message: message ?? shown[0]?.message ?? error, diagnostics: shown, ...extra } };
 }
 
-function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: ErrorBody } {
+/** The status and body an error answers (also sent as the `error` event of a stream). */
+export function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: ErrorBody } {
   if (e instanceof RequestError) return problem(e.status, e.message, e.diagnostics, e.extra, e.detail);
   if (e instanceof RatecardError) {
     return CONFLICTS.has(e.diagnostics[0]?.code) ? problem(409, 'conflict with the settlement store', e.diagnostics) : problem(422, 'the policy or data has problems', e.diagnostics);

@@ -5,11 +5,12 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import type { FastifyReply } from 'fastify';
 import { Piscina } from 'piscina';
 import { RatecardError } from '../../engine/index.js';
 import { RequestError, requestDiagnostic } from '../errors.js';
-import type { EngineTask, TaskBody } from './engine-tasks.js';
+import type { EngineTask, Progress, TaskBody } from './engine-tasks.js';
 import type { TaskAnswer, TaskMessage } from './worker.js';
 
 export interface PoolOptions {
@@ -79,7 +80,7 @@ export class EnginePool {
    * Runs `task` on `body` in a worker thread and answers its JSON text. Past the deadline the task
    * is stopped and the request answered 504; when the client disconnects, the task is stopped.
    */
-  async run<T extends EngineTask>(task: T, body: TaskBody<T>, reply?: FastifyReply): Promise<string> {
+  async run<T extends EngineTask>(task: T, body: TaskBody<T>, reply?: FastifyReply, onProgress?: Progress): Promise<string> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Deadline()), this.deadlineMs);
     const gone = () => { if (!reply?.raw.writableFinished) controller.abort(new ClientGone()); };
@@ -88,7 +89,13 @@ export class EnginePool {
     if (reply?.raw.destroyed) gone();
     this.active++;
     try {
-      const answer = await this.piscina.run({ task, body, policiesDir: this.policiesDir }, { signal: controller.signal });
+      const channel = onProgress && new MessageChannel();
+      channel?.port1.on('message', ({ done, total }: { done: number; total: number }) => onProgress?.(done, total));
+      const message: TaskMessage = { task, body, policiesDir: this.policiesDir, progress: channel?.port2 };
+      // piscina infers its transfer list type from the last overload of postMessage in @types/node: a list of ports is what it takes.
+      const transferList = (channel ? [channel.port2] : undefined) as never;
+      const answer = await this.piscina.run(message, { signal: controller.signal, transferList })
+        .finally(() => channel?.port1.close());
       if (answer.ok) return answer.json;
       if (answer.kind === 'ratecard') throw new RatecardError(answer.diagnostics);
       throw new RequestError(answer.status, answer.error, answer.diagnostics, answer.extra, answer.detail);

@@ -31,11 +31,14 @@ function validate(body: ValidateBody, policiesDir: string) {
   };
 }
 
+/** Payees settled so far, of how many. */
+export type Progress = (done: number, total: number) => void;
+
 /** The statement settled without posting, optionally of one payee; without detail, lines carry no trace. */
-function simulate(body: SimulateBody, policiesDir: string) {
+function simulate(body: SimulateBody, policiesDir: string, onProgress?: Progress) {
   const { from, to, payee, detail } = body;
   const { policy, dataset } = loadRequest(body, policiesDir);
-  const statement = settle(policy, dataset, { from, to, detail });
+  const statement = settle(policy, dataset, { from, to, detail, onProgress });
   const mine = payee === undefined ? statement : {
     ...statement,
     lines: statement.lines.filter((l) => l.payeeId === payee),
