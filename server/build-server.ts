@@ -83,6 +83,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const policiesDir = options.policiesDir ?? bundledPoliciesDir();
   const engine = new EnginePool(policiesDir, options.pool);
   app.addHook('onClose', () => engine.close());
+  // Closing lets requests in flight finish for a few seconds, then cuts their connections: a stop never hangs.
+  app.addHook('preClose', async () => { setTimeout(() => app.server.closeAllConnections(), 5000).unref(); });
   app.decorate('engine', engine);
   const ctx: RouteContext = { policiesDir, writers, book: options.book, dbPath: options.book ? options.dbPath : undefined, engine };
   for (const routes of [

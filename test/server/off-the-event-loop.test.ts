@@ -30,7 +30,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 describe('a large /simulate', () => {
   let server: Awaited<ReturnType<typeof start>>;
   beforeAll(async () => { server = await start(); });
-  afterAll(() => server.app.close());
+  afterAll(() => server.app.close(), 120_000);
 
   it('leaves /health answering within 100 ms while it computes', async () => {
     const started = performance.now();
