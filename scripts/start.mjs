@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the quick start's main job. Settles the four bundled policies over their sample
-// data through the CLI (out/, checked against expected.csv), then serves the editor with the
-// bundled policies and datasets and prints its URL. Builds what is missing or stale first, so a
-// fresh clone needs nothing but `npm install`.
+// data through the CLI (out/, checked against expected.csv), then runs the one Ratecard server
+// (`ratecard serve --editor`): the editor app, its API and the service on one port (5174, or
+// `--port N`, or PORT), with the settlement store in .ratecard/. The editor page gets a session to
+// save with; other clients write with a token (`--token-file` or RATECARD_TOKEN). Builds what is
+// missing or stale first, so a fresh clone needs nothing but `npm install`.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { appIsStale, ensureAppBuilt, newest } from '../editor/build-if-stale.mjs';
@@ -11,8 +13,8 @@ const npx = (args) => spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx'
 
 const built = (file, ...sources) => existsSync(file) && statSync(file).mtimeMs >= newest(...sources);
 
-if (!built('dist/editor/server/main.js', 'engine', 'cli', 'runner', 'store', 'server', 'editor/server')) {
-  console.log('compiling the engine, CLI and servers…');
+if (!built('dist/cli/commands/serve.js', 'engine', 'cli', 'runner', 'store', 'server', 'editor/server')) {
+  console.log('compiling the engine, CLI and server…');
   if (npx(['tsc', '-p', 'tsconfig.build.json']).status !== 0) process.exit(1);
 }
 if (appIsStale()) {
@@ -25,6 +27,11 @@ const samples = spawnSync(process.execPath, ['scripts/settle-samples.mjs'], { st
 if (samples.status !== 0) process.exit(samples.status ?? 1);
 
 console.log('');
-const server = spawn(process.execPath, ['dist/editor/server/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const args = process.argv.slice(2);
+const defaults = [
+  ...(args.includes('--port') ? [] : ['--port', process.env.PORT || '5174']),
+  ...(args.includes('--db') ? [] : ['--db', '.ratecard/settlement.db']),
+];
+const server = spawn(process.execPath, ['bin/ratecard.js', 'serve', '--editor', ...defaults, ...args], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,14 +1,21 @@
 // The app factory: a Fastify instance with request validation (JSON Schema 2020-12), the error
-// shape `{error, diagnostics}`, the OpenAPI description at /docs and one file per route group.
-// `ratecard serve` listens with it; tests build one and listen on port 0.
+// shape `{error, message, diagnostics}`, the OpenAPI description at /docs and one file per route
+// group; with `editor`, also the editor's API under /api and its built app. `ratecard serve`
+// listens with it; tests build one and listen on port 0.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Book } from './book.js';
 import type { RouteContext } from './context.js';
+import { openWorkspace, type WorkspaceOptions } from '../editor/server/workspace.js';
+import { serveApp } from './app-files.js';
+import { EnginePool, type PoolOptions } from './pool/engine-pool.js';
 import { installErrorHandlers } from './errors.js';
 import { bundledPoliciesDir } from './inputs.js';
 import { registerOpenApi } from './openapi.js';
 import { diffRoutes } from './routes/diff.js';
+import { editorDatasetRoutes } from './routes/editor-datasets.js';
+import { editorHistoryRoutes } from './routes/editor-history.js';
+import { editorPolicyRoutes } from './routes/editor-policies.js';
 import { explainRoutes } from './routes/explain.js';
 import { healthRoutes } from './routes/health.js';
 import { policiesRoutes } from './routes/policies.js';
@@ -18,20 +25,34 @@ import { simulateRoutes } from './routes/simulate.js';
 import { statementsRoutes } from './routes/statements.js';
 import { validateRoutes } from './routes/validate.js';
 import { allSchemas } from './schemas/answers.js';
+import { guardOrigins } from './security.js';
+import { newSessions } from './session.js';
 import { requestValidator } from './validator.js';
 
 export const DEFAULT_BODY_LIMIT = 50 * 1024 * 1024;
 
 export interface ServerOptions {
-  /** The bearer token writes (settle, close) require; without one the server refuses every write. */
+  /** The bearer token writes (settle, close, saves) require; without one (or editor sessions) the server refuses every write. */
   token?: string;
+  /** Serve the editor's API (/api) over these folders, and its app when `appDir` is given. */
+  editor?: WorkspaceOptions & { appDir?: string };
+  /**
+   * The server listens on loopback only (the default): requests must name a loopback host, and the
+   * editor page hands out its session. False for a server bound to another address.
+   */
+  loopback?: boolean;
+
   /** Largest request body in bytes (default 50 MB); larger ones get 413. */
   bodyLimit?: number;
   /** The settlement book; without it the store routes answer 503. */
   book?: Book;
+  /** The book's SQLite file: settles then run in a worker thread with their own connection to it. */
+  dbPath?: string;
   /** Where bundled policies are looked up by id (default: the package's policies/). */
   policiesDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The worker threads that compute: how many, and each request's deadline. */
+  pool?: PoolOptions;
 }
 
 const packageVersion = (): string => {
@@ -43,7 +64,8 @@ const packageVersion = (): string => {
 };
 
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: options.logger ?? false, exposeHeadRoutes: false });
+  // Long names in the URL reach the routes' schemas (a 400 that says why), not the router's bare 414.
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: options.logger ?? false, exposeHeadRoutes: false, routerOptions: { maxParamLength: 2000 } });
   app.setValidatorCompiler(requestValidator());
   // Response schemas document the API; answers are written as they are, never filtered by them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -51,11 +73,26 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const { $schema: _dialect, ...rest } = schema as { $schema?: string; $id: string };
     app.addSchema(rest);
   }
-  installErrorHandlers(app);
+  const loopback = options.loopback ?? true;
+  const sessions = options.editor ? newSessions(loopback) : undefined;
+  const writers = { token: options.token, sessions };
+  guardOrigins(app, loopback);
   await registerOpenApi(app, packageVersion());
-  const ctx: RouteContext = { policiesDir: options.policiesDir ?? bundledPoliciesDir(), token: options.token, book: options.book };
+  const appDir = options.editor?.appDir;
+  installErrorHandlers(app, appDir ? await serveApp(app, { dir: appDir, sessions, token: options.token }) : undefined);
+  const policiesDir = options.policiesDir ?? bundledPoliciesDir();
+  const engine = new EnginePool(policiesDir, options.pool);
+  app.addHook('onClose', () => engine.close());
+  // Closing lets requests in flight finish for a few seconds, then cuts their connections: a stop never hangs.
+  app.addHook('preClose', async () => { setTimeout(() => app.server.closeAllConnections(), 5000).unref(); });
+  app.decorate('engine', engine);
+  const ctx: RouteContext = { policiesDir, writers, book: options.book, dbPath: options.book ? options.dbPath : undefined, engine };
   for (const routes of [
     healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
   ]) await app.register(routes, ctx);
+  if (options.editor) {
+    const editor = { ...ctx, workspace: openWorkspace(options.editor) };
+    for (const routes of [editorPolicyRoutes, editorHistoryRoutes, editorDatasetRoutes]) await app.register(routes, editor);
+  }
   return app;
 }

@@ -2,14 +2,16 @@
 // stack trace: request problems 4xx naming the field, engine RatecardError 422 with its
 // diagnostics, anything unexpected 500 with a generic message (the details go to the log).
 import type { ErrorObject } from 'ajv';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { type Diagnostic, errorAt, RatecardError } from '../engine/index.js';
 import { locateJson, positionAt } from './json-locate.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 
-/** A request the server refuses: an HTTP status and the located reasons. */
+/** A request the server refuses: an HTTP status, a short reason, the located problems and any extra answer fields. */
 export class RequestError extends Error {
-  constructor(readonly status: number, message: string, readonly diagnostics: Diagnostic[] = []) {
+  constructor(readonly status: number, message: string, readonly diagnostics: Diagnostic[] = [], readonly extra: Record<string, unknown> = {}, readonly detail?: string) {
     super(message);
   }
 }
@@ -24,14 +26,33 @@ const pathOf = (pointer: string, extra?: unknown) => {
 };
 const fieldOf = (path: string[]) => path.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i ? `.${p}` : p)).join('');
 
+/** The message of a string that does not match a pattern, by the pattern (see `explainPattern`). */
+const PATTERNS = new Map<string, string | ((given: string) => string)>();
+
+/** Says what a schema pattern expects, for the 400 of a value that does not match it (a function gets the value, quoted). */
+export function explainPattern(pattern: string, message: string | ((given: string) => string)): void {
+  PATTERNS.set(pattern, message);
+}
+
+/** A value the client sent, quoted for a message (at most 60 characters of it). */
+const given = (value: unknown) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return `\`${text.length > 60 ? `${text.slice(0, 60)}…` : text}\``;
+};
+
 function describe(e: ErrorObject): { path: string[]; message: string } {
   const p = e.params as Record<string, unknown>;
   const at = pathOf(e.instancePath);
   switch (e.keyword) {
     case 'required': return { path: pathOf(e.instancePath, p.missingProperty), message: `missing field \`${p.missingProperty}\`` };
     case 'additionalProperties': return { path: pathOf(e.instancePath, p.additionalProperty), message: `unknown field \`${p.additionalProperty}\`` };
-    case 'type': return { path: at, message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : `a ${p.type}`}` };
-    case 'pattern': return { path: at, message: /\/(from|to|period)$/.test(e.instancePath) ? 'expected a month, `YYYY-MM`' : `does not match \`${p.pattern}\`` };
+    case 'type': return { path: at, message: `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'an object' : p.type === 'integer' ? 'a whole number' : `a ${p.type}`}` };
+    case 'pattern': {
+      const explain = PATTERNS.get(String(p.pattern));
+      return { path: at, message: typeof explain === 'function' ? explain(given(e.data)) : explain ?? `${given(e.data)} does not match \`${p.pattern}\`` };
+    }
+    case 'minLength': return { path: at, message: p.limit === 1 ? 'must not be empty' : `is too short: at least ${p.limit} characters` };
+    case 'maxLength': return { path: at, message: `is too long: ${typeof e.data === 'string' ? `${e.data.length} characters, ` : ''}at most ${p.limit}` };
     case 'enum': return { path: at, message: `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}` };
     case 'oneOf': return { path: at, message: /(^|\/)policy$/.test(e.instancePath)
       ? 'expected exactly one of `text`, `id` or `document`' : 'expected exactly one of `text` or `rows`' };
@@ -54,27 +75,35 @@ export function validationDiagnostics(part: string, errors: ErrorObject[], locat
 
 /** Where and why a body is not JSON, without echoing the body back. */
 function jsonSyntax(body: string | undefined): Diagnostic {
-  let why = 'keys `__proto__` and `constructor.prototype` are not accepted';
-  let at = {};
-  try {
-    JSON.parse(body ?? '');
-  } catch (e) {
-    const message = (e as Error).message;
-    const offset = / in JSON at position (\d+)/.exec(message)?.[1];
-    if (offset !== undefined && body !== undefined) at = positionAt(body, Number(offset));
-    const reason = message.replace(/ in JSON at position \d+[^]*$/, '').replace(/^(Unexpected token '[^']*'), "[^]*$/, '$1').replace(/^./, (c) => c.toLowerCase()).replace(/'([^']*)'/g, '`$1`');
-    why = `not valid JSON: ${reason.length <= 80 ? reason : reason.slice(0, 80) + '…'}`;
-  }
-  return { ...requestDiagnostic('body', '', why, 'json'), ...at };
+  const error = body === undefined ? undefined : findJsonSyntaxError(body);
+  // Well-formed JSON that the parser refused: keys that would reach object prototypes.
+  if (!error || body === undefined) return requestDiagnostic('body', '', 'keys `__proto__` and `constructor.prototype` are not accepted', 'json');
+  return { ...requestDiagnostic('body', '', `not valid JSON: ${error.message}`, 'json'), ...positionAt(body, error.offset) };
 }
 
 /** Store refusals that are about its state, not about the request: 409. */
 const CONFLICTS = new Set(['already-closed', 'not-settled', 'close-in-order']);
 
-const problem = (status: number, error: string, diagnostics: Diagnostic[]) => ({ status, body: { error, diagnostics } });
+export interface ErrorBody { error: string; message: string; diagnostics: Diagnostic[]; [extra: string]: unknown }
 
-function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: { error: string; diagnostics: Diagnostic[] } } {
-  if (e instanceof RequestError) return problem(e.status, e.message, e.diagnostics);
+/** A file as answers may name it: relative to the working folder, or only its name; never a path on the server. */
+export function shownFile(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const inside = relative(process.cwd(), file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside.split(sep).join('/') : basename(file);
+}
+
+const withoutServerPaths = (text: string) => text.split(process.cwd() + sep).join('');
+
+/** The answer of every error: a short reason, one sentence for people (the first problem's, unless told), the located problems. */
+function problem(status: number, error: string, diagnostics: Diagnostic[], extra: Record<string, unknown> = {}, message?: string) {
+  const shown = diagnostics.map((d) => ({ ...d, file: shownFile(d.file), message: withoutServerPaths(d.message) }));
+  return { status, body: { error, message: message ?? shown[0]?.message ?? error, diagnostics: shown, ...extra } };
+}
+
+/** The status and body an error answers (also sent as the `error` event of a stream). */
+export function answer(e: FastifyError, bodyLimit: number, body?: string): { status: number; body: ErrorBody } {
+  if (e instanceof RequestError) return problem(e.status, e.message, e.diagnostics, e.extra, e.detail);
   if (e instanceof RatecardError) {
     return CONFLICTS.has(e.diagnostics[0]?.code) ? problem(409, 'conflict with the settlement store', e.diagnostics) : problem(422, 'the policy or data has problems', e.diagnostics);
   }
@@ -100,20 +129,25 @@ function answer(e: FastifyError, bodyLimit: number, body?: string): { status: nu
 /** Each request's JSON text, kept so an error can point at a line and column of the body. */
 const rawBodies = new WeakMap<IncomingMessage, string>();
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** Serves a request no route matched (the editor app's pages); answers false to leave it a 404. */
+export type Fallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installErrorHandlers(app: FastifyInstance, fallback?: Fallback): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  // JSON only: no plain-text or form bodies (a cross-site form can post those without asking).
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     rawBodies.set(request.raw, body as string);
     parseJson(request, body as string, done);
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = answer(error, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0, rawBodies.get(request.raw));
-    if (status >= 500) request.log.error({ err: error }, 'internal error');
+    if (status >= 500 && !(error instanceof RequestError)) request.log.error({ err: error, method: request.method, url: request.url }, 'internal error');
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({
-    error: 'not found',
-    diagnostics: [requestDiagnostic('url', '', `no route \`${request.method} ${request.url.split('?')[0]}\``, 'not-found')],
-  }));
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    const { status, body } = problem(404, 'not found', [requestDiagnostic('url', '', `no route \`${request.method} ${request.url.split('?')[0].slice(0, 200)}\``, 'not-found')]);
+    return reply.status(status).send(body);
+  });
 }

@@ -18,9 +18,15 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'policies', description: 'Check policies and compare versions' },
         { name: 'statements', description: 'Settle without side effects, explain lines, read posted statements' },
         { name: 'store', description: 'Settlement runs and closed periods (writes need the bearer token)' },
+        { name: 'editor', description: 'The editor\'s policy files with versioned saves and history, and its sample datasets (`--editor`)' },
         { name: 'service', description: 'Health' },
       ],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given with `ratecard serve --token-file` or RATECARD_TOKEN.' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'The token given with `ratecard serve --token-file` or RATECARD_TOKEN.' },
+          session: { type: 'apiKey', in: 'cookie', name: 'ratecard_session_<port>', description: 'The editor page\'s session (`ratecard serve --editor`): given with the page on loopback, or by `/?token=<token>`.' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json) => componentName(String(json.$id)) },
   });

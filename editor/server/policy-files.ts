@@ -4,14 +4,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { badRequest } from './http-error.js';
 
-const POLICY_FILE = /^[a-z0-9-]+\.yaml$/;
+/** At most 100 characters before `.yaml`: far below any file system's name limit (255 bytes). */
+export const POLICY_FILE_PATTERN = '^[a-z0-9-]{1,100}\\.yaml$';
+const POLICY_FILE = new RegExp(POLICY_FILE_PATTERN);
+export const POLICY_FILE_RULE = 'expected at most 100 lowercase letters, digits and dashes ending in `.yaml`, e.g. `rural-contract.yaml`';
 
 export const isPolicyFileName = (name: string): boolean => POLICY_FILE.test(name);
 
+/** User input quoted in a message: at most 60 characters of it. */
+export const quoted = (value: string) => `\`${value.length > 60 ? `${value.slice(0, 60)}…` : value}\``;
+
 export function checkPolicyFileName(name: string): string {
-  if (!isPolicyFileName(name)) {
-    throw badRequest(`bad policy file name \`${name}\`: expected lowercase letters, digits and dashes ending in \`.yaml\`, e.g. \`rural-contract.yaml\``);
-  }
+  if (!isPolicyFileName(name)) throw badRequest('file', `bad policy file name ${quoted(name)}: ${POLICY_FILE_RULE}`);
   return name;
 }
 

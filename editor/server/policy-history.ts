@@ -2,7 +2,7 @@
 // `<stateDir>/history/<file>/`: one text per version, named by its sha256 (content-addressed), and an
 // append-only `index.jsonl`, one entry a line, oldest first. Every write is atomic; callers
 // serialise writes per file (see PolicyStore).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { checkPolicyFileName } from './policy-files.js';
@@ -55,16 +55,21 @@ export class PolicyHistory {
     return text !== undefined && textVersion(text) === version ? text : undefined;
   }
 
-  async record(file: string, text: string, entry: { author: string; message: string; savedAt: string }): Promise<HistoryEntry> {
+  /**
+   * Appends an entry (and keeps the text); answers the entry and an `undo` that puts the index
+   * back as it was, for a save whose policy write fails after its history was written.
+   */
+  async record(file: string, text: string, entry: { author: string; message: string; savedAt: string }): Promise<HistoryEntry & { undo(): Promise<void> }> {
     const folder = this.folder(file);
     await mkdir(folder, { recursive: true });
     const version = textVersion(text);
     if ((await this.text(file, version)) === undefined) await writeFileAtomic(join(folder, `${version}.yaml`), text);
     const full: HistoryEntry = { version, ...entry, size: Buffer.byteLength(text, 'utf8') };
     const indexPath = join(folder, 'index.jsonl');
-    const before = (await readOptional(indexPath)) ?? '';
+    const before = await readOptional(indexPath);
     const separator = before && !before.endsWith('\n') ? '\n' : '';
-    await writeFileAtomic(indexPath, `${before}${separator}${JSON.stringify(full)}\n`);
-    return full;
+    await writeFileAtomic(indexPath, `${before ?? ''}${separator}${JSON.stringify(full)}\n`);
+    const undo = () => (before === undefined ? unlink(indexPath) : writeFileAtomic(indexPath, before));
+    return Object.assign(full, { undo });
   }
 }

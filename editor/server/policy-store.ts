@@ -2,11 +2,13 @@
 // from, and is refused with a conflict when the file on disk is no longer that version. The check
 // and the write run in one per-file queue, so of two saves from the same version one wins and the
 // other gets the conflict; a lock file under `locksDir` does the same between processes. Every
-// version the editor sees or writes is kept in the history.
+// version the editor sees or writes is kept in the history. A save is whole: its history entry is
+// written first, then the policy; when either fails, neither is kept and the previous version stays.
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
-import { HttpError } from './http-error.js';
+import { conflict, notSaved } from './http-error.js';
+import type { RequestError } from '../../server/errors.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { withLockFile } from './lock-file.js';
 import { checkPolicyFileName, type PolicyFolder } from './policy-files.js';
@@ -29,6 +31,11 @@ export interface SaveRequest {
 
 export const DISK_AUTHOR = 'disk';
 
+/** How the policy file is written; tests hand in one that fails, to see a save fail as a whole. */
+export type WriteFile = (path: string, text: string) => Promise<void>;
+
+const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'an unexpected error';
+
 export class PolicyStore {
   private readonly queue = new KeyedQueue();
 
@@ -36,7 +43,12 @@ export class PolicyStore {
     readonly folder: PolicyFolder,
     readonly history: PolicyHistory,
     private readonly locksDir: string,
-  ) {}
+    writeFile?: WriteFile,
+  ) {
+    this.writeFile = writeFile ?? writeFileAtomic;
+  }
+
+  private readonly writeFile: WriteFile;
 
   /** Runs `task` alone for `file`: first in this process, then across processes. */
   private exclusive<T>(file: string, task: () => Promise<T>): Promise<T> {
@@ -58,9 +70,22 @@ export class PolicyStore {
       const conflict = conflictOf(file, current, request.baseVersion);
       if (conflict) throw conflict;
       const savedAt = new Date().toISOString();
-      await mkdir(this.folder.dir, { recursive: true });
-      await writeFileAtomic(this.folder.path(file), request.text);
-      return this.history.record(file, request.text, { author: request.author, message: request.message, savedAt });
+      const kept = current ? `the previous version \`${current.version.slice(0, 12)}\` is still in place` : 'no file was created';
+      let entry;
+      try {
+        entry = await this.history.record(file, request.text, { author: request.author, message: request.message, savedAt });
+      } catch (e) {
+        throw notSaved(`policy \`${file}\` was not saved: its history entry could not be written (${reason(e)}); ${kept}`);
+      }
+      try {
+        await mkdir(this.folder.dir, { recursive: true });
+        await this.writeFile(this.folder.path(file), request.text);
+      } catch (e) {
+        const undone = await entry.undo().then(() => true, () => false);
+        throw notSaved(`policy \`${file}\` was not saved: the file could not be written (${reason(e)}); ${kept}${undone ? '' : ', its history lists the unsaved version'}`);
+      }
+      const { undo: _undo, ...saved } = entry;
+      return saved;
     });
   }
 
@@ -79,14 +104,12 @@ export class PolicyStore {
   }
 }
 
-function conflictOf(file: string, current: PolicyText | undefined, baseVersion: string | null): HttpError | undefined {
+function conflictOf(file: string, current: PolicyText | undefined, baseVersion: string | null): RequestError | undefined {
   if (baseVersion === null) {
     if (!current) return undefined;
-    return new HttpError(409, 'conflict', `policy \`${file}\` already exists; open it and save over its current version`, { currentVersion: current.version });
+    return conflict(`policy \`${file}\` already exists; open it and save over its current version`, current.version);
   }
-  if (!current) {
-    return new HttpError(409, 'conflict', `policy \`${file}\` was deleted since version \`${baseVersion.slice(0, 12)}\`; save it as a new file`, { currentVersion: null });
-  }
+  if (!current) return conflict(`policy \`${file}\` was deleted since version \`${baseVersion.slice(0, 12)}\`; save it as a new file`, null);
   if (current.version === baseVersion) return undefined;
-  return new HttpError(409, 'conflict', `policy \`${file}\` changed since version \`${baseVersion.slice(0, 12)}\` was opened; it is now \`${current.version.slice(0, 12)}\`: reload it and apply your edit again`, { currentVersion: current.version });
+  return conflict(`policy \`${file}\` changed since version \`${baseVersion.slice(0, 12)}\` was opened; it is now \`${current.version.slice(0, 12)}\`: reload it and apply your edit again`, current.version);
 }

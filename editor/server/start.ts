@@ -1,30 +1,20 @@
-// The editor's local server: the built app from `staticDir` and the JSON API under `/api`
-// (policies with versioned saves and history, sample datasets). Listens on 127.0.0.1 by default.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The editor served by the one Ratecard server (server/): `startEditorServer` builds `ratecard
+// serve`'s Fastify app with the editor's folders and app, and listens. Kept for the browser
+// tests and scripts that start the editor in-process; `ratecard serve --editor` is the command.
 import type { AddressInfo } from 'node:net';
-import { relative, resolve } from 'node:path';
-import { datasetRoutes } from './dataset-routes.js';
-import { HttpError } from './http-error.js';
-import { sendError } from './http-io.js';
-import { PolicyFolder } from './policy-files.js';
-import { PolicyHistory } from './policy-history.js';
-import { policyRoutes } from './policy-routes.js';
-import { PolicyStore } from './policy-store.js';
-import { matchRoute, type Route } from './router.js';
-import { schemaRoute } from './schema-route.js';
-import { staticHandler } from './static-files.js';
+import { resolve } from 'node:path';
+import { buildServer } from '../../server/build-server.js';
+import { isLoopbackHost } from '../../server/security.js';
+import type { WorkspaceOptions } from './workspace.js';
 
-export interface EditorServerOptions {
-  /** The project folder; the other folders are relative to it. */
-  root: string;
+export interface EditorServerOptions extends WorkspaceOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
-  policiesDir?: string;
-  dataDir?: string;
-  stateDir?: string;
   staticDir?: string;
-  /** Where unexpected errors are reported (never to the client); default: one line on stderr. */
+  /** The bearer token writes may also use (the page has its session). */
+  token?: string;
+  /** Where unexpected errors are reported (never to the client); default: none. */
   log?: (message: string) => void;
 }
 
@@ -33,63 +23,17 @@ export interface EditorServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Refuses other host names when bound to loopback, so a web page cannot reach the API by DNS rebinding. */
-function hostAllowed(req: IncomingMessage, host: string): boolean {
-  if (!LOOPBACK_NAMES.has(host)) return true;
-  const name = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-  return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost');
-}
-
-export function startEditorServer(options: EditorServerOptions): Promise<EditorServer> {
-  const root = resolve(options.root);
+export async function startEditorServer(options: EditorServerOptions): Promise<EditorServer> {
   const host = options.host ?? '127.0.0.1';
-  const at = (dir: string) => resolve(root, dir);
-  const policiesDir = at(options.policiesDir ?? 'policies');
-  const folder = new PolicyFolder(policiesDir, relative(root, policiesDir).split('\\').join('/'));
-  const stateDir = at(options.stateDir ?? '.ratecard');
-  const store = new PolicyStore(folder, new PolicyHistory(resolve(stateDir, 'history')), resolve(stateDir, 'locks'));
-  const routes: Route[] = [...policyRoutes(store), schemaRoute(), ...datasetRoutes(at(options.dataDir ?? 'data/scenarios'), folder)];
-  const serveStatic = staticHandler(at(options.staticDir ?? 'dist/editor-app'));
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!hostAllowed(req, host)) throw new HttpError(403, 'forbidden', `host \`${req.headers.host ?? ''}\` is not served here; open the editor at \`${host}\``);
-    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname);
-    const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
-    if (match.kind === 'not-found') throw new HttpError(404, 'not-found', `no api endpoint \`${req.method} ${url.pathname}\``);
-    if (match.kind === 'method-not-allowed') {
-      res.setHeader('allow', match.allowed.join(', '));
-      throw new HttpError(405, 'method-not-allowed', `\`${req.method}\` is not allowed on \`${url.pathname}\`; use ${match.allowed.map((m) => `\`${m}\``).join(' or ')}`);
-    }
-    await match.route.handler({ req, res, url, params: match.params });
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (e instanceof HttpError) return sendError(res, e);
-      log(`ratecard editor: ${req.method} ${req.url}: ${(e as Error)?.stack ?? String(e)}`);
-      sendError(res, new HttpError(500, 'internal', `internal error while serving \`${req.method} ${req.url}\`: ${(e as Error)?.message ?? String(e)}`));
-    });
+  const { log } = options;
+  const app = await buildServer({
+    token: options.token,
+    editor: { ...options, appDir: resolve(options.root, options.staticDir ?? 'dist/editor-app') },
+    policiesDir: resolve(options.root, options.policiesDir ?? 'policies'),
+    loopback: isLoopbackHost(host),
+    logger: log ? { level: 'error', stream: { write: (line: string) => log(line) } } : false,
   });
-
-  return new Promise((resolveStart, rejectStart) => {
-    server.once('error', rejectStart);
-    server.listen(options.port, host, () => {
-      server.off('error', rejectStart);
-      const { port } = server.address() as AddressInfo;
-      const shownHost = host.includes(':') ? `[${host}]` : host;
-      resolveStart({
-        url: `http://${shownHost}:${port}/`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  await app.listen({ host, port: options.port });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, close: () => app.close() };
 }

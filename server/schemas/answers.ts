@@ -87,7 +87,13 @@ export const answers = {
   posted: {
     type: 'object',
     required: ['policyId', 'totals', 'lines'],
-    properties: { policyId: text, payeeId: text, from: period, to: period, totals: ref('totals'), lines: { type: 'array', items: ref('statement-line') } },
+    properties: {
+      policyId: text, payeeId: text, from: period, to: period, totals: ref('totals'), lines: { type: 'array', items: ref('statement-line') },
+      page: {
+        type: 'object', required: ['offset', 'limit', 'total', 'nextOffset'], description: 'Which lines this page holds: `total` lines match, `nextOffset` (null on the last page) asks for the next.',
+        properties: { offset: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' }, nextOffset: { type: ['integer', 'null'] } },
+      },
+    },
   },
   closed: { type: 'object', required: ['policyId', 'period', 'closed'], properties: { policyId: text, period, closed: { type: 'array', items: period } } },
 } as const;

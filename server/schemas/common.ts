@@ -2,11 +2,13 @@
 // bundled id or as a document checked by the engine's policySchema, and a dataset. Each has an
 // `$id`, so routes refer to it and the OpenAPI description lists it once under components.
 import { policySchema } from '../../engine/index.js';
+import { explainPattern } from '../errors.js';
 
 export const base = 'https://ratecard.dev/schema/server/';
 export const ref = (name: string) => ({ $ref: `${base}${name}.json` });
 
 export const period = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' } as const;
+explainPattern(period.pattern, 'expected a month, `YYYY-MM`');
 export const policyId = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 100, description: 'A policy id, e.g. `rural-contract`.' } as const;
 
 const sourceText = {
@@ -75,7 +77,12 @@ const errorBody = {
   type: 'object',
   required: ['error', 'diagnostics'],
   description: 'Every error: a short reason and the located problems.',
-  properties: { error: { type: 'string' }, diagnostics: { type: 'array', items: ref('diagnostic') } },
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string', description: 'One sentence for people: the first problem\'s message, or a summary.' },
+    diagnostics: { type: 'array', items: ref('diagnostic') },
+    currentVersion: { type: ['string', 'null'], description: 'A save\'s conflict: the version the policy file is now (null: deleted).' },
+  },
 } as const;
 
 /** The request schemas routes refer to, the policy schema first. */
@@ -83,6 +90,9 @@ export const sharedSchemas: { $id: string }[] = [policySchema, sourceText, table
 
 /** Component names in the OpenAPI description: `policy`, `source-text`, `dataset`, ... */
 export const componentName = (id: string) => id === policySchema.$id ? 'policy' : id.slice(base.length).replace(/\.json$/, '');
+
+/** OpenAPI security of a write: the bearer token, or the editor's session cookie. */
+export const writeSecurity: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
 /** What a policy-with-data request carries. */
 export const policyWithData = {
@@ -95,18 +105,21 @@ export const policyWithData = {
 
 const ERRORS: Record<number, string> = {
   400: 'The request does not match its schema (each diagnostic names the field and points into the body)',
-  401: 'Missing or wrong bearer token',
-  404: 'No such run, policy or line',
-  409: 'The settlement store refuses: a period already closed, not settled, or closed out of order',
+  401: 'Missing or wrong bearer token (or editor session)',
+  403: 'A request from another origin, or a host name this server does not answer to',
+  404: 'No such run, policy, version, dataset or line',
+  409: 'The settlement store refuses (a period already closed, not settled, or closed out of order), or the policy file changed since the edit began',
   413: 'The body is over the server\'s limit',
   422: 'The policy, overrides or data have problems: located diagnostics',
-  503: 'The server runs without a settlement store',
+  500: 'A save that did not happen: nothing of it was kept, the previous version is still in place',
+  503: 'The server runs without a settlement store, is too busy, or another process holds the policy\'s lock',
+  504: 'The request ran past its deadline and was stopped',
 };
 
 /** OpenAPI responses of a route: what success answers, and the errors it can give (all `{error, diagnostics}`). */
 export function responses(description: string, errors: number[], ok: { status?: number; schema?: object } = {}): Record<string, object> {
   return {
     [ok.status ?? 200]: { description, ...ok.schema },
-    ...Object.fromEntries([...new Set([400, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
+    ...Object.fromEntries([...new Set([400, 403, 413, ...errors])].sort().map((code) => [code, { description: ERRORS[code], ...ref('error') }])),
   };
 }

@@ -1,6 +1,9 @@
 // Request schemas of the settlement-store routes: settle, close, runs and statements.
 import { period, policyId, policyWithData } from './common.js';
 
+/** The most lines one JSON page of a statement carries. */
+export const MAX_PAGE = 10_000;
+
 export const settleBody = {
   type: 'object',
   additionalProperties: false,
@@ -31,5 +34,7 @@ export const statementQuery = {
     from: period,
     to: period,
     format: { enum: ['json', 'csv'], description: 'JSON with traces (default) or CSV.' },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, description: `JSON: at most this many lines (default and most ${MAX_PAGE}); \`page.nextOffset\` asks for the next page.` },
+    offset: { type: 'integer', minimum: 0, description: 'JSON: skip this many lines first (default 0).' },
   },
 } as const;

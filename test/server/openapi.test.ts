@@ -28,7 +28,7 @@ describe('OpenAPI', () => {
       'GET /health', 'GET /policies', 'POST /validate', 'POST /simulate', 'POST /explain', 'POST /diff', 'POST /settle', 'POST /periods/close',
       'GET /runs', 'GET /runs/{id}', 'GET /statements/{policyId}', 'GET /statements/{policyId}.csv',
     ]));
-    expect(doc.paths['/settle'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/settle'].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(doc.paths['/settle'].post.responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/error' });
     expect(doc.paths['/simulate'].post.responses['422'].description).toMatch(/located diagnostics/);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -16,6 +16,7 @@ describe('schema-invalid requests', () => {
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       error: 'invalid request body',
+      message: 'missing field `dataset`',
       diagnostics: [expect.objectContaining({ file: 'body', line: 1, column: 1, field: 'dataset', message: 'missing field `dataset`' })],
     });
   });
@@ -110,7 +111,10 @@ describe('malformed requests', () => {
     try {
       const res = await get(`${broken.url}/runs`);
       expect(res.status).toBe(500);
-      expect(res.json).toEqual({ error: 'internal error', diagnostics: [expect.objectContaining({ message: 'the server failed on this request; its log has the details' })] });
+      expect(res.json).toEqual({
+        error: 'internal error', message: 'the server failed on this request; its log has the details',
+        diagnostics: [expect.objectContaining({ message: 'the server failed on this request; its log has the details' })],
+      });
       expect(res.text).not.toContain('disk on fire');
       noStack(res.text);
     } finally {

@@ -68,6 +68,9 @@ describe('settle, runs, close, settle again', () => {
     const again = await post(`${server.url}/periods/close`, { policyId: 'rural-contract', period: '2025-02' }, auth);
     expect(again.status).toBe(409);
     expect(again.json.diagnostics[0].message).toContain('already closed');
+    // The store names itself by its file; answers never carry the server's absolute path to it.
+    expect(again.json.diagnostics[0].file).toBe('book.db');
+    expect(again.text).not.toContain(tmpdir());
     const unsettled = await post(`${server.url}/periods/close`, { policyId: 'rural-contract', period: '2025-09' }, auth);
     expect(unsettled.status).toBe(409);
   });
@@ -128,6 +131,24 @@ describe('statements as CSV', () => {
     expect(a.split('\n').length).toBeGreaterThan(2);
     const json = await get(`${server.url}/statements/postal-agency?payee=P02`);
     expect(json.json.lines.length).toBe(a.trim().split('\n').length - 1);
+  });
+
+  it('pages the JSON statement: limit and offset, the totals of every line, the next offset', async () => {
+    const all = (await get(`${server.url}/statements/postal-agency`)).json;
+    expect(all.page).toEqual({ offset: 0, limit: 10_000, total: all.lines.length, nextOffset: null });
+    const ids: string[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page: any = (await get(`${server.url}/statements/postal-agency?limit=7&offset=${offset}`)).json;
+      expect(page.lines.length).toBeLessThanOrEqual(7);
+      expect(page.totals).toEqual(all.totals);
+      ids.push(...page.lines.map((l: { id: string }) => l.id));
+      offset = page.page.nextOffset;
+    }
+    expect(ids).toEqual(all.lines.map((l: { id: string }) => l.id));
+    const bad = await get(`${server.url}/statements/postal-agency?limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.json.diagnostics[0]).toMatchObject({ file: 'query', field: 'limit' });
   });
 
   it('404 for a policy with no runs', async () => {

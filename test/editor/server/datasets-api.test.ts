@@ -34,7 +34,7 @@ describe('datasets', () => {
 
   it('answers 404 for an unknown table or dataset and 400 for a bad name', async () => {
     expect(await f.json('/api/datasets/rural-contract/transactions')).toMatchObject({
-      status: 404, body: { error: 'not-found', message: 'no table `transactions` in dataset `rural-contract`' },
+      status: 404, body: { error: 'not found', message: 'no table `transactions` in dataset `rural-contract`' },
     });
     expect((await f.json('/api/datasets/nope/facts')).status).toBe(404);
     expect((await f.json('/api/datasets/..%2F..%2Fpolicies/rural-contract')).status).toBe(400);

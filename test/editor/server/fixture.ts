@@ -8,6 +8,10 @@ import { startEditorServer, type EditorServer } from '../../../editor/server/sta
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** The bearer token of fixture servers; writes send it (the editor page uses its session instead). */
+export const TOKEN = 'editor-test-token';
+export const WRITER = { authorization: `Bearer ${TOKEN}` };
+
 export interface Fixture {
   root: string;
   server: EditorServer;
@@ -35,7 +39,7 @@ export async function startFixture(options: { withApp?: boolean } = {}): Promise
     writeFileSync(join(app, 'assets/index-abc123.js'), 'console.log("ratecard");');
     writeFileSync(join(app, 'assets/codicon-x1.ttf'), Buffer.from([0, 1, 0, 0]));
   }
-  const server = await startEditorServer({ root, port: 0, log: () => undefined });
+  const server = await startEditorServer({ root, port: 0, token: TOKEN });
   const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).toString();
   const fixture: Fixture = {
     root,
@@ -47,7 +51,7 @@ export async function startFixture(options: { withApp?: boolean } = {}): Promise
       return { status: res.status, body: await res.json(), headers: res.headers };
     },
     async send(method, path, body) {
-      const res = await fetch(url(path), { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url(path), { method, headers: { 'content-type': 'application/json', ...WRITER }, body: JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
     },
     raw: (path, headers = {}) =>

@@ -79,7 +79,8 @@ describe('GET /api/policies/:file/diff', () => {
   it('needs both versions', async () => {
     const { status, body } = await f.json(`/api/policies/${FILE}/diff?from=${saved.version}`);
     expect(status).toBe(400);
-    expect(body.message).toBe('missing `to`: expected a version (sha256 hex)');
+    expect(body.message).toBe('missing field `to`');
+    expect(body.diagnostics).toEqual([expect.objectContaining({ file: 'query', field: 'to' })]);
   });
 });
 

@@ -41,7 +41,9 @@ describe('withLockFile', () => {
   it('answers busy while a live process holds the lock', async () => {
     const lock = join(tempDir(), 'd.lock');
     writeFileSync(lock, String(process.pid));
-    await expect(withLockFile(lock, async () => 'ran', { waitMs: 20 })).rejects.toMatchObject({ status: 503, code: 'busy' });
+    await expect(withLockFile(lock, async () => 'ran', { waitMs: 20 })).rejects.toMatchObject({
+      status: 503, message: 'busy', diagnostics: [expect.objectContaining({ message: 'another process is saving `d`; try again in a moment' })],
+    });
     expect(existsSync(lock)).toBe(true);
   });
 });

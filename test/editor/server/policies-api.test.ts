@@ -42,7 +42,7 @@ describe('GET /api/policies/:file', () => {
   it('answers 404 with a json error for a file that does not exist', async () => {
     const { status, body } = await f.json('/api/policies/nope.yaml');
     expect(status).toBe(404);
-    expect(body).toEqual({ error: 'not-found', message: 'no policy `nope.yaml` in `policies`' });
+    expect(body).toEqual({ error: 'not found', message: 'no policy `nope.yaml` in `policies`', diagnostics: [expect.objectContaining({ file: 'url', field: 'file', message: 'no policy `nope.yaml` in `policies`' })] });
   });
 
   it.each(['..%2Fpackage.json', '..%2F..%2Fetc%2Fpasswd.yaml', '%2e%2e%2fpolicy.schema.json', 'Rural.yaml', 'rural.yml', 'policy.schema.json', 'a%00.yaml', '.hidden.yaml'])(
@@ -50,8 +50,9 @@ describe('GET /api/policies/:file', () => {
     async (name) => {
       const { status, body } = await f.json(`/api/policies/${name}`);
       expect(status).toBe(400);
-      expect(body.error).toBe('bad-request');
+      expect(body.error).toBe('invalid request params');
       expect(body.message).toMatch(/^bad policy file name `/);
+      expect(body.diagnostics[0]).toMatchObject({ field: 'file', message: body.message });
     },
   );
 
@@ -89,26 +90,25 @@ describe('POST /api/policies/:file/validate', () => {
   });
 
   it('refuses a body without text, a body that is not json, and a non-json content type', async () => {
-    expect(await f.send('POST', '/api/policies/rural-contract.yaml/validate', { txt: 'x' })).toEqual({
-      status: 400, body: { error: 'bad-request', message: 'missing `text`: expected a string' },
+    expect(await f.send('POST', '/api/policies/rural-contract.yaml/validate', { txt: 'x' })).toMatchObject({
+      status: 400, body: { error: 'invalid request body', message: 'missing field `text`', diagnostics: [expect.objectContaining({ file: 'body', line: 1, column: 1, field: 'text' })] },
     });
-    const notJson = await f.get('/api/policies/rural-contract.yaml/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const notJson = await f.get('/api/policies/rural-contract.yaml/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{\n  "text": nope}' });
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).message).toMatch(/^the body is not valid json/);
+    expect((await notJson.json()).diagnostics).toEqual([expect.objectContaining({ file: 'body', line: 2, column: 11, message: expect.stringMatching(/^not valid JSON/) })]);
     const form = await f.get('/api/policies/rural-contract.yaml/validate', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"text":"x"}' });
     expect(form.status).toBe(415);
   });
 });
 
 describe('api errors', () => {
-  it('are json with an error code and a lowercase message, never a stack trace', async () => {
+  it('are json with a reason, a lowercase message and located diagnostics, never a stack trace', async () => {
     const unknown = await f.json('/api/nothing-here');
-    expect(unknown).toMatchObject({ status: 404, body: { error: 'not-found', message: 'no api endpoint `GET /api/nothing-here`' } });
+    expect(unknown).toMatchObject({ status: 404, body: { error: 'not found', message: 'no route `GET /api/nothing-here`' } });
     const wrongMethod = await f.get('/api/policies', { method: 'DELETE' });
-    expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('allow')).toBe('GET');
+    expect(wrongMethod.status).toBe(404);
     const body = await wrongMethod.json();
-    expect(body.error).toBe('method-not-allowed');
+    expect(body.message).toBe('no route `DELETE /api/policies`');
     expect(JSON.stringify(body)).not.toMatch(/\n\s+at /);
   });
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFixture, type Fixture } from './fixture.js';
+import { startFixture, TOKEN, WRITER, type Fixture } from './fixture.js';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -55,7 +55,10 @@ describe('PUT /api/policies/:file', () => {
     f.writePolicy(FILE, onDisk);
     const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text: edit(text, '1.60'), baseVersion: version, author: 'li.wei', message: 'raise' });
     expect(status).toBe(409);
-    expect(body).toEqual({ error: 'conflict', message: expect.stringContaining('changed since version'), currentVersion: sha256(onDisk) });
+    expect(body).toEqual({
+      error: 'conflict', message: expect.stringContaining('changed since version'), currentVersion: sha256(onDisk),
+      diagnostics: [expect.objectContaining({ file: 'body', field: 'baseVersion', message: body.message })],
+    });
     expect(f.readPolicy(FILE)).toBe(onDisk);
     const history = (await f.json(`/api/policies/${FILE}/history`)).body;
     expect(history[0]).toMatchObject({ version: sha256(onDisk), author: 'disk', message: 'changed on disk outside the editor' });
@@ -84,12 +87,12 @@ describe('PUT /api/policies/:file', () => {
 
   it('serialises saves between two servers over the same folders (lock file)', async () => {
     const { startEditorServer } = await import('../../../editor/server/start.js');
-    const other = await startEditorServer({ root: f.root, port: 0, log: () => undefined });
+    const other = await startEditorServer({ root: f.root, port: 0, token: TOKEN });
     try {
       const { text, version } = await open();
       const put = (base: string, price: string) =>
         fetch(new URL(`api/policies/${FILE}`, base), {
-          method: 'PUT', headers: { 'content-type': 'application/json' },
+          method: 'PUT', headers: { 'content-type': 'application/json', ...WRITER },
           body: JSON.stringify({ text: edit(text, price), baseVersion: version, author: base, message: price }),
         }).then((r) => r.status);
       const statuses = await Promise.all([put(f.server.url, '1.61'), put(other.url, '1.62'), put(f.server.url, '1.63'), put(other.url, '1.64')]);
@@ -106,7 +109,7 @@ describe('PUT /api/policies/:file', () => {
     expect(created.status).toBe(200);
     expect(f.readPolicy('rural-contract-b.yaml')).toBe(text);
     const again = await f.send('PUT', '/api/policies/rural-contract-b.yaml', { text, author: 'wang.fang', message: 'variant too' });
-    expect(again).toEqual({ status: 409, body: { error: 'conflict', message: expect.stringContaining('already exists'), currentVersion: sha256(text) } });
+    expect(again).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining('already exists'), currentVersion: sha256(text) } });
   });
 
   it('answers 409 when the file was deleted since it was opened', async () => {
@@ -120,17 +123,18 @@ describe('PUT /api/policies/:file', () => {
   });
 
   it.each([
-    [{ author: '', message: 'm' }, 'must not be empty'],
-    [{ author: 'a' }, 'missing `message`'],
-    [{ message: 'm' }, 'missing `author`'],
-    [{ author: 'a', message: 'm', baseVersion: 'abc' }, 'bad `baseVersion` `abc`'],
-    [{ author: 'li\nwei', message: 'm' }, '`author` must be one line'],
-    [{ author: 'a', message: 'm'.repeat(5001) }, '`message` is too long: 5001 characters, at most 5000'],
-  ])('refuses %j with 400', async (fields, message) => {
+    ['an empty author', { author: '', message: 'm' }, 'author', 'must not be empty'],
+    ['a blank author', { author: ' ', message: 'm' }, 'author', 'must be one line, not blank'],
+    ['no message', { author: 'a' }, 'message', 'missing field `message`'],
+    ['no author', { message: 'm' }, 'author', 'missing field `author`'],
+    ['a bad base version', { author: 'a', message: 'm', baseVersion: 'abc' }, 'baseVersion', 'bad version `abc`: expected 64 lowercase hex digits (the sha256 of the text)'],
+    ['an author of two lines', { author: 'li\nwei', message: 'm' }, 'author', 'must be one line, not blank'],
+    ['a message too long', { author: 'a', message: 'm'.repeat(5001) }, 'message', 'is too long: 5001 characters, at most 5000'],
+  ])('refuses %s with 400, located in the body', async (_case, fields, field, message) => {
     const { text, version } = await open();
     const { status, body } = await f.send('PUT', `/api/policies/${FILE}`, { text, baseVersion: version, ...fields });
     expect(status).toBe(400);
-    expect(body.message).toContain(message);
+    expect(body.diagnostics).toContainEqual(expect.objectContaining({ file: 'body', field, message }));
     expect(f.readPolicy(FILE)).toBe(text);
   });
 

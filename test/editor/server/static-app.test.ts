@@ -19,7 +19,7 @@ describe('static app', () => {
   it('serves assets with their content types, cached for good', async () => {
     const js = await f.get('/assets/index-abc123.js');
     expect(js.status).toBe(200);
-    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(await js.text()).toBe('console.log("ratecard");');
     const font = await f.get('/assets/codicon-x1.ttf');
@@ -39,7 +39,7 @@ describe('static app', () => {
   it('finds hashed assets asked for relative to a deep link', async () => {
     const res = await f.get('/edit/rural-contract/assets/index-abc123.js');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
   });
 
   it.each(['/../policies/rural-contract.yaml', '/..%2F..%2Fpolicies%2Frural-contract.yaml', '/%2e%2e/%2e%2e/package.json', '/assets/..%2F..%2F..%2Fpackage.json'])(

@@ -4,9 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { badRequest, notFound } from './http-error.js';
-import { sendJson, sendText } from './http-io.js';
 import type { PolicyFolder } from './policy-files.js';
-import { route, type Route } from './router.js';
 
 const DATASET = /^[a-z0-9-]+$/;
 const TABLE = /^[a-z0-9_-]+$/;
@@ -46,24 +44,16 @@ export async function listDatasets(dataDir: string, policies: PolicyFolder): Pro
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function datasetRoutes(dataDir: string, policies: PolicyFolder): Route[] {
-  return [
-    route('GET', '/api/datasets', async ({ res }) => sendJson(res, 200, await listDatasets(dataDir, policies))),
-
-    route('GET', '/api/datasets/:name/:table', async ({ res, params }) => {
-      const name = params.name;
-      const table = params.table.replace(/\.csv$/, '');
-      if (!DATASET.test(name)) throw badRequest(`bad dataset name \`${name}\`: expected lowercase letters, digits and dashes`);
-      if (!TABLE.test(table)) throw badRequest(`bad table name \`${params.table}\`: expected e.g. \`payees\` or \`facts\``);
-      let text: string;
-      try {
-        text = await readFile(join(dataDir, name, `${table}.csv`), 'utf8');
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw notFound(`no table \`${table}\` in dataset \`${name}\``);
-        throw e;
-      }
-      sendText(res, 200, text, 'text/csv; charset=utf-8');
-    }),
-  ];
+/** The CSV text of table `table` (`payees` or `payees.csv`) of dataset `name`. */
+export async function readTable(dataDir: string, name: string, table: string): Promise<string> {
+  const bare = table.replace(/\.csv$/, '');
+  if (!DATASET.test(name)) throw badRequest('name', `bad dataset name \`${name}\`: expected lowercase letters, digits and dashes`);
+  if (!TABLE.test(bare)) throw badRequest('table', `bad table name \`${table}\`: expected e.g. \`payees\` or \`facts\``);
+  try {
+    return await readFile(join(dataDir, name, `${bare}.csv`), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw notFound('table', `no table \`${bare}\` in dataset \`${name}\``);
+    throw e;
+  }
 }
