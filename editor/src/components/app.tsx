@@ -1,19 +1,21 @@
 // The policy editor: policies and datasets on top, the YAML and the parameter form side by side,
 // the live preview on the right; saving with author and message, history with diffs.
-import { useEffect, useMemo, useState } from 'react';
-import { api, type PolicyListItem, type SaveResult } from '../api/client.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '../api/client.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
 import { namesOf } from '../monaco/name-completion.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
 import { HistoryPanel } from '../save/history-panel.js';
-import { SaveDialog } from '../save/save-dialog.js';
+import { saveImpact } from '../save/impact-guard.js';
+import { SaveDialog, type DialogImpact } from '../save/save-dialog.js';
 import { useDataset } from '../state/use-dataset.js';
 import { usePolicyFile } from '../state/use-policy-file.js';
 import { usePreview } from '../state/use-preview.js';
 import { CodeEditor } from './code-editor.js';
 import { Problems } from './problems.js';
+import { isSaveKey } from './save-key.js';
 import { SaveStatus } from './save-status.js';
 
 const fileFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || undefined;
@@ -27,11 +29,15 @@ export function App() {
   const policy = usePolicyFile(file);
   const data = useDataset();
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
-  const preview = usePreview(policy.file, policy.text, policy.savedText, data.tables, range);
+  // The impact's baseline: the saved version, or a version from the history.
+  const [compare, setCompare] = useState<{ version: string; text: string } | undefined>();
+  const preview = usePreview(policy.file, policy.text, compare?.text ?? policy.savedText, data.tables, range);
   const [saving, setSaving] = useState(false);
   const [saveResult, setSaveResult] = useState<SaveResult | undefined>();
   const [showHistory, setShowHistory] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
+  const goTo = useRef<((line: number, column: number) => void) | undefined>(undefined);
+  const keyHint = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => { localStorage.setItem('ratecard:language', language); document.documentElement.lang = language; }, [language]);
   useEffect(() => { api.policies().then(setPolicies).catch(() => setPolicies([])); }, [historyTick]);
@@ -46,15 +52,40 @@ export function App() {
     if (match && match.name !== data.chosen) void data.chooseBundled(match.name);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, data.datasets]);
-  useEffect(() => { preview.reset(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { preview.reset(); setSaveResult(undefined); setCompare(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Saving shows the impact against the saved version.
+  useEffect(() => { if (saving) setCompare(undefined); }, [saving]);
+  const compareWith = (entry: HistoryEntry) => {
+    if (!policy.file) return;
+    api.historyText(policy.file, entry.version).then((v) => setCompare({ version: v.version, text: v.text })).catch(() => setCompare(undefined));
+  };
+  // Ctrl+S (⌘S) saves from anywhere, the YAML editor included (the browser's "save page" never
+  // opens); in the save dialog it confirms the dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isSaveKey(e)) {
+        e.preventDefault();
+        if (file) setSaving(true);
+      }
+    };
+    addEventListener('keydown', onKey, true);
+    return () => removeEventListener('keydown', onKey, true);
+  }, [file]);
 
   const invalid = preview.diagnostics.some((d) => d.severity === 'error');
   const names = useMemo(() => (preview.outline ? namesOf(preview.outline) : []), [preview.outline]);
   const dirty = policy.savedText !== undefined && policy.text !== policy.savedText;
 
-  const doSave = async (author: string, message: string) => {
+  // The impact of exactly the text being saved, once the worker has computed it.
+  const dialogImpact: DialogImpact = invalid || !data.tables ? { status: 'unknown' }
+    : preview.impact && preview.impactCurrent ? { status: 'ready', impact: preview.impact }
+      : preview.settled ? { status: 'unknown' } : { status: 'pending' };
+
+  const doSave = async (author: string, message: string, threshold: string) => {
     setSaving(false);
-    const result = await policy.save(author, message);
+    const where = { ...(data.chosen ? { dataset: data.chosen } : {}), ...(preview.summary ? { from: preview.summary.from, to: preview.summary.to } : {}) };
+    const impact = dialogImpact.status === 'ready' ? saveImpact(dialogImpact.impact, threshold, where) : undefined;
+    const result = await policy.save(author, message, impact);
     setSaveResult(result);
     setHistoryTick((n) => n + 1);
   };
@@ -91,19 +122,21 @@ export function App() {
           <main className="workspace">
             <div className="code-column">
               <h2>{t('editor.yaml')} <span className="muted">{policy.file}</span></h2>
-              <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names} label={t('editor.yaml')} />
-              <Problems diagnostics={preview.diagnostics} />
-              {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} /> : null}
+              <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names}
+                label={`${t('editor.yaml')}. ${t('editor.keyHint')}`} onEscape={() => keyHint.current?.focus()} goTo={goTo} />
+              <p className="key-hint" ref={keyHint} tabIndex={-1} data-testid="key-hint"><kbd>Esc</kbd> / <kbd>Ctrl+M</kbd> · <kbd>Ctrl+S</kbd> — {t('editor.keyHint')}</p>
+              <Problems diagnostics={preview.diagnostics} onJump={(d) => goTo.current?.(d.line, d.column)} canJump={(d) => d.file === policy.file} />
+              {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} onCompare={compareWith} comparing={compare?.version} /> : null}
             </div>
             <div className="form-column">
               <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
             </div>
             <div className="preview-column">
-              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} dataErrors={preview.dataErrors} />
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} baseline={compare?.version} onSavedBaseline={() => setCompare(undefined)} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
             </div>
           </main>
         )}
-        {saving ? <SaveDialog onSave={(a, m) => void doSave(a, m)} onCancel={() => setSaving(false)} /> : null}
+        {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
       </div>
     </I18nContext.Provider>
   );

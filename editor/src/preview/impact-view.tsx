@@ -5,7 +5,8 @@ import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewImpact } from '../worker/protocol.js';
 
-function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick: (id: string) => void }) {
+/** Payees with their totals before and after and the change; with `onPick`, a payee opens its trace. */
+export function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick?: (id: string) => void }) {
   const { t, language } = useI18n();
   if (!rows.length) return null;
   return (
@@ -15,7 +16,7 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
       <tbody>
         {rows.map((p) => (
           <tr key={p.payeeId}>
-            <th scope="row"><button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button></th>
+            <th scope="row">{onPick ? <button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button> : p.payeeId}</th>
             <td className="money">{formatMoney(p.before, language)}</td>
             <td className="money">{formatMoney(p.after, language)}</td>
             <td className={`money delta ${signClass(p.delta)}`}>{formatDelta(p.delta, language)}</td>
@@ -26,12 +27,23 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
   );
 }
 
-export function ImpactView({ impact, pending, onPick }: { impact: PreviewImpact; pending: boolean; onPick: (id: string) => void }) {
+interface Props {
+  impact: PreviewImpact;
+  pending: boolean;
+  onPick: (id: string) => void;
+  /** The history version the impact is against, when not the saved one. */
+  baseline?: string;
+  onSavedBaseline: () => void;
+}
+
+export function ImpactView({ impact, pending, onPick, baseline, onSavedBaseline }: Props) {
   const { t, language } = useI18n();
   const unchanged = impact.changedLines === 0;
+  const title = baseline ? t('impact.titleVersion', { version: baseline.slice(0, 8) }) : t('impact.title');
   return (
-    <section className={pending ? 'impact stale' : 'impact'} aria-label={t('impact.title')} aria-busy={pending}>
-      <h3>{t('impact.title')} {pending ? <span className="busy">{t('preview.recomputing')}</span> : null}</h3>
+    <section className={pending ? 'impact stale' : 'impact'} aria-label={title} aria-busy={pending} data-testid="impact">
+      <h3>{title} {pending ? <span className="busy">{t('preview.recomputing')}</span> : null}
+        {baseline ? <> <button type="button" onClick={onSavedBaseline}>{t('impact.backToSaved')}</button></> : null}</h3>
       {unchanged ? <p className="muted" data-testid="impact-none">{t('impact.none')}</p> : (
         <>
           <p>

@@ -4,8 +4,10 @@
 import { useMemo } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { Problems } from '../components/problems.js';
+import { ExportButton } from '../export/export-button.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewState } from '../state/use-preview.js';
+import type { ExportRow, FactOverride } from '../worker/protocol.js';
 import { DistributionChart } from './distribution-chart.js';
 import { ImpactView } from './impact-view.js';
 import { KindTotals } from './kind-totals.js';
@@ -13,14 +15,22 @@ import { PayeeTable } from './payee-table.js';
 import { TraceView } from './trace-view.js';
 
 interface Props {
-  preview: PreviewState;
+  preview: PreviewState & { statement: () => Promise<ExportRow[]> };
   policyInvalid: boolean;
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
+  onWhatIf: (payeeId: string, overrides: FactOverride[]) => void;
+  /** The history version the impact is against, when not the saved one. */
+  baseline?: string;
+  onSavedBaseline: () => void;
   dataErrors: Diagnostic[];
+  /** The preview is complete for the text as it is now (for tests and assistive technology). */
+  settled: boolean;
+  /** The start of the exported file's name (the policy's id). */
+  exportName: string;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, baseline, onSavedBaseline, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -28,9 +38,10 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
     [preview.impact, preview.impactPending],
   );
   return (
-    <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy}>
+    <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy} data-settled={settled}>
       <header className="preview-head">
         <h2>{t('preview.title')}</h2>
+        <ExportButton name={exportName} summary={summary} impact={preview.impactPending ? undefined : preview.impact} statement={preview.statement} />
         <span className="status" role="status" data-testid="preview-status">
           {preview.busy ? <span className="busy">{t('preview.recomputing')}</span> : null}
           {preview.computeMs !== undefined ? <span className="compute-time" data-testid="compute-time" data-ms={preview.computeMs}>{t('preview.computeTime', { ms: preview.computeMs })}</span> : null}
@@ -43,9 +54,13 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
         <div className={preview.stale ? 'stale' : undefined}>
           <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.payees.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
           <KindTotals totals={summary.totals} delta={preview.impactPending ? undefined : preview.impact?.delta} />
-          {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} /> : null}
+          {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} baseline={baseline} onSavedBaseline={onSavedBaseline} /> : null}
           <DistributionChart payees={summary.payees} />
-          {preview.traced ? <TraceView payeeId={preview.traced.payeeId} lines={preview.traced.lines} withheld={preview.traced.withheld} onClose={onCloseTrace} /> : <p className="muted">{t('trace.pick')}</p>}
+          {preview.traced ? (
+            <TraceView traced={preview.traced} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}
+              payeeTotal={summary.payees.find((p) => p.payeeId === preview.traced!.payeeId)?.total}
+              onWhatIf={(overrides) => onWhatIf(preview.traced!.payeeId, overrides)} />
+          ) : <p className="muted">{t('trace.pick')}</p>}
           <h3>{t('preview.byPayee')}</h3>
           <PayeeTable payees={summary.payees} deltas={deltas} onPick={onPick} picked={preview.traced?.payeeId} />
         </div>
