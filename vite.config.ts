@@ -29,6 +29,7 @@ export default defineConfig({
   test: {
     root: here('.'),
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/postgres.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
