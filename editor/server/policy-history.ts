@@ -15,6 +15,8 @@ export interface HistoryEntry {
   savedAt: string;
   /** Bytes of the text (UTF-8). */
   size: number;
+  /** The impact of the change that was confirmed when it was saved (from the editor). */
+  impact?: Record<string, unknown>;
 }
 
 const readOptional = async (path: string): Promise<string | undefined> => {
@@ -30,7 +32,8 @@ function parseEntry(line: string): HistoryEntry | undefined {
   try {
     const e = JSON.parse(line) as Partial<HistoryEntry>;
     if (typeof e.version !== 'string' || typeof e.savedAt !== 'string') return undefined;
-    return { version: e.version, author: String(e.author ?? ''), message: String(e.message ?? ''), savedAt: e.savedAt, size: Number(e.size ?? 0) };
+    const impact = e.impact && typeof e.impact === 'object' && !Array.isArray(e.impact) ? { impact: e.impact } : {};
+    return { version: e.version, author: String(e.author ?? ''), message: String(e.message ?? ''), savedAt: e.savedAt, size: Number(e.size ?? 0), ...impact };
   } catch {
     return undefined;
   }
@@ -59,7 +62,7 @@ export class PolicyHistory {
    * Appends an entry (and keeps the text); answers the entry and an `undo` that puts the index
    * back as it was, for a save whose policy write fails after its history was written.
    */
-  async record(file: string, text: string, entry: { author: string; message: string; savedAt: string }): Promise<HistoryEntry & { undo(): Promise<void> }> {
+  async record(file: string, text: string, entry: { author: string; message: string; savedAt: string; impact?: Record<string, unknown> }): Promise<HistoryEntry & { undo(): Promise<void> }> {
     const folder = this.folder(file);
     await mkdir(folder, { recursive: true });
     const version = textVersion(text);

@@ -27,6 +27,8 @@ export interface SaveRequest {
   baseVersion: string | null;
   author: string;
   message: string;
+  /** The impact of the change the person saw (and confirmed) before saving, kept with the history entry. */
+  impact?: Record<string, unknown>;
 }
 
 export const DISK_AUTHOR = 'disk';
@@ -73,7 +75,7 @@ export class PolicyStore {
       const kept = current ? `the previous version \`${current.version.slice(0, 12)}\` is still in place` : 'no file was created';
       let entry;
       try {
-        entry = await this.history.record(file, request.text, { author: request.author, message: request.message, savedAt });
+        entry = await this.history.record(file, request.text, { author: request.author, message: request.message, savedAt, ...(request.impact ? { impact: request.impact } : {}) });
       } catch (e) {
         throw notSaved(`policy \`${file}\` was not saved: its history entry could not be written (${reason(e)}); ${kept}`);
       }

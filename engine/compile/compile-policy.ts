@@ -229,8 +229,8 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       metricLines.set(name, new Set());
       return;
     }
-    const text = typeof d === 'string' ? d : obj(d).expr;
-    const exprPath = typeof d === 'string' ? path : [...path, 'expr'];
+    const text = typeof d === 'string' || d instanceof Exact ? d : obj(d).expr;
+    const exprPath = typeof d === 'string' || d instanceof Exact ? path : [...path, 'expr'];
     const compiled = expression(text, exprPath);
     if (!compiled) return;
     metric.type = compiled.type;

@@ -51,7 +51,7 @@ interface Table { file: string; header: CsvRecord; rows: CsvRecord[] }
 
 function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined {
   const records = 'text' in source
-    ? parseCsv(source.text)
+    ? parseCsv(source.text, { file: source.file })
     : source.rows.map((cells, i) => ({ line: source.lines?.[i] ?? i + 1, cells: cells.map((c) => String(c ?? '')), columns: source.columns?.[i] }));
   const header = records.shift();
   if (!header) {
@@ -157,7 +157,8 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         const values = readValues(payeeTable, row, payeeFields, idx, errors);
         if (!values) { rejected.add(payeeId); continue; }
         payeeValues.set(payeeId, values);
-        const attributes: Record<string, string> = {};
+        // no prototype: a `constructor` or `__proto__` column is an ordinary attribute
+        const attributes: Record<string, string> = Object.create(null);
         payeeTable.header.cells.forEach((h, i) => { attributes[h] = cell(payeeTable, row, i); });
         const payee: PayeeRecord = { payeeId, name: attributes.name, channelType, attributes, location: at };
         payees.push(payee);

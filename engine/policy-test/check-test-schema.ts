@@ -2,7 +2,8 @@
 // diagnostic (`file:line:column field: message`) through the YAML source's positions.
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { errorAt, type Diagnostic } from '../index.js';
+import { errorAt } from '../errors.js';
+import type { Diagnostic } from '../types.js';
 import type { YamlSource } from '../policy/yaml-source.js';
 import { policyTestSchema } from './test-schema.js';
 

@@ -1,7 +1,9 @@
 // Reads a policy test file (`<policy>.test.yaml`): YAML with positions, the test schema, then each
 // case's inline tables as dataset rows that remember their line and column in the test file, so a
 // bad cell is reported where it is written.
-import { errorAt, Exact, type DatasetInput, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type TableSource } from '../index.js';
+import { errorAt } from '../errors.js';
+import { Exact } from '../exact/exact.js';
+import type { DatasetInput, Diagnostic, LineKind, SourceLocation, SourceText, TableSource } from '../types.js';
 import { readYaml, type Path, type YamlSource } from '../policy/yaml-source.js';
 import { checkTestSchema } from './check-test-schema.js';
 

@@ -1,7 +1,12 @@
 // Runs a policy's test cases: each case's tables are read for the policy (with the case's
 // parameter overrides), settled, and its lines compared with the expected ones, line by line.
 // Rule coverage comes from the traces of the lines the cases checked.
-import { errorAt, Exact, loadPolicy, RatecardError, readDataset, settle, type CompiledPolicy, type DatasetInput, type Diagnostic, type LineKind, type SourceLocation, type SourceText, type Statement } from '../index.js';
+import { errorAt, RatecardError } from '../errors.js';
+import { Exact } from '../exact/exact.js';
+import { loadPolicy, type CompiledPolicy } from '../policy/load-policy.js';
+import { readDataset } from '../data/dataset.js';
+import { settle } from '../settle/settle.js';
+import type { DatasetInput, Diagnostic, LineKind, SourceLocation, SourceText, Statement } from '../types.js';
 import type { ExpectedLine, PolicyTestCase, PolicyTestSuite } from './read-tests.js';
 
 /** One compared line: expected, actual or both. */

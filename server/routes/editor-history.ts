@@ -9,7 +9,13 @@ import { responses } from '../schemas/common.js';
 import { diffQuery, fileParams, versionParams } from '../schemas/editor.js';
 
 const tags = ['editor'];
-const entry = { type: 'object', properties: { version: { type: 'string' }, author: { type: 'string' }, message: { type: 'string' }, savedAt: { type: 'string' }, size: { type: 'integer' } } };
+const entry = {
+  type: 'object',
+  properties: {
+    version: { type: 'string' }, author: { type: 'string' }, message: { type: 'string' }, savedAt: { type: 'string' }, size: { type: 'integer' },
+    impact: { type: 'object', additionalProperties: true, description: 'The impact confirmed when this version was saved, when the editor sent it' },
+  },
+};
 
 export async function editorHistoryRoutes(app: FastifyInstance, ctx: RouteContext & { workspace: Workspace }): Promise<void> {
   const { store } = ctx.workspace;

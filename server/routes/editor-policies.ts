@@ -20,7 +20,7 @@ const tags = ['editor'];
 const listItem = { type: 'object', properties: { file: { type: 'string' }, id: { type: ['string', 'null'] }, name: { type: ['string', 'null'] }, version: { type: ['string', 'null'] }, valid: { type: 'boolean' } } };
 const policyText = { type: 'object', required: ['file', 'text', 'version'], properties: { file: { type: 'string' }, text: { type: 'string' }, version: { type: 'string' } } };
 
-interface Save { text: string; baseVersion?: string | null; author: string; message: string }
+interface Save { text: string; baseVersion?: string | null; author: string; message: string; impact?: Record<string, unknown> }
 
 export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext & { workspace: Workspace }): Promise<void> {
   const { store } = ctx.workspace;
@@ -66,12 +66,12 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
     },
   }, async (request, reply) => {
     const { file } = request.params;
-    const { text, baseVersion, author, message } = request.body;
+    const { text, baseVersion, author, message, impact } = request.body;
     const check = JSON.parse(await ctx.engine.run('check', { file: display(file), text }, reply)) as { ok: boolean; diagnostics: Diagnostic[] };
     if (!check.ok) {
       throw new RequestError(422, 'invalid', check.diagnostics, {}, `policy \`${file}\` does not validate: ${check.diagnostics.length} problem(s); nothing was saved`);
     }
-    const saved = await store.save(file, { text, baseVersion: baseVersion ?? null, author: author.trim(), message: message.trim() });
+    const saved = await store.save(file, { text, baseVersion: baseVersion ?? null, author: author.trim(), message: message.trim(), impact });
     return reply.header('etag', `"${saved.version}"`).send({ file, version: saved.version, savedAt: saved.savedAt });
   });
 }

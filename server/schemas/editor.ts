@@ -34,6 +34,11 @@ export const saveBody = {
     baseVersion: { type: ['string', 'null'], pattern: VERSION, description: 'The version the edit started from; null (or absent) for a new file.' },
     author: { type: 'string', minLength: 1, maxLength: 200, pattern: ONE_LINE },
     message: { type: 'string', minLength: 1, maxLength: 5000, pattern: '\\S' },
+    impact: {
+      type: 'object',
+      description: 'The impact of the change the person saw before saving (totals before, after and their difference, the largest payee changes, the threshold and whether it was confirmed): recorded with the history entry.',
+      maxProperties: 20,
+    },
   },
 } as const;
 explainPattern('\\S', 'must not be blank');
