@@ -4,7 +4,19 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work in code after the SQL, in the same transaction. */
+  after?: (store: MigrationHost) => void;
 }
+
+/** What a migration's code may ask of the store. */
+export interface MigrationHost {
+  /** Seals the closes made before seals existed, in period order. */
+  sealUnsealedCloses(): void;
+}
+
+const refuse = (message: string) => `BEGIN SELECT RAISE(ABORT, '${message}'); END;`;
+const closedLineWithKey = (row: string, other = '') => `EXISTS (SELECT 1 FROM lines l JOIN closed_periods c ON c.policy_id = l.policy_id AND c.period = l.period
+  WHERE l.policy_id = ${row}.policy_id AND l.id = ${row}.id${other})`;
 
 const closedGuard = (when: string, row: 'NEW' | 'OLD') => `
   WHEN EXISTS (SELECT 1 FROM closed_periods c WHERE c.policy_id = ${row}.policy_id AND c.period = ${row}.period)
@@ -69,9 +81,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER lines_closed_update_new BEFORE UPDATE ON lines ${closedGuard('changed', 'NEW')}
       CREATE TRIGGER lines_closed_delete BEFORE DELETE ON lines ${closedGuard('deleted', 'OLD')}
       CREATE TRIGGER closed_periods_no_update BEFORE UPDATE ON closed_periods
-        BEGIN SELECT RAISE(ABORT, 'a period close cannot be changed'); END;
+        ${refuse('a period close cannot be changed')}
       CREATE TRIGGER closed_periods_no_delete BEFORE DELETE ON closed_periods
-        BEGIN SELECT RAISE(ABORT, 'a period close cannot be undone'); END;`,
+        ${refuse('a period close cannot be undone')}`,
   },
   {
     version: 3,
@@ -92,5 +104,39 @@ export const MIGRATIONS: readonly Migration[] = [
           ELSE (SELECT json_group_array(json_extract(r.value, '$.source')) FROM json_each(lines.trace, '$.refunds') r) END;
       CREATE TRIGGER lines_closed_update_old BEFORE UPDATE ON lines ${closedGuard('changed', 'OLD')}
       CREATE TRIGGER lines_closed_update_new BEFORE UPDATE ON lines ${closedGuard('changed', 'NEW')}`,
+  },
+  {
+    version: 4,
+    name: 'seals of closed periods; runs append-only; no REPLACE of closed lines, closes or runs',
+    // INSERT OR REPLACE deletes the conflicting row without firing DELETE triggers (unless
+    // recursive_triggers is on), so each table also refuses an insert whose key is taken by a row
+    // it protects, and an update that moves a row onto such a key
+    sql: `
+      CREATE TABLE seals (
+        policy_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        runs_through INTEGER NOT NULL,
+        line_count INTEGER NOT NULL,
+        lines_digest TEXT NOT NULL,
+        runs_digest TEXT NOT NULL,
+        seal TEXT NOT NULL,
+        PRIMARY KEY (policy_id, period),
+        FOREIGN KEY (policy_id, period) REFERENCES closed_periods (policy_id, period)
+      );
+      CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals ${refuse('a seal cannot be changed')}
+      CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals ${refuse('a seal cannot be removed')}
+      CREATE TRIGGER seals_no_replace BEFORE INSERT ON seals
+        WHEN EXISTS (SELECT 1 FROM seals s WHERE s.policy_id = NEW.policy_id AND s.period = NEW.period) ${refuse('a seal cannot be replaced')}
+      CREATE TRIGGER closed_periods_no_replace BEFORE INSERT ON closed_periods
+        WHEN EXISTS (SELECT 1 FROM closed_periods c WHERE c.policy_id = NEW.policy_id AND c.period = NEW.period) ${refuse('a period close cannot be replaced')}
+      CREATE TRIGGER runs_no_update BEFORE UPDATE ON runs ${refuse('a run cannot be changed')}
+      CREATE TRIGGER runs_no_delete BEFORE DELETE ON runs ${refuse('a run cannot be deleted')}
+      CREATE TRIGGER runs_no_replace BEFORE INSERT ON runs
+        WHEN EXISTS (SELECT 1 FROM runs r WHERE r.id = NEW.id OR r.seq = NEW.seq) ${refuse('a run cannot be replaced')}
+      CREATE TRIGGER lines_closed_replace BEFORE INSERT ON lines WHEN ${closedLineWithKey('NEW')}
+        ${refuse('period is closed: its lines cannot be replaced')}
+      CREATE TRIGGER lines_closed_update_key BEFORE UPDATE ON lines WHEN ${closedLineWithKey('NEW', ' AND l.rowid <> OLD.rowid')}
+        ${refuse('period is closed: its lines cannot be replaced')}`,
+    after: (store) => store.sealUnsealedCloses(),
   },
 ];

@@ -6,11 +6,13 @@ import type { Command } from '../command.js';
 import { readSource } from '../files.js';
 import { encodingOption } from '../formats/table-file.js';
 import { readDatasetFiles } from '../load.js';
-import { SettlementBook } from '../../store/settlement-book.js';
+import { AsyncSettlementBook } from '../../store/async-book.js';
+import { busyTimeout } from '../../store/busy-timeout.js';
+import { isPostgresUrl } from '../../store/pg-store.js';
 
 const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv --facts facts.csv --from YYYY-MM --to YYYY-MM [options]
 
-  --db FILE              the settlement store (SQLite), created on first use
+  --db FILE|URL          the settlement store: an SQLite file, or postgres://user@host:port/db; created on first use
   --policy FILE          the policy (YAML)
   --payees FILE          payees.csv: payee_id, channel_type, ...
   --facts FILE           facts.csv: period, payee_id and the facts the policy declares
@@ -21,6 +23,7 @@ const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv -
   --by NAME              who starts the run (default: $USER)
   --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
                          or gbk; tables may also be Excel .xlsx
+  --busy-timeout MS      how long to wait for another writer before reporting the store busy (default 5000)
 
 Open months get their lines (replacing what an earlier run posted for them); closed months are
 settled again and every difference is posted as an adjustment in the first open month. A run
@@ -34,6 +37,7 @@ const command: Command = {
     const { values: o } = parseOptions(args, {
       db: { type: 'string' }, policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' },
       transactions: { type: 'string' }, params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, encoding: { type: 'string' },
+      'busy-timeout': { type: 'string' },
     });
     const db = required(o.db, 'db');
     const policy = required(o.policy, 'policy');
@@ -48,11 +52,11 @@ const command: Command = {
       to,
       startedBy: o.by ?? io.env.USER ?? 'cli',
     };
-    const { run, unchanged } = SettlementBook.using(db, {}, (book) => book.run(request));
+    const { run, unchanged } = await AsyncSettlementBook.using(db, { busyTimeoutMs: busyTimeout(o['busy-timeout']) }, (book) => book.run(request));
     const range = run.from === run.to ? run.from : `${run.from} to ${run.to}`;
     io.stdout(unchanged
       ? `${run.id}: ${run.policyId} ${range} unchanged: ${run.lineCount} lines and ${run.adjustmentCount} adjustments already posted, total ${run.totals.total}\n`
-      : `${run.id}: ${run.policyId} ${range} posted ${run.lineCount} lines and ${run.adjustmentCount} adjustments, total ${run.totals.total} → ${db}\n`);
+      : `${run.id}: ${run.policyId} ${range} posted ${run.lineCount} lines and ${run.adjustmentCount} adjustments, total ${run.totals.total} → ${isPostgresUrl(db) ? new URL(db).host : db}\n`);
     return 0;
   },
 };

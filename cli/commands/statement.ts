@@ -4,12 +4,12 @@ import { totalsOf } from '../../engine/index.js';
 import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { writeAtomic } from '../files.js';
-import { SettlementBook } from '../../store/settlement-book.js';
+import { AsyncSettlementBook } from '../../store/async-book.js';
 import { postedToCsv } from '../../store/statement-csv.js';
 
 const usage = `usage: ratecard statement --db FILE --policy-id ID [--payee ID] [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
 
-  --db FILE              the settlement store (SQLite)
+  --db FILE|URL          the settlement store: an SQLite file, or postgres://user@host:port/db
   --policy-id ID         the policy's id
   --payee ID             one payee only
   --from YYYY-MM         first month (default: the first posted)
@@ -33,9 +33,9 @@ const command: Command = {
     const format = o.format ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, got \`${format}\``);
     const query = { policyId: required(o['policy-id'], 'policy-id'), payeeId: o.payee, from: o.from, to: o.to };
-    const { lines, text } = SettlementBook.using(required(o.db, 'db'), { mustExist: true }, (book) => {
-      const posted = book.statement(query);
-      return { lines: posted, text: format === 'csv' ? postedToCsv(posted) : JSON.stringify({ ...query, closed: book.closedPeriods(query.policyId), lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
+    const { lines, text } = await AsyncSettlementBook.using(required(o.db, 'db'), { mustExist: true }, async (book) => {
+      const posted = await book.statement(query);
+      return { lines: posted, text: format === 'csv' ? postedToCsv(posted) : JSON.stringify({ ...query, closed: await book.closedPeriods(query.policyId), lines: posted, totals: totalsOf(posted) }, null, 2) + '\n' };
     });
     if (o.out) {
       writeAtomic(o.out, text);

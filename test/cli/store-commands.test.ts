@@ -2,6 +2,7 @@
 // closes reproduces `ratecard settle` byte for byte; corrections of closed months become
 // adjustments; mistakes are located errors (exit 1) or usage errors (exit 2).
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../../engine/index.js';
 import { editLines, runCli, scratch, settleArgs } from '../fixtures/run-cli.js';
@@ -21,7 +22,7 @@ describe('ratecard run, close and statement', () => {
       const run = await runCli(runArgs(db, period));
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(new RegExp(`^run-0000${String(m).padStart(2, '0')}: rural-contract ${period} posted \\d+ lines and 0 adjustments, total -?\\d+\\.\\d\\d → `));
-      expect((await runCli(closeArgs(db, period))).stdout).toBe(`closed rural-contract ${period} (closed: 2025-01${m > 1 ? ` to ${period}` : ''})\n`);
+      expect((await runCli(closeArgs(db, period))).stdout).toMatch(`closed rural-contract ${period} (closed: 2025-01${m > 1 ? ` to ${period}` : ''}), seal `);
     }
     const out = tmp.path('year.csv');
     const statement = await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--out', out]);
@@ -74,10 +75,10 @@ describe('ratecard run, close and statement', () => {
 
   // the close cases run January first, so the store exists
   const located: [string, (db: string) => string[], (db: string) => string][] = [
-    ['a close of a month never run', (db) => closeArgs(db, '2025-02'), (db) => `${db}:1:1 period: period \`2025-02\` of \`rural-contract\` has not been settled: run it before closing it\n`],
-    ['a statement of a store that does not exist', () => ['statement', '--db', tmp.path('none.db'), '--policy-id', 'x'], () => `${tmp.path('none.db')}:1:1 db: cannot open the settlement store: no such file\n`],
+    ['a close of a month never run', (db) => closeArgs(db, '2025-02'), (db) => `${basename(db)}:1:1 period: period \`2025-02\` of \`rural-contract\` has not been settled: run it before closing it\n`],
+    ['a statement of a store that does not exist', () => ['statement', '--db', tmp.path('none.db'), '--policy-id', 'x'], () => `none.db:1:1 db: cannot open the settlement store: no such file\n`],
     ['a store that is not a database', () => ['statement', '--db', tmp.write('text.db', 'just some text, not a database at all\n'.repeat(20)), '--policy-id', 'x'],
-      () => `${tmp.path('text.db')}:1:1 db: cannot open the settlement store: not a settlement store (not an SQLite database)\n`],
+      () => `text.db:1:1 db: cannot open the settlement store: not a settlement store (not an SQLite database)\n`],
     ['a bad --from', (db) => runArgs(db, '2025-13'), () => '(options):1:1 from: expected a month as YYYY-MM, got `2025-13`\n'],
     ['a bad --period', (db) => closeArgs(db, '2025-1'), () => '(options):1:1 period: expected a month as YYYY-MM, got `2025-1`\n'],
   ];

@@ -28,7 +28,8 @@ describe('store migrations', () => {
     expect(objects(file)).toEqual(expect.arrayContaining([
       'table runs', 'table lines', 'table closed_periods', 'table schema_version',
       'trigger lines_closed_insert', 'trigger lines_closed_update_old', 'trigger lines_closed_update_new', 'trigger lines_closed_delete',
-      'trigger closed_periods_no_delete', 'trigger closed_periods_no_update', 'index lines_period',
+      'trigger closed_periods_no_delete', 'trigger closed_periods_no_update', 'index lines_period', 'table seals',
+      'trigger lines_closed_replace', 'trigger lines_closed_update_key', 'trigger runs_no_update', 'trigger runs_no_delete', 'trigger runs_no_replace',
     ]));
   });
 
@@ -60,7 +61,10 @@ describe('store migrations', () => {
     db.close();
 
     const store = SqliteStore.open(file, { now: () => 'today' });
-    expect(store.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'long ago'], [3, 'today']]);
+    expect(store.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'long ago'], [3, 'today'], [4, 'today']]);
+    // the close made before seals existed is sealed by migration 4, and verifies
+    expect(store.closedPeriods('p')).toEqual([expect.objectContaining({ period: '2025-03', runsThrough: 1, lineCount: 1, seal: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(SettlementBook.over(store).verify()).toMatchObject({ ok: true, verified: 1 });
     expect(store.ledger('p')).toEqual([
       { id: 'p/A/2025-03/refund', period: '2025-03', payeeId: 'A', rule: 'refund', kind: 'refund', amount: '10.00', returnsSources: ['2025-Q1'] },
       { id: 'p/A/2025-04/refund@2025-03', period: '2025-04', payeeId: 'A', rule: 'refund', kind: 'refund', amount: '-1.00',

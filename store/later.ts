@@ -1,0 +1,15 @@
+// A synchronous backend answered asynchronously: the SQLite store behind the asynchronous book.
+// Each write is still one synchronous transaction, so requests of one process never interleave in it.
+import type { SettlementBackend, SyncBackend } from './backend.js';
+
+const METHODS = ['stamp', 'closedPeriods', 'closedPolicies', 'getRun', 'listRuns', 'lines', 'ledger', 'hasLines',
+  'sealedLines', 'sealedRuns', 'post', 'close', 'schemaVersions', 'shutdown'] as const satisfies readonly (keyof SettlementBackend)[];
+
+export function later(backend: SyncBackend): SettlementBackend {
+  const out: Record<string, unknown> = { name: backend.name };
+  for (const m of METHODS) {
+    const method = backend[m] as (...args: unknown[]) => unknown;
+    out[m] = async (...args: unknown[]) => method.apply(backend, args);
+  }
+  return out as unknown as SettlementBackend;
+}
