@@ -197,7 +197,7 @@ export class PgStore extends PgReads implements SettlementBackend {
   }
 
   async shutdown(): Promise<void> {
-    await this.pool.end();
+    if (!this.pool.ended) await this.pool.end();
   }
 
   /** `work` in one transaction holding the advisory lock `key`; waiting longer than the busy timeout is a located "busy" error. */

@@ -1,8 +1,9 @@
-// Shared set-up for store tests: a settlement book on a real SQLite file in a fresh temp folder,
+// Shared set-up for store tests: a synchronous settlement book on a real SQLite file in a fresh temp folder,
 // and the rural-contract scenario's files as run requests.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AsyncSettlementBook } from '../../store/async-book.js';
 import { type BookOptions, type RunRequest, SettlementBook } from '../../store/settlement-book.js';
 
 export const RURAL = 'data/scenarios/rural-contract';
@@ -30,10 +31,10 @@ export function ruralRun(from: string, to = from, changes: { facts?: string; ove
 export const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
 /** Settles `year` month by month, closing each month after its run. */
-export function settleYearClosingMonthly(book: SettlementBook, year = 2025): void {
+export async function settleYearClosingMonthly(book: AsyncSettlementBook, year = 2025): Promise<void> {
   for (const m of months(year)) {
-    book.run(ruralRun(m));
-    book.close('rural-contract', m, 'tester');
+    await book.run(ruralRun(m));
+    await book.close('rural-contract', m, 'tester');
   }
 }
 

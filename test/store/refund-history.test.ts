@@ -2,17 +2,18 @@
 // from 2% to 4%, June still returns Q1's deductions as posted at 2%.
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, readDataset, settle } from '../../engine/index.js';
-import { read, RURAL, ruralRun, tempBook } from './book-fixture.js';
+import { BACKENDS, openBook } from './backends.js';
+import { read, RURAL, ruralRun } from './book-fixture.js';
 
 const doubled = 'step_rate: 0.04\n';
 
-describe('refunds after a policy-rate change', () => {
-  it('return the deductions posted before the change, not recomputed at the new rate', () => {
-    const { book } = tempBook();
-    book.run(ruralRun('2025-01', '2025-03'));
-    for (const m of ['2025-01', '2025-02', '2025-03']) book.close('rural-contract', m, 'tester');
+for (const backend of BACKENDS) describe(`refunds after a policy-rate change (${backend.kind})`, () => {
+  it('return the deductions posted before the change, not recomputed at the new rate', async () => {
+    const { book } = await openBook(backend);
+    await book.run(ruralRun('2025-01', '2025-03'));
+    for (const m of ['2025-01', '2025-02', '2025-03']) await book.close('rural-contract', m, 'tester');
 
-    const q2 = book.run(ruralRun('2025-04', '2025-06', { overrides: doubled }));
+    const q2 = await book.run(ruralRun('2025-04', '2025-06', { overrides: doubled }));
     expect(q2.run.overrides).toBe(doubled);
     // R02 posted at 2%: −905.38 (Jan), −791.40 (Feb), −661.65 (Mar) = 2358.43 deducted in Q1;
     // checkpoint 3 missed, checkpoint 6 met: 0.80 × 2358.43 = 1886.744 → 1886.74 (Q2 had no deduction)
@@ -29,11 +30,11 @@ describe('refunds after a policy-rate change', () => {
     expect(recomputed.amount).not.toBe('1886.74');
   });
 
-  it('settling the closed quarter again under the new rate adjusts it, and June then returns the adjusted deductions', () => {
-    const { book } = tempBook();
-    book.run(ruralRun('2025-01', '2025-03'));
-    for (const m of ['2025-01', '2025-02', '2025-03']) book.close('rural-contract', m, 'tester');
-    const rerun = book.run(ruralRun('2025-01', '2025-06', { overrides: doubled }));
+  it('settling the closed quarter again under the new rate adjusts it, and June then returns the adjusted deductions', async () => {
+    const { book } = await openBook(backend);
+    await book.run(ruralRun('2025-01', '2025-03'));
+    for (const m of ['2025-01', '2025-02', '2025-03']) await book.close('rural-contract', m, 'tester');
+    const rerun = await book.run(ruralRun('2025-01', '2025-06', { overrides: doubled }));
     const r02 = rerun.adjustments.filter((a) => a.payeeId === 'R02' && a.line.startsWith('under_completion@'));
     expect(r02.map((a) => a.period)).toEqual(['2025-04', '2025-04', '2025-04']);
     const deductedAtFourPercent = r02.reduce((sum, a) => sum.sub(Exact.parse(a.trace.adjusts!.after)), Exact.ZERO);
