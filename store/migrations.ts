@@ -119,6 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
         line_count INTEGER NOT NULL,
         lines_digest TEXT NOT NULL,
         runs_digest TEXT NOT NULL,
+        previous TEXT NOT NULL,
         seal TEXT NOT NULL,
         PRIMARY KEY (policy_id, period),
         FOREIGN KEY (policy_id, period) REFERENCES closed_periods (policy_id, period)

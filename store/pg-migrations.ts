@@ -62,6 +62,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         line_count integer NOT NULL,
         lines_digest TEXT NOT NULL,
         runs_digest TEXT NOT NULL,
+        previous TEXT NOT NULL,
         seal TEXT NOT NULL,
         PRIMARY KEY (policy_id, period)
       );`,

@@ -23,7 +23,7 @@ const RUN_COLUMNS = `seq, id, policy_id AS "policyId", policy_version AS "policy
   overrides, facts_hash AS "factsHash", period_from AS "from", period_to AS "to", started_by AS "startedBy", started_at AS "startedAt",
   line_count AS "lineCount", adjustment_count AS "adjustmentCount", totals, unchanged`;
 const CLOSE_COLUMNS = `policy_id AS "policyId", period, closed_by AS "closedBy", closed_at AS "closedAt", runs_through AS "runsThrough",
-  line_count AS "lineCount", lines_digest AS "linesDigest", runs_digest AS "runsDigest", seal`;
+  line_count AS "lineCount", lines_digest AS "linesDigest", runs_digest AS "runsDigest", previous, seal`;
 /** Lines per INSERT statement. */
 const BATCH = 500;
 
@@ -190,8 +190,8 @@ export class PgStore extends PgReads implements SettlementBackend {
   async close(policyId: string, steps: Steps<SealedClose>): Promise<SealedClose> {
     return this.transaction(lockKey(policyId), async (c) => {
       const s = await driveAsync(steps, new PgReads(c));
-      await c.query(`INSERT INTO closed_periods (policy_id, period, closed_by, closed_at, runs_through, line_count, lines_digest, runs_digest, seal)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [...Object.values(closeOf(s)), s.runsThrough, s.lineCount, s.linesDigest, s.runsDigest, s.seal]);
+      await c.query(`INSERT INTO closed_periods (policy_id, period, closed_by, closed_at, runs_through, line_count, lines_digest, runs_digest, previous, seal)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [s.policyId, s.period, s.closedBy, s.closedAt, s.runsThrough, s.lineCount, s.linesDigest, s.runsDigest, s.previous, s.seal]);
       return s;
     });
   }

@@ -18,6 +18,6 @@ export const runsDigest = (runs: SealedRun[]): string =>
 /** The seal of `close` over its period's `lines` and the `runs` after the previous close up to `runsThrough`. */
 export function sealClose(previous: SealedClose | undefined, close: ClosedPeriod, lines: SealedLine[], runs: SealedRun[], runsThrough: number): SealedClose {
   const { policyId, period, closedBy, closedAt } = close;
-  const parts = { policyId, period, closedBy, closedAt, runsThrough, lineCount: lines.length, linesDigest: linesDigest(lines), runsDigest: runsDigest(runs) };
-  return { ...parts, seal: digest(canonicalJson({ previous: previous?.seal ?? '', ...parts })) };
+  const parts = { policyId, period, closedBy, closedAt, runsThrough, lineCount: lines.length, linesDigest: linesDigest(lines), runsDigest: runsDigest(runs), previous: previous?.seal ?? '' };
+  return { ...parts, seal: digest(canonicalJson(parts)) };
 }

@@ -25,7 +25,7 @@ interface LineRow {
 
 interface CloseRow {
   policyId: string; period: string; closedBy: string; closedAt: string;
-  runsThrough: number | null; lineCount: number | null; linesDigest: string | null; runsDigest: string | null; seal: string | null;
+  runsThrough: number | null; lineCount: number | null; linesDigest: string | null; runsDigest: string | null; previous: string | null; seal: string | null;
 }
 
 export { ClosedPeriodError };
@@ -203,10 +203,10 @@ export class SqliteStore implements SyncBackend, MigrationHost {
 
   closedPeriods(policyId: string): SealedClose[] {
     const rows = this.sql(`SELECT c.policy_id AS policyId, c.period, c.closed_by AS closedBy, c.closed_at AS closedAt, s.runs_through AS runsThrough,
-      s.line_count AS lineCount, s.lines_digest AS linesDigest, s.runs_digest AS runsDigest, s.seal
+      s.line_count AS lineCount, s.lines_digest AS linesDigest, s.runs_digest AS runsDigest, s.previous, s.seal
       FROM closed_periods c LEFT JOIN seals s ON s.policy_id = c.policy_id AND s.period = c.period WHERE c.policy_id = ? ORDER BY c.period`).all(policyId) as CloseRow[];
     // a close without its seal (the seal deleted behind the triggers' back) seals nothing: verify names it
-    return rows.map((r) => ({ ...closeOf(r), runsThrough: r.runsThrough ?? 0, lineCount: r.lineCount ?? 0, linesDigest: r.linesDigest ?? '', runsDigest: r.runsDigest ?? '', seal: r.seal ?? '' }));
+    return rows.map((r) => ({ ...closeOf(r), runsThrough: r.runsThrough ?? 0, lineCount: r.lineCount ?? 0, linesDigest: r.linesDigest ?? '', runsDigest: r.runsDigest ?? '', previous: r.previous ?? '', seal: r.seal ?? '' }));
   }
 
   closedPolicies(): string[] {
@@ -235,9 +235,9 @@ export class SqliteStore implements SyncBackend, MigrationHost {
   }
 
   private insertSeal(s: SealedClose): void {
-    this.sql(`INSERT INTO seals (policy_id, period, runs_through, line_count, lines_digest, runs_digest, seal)
-      VALUES (@policyId, @period, @runsThrough, @lineCount, @linesDigest, @runsDigest, @seal)`)
-      .run({ policyId: s.policyId, period: s.period, runsThrough: s.runsThrough, lineCount: s.lineCount, linesDigest: s.linesDigest, runsDigest: s.runsDigest, seal: s.seal });
+    this.sql(`INSERT INTO seals (policy_id, period, runs_through, line_count, lines_digest, runs_digest, previous, seal)
+      VALUES (@policyId, @period, @runsThrough, @lineCount, @linesDigest, @runsDigest, @previous, @seal)`)
+      .run({ policyId: s.policyId, period: s.period, runsThrough: s.runsThrough, lineCount: s.lineCount, linesDigest: s.linesDigest, runsDigest: s.runsDigest, previous: s.previous, seal: s.seal });
   }
 
   private now(): string {

@@ -105,6 +105,8 @@ export interface SealedClose extends ClosedPeriod {
   linesDigest: string;
   /** sha256 (hex) of the runs the seal covers. */
   runsDigest: string;
+  /** The previous close's seal ('' for the first close of the policy). */
+  previous: string;
   /** sha256 (hex) of the previous close's seal, this close and the two digests. */
   seal: string;
 }

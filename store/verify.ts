@@ -8,11 +8,12 @@ import type { SealedClose, SealedLine, SealedRun, VerifyResult } from './types.j
 
 function mismatch(stored: SealedClose, again: SealedClose, lines: number): string | undefined {
   const at = `period \`${stored.period}\` of \`${stored.policyId}\` no longer matches its seal`;
+  if (again.previous !== stored.previous) return `${at}: the close before it was removed or changed`;
   if (again.linesDigest !== stored.linesDigest) {
     return `${at}: its lines were changed after it was closed (${stored.lineCount} lines sealed, ${lines} now)`;
   }
   if (again.runsDigest !== stored.runsDigest) return `${at}: runs recorded before its close were changed or deleted`;
-  if (again.seal !== stored.seal) return `${at}: its close, or the close before it, was changed or removed`;
+  if (again.seal !== stored.seal) return `${at}: its close was changed`;
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { AsyncSettlementBook } from '../../store/async-book.js';
@@ -15,8 +15,12 @@ export interface StoreUnderTest {
   kind: 'sqlite' | 'postgres';
   /** The address of a fresh, empty store. */
   fresh(): string;
-  /** Raw SQL on a connection of its own, as someone with the database's credentials would send it. */
-  sql(db: string, text: string): Promise<unknown[]>;
+  /** Raw SQL (one or more statements) on a connection of its own, as anyone with the database's credentials could send it. */
+  sql(db: string, text: string): Promise<void>;
+  /** Drops every trigger (and the lines' foreign key to runs), as an owner of the database could. */
+  unguard(db: string): Promise<void>;
+  /** How the store names itself in messages. */
+  label(db: string): string;
 }
 
 const sqlite: StoreUnderTest = {
@@ -25,12 +29,20 @@ const sqlite: StoreUnderTest = {
   async sql(db, text) {
     const conn = new Database(db);
     try {
-      const statement = conn.prepare(text);
-      return statement.reader ? statement.all() : [statement.run()];
+      conn.exec(text);
     } finally {
       conn.close();
     }
   },
+  async unguard(db) {
+    const conn = new Database(db);
+    try {
+      for (const name of conn.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()) conn.exec(`DROP TRIGGER ${name as string}`);
+    } finally {
+      conn.close();
+    }
+  },
+  label: (db) => basename(db),
 };
 
 const postgres = (url: string): StoreUnderTest => ({
@@ -41,11 +53,21 @@ const postgres = (url: string): StoreUnderTest => ({
     const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
     await client.connect();
     try {
-      return (await client.query(text)).rows;
+      await client.query(text);
     } finally {
       await client.end();
     }
   },
+  async unguard(db) {
+    await this.sql(db, `DO $$ DECLARE t record; BEGIN
+        FOR t IN SELECT tgname, relname FROM pg_trigger JOIN pg_class c ON c.oid = tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE NOT tgisinternal AND n.nspname = current_schema() LOOP
+          EXECUTE format('DROP TRIGGER %I ON %I', t.tgname, t.relname);
+        END LOOP;
+      END $$;
+      ALTER TABLE lines DROP CONSTRAINT lines_run_id_fkey;`);
+  },
+  label: (db) => { const u = new URL(db); return `${u.protocol}//${u.host}${u.pathname}`; },
 });
 
 export const BACKENDS: StoreUnderTest[] = [sqlite, ...(process.env.RATECARD_TEST_PG ? [postgres(process.env.RATECARD_TEST_PG)] : [])];
