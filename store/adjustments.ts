@@ -3,7 +3,7 @@
 // becomes an adjustment line in the first open period, of the original line's kind, named
 // `<rule>@<period corrected>`, with `trace.adjusts` = {lineId, period, before, after}.
 import { Exact, type Period, type StatementLine } from '../engine/index.js';
-import type { StoredLine } from './settlement-book.js';
+import type { StoredLine } from './types.js';
 
 export interface AdjustmentInput {
   policyId: string;

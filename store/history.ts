@@ -2,7 +2,7 @@
 // line at its standing amount (the original plus every adjustment of it), so refunds return
 // what was really deducted even when the policy's rates have changed since.
 import { Exact, type LedgerLine, type Period } from '../engine/index.js';
-import type { LedgerRow } from './settlement-book.js';
+import type { LedgerRow } from './types.js';
 
 export function historyFrom(rows: LedgerRow[], before: Period): LedgerLine[] {
   const standing = new Map<string, LedgerLine & { total: Exact }>();

@@ -6,7 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import pg from 'pg';
 import { errorAt, type LineKind, type Period, RatecardError } from '../engine/index.js';
-import { ClosedPeriodError, closeOf, driveAsync, type Posting, type SettlementBackend, type Steps } from './backend.js';
+import { ClosedPeriodError, driveAsync, type Posting, type SettlementBackend, type Steps } from './backend.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import type { BookOptions, LedgerRow, LineQuery, RunRecord, SchemaVersion, SealedClose, SealedLine, SealedRun, Stamp, StoredLine } from './types.js';
 
@@ -41,7 +41,7 @@ const lineOf = (r: LineRow): StoredLine => ({
 const runOf = ({ seq: _seq, overrides, ...run }: SealedRun & { overrides: string | null }): RunRecord => ({ ...run, ...(overrides === null ? {} : { overrides }) });
 
 /** The advisory lock of a policy: 64 bits of its id's sha256. */
-const lockKey = (policyId: string) => {
+export const lockKey = (policyId: string) => {
   const hash = sha256(utf8ToBytes(`ratecard/${policyId}`));
   return new DataView(hash.buffer, hash.byteOffset, 8).getBigInt64(0).toString();
 };

@@ -63,8 +63,11 @@ export class SqliteStore implements SyncBackend, MigrationHost {
   }
 
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    // an up-to-date store is only read here, so opening it never waits for a writer
+    const known = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get() !== undefined;
+    if (known && this.schemaVersions().length === MIGRATIONS.length) return;
     this.transaction(() => {
+      this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
       const applied = new Set(this.schemaVersions().map((v) => v.version));
       for (const m of MIGRATIONS) {
         if (applied.has(m.version)) continue;

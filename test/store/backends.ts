@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { AsyncSettlementBook } from '../../store/async-book.js';
+import { lockKey } from '../../store/pg-store.js';
 import type { BookOptions } from '../../store/types.js';
 
 export interface StoreUnderTest {
@@ -21,6 +22,8 @@ export interface StoreUnderTest {
   unguard(db: string): Promise<void>;
   /** How the store names itself in messages. */
   label(db: string): string;
+  /** Another writer: holds the store's write lock for `policyId` until `release` is called. */
+  holdWriteLock(db: string, policyId: string): Promise<{ release(): Promise<void> }>;
 }
 
 const sqlite: StoreUnderTest = {
@@ -43,6 +46,11 @@ const sqlite: StoreUnderTest = {
     }
   },
   label: (db) => basename(db),
+  async holdWriteLock(db) {
+    const conn = new Database(db);
+    conn.exec('BEGIN IMMEDIATE');
+    return { release: async () => { conn.exec('ROLLBACK'); conn.close(); } };
+  },
 };
 
 const postgres = (url: string): StoreUnderTest => ({
@@ -68,6 +76,13 @@ const postgres = (url: string): StoreUnderTest => ({
       ALTER TABLE lines DROP CONSTRAINT lines_run_id_fkey;`);
   },
   label: (db) => { const u = new URL(db); return `${u.protocol}//${u.host}${u.pathname}`; },
+  async holdWriteLock(db, policyId) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(policyId)]);
+    return { release: async () => { await client.query('ROLLBACK'); await client.end(); } };
+  },
 });
 
 export const BACKENDS: StoreUnderTest[] = [sqlite, ...(process.env.RATECARD_TEST_PG ? [postgres(process.env.RATECARD_TEST_PG)] : [])];
