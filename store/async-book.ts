@@ -8,10 +8,15 @@ import { isPostgresUrl, PgStore } from './pg-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { BookOptions } from './types.js';
 
+/** The backend at `db` (created and migrated on first use): PostgreSQL for a `postgres://` URL, else an SQLite file. */
+export async function openBackend(db: string, options: BookOptions = {}): Promise<SettlementBackend> {
+  return isPostgresUrl(db) ? PgStore.open(db, options) : later(SqliteStore.open(db, options));
+}
+
 export class AsyncSettlementBook extends Book<true> {
   /** Opens (creating and migrating on first use) the store at `db`: a PostgreSQL URL, or an SQLite file. */
   static async open(db: string, options: BookOptions = {}): Promise<AsyncSettlementBook> {
-    return AsyncSettlementBook.over(isPostgresUrl(db) ? await PgStore.open(db, options) : later(SqliteStore.open(db, options)), options);
+    return AsyncSettlementBook.over(await openBackend(db, options), options);
   }
 
   /** Opens the store at `db`, does `work` with it, and shuts it down, even when `work` throws. */
