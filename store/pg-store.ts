@@ -2,8 +2,7 @@
 // optional `?schema=NAME` to keep the tables in their own schema. Created and migrated on first
 // open. Each post and each close is one transaction under the policy's advisory lock
 // (pg_advisory_xact_lock); a writer that waits longer than the busy timeout gets a located error.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { errorAt, type LineKind, type Period, RatecardError } from '../engine/index.js';
 import { ClosedPeriodError, driveAsync, type Posting, type SettlementBackend, type Steps } from './backend.js';
@@ -41,10 +40,7 @@ const lineOf = (r: LineRow): StoredLine => ({
 const runOf = ({ seq: _seq, overrides, ...run }: SealedRun & { overrides: string | null }): RunRecord => ({ ...run, ...(overrides === null ? {} : { overrides }) });
 
 /** The advisory lock of a policy: 64 bits of its id's sha256. */
-export const lockKey = (policyId: string) => {
-  const hash = sha256(utf8ToBytes(`ratecard/${policyId}`));
-  return new DataView(hash.buffer, hash.byteOffset, 8).getBigInt64(0).toString();
-};
+export const lockKey = (policyId: string) => createHash('sha256').update(`ratecard/${policyId}`).digest().readBigInt64BE(0).toString();
 const MIGRATION_LOCK = lockKey('(migrations)');
 
 /** The reads of the store, over the pool or over one transaction's client. */
@@ -95,8 +91,11 @@ class PgReads {
   }
 
   async sealedLines(policyId: string, period: Period): Promise<SealedLine[]> {
-    const { rows } = await this.q.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM lines WHERE policy_id = $1 AND period = $2`, [policyId, period]);
-    return rows.map((r) => ({ ...lineOf(r), rule: r.rule, adjustsLineId: r.adjusts_line_id, adjustsPeriod: r.adjusts_period, returnsSources: r.returns_sources }));
+    const { rows } = await this.q.query<SealedLine>(`SELECT id, period, payee_id AS "payeeId", policy_id AS policy, line, kind, amount::text AS amount,
+      explanation, trace::text AS trace, run_id AS "runId", adjustment, payee_order AS "payeeOrder", line_order AS "lineOrder", rule,
+      adjusts_line_id AS "adjustsLineId", adjusts_period AS "adjustsPeriod", returns_sources::text AS "returnsSources"
+      FROM lines WHERE policy_id = $1 AND period = $2`, [policyId, period]);
+    return rows;
   }
 
   async ledger(policyId: string, from = ''): Promise<LedgerRow[]> {

@@ -185,8 +185,9 @@ export class SqliteStore implements SyncBackend, MigrationHost {
 
   sealedLines(policyId: string, period: Period): SealedLine[] {
     return (this.sql('SELECT * FROM lines WHERE policy_id = ? AND period = ?').all(policyId, period) as LineRow[]).map((r) => ({
-      ...lineOf(r), rule: r.rule, adjustsLineId: r.adjusts_line_id, adjustsPeriod: r.adjusts_period,
-      returnsSources: r.returns_sources === null ? null : JSON.parse(r.returns_sources) as string[],
+      id: r.id, period: r.period, payeeId: r.payee_id, policy: r.policy_id, line: r.line, kind: r.kind as LineKind, amount: r.amount,
+      explanation: r.explanation, trace: r.trace, runId: r.run_id, adjustment: r.adjustment === 1, payeeOrder: r.payee_order, lineOrder: r.line_order,
+      rule: r.rule, adjustsLineId: r.adjusts_line_id, adjustsPeriod: r.adjusts_period, returnsSources: r.returns_sources,
     }));
   }
 

@@ -111,14 +111,18 @@ export interface SealedClose extends ClosedPeriod {
   seal: string;
 }
 
-/** A line as the seal reads it: every column, in one shape for every backend. */
-export interface SealedLine extends PostedLine {
+/**
+ * A line as the seal reads it: every column. The JSON columns are the text the database keeps
+ * (SQLite: as written; PostgreSQL: JSONB's normalised text), hashed without parsing them.
+ */
+export interface SealedLine extends Omit<PostedLine, 'trace'> {
+  trace: string;
   payeeOrder: number;
   lineOrder: number;
   rule: string | null;
   adjustsLineId: string | null;
   adjustsPeriod: string | null;
-  returnsSources: string[] | null;
+  returnsSources: string | null;
 }
 
 /** A run with its sequence number, as the seal reads it. */
