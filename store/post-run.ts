@@ -28,7 +28,9 @@ export interface RunInput {
 export const strip = ({ payeeOrder: _p, lineOrder: _l, ...line }: StoredLine): PostedLine => line;
 const same = (a: StatementLine, b: StatementLine) =>
   a.amount === b.amount && a.kind === b.kind && a.line === b.line && a.period === b.period && a.payeeId === b.payeeId &&
-  a.explanation === b.explanation && canonicalJson(a.trace) === canonicalJson(b.trace);
+  a.explanation === b.explanation && sameJson(a.trace, b.trace);
+// the same key order (SQLite keeps the text) is the common case; JSONB reorders keys
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 
 /** A run ready to post, and its result once posted. */
 export interface PlannedRun {
