@@ -5,6 +5,10 @@ import type { SettlementBackend, SyncBackend } from './backend.js';
 const METHODS = ['stamp', 'closedPeriods', 'closedPolicies', 'getRun', 'listRuns', 'lines', 'ledger', 'hasLines',
   'sealedLines', 'sealedRuns', 'post', 'close', 'schemaVersions', 'shutdown'] as const satisfies readonly (keyof SettlementBackend)[];
 
+// every method of the interface is listed (a compile error otherwise)
+type Unlisted = Exclude<keyof SettlementBackend, (typeof METHODS)[number] | 'name'>;
+export const EVERY_METHOD_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+
 export function later(backend: SyncBackend): SettlementBackend {
   const out: Record<string, unknown> = { name: backend.name };
   for (const m of METHODS) {

@@ -140,6 +140,9 @@ export class PgStore extends PgReads implements SettlementBackend {
     pool.on('error', () => {}); // an idle client that lost its server is dropped; the next query reports it
     const store = new PgStore(pool, name, options);
     try {
+      if (options.mustExist && (await pool.query("SELECT to_regclass('schema_version') AS t")).rows[0].t === null) {
+        throw new RatecardError([errorAt({ file: name, line: 1, column: 1 }, 'db', 'cannot open the settlement store: nothing was ever run into it', 'io')]);
+      }
       await store.migrate(schema);
       return store;
     } catch (e) {

@@ -46,6 +46,17 @@ for (const backend of BACKENDS) {
       await real.shutdown();
     });
 
+    it('the same month closed from both at once: one close, one located `already closed`', async () => {
+      const { book: a, db } = await openBook(backend);
+      const { book: b } = await openBook(backend, {}, db);
+      await a.run(ruralRun('2025-01'));
+      const outcomes = await Promise.allSettled([a.close('rural-contract', '2025-01', 'ana'), b.close('rural-contract', '2025-01', 'bo')]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ diagnostics: [{ file: backend.label(db), field: 'period', message: 'period `2025-01` of `rural-contract` is already closed' }] });
+      expect(await a.verify()).toMatchObject({ ok: true, verified: 1 });
+    });
+
     it('a close racing a correction: either the correction lands in the month, or as adjustments after it; the seals verify', async () => {
       const { book: a, db } = await openBook(backend);
       const { book: b } = await openBook(backend, {}, db);

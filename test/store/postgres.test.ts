@@ -42,6 +42,13 @@ describe.skipIf(!postgres)('the PostgreSQL store', () => {
     ]);
   });
 
+  it('is not created by a reader: a statement of an empty schema is a located error', async () => {
+    const db = postgres!.fresh();
+    const run = await runCli(['statement', '--db', db, '--policy-id', 'rural-contract']);
+    expect(run.stderr).toBe(`${postgres!.label(db)}:1:1 db: cannot open the settlement store: nothing was ever run into it\n`);
+    expect(run.code).toBe(1);
+  });
+
   it('leaves nothing of a run that throws after some lines are inserted, and the lines it replaced stand', async () => {
     const db = postgres!.fresh();
     const { book } = await openBook(postgres!, {}, db);
