@@ -1,8 +1,10 @@
-// The parameter form beside the code: every parameter of the last valid policy, each edit
-// rewriting the YAML in place (yaml-rewrite) so comments and layout survive.
+// The parameter form beside the code: every parameter of the last valid policy, with the values
+// the YAML holds now, each edit rewriting the YAML in place (yaml-rewrite) so comments and layout survive.
+import { useMemo } from 'react';
 import type { ParamInfo } from '../../../engine/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ParamField, type FieldEdits } from './param-field.js';
+import { paramsFromText } from './values-from-text.js';
 import { appendYamlRow, deleteYamlValue, setYamlValue, type YamlPath } from './yaml-rewrite.js';
 
 interface Props {
@@ -12,8 +14,10 @@ interface Props {
   stale: boolean;
 }
 
-export function ParamForm({ params, text, onText, stale }: Props) {
+export function ParamForm({ params: outline, text, onText, stale }: Props) {
   const { t } = useI18n();
+  // Names and types from the last valid policy; values from the text as it is now.
+  const params = useMemo(() => paramsFromText(outline, text), [outline, text]);
   const editsFor = (name: string): FieldEdits => {
     const at = (sub: YamlPath): YamlPath => ['params', name, 'value', ...sub];
     return {

@@ -18,9 +18,11 @@ interface Props {
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
   dataErrors: Diagnostic[];
+  /** The preview is complete for the text as it is now (for tests and assistive technology). */
+  settled: boolean;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors, settled }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -28,7 +30,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
     [preview.impact, preview.impactPending],
   );
   return (
-    <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy}>
+    <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy} data-settled={settled}>
       <header className="preview-head">
         <h2>{t('preview.title')}</h2>
         <span className="status" role="status" data-testid="preview-status">

@@ -25,6 +25,10 @@ export interface PreviewState {
   /** True when the current text is invalid and the summary is from an earlier one. */
   stale: boolean;
   traced?: Extract<WorkerResponse, { type: 'trace' }>;
+  /** The text whose preview is complete (checked, settled and compared, or refused). */
+  doneText?: string;
+  /** The text the impact was computed for. */
+  impactText?: string;
 }
 
 const initial: PreviewState = { busy: false, diagnostics: [], dataErrors: [], stale: false, impactPending: false };
@@ -34,12 +38,14 @@ export function usePreview(file: string | undefined, text: string, baseText: str
   const clientRef = useRef<PreviewClient | undefined>(undefined);
 
   useEffect(() => {
+    // Only answers to the newest request pass the client, so they are about its text.
+    const text = () => client.lastText;
     const client = new PreviewClient({
-      onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary) })),
+      onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary), ...(m.ok ? {} : { doneText: text() }) })),
       onResult: (m) => setState((s) => (m.ok
         ? { ...s, busy: false, summary: m.summary, computeMs: m.computeMs, dataErrors: [], stale: false, impactPending: true }
-        : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary) })),
-      onImpact: (m) => setState((s) => ({ ...s, impact: m.impact, impactMs: m.computeMs, impactPending: false })),
+        : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary), doneText: text() })),
+      onImpact: (m) => setState((s) => ({ ...s, impact: m.impact, impactMs: m.computeMs, impactPending: false, impactText: text(), doneText: text() })),
       onTrace: (m) => setState((s) => ({ ...s, traced: m })),
     });
     clientRef.current = client;

@@ -11,6 +11,8 @@ export interface PreviewListener {
 
 export class PreviewClient {
   private seq = 0;
+  /** The text of the newest run. */
+  lastText?: string;
   private traceSeq = 0;
   private readonly worker: Worker;
 
@@ -39,6 +41,7 @@ export class PreviewClient {
 
   /** Returns the request's sequence number. */
   run(file: string, text: string, baseText: string | undefined, range: PeriodRange): number {
+    this.lastText = text;
     this.send({ type: 'run', seq: ++this.seq, file, text, baseText, range });
     return this.seq;
   }
