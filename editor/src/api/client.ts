@@ -1,5 +1,6 @@
 // The editor server's JSON API (editor/server), one function per endpoint.
 import type { Diagnostic } from '../../../engine/index.js';
+import type { SaveImpact } from '../save/impact-guard.js';
 
 export interface PolicyListItem { file: string; id: string; name: string; version: string; valid: boolean }
 export interface PolicyText { file: string; text: string; version: string }
@@ -36,7 +37,8 @@ export const api = {
       return r.text();
     }),
 
-  async save(file: string, body: { text: string; baseVersion: string | null; author: string; message: string }): Promise<SaveResult> {
+  /** `impact`: the change's impact the person saw (and confirmed above the threshold), for the history. */
+  async save(file: string, body: { text: string; baseVersion: string | null; author: string; message: string; impact?: SaveImpact }): Promise<SaveResult> {
     const res = await fetch(`/api/policies/${enc(file)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (res.ok) return { kind: 'saved', version: String(data.version), savedAt: String(data.savedAt) };

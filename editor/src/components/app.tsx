@@ -1,6 +1,6 @@
 // The policy editor: policies and datasets on top, the YAML and the parameter form side by side,
 // the live preview on the right; saving with author and message, history with diffs.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type PolicyListItem, type SaveResult } from '../api/client.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
 import { ParamForm } from '../form/param-form.js';
@@ -8,7 +8,8 @@ import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.
 import { namesOf } from '../monaco/name-completion.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
 import { HistoryPanel } from '../save/history-panel.js';
-import { SaveDialog } from '../save/save-dialog.js';
+import { saveImpact } from '../save/impact-guard.js';
+import { SaveDialog, type DialogImpact } from '../save/save-dialog.js';
 import { useDataset } from '../state/use-dataset.js';
 import { usePolicyFile } from '../state/use-policy-file.js';
 import { usePreview } from '../state/use-preview.js';
@@ -32,6 +33,8 @@ export function App() {
   const [saveResult, setSaveResult] = useState<SaveResult | undefined>();
   const [showHistory, setShowHistory] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
+  const goTo = useRef<((line: number, column: number) => void) | undefined>(undefined);
+  const keyHint = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => { localStorage.setItem('ratecard:language', language); document.documentElement.lang = language; }, [language]);
   useEffect(() => { api.policies().then(setPolicies).catch(() => setPolicies([])); }, [historyTick]);
@@ -47,14 +50,33 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, data.datasets]);
   useEffect(() => { preview.reset(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Ctrl+S (⌘S) saves from anywhere, the YAML editor included (the browser's "save page" never opens).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        e.stopPropagation();
+        if (file) setSaving(true);
+      }
+    };
+    addEventListener('keydown', onKey, true);
+    return () => removeEventListener('keydown', onKey, true);
+  }, [file]);
 
   const invalid = preview.diagnostics.some((d) => d.severity === 'error');
   const names = useMemo(() => (preview.outline ? namesOf(preview.outline) : []), [preview.outline]);
   const dirty = policy.savedText !== undefined && policy.text !== policy.savedText;
 
-  const doSave = async (author: string, message: string) => {
+  // The impact of exactly the text being saved, once the worker has computed it.
+  const dialogImpact: DialogImpact = invalid || !data.tables ? { status: 'unknown' }
+    : preview.impact && preview.impactCurrent ? { status: 'ready', impact: preview.impact }
+      : preview.settled ? { status: 'unknown' } : { status: 'pending' };
+
+  const doSave = async (author: string, message: string, threshold: string) => {
     setSaving(false);
-    const result = await policy.save(author, message);
+    const where = { ...(data.chosen ? { dataset: data.chosen } : {}), ...(preview.summary ? { from: preview.summary.from, to: preview.summary.to } : {}) };
+    const impact = dialogImpact.status === 'ready' ? saveImpact(dialogImpact.impact, threshold, where) : undefined;
+    const result = await policy.save(author, message, impact);
     setSaveResult(result);
     setHistoryTick((n) => n + 1);
   };
@@ -91,19 +113,21 @@ export function App() {
           <main className="workspace">
             <div className="code-column">
               <h2>{t('editor.yaml')} <span className="muted">{policy.file}</span></h2>
-              <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names} label={t('editor.yaml')} />
-              <Problems diagnostics={preview.diagnostics} />
+              <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names}
+                label={`${t('editor.yaml')}. ${t('editor.keyHint')}`} onEscape={() => keyHint.current?.focus()} goTo={goTo} />
+              <p className="key-hint" ref={keyHint} tabIndex={-1} data-testid="key-hint"><kbd>Esc</kbd> / <kbd>Ctrl+M</kbd> · <kbd>Ctrl+S</kbd> — {t('editor.keyHint')}</p>
+              <Problems diagnostics={preview.diagnostics} onJump={(d) => goTo.current?.(d.line, d.column)} canJump={(d) => d.file === policy.file} />
               {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} /> : null}
             </div>
             <div className="form-column">
               <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
             </div>
             <div className="preview-column">
-              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} dataErrors={preview.dataErrors} settled={preview.doneText === policy.text} />
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} dataErrors={preview.dataErrors} settled={preview.settled} />
             </div>
           </main>
         )}
-        {saving ? <SaveDialog onSave={(a, m) => void doSave(a, m)} onCancel={() => setSaving(false)} /> : null}
+        {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
       </div>
     </I18nContext.Provider>
   );

@@ -1,6 +1,7 @@
 // The policy's YAML in Monaco: schema-driven completion and hovers (monaco-yaml), completion of
-// the policy's own names, and the engine's diagnostics as markers (owner `ratecard`).
-import { useEffect, useRef } from 'react';
+// the policy's own names, and the engine's diagnostics as markers (owner `ratecard`). Esc (when no
+// widget is open) leaves the editor, as Ctrl+M (Tab moves focus) does; problems jump to their line.
+import { useEffect, useRef, type MutableRefObject } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { diagnosticToMarker } from '../monaco/markers.js';
 import { registerNameCompletion, type NameEntry } from '../monaco/name-completion.js';
@@ -13,15 +14,21 @@ interface Props {
   diagnostics: Diagnostic[];
   names: NameEntry[];
   label: string;
+  /** Called on Esc when no suggestion, hover or find widget is open: the page moves the focus out. */
+  onEscape: () => void;
+  /** Set to a function that puts the cursor at a line and column and focuses the editor. */
+  goTo: MutableRefObject<((line: number, column: number) => void) | undefined>;
 }
 
-export function CodeEditor({ file, text, onChange, diagnostics, names, label }: Props) {
+export function CodeEditor({ file, text, onChange, diagnostics, names, label, onEscape, goTo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const namesRef = useRef(names);
   const onChangeRef = useRef(onChange);
+  const onEscapeRef = useRef(onEscape);
   namesRef.current = names;
   onChangeRef.current = onChange;
+  onEscapeRef.current = onEscape;
 
   useEffect(() => {
     setupMonaco();
@@ -38,7 +45,15 @@ export function CodeEditor({ file, text, onChange, diagnostics, names, label }: 
     editorRef.current = editor;
     const completion = registerNameCompletion(monaco, () => namesRef.current);
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    editor.addCommand(monaco.KeyCode.Escape, () => onEscapeRef.current(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible');
+    goTo.current = (line, column) => {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
+    };
     return () => {
+      goTo.current = undefined;
       sub.dispose();
       completion.dispose();
       editor.dispose();

@@ -1,8 +1,17 @@
-// The list of problems under the editor, each `line:column field: message`.
+// The list of problems under the editor, each `line:column field: message`; with `onJump`, a
+// problem of the open policy is a button that puts the cursor at its line and column.
 import type { Diagnostic } from '../../../engine/index.js';
 import { useI18n } from '../i18n/i18n.js';
 
-export function Problems({ diagnostics, title }: { diagnostics: Diagnostic[]; title?: string }) {
+interface Props {
+  diagnostics: Diagnostic[];
+  title?: string;
+  /** Jumps to a problem's place; offered for the problems `canJump` accepts. */
+  onJump?: (d: Diagnostic) => void;
+  canJump?: (d: Diagnostic) => boolean;
+}
+
+export function Problems({ diagnostics, title, onJump, canJump }: Props) {
   const { t } = useI18n();
   return (
     <section className="problems" aria-label={title ?? t('editor.problems')}>
@@ -11,7 +20,10 @@ export function Problems({ diagnostics, title }: { diagnostics: Diagnostic[]; ti
         <ul>
           {diagnostics.map((d, i) => (
             <li key={i} className={`problem ${d.severity}`} data-testid="problem">
-              <code>{d.file}:{d.line}:{d.column}</code> {d.field ? <b>{d.field}: </b> : null}{d.message}
+              {onJump && (canJump?.(d) ?? true)
+                ? <button type="button" className="link" title={t('editor.jumpTo', { line: d.line })} onClick={() => onJump(d)}><code>{d.file}:{d.line}:{d.column}</code></button>
+                : <code>{d.file}:{d.line}:{d.column}</code>}
+              {' '}{d.field ? <b>{d.field}: </b> : null}{d.message}
             </li>
           ))}
         </ul>

@@ -32,7 +32,7 @@ export function PayeeTable({ payees, deltas, onPick, picked }: Props) {
             <tr key={p.payeeId} className={p.payeeId === picked ? 'picked' : undefined}>
               <th scope="row">
                 <button type="button" className="link" data-testid={`payee-${p.payeeId}`} onClick={() => onPick(p.payeeId)}>{p.payeeId}</button>
-                {p.name ? <span className="muted"> {p.name}</span> : null}
+                {p.name ? <span className="muted payee-name" title={p.name}>{p.name}</span> : null}
               </th>
               {LINE_KINDS.map((k) => <td key={k} className="money">{formatMoney(p.byKind[k], language)}</td>)}
               <td className="money">{formatMoney(p.total, language)}</td>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type SaveResult } from '../api/client.js';
 import { drafts } from '../save/drafts.js';
+import type { SaveImpact } from '../save/impact-guard.js';
 
 export interface PolicyFileState {
   file?: string;
@@ -51,9 +52,9 @@ export function usePolicyFile(file: string | undefined) {
     });
   }, []);
 
-  const save = useCallback(async (author: string, message: string): Promise<SaveResult> => {
+  const save = useCallback(async (author: string, message: string, impact?: SaveImpact): Promise<SaveResult> => {
     if (!state.file) return { kind: 'error', message: 'no policy open' };
-    const result = await api.save(state.file, { text: state.text, baseVersion: state.version ?? null, author, message });
+    const result = await api.save(state.file, { text: state.text, baseVersion: state.version ?? null, author, message, ...(impact ? { impact } : {}) });
     if (result.kind === 'saved') {
       drafts.clear(state.file);
       setState((s) => ({ ...s, savedText: s.text, version: result.version, restored: false }));

@@ -2,10 +2,14 @@
 // is invalid, and fetches a payee's trace on demand.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
-import { PreviewClient } from '../worker/preview-client.js';
+import { PreviewClient, type PreviewSubject } from '../worker/preview-client.js';
 import type { DatasetTables, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
 
 export const DEBOUNCE_MS = 300;
+
+/** True when `subject` is exactly this text compared with this saved text over this dataset and range. */
+const isAbout = (subject: PreviewSubject | undefined, now: PreviewSubject) =>
+  subject !== undefined && subject.text === now.text && subject.baseText === now.baseText && subject.context === now.context;
 
 export interface PreviewState {
   busy: boolean;
@@ -25,10 +29,10 @@ export interface PreviewState {
   /** True when the current text is invalid and the summary is from an earlier one. */
   stale: boolean;
   traced?: Extract<WorkerResponse, { type: 'trace' }>;
-  /** The text whose preview is complete (checked, settled and compared, or refused). */
-  doneText?: string;
-  /** The text the impact was computed for. */
-  impactText?: string;
+  /** The text (and saved text) whose preview is complete: checked, settled and compared, or refused. */
+  done?: PreviewSubject;
+  /** The text (and saved text) the impact was computed for. */
+  impactOf?: PreviewSubject;
 }
 
 const initial: PreviewState = { busy: false, diagnostics: [], dataErrors: [], stale: false, impactPending: false };
@@ -39,13 +43,13 @@ export function usePreview(file: string | undefined, text: string, baseText: str
 
   useEffect(() => {
     // Only answers to the newest request pass the client, so they are about its text.
-    const text = () => client.lastText;
+    const text = () => client.last;
     const client = new PreviewClient({
-      onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary), ...(m.ok ? {} : { doneText: text() }) })),
+      onChecked: (m) => setState((s) => ({ ...s, diagnostics: m.diagnostics, outline: m.outline ?? s.outline, busy: m.ok, stale: !m.ok && Boolean(s.summary), ...(m.ok ? {} : { done: text() }) })),
       onResult: (m) => setState((s) => (m.ok
         ? { ...s, busy: false, summary: m.summary, computeMs: m.computeMs, dataErrors: [], stale: false, impactPending: true }
-        : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary), doneText: text() })),
-      onImpact: (m) => setState((s) => ({ ...s, impact: m.impact, impactMs: m.computeMs, impactPending: false, impactText: text(), doneText: text() })),
+        : { ...s, busy: false, dataErrors: m.diagnostics, computeMs: m.computeMs, stale: Boolean(s.summary), done: text() })),
+      onImpact: (m) => setState((s) => ({ ...s, impact: m.impact, impactMs: m.computeMs, impactPending: false, impactOf: text(), done: text() })),
       onTrace: (m) => setState((s) => ({ ...s, traced: m })),
     });
     clientRef.current = client;
@@ -57,10 +61,12 @@ export function usePreview(file: string | undefined, text: string, baseText: str
   }, [tables]);
 
   const rangeKey = `${range.from ?? ''}..${range.to ?? ''}`;
+  const context = `${tables?.id ?? ''}|${rangeKey}`;
+  const now: PreviewSubject = { text, baseText, context };
   useEffect(() => {
     if (!file) return;
     setState((s) => ({ ...s, busy: true }));
-    const timer = setTimeout(() => clientRef.current?.run(file, text, baseText, range), DEBOUNCE_MS);
+    const timer = setTimeout(() => clientRef.current?.run(file, text, baseText, range, context), DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, text, baseText, tables, rangeKey]);
@@ -71,5 +77,12 @@ export function usePreview(file: string | undefined, text: string, baseText: str
     reset: () => setState(initial),
   }), []);
 
-  return { ...state, ...actions };
+  return {
+    ...state,
+    ...actions,
+    /** The preview (result and impact, or the reason there is none) is about the text as it is now. */
+    settled: isAbout(state.done, now),
+    /** The impact shown is the impact of the text as it is now. */
+    impactCurrent: Boolean(state.impact) && !state.impactPending && isAbout(state.impactOf, now),
+  };
 }

@@ -2,6 +2,9 @@
 // to the newest one, so a slow, stale result never overwrites a fresh one.
 import type { DatasetTables, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
 
+/** What a preview is about: the text and the saved text it is compared with. */
+export interface PreviewSubject { text: string; baseText?: string; context: string }
+
 export interface PreviewListener {
   onChecked(m: Extract<WorkerResponse, { type: 'checked' }>): void;
   onResult(m: Extract<WorkerResponse, { type: 'result' }>): void;
@@ -11,8 +14,8 @@ export interface PreviewListener {
 
 export class PreviewClient {
   private seq = 0;
-  /** The text of the newest run. */
-  lastText?: string;
+  /** The text and saved text of the newest run. */
+  last?: PreviewSubject;
   private traceSeq = 0;
   private readonly worker: Worker;
 
@@ -40,8 +43,8 @@ export class PreviewClient {
   setDataset(tables: DatasetTables) { this.send({ type: 'dataset', tables }); }
 
   /** Returns the request's sequence number. */
-  run(file: string, text: string, baseText: string | undefined, range: PeriodRange): number {
-    this.lastText = text;
+  run(file: string, text: string, baseText: string | undefined, range: PeriodRange, context = ''): number {
+    this.last = { text, baseText, context };
     this.send({ type: 'run', seq: ++this.seq, file, text, baseText, range });
     return this.seq;
   }
