@@ -15,6 +15,7 @@ import { usePolicyFile } from '../state/use-policy-file.js';
 import { usePreview } from '../state/use-preview.js';
 import { CodeEditor } from './code-editor.js';
 import { Problems } from './problems.js';
+import { isSaveKey } from './save-key.js';
 import { SaveStatus } from './save-status.js';
 
 const fileFromHash = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || undefined;
@@ -50,12 +51,12 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, data.datasets]);
   useEffect(() => { preview.reset(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
-  // Ctrl+S (⌘S) saves from anywhere, the YAML editor included (the browser's "save page" never opens).
+  // Ctrl+S (⌘S) saves from anywhere, the YAML editor included (the browser's "save page" never
+  // opens); in the save dialog it confirms the dialog.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+      if (isSaveKey(e)) {
         e.preventDefault();
-        e.stopPropagation();
         if (file) setSaving(true);
       }
     };

@@ -40,6 +40,8 @@ export function CodeEditor({ file, text, onChange, diagnostics, names, label, on
       fontSize: 13,
       tabSize: 2,
       scrollBeyondLastLine: false,
+      // The final empty line's number is not dimmed (dimmed numbers fail the contrast check).
+      renderFinalNewline: 'on',
       ariaLabel: label,
     });
     editorRef.current = editor;

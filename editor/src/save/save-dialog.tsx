@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Exact } from '../../../engine/index.js';
 import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { parseTypedNumber } from '../format/typed-number.js';
+import { isSaveKey } from '../components/save-key.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewImpact } from '../worker/protocol.js';
 import { DEFAULT_THRESHOLD, largestChanges, needsConfirmation } from './impact-guard.js';
@@ -34,7 +35,10 @@ export function SaveDialog({ impact, onSave, onCancel }: Props) {
   const largest = ready ? largestChanges(ready.payees) : [];
   return (
     <div className="dialog-backdrop">
-      <form role="dialog" aria-modal="true" aria-label={t('save.title')} className="dialog" onKeyDown={(e) => { if (e.key === 'Escape') onCancel(); }} onSubmit={(e) => {
+      <form role="dialog" aria-modal="true" aria-label={t('save.title')} className="dialog" onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+        if (isSaveKey(e)) e.currentTarget.requestSubmit();
+      }} onSubmit={(e) => {
         e.preventDefault();
         if (!ok) return;
         localStorage.setItem('ratecard:author', author.trim());
