@@ -4,8 +4,10 @@
 import { useMemo } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { Problems } from '../components/problems.js';
+import { ExportButton } from '../export/export-button.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewState } from '../state/use-preview.js';
+import type { ExportRow } from '../worker/protocol.js';
 import { DistributionChart } from './distribution-chart.js';
 import { ImpactView } from './impact-view.js';
 import { KindTotals } from './kind-totals.js';
@@ -13,16 +15,18 @@ import { PayeeTable } from './payee-table.js';
 import { TraceView } from './trace-view.js';
 
 interface Props {
-  preview: PreviewState;
+  preview: PreviewState & { statement: () => Promise<ExportRow[]> };
   policyInvalid: boolean;
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
   dataErrors: Diagnostic[];
   /** The preview is complete for the text as it is now (for tests and assistive technology). */
   settled: boolean;
+  /** The start of the exported file's name (the policy's id). */
+  exportName: string;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors, settled }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -33,6 +37,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
     <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy} data-settled={settled}>
       <header className="preview-head">
         <h2>{t('preview.title')}</h2>
+        <ExportButton name={exportName} summary={summary} impact={preview.impactPending ? undefined : preview.impact} statement={preview.statement} />
         <span className="status" role="status" data-testid="preview-status">
           {preview.busy ? <span className="busy">{t('preview.recomputing')}</span> : null}
           {preview.computeMs !== undefined ? <span className="compute-time" data-testid="compute-time" data-ms={preview.computeMs}>{t('preview.computeTime', { ms: preview.computeMs })}</span> : null}

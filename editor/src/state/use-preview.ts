@@ -73,6 +73,7 @@ export function usePreview(file: string | undefined, text: string, baseText: str
 
   const actions = useMemo(() => ({
     trace: (payeeId: string) => clientRef.current?.trace(payeeId),
+    statement: () => clientRef.current?.statement() ?? Promise.resolve([]),
     clearTrace: () => setState((s) => ({ ...s, traced: undefined })),
     reset: () => setState(initial),
   }), []);

@@ -1,6 +1,6 @@
 // The editor's side of the preview worker: numbers each request and passes on only the answers
 // to the newest one, so a slow, stale result never overwrites a fresh one.
-import type { DatasetTables, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** What a preview is about: the text and the saved text it is compared with. */
 export interface PreviewSubject { text: string; baseText?: string; context: string }
@@ -17,6 +17,8 @@ export class PreviewClient {
   /** The text and saved text of the newest run. */
   last?: PreviewSubject;
   private traceSeq = 0;
+  private statementSeq = 0;
+  private readonly statements = new Map<number, (rows: ExportRow[]) => void>();
   private readonly worker: Worker;
 
   constructor(private readonly listener: PreviewListener) {
@@ -34,6 +36,7 @@ export class PreviewClient {
 
   private receive(m: WorkerResponse) {
     if (m.type === 'trace') { if (m.seq === this.traceSeq) this.listener.onTrace(m); return; }
+    if (m.type === 'statement') { this.statements.get(m.seq)?.(m.rows); this.statements.delete(m.seq); return; }
     if (m.seq !== this.seq) return; // stale
     if (m.type === 'checked') this.listener.onChecked(m);
     else if (m.type === 'impact') this.listener.onImpact(m);
@@ -50,6 +53,15 @@ export class PreviewClient {
   }
 
   trace(payeeId: string) { this.send({ type: 'trace', seq: ++this.traceSeq, payeeId }); }
+
+  /** The statement of the last preview, with explanations and withheld items. */
+  statement(): Promise<ExportRow[]> {
+    const seq = ++this.statementSeq;
+    return new Promise((resolve) => {
+      this.statements.set(seq, resolve);
+      this.send({ type: 'statement', seq });
+    });
+  }
 
   dispose() { this.worker.terminate(); }
 }

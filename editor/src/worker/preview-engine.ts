@@ -6,7 +6,7 @@ import {
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
 } from '../../../engine/index.js';
 import { payeeTotals } from './payee-totals.js';
-import type { DatasetTables, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
 import { unchangedImpact } from './unchanged-impact.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -125,6 +125,17 @@ export class PreviewEngine {
       payees: found.payees, gainers: found.gainers, losers: found.losers, changedLines: found.lines.length,
     };
     return done(impact);
+  }
+
+  /** The last run's statement with explanations, withheld items after the paid lines of their month, for export. */
+  statementRows(): ExportRow[] {
+    if (!this.last) return [];
+    const { policy, dataset, options } = this.last;
+    const statement = settle(policy, dataset, { ...options, detail: 'explanation' });
+    const rows: ExportRow[] = statement.lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, kind: l.kind, amount: l.amount, status: 'paid', explanation: l.explanation }));
+    for (const w of statement.withheld) rows.push({ period: w.period, payeeId: w.payeeId, line: w.line, kind: w.kind, amount: '0.00', status: 'withheld', explanation: w.reason });
+    const order = new Map(dataset.covered.map((p, i) => [p.payeeId, i]));
+    return rows.sort((a, b) => (order.get(a.payeeId) ?? 0) - (order.get(b.payeeId) ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   }
 
   /** Every line and withheld item of one payee, with full traces (population values of all payees kept). */

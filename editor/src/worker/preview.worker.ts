@@ -23,6 +23,7 @@ function drain() {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   if (req.type === 'dataset') engine.setDataset(req.tables);
+  else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
   else if (req.type === 'trace') {
     try {
       post(engine.trace(req.seq, req.payeeId));

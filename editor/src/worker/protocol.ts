@@ -15,7 +15,8 @@ export interface PeriodRange { from?: string; to?: string }
 export type WorkerRequest =
   | { type: 'dataset'; tables: DatasetTables }
   | { type: 'run'; seq: number; file: string; text: string; baseText?: string; range: PeriodRange }
-  | { type: 'trace'; seq: number; payeeId: string };
+  | { type: 'trace'; seq: number; payeeId: string }
+  | { type: 'statement'; seq: number };
 
 /** The names a policy defines, for completion and the form. */
 export interface PolicyOutline {
@@ -41,9 +42,13 @@ export interface PreviewSummary {
 /** Against the last saved version: totals, by payee, gainers and losers, how many lines changed. */
 export type PreviewImpact = Omit<Impact, 'lines'> & { changedLines: number };
 
+/** A statement row for export: a paid line, or a withheld item (amount 0, the reason as explanation). */
+export interface ExportRow { period: string; payeeId: string; line: string; kind: LineKind; amount: string; status: 'paid' | 'withheld'; explanation: string }
+
 export type WorkerResponse =
   | { type: 'checked'; seq: number; ok: boolean; diagnostics: Diagnostic[]; outline?: PolicyOutline }
   | { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number }
   | { type: 'result'; seq: number; ok: false; diagnostics: Diagnostic[]; computeMs: number }
   | { type: 'impact'; seq: number; impact?: PreviewImpact; computeMs: number }
-  | { type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[] };
+  | { type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[] }
+  | { type: 'statement'; seq: number; rows: ExportRow[] };
