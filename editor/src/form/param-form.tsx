@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { ParamInfo } from '../../../engine/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ParamField, type FieldEdits } from './param-field.js';
+import { localizeParam, paramLabelsFromText } from './localized.js';
 import { paramsFromText } from './values-from-text.js';
 import { appendYamlRow, deleteYamlValue, setYamlValue, type YamlPath } from './yaml-rewrite.js';
 
@@ -15,9 +16,12 @@ interface Props {
 }
 
 export function ParamForm({ params: outline, text, onText, stale }: Props) {
-  const { t } = useI18n();
-  // Names and types from the last valid policy; values from the text as it is now.
-  const params = useMemo(() => paramsFromText(outline, text), [outline, text]);
+  const { t, language } = useI18n();
+  // Names and types from the last valid policy; values and labels from the text as it is now.
+  const params = useMemo(() => {
+    const labels = paramLabelsFromText(text);
+    return paramsFromText(outline, text).map((p) => localizeParam(p, labels.get(p.name), language));
+  }, [outline, text, language]);
   const editsFor = (name: string): FieldEdits => {
     const at = (sub: YamlPath): YamlPath => ['params', name, 'value', ...sub];
     return {
@@ -33,6 +37,7 @@ export function ParamForm({ params: outline, text, onText, stale }: Props) {
       {params.map((p) => (
         <div key={p.name} className={`param param-${p.type}`} data-param={p.name}>
           <div className="param-head">
+            {p.title ? <span className="param-title">{p.title}</span> : null}
             <span className="param-name">{p.name}</span>
             <span className="param-type">{p.type}{p.of ? ` of ${p.of}` : ''}</span>
             {p.unit ? <span className="param-unit">{p.unit}</span> : null}
