@@ -124,7 +124,7 @@ export function App() {
               <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
             </div>
             <div className="preview-column">
-              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
             </div>
           </main>
         )}

@@ -7,7 +7,7 @@ import { Problems } from '../components/problems.js';
 import { ExportButton } from '../export/export-button.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewState } from '../state/use-preview.js';
-import type { ExportRow } from '../worker/protocol.js';
+import type { ExportRow, FactOverride } from '../worker/protocol.js';
 import { DistributionChart } from './distribution-chart.js';
 import { ImpactView } from './impact-view.js';
 import { KindTotals } from './kind-totals.js';
@@ -19,6 +19,7 @@ interface Props {
   policyInvalid: boolean;
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
+  onWhatIf: (payeeId: string, overrides: FactOverride[]) => void;
   dataErrors: Diagnostic[];
   /** The preview is complete for the text as it is now (for tests and assistive technology). */
   settled: boolean;
@@ -26,7 +27,7 @@ interface Props {
   exportName: string;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dataErrors, settled, exportName }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -52,7 +53,11 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, dat
           <KindTotals totals={summary.totals} delta={preview.impactPending ? undefined : preview.impact?.delta} />
           {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} /> : null}
           <DistributionChart payees={summary.payees} />
-          {preview.traced ? <TraceView payeeId={preview.traced.payeeId} lines={preview.traced.lines} withheld={preview.traced.withheld} onClose={onCloseTrace} /> : <p className="muted">{t('trace.pick')}</p>}
+          {preview.traced ? (
+            <TraceView traced={preview.traced} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}
+              payeeTotal={summary.payees.find((p) => p.payeeId === preview.traced!.payeeId)?.total}
+              onWhatIf={(overrides) => onWhatIf(preview.traced!.payeeId, overrides)} />
+          ) : <p className="muted">{t('trace.pick')}</p>}
           <h3>{t('preview.byPayee')}</h3>
           <PayeeTable payees={summary.payees} deltas={deltas} onPick={onPick} picked={preview.traced?.payeeId} />
         </div>

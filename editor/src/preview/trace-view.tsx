@@ -1,21 +1,39 @@
 // One payee's statement lines and withheld items; a click on a line shows its trace.
 import { Fragment, useState } from 'react';
-import type { StatementLine, WithheldItem } from '../../../engine/index.js';
+import { Exact, type StatementLine, type WithheldItem } from '../../../engine/index.js';
 import { formatMoney } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { FactOverride, PolicyOutline, WorkerResponse } from '../worker/protocol.js';
 import { LineDetail } from './line-detail.js';
+import { WhatIf } from './what-if.js';
 
-interface Props { payeeId: string; lines: StatementLine[]; withheld: WithheldItem[]; onClose: () => void }
+interface Props {
+  traced: Extract<WorkerResponse, { type: 'trace' }>;
+  /** The what-if as last asked (the trace shown may still be of the one before). */
+  whatIf: FactOverride[];
+  factTypes: PolicyOutline['facts'];
+  /** The payee's total in the preview (over the same months). */
+  payeeTotal?: string;
+  onWhatIf: (overrides: FactOverride[]) => void;
+  onClose: () => void;
+}
 
-export function TraceView({ payeeId, lines, withheld, onClose }: Props) {
+export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onClose }: Props) {
   const { t, language } = useI18n();
+  const { payeeId, lines, withheld, overrides = [] } = traced;
   const [open, setOpen] = useState<string | undefined>();
+  const total = lines.reduce((s, l) => s.add(Exact.parse(l.amount)), Exact.ZERO).toFixed(2);
   return (
     <section className="trace" aria-label={t('trace.title', { payee: payeeId })} data-testid="trace">
       <header>
         <h3>{t('trace.title', { payee: payeeId })}</h3>
         <button type="button" onClick={onClose}>{t('trace.close')}</button>
       </header>
+      {traced.facts ? (
+        <WhatIf key={payeeId} payeeId={payeeId} facts={traced.facts} factTypes={factTypes} overrides={whatIf} diagnostics={traced.diagnostics}
+          totals={payeeTotal !== undefined && !traced.diagnostics?.length ? { before: payeeTotal, after: total } : undefined} onChange={onWhatIf} />
+      ) : null}
+      {overrides.length ? <p className="note warn" data-testid="what-if-shown">{t('whatIf.shown')}</p> : null}
       <table>
         <thead><tr><th>{t('trace.period')}</th><th>{t('trace.line')}</th><th>{t('trace.amount')}</th></tr></thead>
         <tbody>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
 import { PreviewClient, type PreviewSubject } from '../worker/preview-client.js';
-import type { DatasetTables, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
+import type { DatasetTables, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
 
 export const DEBOUNCE_MS = 300;
 
@@ -31,6 +31,8 @@ export interface PreviewState {
   traced?: Extract<WorkerResponse, { type: 'trace' }>;
   /** The text (and saved text) whose preview is complete: checked, settled and compared, or refused. */
   done?: PreviewSubject;
+  /** The what-if of the traced payee as last asked (the answer may come later). */
+  whatIf?: FactOverride[];
   /** The text (and saved text) the impact was computed for. */
   impactOf?: PreviewSubject;
 }
@@ -72,7 +74,11 @@ export function usePreview(file: string | undefined, text: string, baseText: str
   }, [file, text, baseText, tables, rangeKey]);
 
   const actions = useMemo(() => ({
-    trace: (payeeId: string) => clientRef.current?.trace(payeeId),
+    /** Traces a payee; with `overrides`, of its facts changed in place (kept here at once, for the inputs). */
+    trace: (payeeId: string, overrides: FactOverride[] = []) => {
+      setState((s) => ({ ...s, whatIf: overrides }));
+      clientRef.current?.trace(payeeId, overrides);
+    },
     statement: () => clientRef.current?.statement() ?? Promise.resolve([]),
     clearTrace: () => setState((s) => ({ ...s, traced: undefined })),
     reset: () => setState(initial),

@@ -1,6 +1,6 @@
 // The editor's side of the preview worker: numbers each request and passes on only the answers
 // to the newest one, so a slow, stale result never overwrites a fresh one.
-import type { DatasetTables, ExportRow, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, FactOverride, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** What a preview is about: the text and the saved text it is compared with. */
 export interface PreviewSubject { text: string; baseText?: string; context: string }
@@ -52,7 +52,7 @@ export class PreviewClient {
     return this.seq;
   }
 
-  trace(payeeId: string) { this.send({ type: 'trace', seq: ++this.traceSeq, payeeId }); }
+  trace(payeeId: string, overrides?: FactOverride[]) { this.send({ type: 'trace', seq: ++this.traceSeq, payeeId, ...(overrides?.length ? { overrides } : {}) }); }
 
   /** The statement of the last preview, with explanations and withheld items. */
   statement(): Promise<ExportRow[]> {

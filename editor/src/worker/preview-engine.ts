@@ -5,8 +5,9 @@ import {
   compareStatements, loadPolicy, populationOf, readDataset, RatecardError, settle,
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
 } from '../../../engine/index.js';
+import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { payeeTotals } from './payee-totals.js';
-import type { DatasetTables, ExportRow, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
 import { unchangedImpact } from './unchanged-impact.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -138,13 +139,28 @@ export class PreviewEngine {
     return rows.sort((a, b) => (order.get(a.payeeId) ?? 0) - (order.get(b.payeeId) ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   }
 
-  /** Every line and withheld item of one payee, with full traces (population values of all payees kept). */
-  trace(seq: number, payeeId: string): Trace {
-    if (!this.last) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+  /**
+   * Every line and withheld item of one payee, with full traces (population values of all payees kept); with
+   * `overrides`, of the payee's facts changed in place (a what-if: ranks stay the dataset's).
+   */
+  trace(seq: number, payeeId: string, overrides: FactOverride[] = []): Trace {
+    if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     const { policy, dataset, options } = this.last;
     const ranks = populationOf(policy, dataset, options);
-    const one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
-    const statement = settle(policy, one, { ...options, ranks, detail: 'trace' });
-    return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld };
+    const facts = payeeFacts(this.tables, payeeId);
+    let one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
+    if (overrides.length) {
+      const { payees, facts: factRows, transactions } = onePayeeTables(this.tables, payeeId, overrides);
+      const read = readDataset({ payees, facts: factRows, ...(transactions ? { transactions } : {}) }, policy);
+      if (!read.ok) return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, overrides, diagnostics: read.diagnostics };
+      one = read.dataset;
+    }
+    const what = overrides.length ? { overrides } : {};
+    try {
+      const statement = settle(policy, one, { ...options, ranks, detail: 'trace' });
+      return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld, facts, ...what };
+    } catch (e) {
+      return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...what, diagnostics: diagnosticsOf(e) };
+    }
   }
 }

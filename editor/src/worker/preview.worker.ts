@@ -26,7 +26,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
   else if (req.type === 'trace') {
     try {
-      post(engine.trace(req.seq, req.payeeId));
+      post(engine.trace(req.seq, req.payeeId, req.overrides));
     } catch {
       post({ type: 'trace', seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] });
     }

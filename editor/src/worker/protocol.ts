@@ -12,10 +12,13 @@ export interface DatasetTables {
 
 export interface PeriodRange { from?: string; to?: string }
 
+/** A what-if: one fact of one month of the traced payee, as typed (an exact decimal). */
+export interface FactOverride { period: string; fact: string; value: string }
+
 export type WorkerRequest =
   | { type: 'dataset'; tables: DatasetTables }
   | { type: 'run'; seq: number; file: string; text: string; baseText?: string; range: PeriodRange }
-  | { type: 'trace'; seq: number; payeeId: string }
+  | { type: 'trace'; seq: number; payeeId: string; overrides?: FactOverride[] }
   | { type: 'statement'; seq: number };
 
 /** The names a policy defines, for completion and the form. */
@@ -50,5 +53,12 @@ export type WorkerResponse =
   | { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number }
   | { type: 'result'; seq: number; ok: false; diagnostics: Diagnostic[]; computeMs: number }
   | { type: 'impact'; seq: number; impact?: PreviewImpact; computeMs: number }
-  | { type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[] }
+  | {
+    type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[];
+    /** The payee's facts by month as the dataset holds them (before any what-if). */
+    facts?: Record<string, Record<string, string>>;
+    /** The what-if applied, and the problems reading it (a value that does not fit its fact). */
+    overrides?: FactOverride[];
+    diagnostics?: Diagnostic[];
+  }
   | { type: 'statement'; seq: number; rows: ExportRow[] };

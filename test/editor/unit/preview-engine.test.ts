@@ -90,6 +90,29 @@ describe('the preview worker\'s engine', () => {
     expect(trace.lines.map((l) => [l.id, l.amount])).toEqual(full.lines.filter((l) => l.payeeId === payee).map((l) => [l.id, l.amount]));
   });
 
+  it('answers a what-if on one payee-month\'s facts as a settlement of the edited facts would', () => {
+    const engine = new PreviewEngine();
+    const tables = tablesOf('rural-contract');
+    engine.setDataset(tables);
+    runPreview(engine, rural, rural);
+    const plain = engine.trace(2, 'R02');
+    expect(plain.facts?.['2025-02']).toMatchObject({ revenue_plan: '57600', revenue_actual: '50572.8' });
+    expect(plain.overrides).toBeUndefined();
+    // R02 reaches 95 % in February: 57600 × 0.95 = 54720.
+    const whatIf = engine.trace(3, 'R02', [{ period: '2025-02', fact: 'revenue_actual', value: '54720' }]);
+    const factsText = (tables.facts as { text: string }).text.replace('2025-02,R02,57600,50572.8,', '2025-02,R02,57600,54720,');
+    const expected = statementOf(rural, { ...tables, facts: { file: 'facts.csv', text: factsText } }).lines.filter((l) => l.payeeId === 'R02');
+    expect(whatIf.diagnostics).toBeUndefined();
+    expect(whatIf.lines.map((l) => [l.id, l.amount])).toEqual(expected.map((l) => [l.id, l.amount]));
+    const feb = (lines: { period: string; line: string; amount: string }[]) => lines.find((l) => l.period === '2025-02' && l.line === 'under_completion')?.amount;
+    expect(feb(whatIf.lines)).not.toBe(feb(plain.lines));
+    // A value that is no amount is reported at its row in facts.csv.
+    const bad = engine.trace(4, 'R02', [{ period: '2025-02', fact: 'revenue_actual', value: '54x' }]);
+    expect(bad.lines).toEqual([]);
+    const line = (tables.facts as { text: string }).text.split('\n').findIndex((l) => l.startsWith('2025-02,R02,')) + 1;
+    expect(bad.diagnostics?.[0]).toMatchObject({ file: 'rural-contract/facts.csv', line, field: 'revenue_actual' });
+  });
+
   it('reports an invalid policy with located diagnostics and settles nothing', () => {
     const engine = new PreviewEngine();
     const { checked, policy } = engine.check(3, 'rural-contract.yaml', rural.replace('rate: step_rate', 'rate: step_ratee'));
