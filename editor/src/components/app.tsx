@@ -1,7 +1,7 @@
 // The policy editor: policies and datasets on top, the YAML and the parameter form side by side,
 // the live preview on the right; saving with author and message, history with diffs.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, type PolicyListItem, type SaveResult } from '../api/client.js';
+import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '../api/client.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
@@ -29,7 +29,9 @@ export function App() {
   const policy = usePolicyFile(file);
   const data = useDataset();
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
-  const preview = usePreview(policy.file, policy.text, policy.savedText, data.tables, range);
+  // The impact's baseline: the saved version, or a version from the history.
+  const [compare, setCompare] = useState<{ version: string; text: string } | undefined>();
+  const preview = usePreview(policy.file, policy.text, compare?.text ?? policy.savedText, data.tables, range);
   const [saving, setSaving] = useState(false);
   const [saveResult, setSaveResult] = useState<SaveResult | undefined>();
   const [showHistory, setShowHistory] = useState(false);
@@ -50,7 +52,13 @@ export function App() {
     if (match && match.name !== data.chosen) void data.chooseBundled(match.name);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, data.datasets]);
-  useEffect(() => { preview.reset(); setSaveResult(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { preview.reset(); setSaveResult(undefined); setCompare(undefined); }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Saving shows the impact against the saved version.
+  useEffect(() => { if (saving) setCompare(undefined); }, [saving]);
+  const compareWith = (entry: HistoryEntry) => {
+    if (!policy.file) return;
+    api.historyText(policy.file, entry.version).then((v) => setCompare({ version: v.version, text: v.text })).catch(() => setCompare(undefined));
+  };
   // Ctrl+S (⌘S) saves from anywhere, the YAML editor included (the browser's "save page" never
   // opens); in the save dialog it confirms the dialog.
   useEffect(() => {
@@ -118,13 +126,13 @@ export function App() {
                 label={`${t('editor.yaml')}. ${t('editor.keyHint')}`} onEscape={() => keyHint.current?.focus()} goTo={goTo} />
               <p className="key-hint" ref={keyHint} tabIndex={-1} data-testid="key-hint"><kbd>Esc</kbd> / <kbd>Ctrl+M</kbd> · <kbd>Ctrl+S</kbd> — {t('editor.keyHint')}</p>
               <Problems diagnostics={preview.diagnostics} onJump={(d) => goTo.current?.(d.line, d.column)} canJump={(d) => d.file === policy.file} />
-              {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} /> : null}
+              {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} onCompare={compareWith} comparing={compare?.version} /> : null}
             </div>
             <div className="form-column">
               <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
             </div>
             <div className="preview-column">
-              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} baseline={compare?.version} onSavedBaseline={() => setCompare(undefined)} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
             </div>
           </main>
         )}

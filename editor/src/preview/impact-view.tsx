@@ -26,12 +26,23 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
   );
 }
 
-export function ImpactView({ impact, pending, onPick }: { impact: PreviewImpact; pending: boolean; onPick: (id: string) => void }) {
+interface Props {
+  impact: PreviewImpact;
+  pending: boolean;
+  onPick: (id: string) => void;
+  /** The history version the impact is against, when not the saved one. */
+  baseline?: string;
+  onSavedBaseline: () => void;
+}
+
+export function ImpactView({ impact, pending, onPick, baseline, onSavedBaseline }: Props) {
   const { t, language } = useI18n();
   const unchanged = impact.changedLines === 0;
+  const title = baseline ? t('impact.titleVersion', { version: baseline.slice(0, 8) }) : t('impact.title');
   return (
-    <section className={pending ? 'impact stale' : 'impact'} aria-label={t('impact.title')} aria-busy={pending}>
-      <h3>{t('impact.title')} {pending ? <span className="busy">{t('preview.recomputing')}</span> : null}</h3>
+    <section className={pending ? 'impact stale' : 'impact'} aria-label={title} aria-busy={pending} data-testid="impact">
+      <h3>{title} {pending ? <span className="busy">{t('preview.recomputing')}</span> : null}
+        {baseline ? <> <button type="button" onClick={onSavedBaseline}>{t('impact.backToSaved')}</button></> : null}</h3>
       {unchanged ? <p className="muted" data-testid="impact-none">{t('impact.none')}</p> : (
         <>
           <p>

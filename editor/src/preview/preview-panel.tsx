@@ -20,6 +20,9 @@ interface Props {
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
   onWhatIf: (payeeId: string, overrides: FactOverride[]) => void;
+  /** The history version the impact is against, when not the saved one. */
+  baseline?: string;
+  onSavedBaseline: () => void;
   dataErrors: Diagnostic[];
   /** The preview is complete for the text as it is now (for tests and assistive technology). */
   settled: boolean;
@@ -27,7 +30,7 @@ interface Props {
   exportName: string;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, dataErrors, settled, exportName }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, baseline, onSavedBaseline, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -51,7 +54,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onW
         <div className={preview.stale ? 'stale' : undefined}>
           <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.payees.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
           <KindTotals totals={summary.totals} delta={preview.impactPending ? undefined : preview.impact?.delta} />
-          {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} /> : null}
+          {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} baseline={baseline} onSavedBaseline={onSavedBaseline} /> : null}
           <DistributionChart payees={summary.payees} />
           {preview.traced ? (
             <TraceView traced={preview.traced} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}

@@ -3,7 +3,15 @@ import { useEffect, useState } from 'react';
 import { api, type HistoryEntry } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 
-export function HistoryPanel({ file, refresh }: { file: string; refresh: number }) {
+interface Props {
+  file: string;
+  refresh: number;
+  /** Makes a version the baseline of the preview's impact. */
+  onCompare: (entry: HistoryEntry) => void;
+  comparing?: string;
+}
+
+export function HistoryPanel({ file, refresh, onCompare, comparing }: Props) {
   const { t, language } = useI18n();
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [from, setFrom] = useState('');
@@ -31,7 +39,7 @@ export function HistoryPanel({ file, refresh }: { file: string; refresh: number 
       {entries.length === 0 ? <p className="muted">{t('history.empty')}</p> : (
         <>
           <table data-testid="history-table">
-            <thead><tr><th>{t('history.version')}</th><th>{t('history.author')}</th><th>{t('history.when')}</th><th>{t('history.message')}</th></tr></thead>
+            <thead><tr><th>{t('history.version')}</th><th>{t('history.author')}</th><th>{t('history.when')}</th><th>{t('history.message')}</th><th>{t('history.compare')}</th></tr></thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.version}>
@@ -39,6 +47,8 @@ export function HistoryPanel({ file, refresh }: { file: string; refresh: number 
                   <td>{e.author}</td>
                   <td>{e.savedAt ? new Date(e.savedAt).toLocaleString(language) : ''}</td>
                   <td>{e.message}</td>
+                  <td>{comparing === e.version ? <span className="muted">{t('history.comparing')}</span>
+                    : <button type="button" className="link" aria-label={`${t('history.compareWith')} ${short(e.version)}`} onClick={() => onCompare(e)}>{t('history.compareWith')}</button>}</td>
                 </tr>
               ))}
             </tbody>
