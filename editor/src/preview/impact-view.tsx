@@ -5,7 +5,8 @@ import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PreviewImpact } from '../worker/protocol.js';
 
-function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick: (id: string) => void }) {
+/** Payees with their totals before and after and the change; with `onPick`, a payee opens its trace. */
+export function ImpactList({ title, rows, testid, onPick }: { title: string; rows: PayeeImpact[]; testid: string; onPick?: (id: string) => void }) {
   const { t, language } = useI18n();
   if (!rows.length) return null;
   return (
@@ -15,7 +16,7 @@ function ImpactList({ title, rows, testid, onPick }: { title: string; rows: Paye
       <tbody>
         {rows.map((p) => (
           <tr key={p.payeeId}>
-            <th scope="row"><button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button></th>
+            <th scope="row">{onPick ? <button type="button" className="link" onClick={() => onPick(p.payeeId)}>{p.payeeId}</button> : p.payeeId}</th>
             <td className="money">{formatMoney(p.before, language)}</td>
             <td className="money">{formatMoney(p.after, language)}</td>
             <td className={`money delta ${signClass(p.delta)}`}>{formatDelta(p.delta, language)}</td>

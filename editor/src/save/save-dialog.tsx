@@ -7,6 +7,7 @@ import { formatDelta, formatMoney, signClass } from '../format/money.js';
 import { parseTypedNumber } from '../format/typed-number.js';
 import { isSaveKey } from '../components/save-key.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ImpactList } from '../preview/impact-view.js';
 import type { PreviewImpact } from '../worker/protocol.js';
 import { DEFAULT_THRESHOLD, largestChanges, needsConfirmation } from './impact-guard.js';
 
@@ -56,22 +57,7 @@ export function SaveDialog({ impact, onSave, onCancel }: Props) {
                 {t('impact.total')}: <strong className={`delta ${signClass(ready.delta.total)}`} data-testid="save-impact-total">{formatDelta(ready.delta.total, language)}</strong>
                 {' '}({formatMoney(ready.before.total, language)} → {formatMoney(ready.after.total, language)}) · {t('impact.changedLines', { n: ready.changedLines })}
               </p>
-              {largest.length ? (
-                <table className="impact-list" data-testid="save-impact-largest" aria-label={t('save.largest')}>
-                  <caption>{t('save.largest')}</caption>
-                  <thead><tr><th>{t('preview.payee')}</th><th>{t('impact.before')}</th><th>{t('impact.after')}</th><th>{t('impact.delta')}</th></tr></thead>
-                  <tbody>
-                    {largest.map((p) => (
-                      <tr key={p.payeeId}>
-                        <th scope="row">{p.payeeId}</th>
-                        <td className="money">{formatMoney(p.before, language)}</td>
-                        <td className="money">{formatMoney(p.after, language)}</td>
-                        <td className={`money delta ${signClass(p.delta)}`}>{formatDelta(p.delta, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : null}
+              <ImpactList title={t('save.largest')} rows={largest} testid="save-impact-largest" />
             </>
           ) : null}
           <label className="inline">{t('save.threshold')}{' '}

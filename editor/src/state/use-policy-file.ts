@@ -53,11 +53,17 @@ export function usePolicyFile(file: string | undefined) {
   }, []);
 
   const save = useCallback(async (author: string, message: string, impact?: SaveImpact): Promise<SaveResult> => {
-    if (!state.file) return { kind: 'error', message: 'no policy open' };
-    const result = await api.save(state.file, { text: state.text, baseVersion: state.version ?? null, author, message, ...(impact ? { impact } : {}) });
+    const { file, text: sent } = state;
+    if (!file) return { kind: 'error', message: 'no policy open' };
+    const result = await api.save(file, { text: sent, baseVersion: state.version ?? null, author, message, ...(impact ? { impact } : {}) });
     if (result.kind === 'saved') {
-      drafts.clear(state.file);
-      setState((s) => ({ ...s, savedText: s.text, version: result.version, restored: false }));
+      // What was saved is the text sent, not the text now: edits typed while the request was on
+      // its way stay unsaved (and in the draft).
+      setState((s) => {
+        if (s.text === sent) drafts.clear(file);
+        else drafts.store(file, { text: s.text, baseVersion: result.version });
+        return { ...s, savedText: sent, version: result.version, restored: false };
+      });
     }
     return result;
   }, [state.file, state.text, state.version]);

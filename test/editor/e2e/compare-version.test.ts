@@ -1,52 +1,21 @@
 // The impact against any version in the history, not only the saved one: totals and the change
 // equal to the engine comparing the two texts, then back to the saved version.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compareStatements, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareStatements } from '../../../engine/index.js';
 import { formatDelta } from '../../../editor/src/format/money.js';
-import { ensureAppBuilt, ROOT } from './app-build.js';
-import { startFixture, type EditorFixture } from './editor-fixture.js';
+import type { EditorFixture } from './editor-fixture.js';
+import { editorPage, retype, ruralStatement, SHOTS } from './editor-page.js';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
+const ed = editorPage(POLICY);
 let fx: EditorFixture;
 let page: Page;
-
-function statementOf(text: string): Statement {
-  const loaded = loadPolicy({ file: POLICY, text });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(fx.dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
-  const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
-  if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
-  return settle(loaded.policy, data.dataset, { detail: 'amounts' });
-}
-
-async function setStepRate(percent: string) {
-  const rate = page.getByRole('textbox', { name: /^step_rate —/ });
-  await rate.click();
-  await rate.press('Control+A');
-  await rate.pressSequentially(percent);
-  await page.locator('.preview[data-settled="true"]').waitFor();
-}
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await ensureAppBuilt();
-  fx = await startFixture();
-  const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
-  page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${POLICY}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await fx?.close();
-});
+beforeAll(() => ({ fx, page } = ed));
+const statementOf = (text: string) => ruralStatement(fx.dir, text);
+const setStepRate = (percent: string) => retype(page, /^step_rate —/, percent);
 
 describe('impact against any version', { timeout: 90_000 }, () => {
   it('compares the edit with the first version in the history, then with the saved one', async () => {

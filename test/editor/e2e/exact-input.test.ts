@@ -11,15 +11,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPolicy } from '../../../engine/index.js';
 import { setYamlValue, type YamlPath } from '../../../editor/src/form/yaml-rewrite.js';
-import { ensureAppBuilt, ROOT } from './app-build.js';
+import { ensureAppBuilt } from './app-build.js';
 import { startFixture, type EditorFixture } from './editor-fixture.js';
+import { openPage, SHOTS } from './editor-page.js';
 import { yamlNow } from './yaml-now.js';
 
 vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
 
 const RUNS = Number(process.env.RATECARD_TYPING_RUNS ?? 40);
 const DELAYS = [0, 50, 150, 300];
-const SHOTS = join(ROOT, 'test-output/editor');
 
 interface Field { file: string; label: RegExp; path: YamlPath; param: string }
 const field = (file: string, param: string, label: RegExp, ...sub: (string | number)[]): Field =>
@@ -58,22 +58,13 @@ let fx: EditorFixture;
 const pages = new Map<string, Page>();
 const expected = new Map<string, string>();
 
-async function open(file: string): Promise<Page> {
-  const context = await fx.browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.addInitScript(() => localStorage.setItem('ratecard:language', 'en'));
-  const page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${file}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-  return page;
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await ensureAppBuilt();
   fx = await startFixture();
   for (const file of [RURAL, POSTAL]) {
     expected.set(file, readFileSync(join(fx.dir, 'policies', file), 'utf8'));
-    pages.set(file, await open(file));
+    pages.set(file, await openPage(fx, file, { width: 1600, height: 1000 }));
   }
 }, 240_000);
 

@@ -1,31 +1,22 @@
 // Export to Excel: the preview, its impact and its statement as one .xlsx, read back and checked
 // against the engine to the cent; headers in Chinese when the editor is in 中文, in English
 // otherwise; money as numbers formatted ¥ with thousands separators.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compareStatements, Exact, LINE_KINDS, loadPolicy, readDataset, settle, totalsOf, type Statement } from '../../../engine/index.js';
-import { ensureAppBuilt, ROOT } from './app-build.js';
-import { startFixture, type EditorFixture } from './editor-fixture.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareStatements, Exact, LINE_KINDS, totalsOf } from '../../../engine/index.js';
+import type { EditorFixture } from './editor-fixture.js';
+import { editorPage, retype, ruralStatement, SHOTS } from './editor-page.js';
 import { xlsxPart } from './xlsx-parts.js';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
+const ed = editorPage(POLICY, { language: 'zh-CN' });
 let fx: EditorFixture;
 let page: Page;
-
-function statementOf(text: string): Statement {
-  const loaded = loadPolicy({ file: POLICY, text });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(fx.dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
-  const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
-  if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
-  return settle(loaded.policy, data.dataset, { detail: 'explanation' });
-}
+beforeAll(() => ({ fx, page } = ed));
+const statementOf = (text: string) => ruralStatement(fx.dir, text, { detail: 'explanation' });
 
 type Cell = string | number | boolean | Date | null;
 /** Every sheet of the exported file, numbers kept as the text the file holds. */
@@ -44,32 +35,13 @@ async function exported(): Promise<{ sheets: Map<string, Cell[][]>; styles: stri
 /** The exact amount a money cell holds. */
 const amount = (cell: Cell) => Exact.parse(String(cell)).toFixed(2);
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await ensureAppBuilt();
-  fx = await startFixture();
-  const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'zh-CN'); });
-  page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${POLICY}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await fx?.close();
-});
-
 describe('export to Excel', { timeout: 90_000 }, () => {
   it('exports the preview, the impact and the statement with Chinese headers and ¥ money, equal to the engine', async () => {
     const saved = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
     const edited = saved.replace('    value: 0.02\n', '    value: 0.03\n');
     const before = statementOf(saved), after = statementOf(edited);
     const impact = compareStatements(before, after);
-    const rate = page.getByRole('textbox', { name: /^step_rate —/ });
-    await rate.click();
-    await rate.press('Control+A');
-    await rate.pressSequentially('3');
-    await page.locator('.preview[data-settled="true"]').waitFor();
+    await retype(page, /^step_rate —/, '3');
     await page.screenshot({ path: join(SHOTS, 'export-zh-CN.png') });
 
     const { sheets, styles, name } = await exported();

@@ -2,25 +2,24 @@
 // Esc or Ctrl+M leaves the YAML editor (a visible hint says so) so Tab never silently indents,
 // a problem is a button that puts the cursor at its line and column, no table is cut, and
 // axe-core finds no serious or critical violation in any state, in English and in Chinese.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureAppBuilt, ROOT } from './app-build.js';
-import { startFixture, type EditorFixture } from './editor-fixture.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EditorFixture } from './editor-fixture.js';
+import { editorPage, retype, settled as previewSettled, SHOTS } from './editor-page.js';
 import { cutTables, seriousViolations } from './page-checks.js';
 import { yamlNow } from './yaml-now.js';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
+const ed = editorPage(POLICY);
 let fx: EditorFixture;
 let page: Page;
+beforeAll(() => ({ fx, page } = ed));
 
 const monaco = () => page.locator('.monaco-editor').first();
 const focusInMonaco = () => page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
-const settled = () => page.locator('.preview[data-settled="true"]').waitFor();
+const settled = () => previewSettled(page);
 
 /** The page has no serious or critical axe violation and no cut table; a screenshot is kept. */
 async function checkState(name: string) {
@@ -28,21 +27,6 @@ async function checkState(name: string) {
   expect(await cutTables(page), `tables in ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `keyboard-${name}.png`) });
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await ensureAppBuilt();
-  fx = await startFixture();
-  const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
-  page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${POLICY}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await fx?.close();
-});
 
 describe('keyboard, first minute and accessibility', { timeout: 120_000 }, () => {
   it('opens with the hint, no cut table and no serious accessibility problem, in both languages', async () => {
@@ -80,11 +64,7 @@ describe('keyboard, first minute and accessibility', { timeout: 120_000 }, () =>
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-    const rate = page.getByRole('textbox', { name: /^step_rate —/ });
-    await rate.click();
-    await rate.press('Control+A');
-    await rate.pressSequentially('3');
-    await settled();
+    await retype(page, /^step_rate —/, '3');
     await page.keyboard.press('Control+S');
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Author').fill('Li Wei');

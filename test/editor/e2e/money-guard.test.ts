@@ -1,30 +1,21 @@
 // The guard on money before a save: the dialog shows the change's total and largest per-payee
 // changes (equal to the engine's comparison), asks for explicit confirmation above the
 // threshold the person sets (default ¥10,000), and sends the confirmed impact with the save.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compareStatements, Exact, loadPolicy, readDataset, settle, type Impact, type Statement } from '../../../engine/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareStatements, Exact, type Impact } from '../../../engine/index.js';
 import { formatDelta } from '../../../editor/src/format/money.js';
-import { ensureAppBuilt, ROOT } from './app-build.js';
-import { startFixture, type EditorFixture } from './editor-fixture.js';
+import type { EditorFixture } from './editor-fixture.js';
+import { editorPage, retype, ruralStatement, SHOTS } from './editor-page.js';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
+const ed = editorPage(POLICY);
 let fx: EditorFixture;
 let page: Page;
-
-function statementOf(text: string): Statement {
-  const loaded = loadPolicy({ file: POLICY, text });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(fx.dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
-  const data = readDataset({ payees: table('payees'), facts: table('facts') }, loaded.policy);
-  if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
-  return settle(loaded.policy, data.dataset, { detail: 'amounts' });
-}
+beforeAll(() => ({ fx, page } = ed));
+const statementOf = (text: string) => ruralStatement(fx.dir, text);
 
 /** The engine's impact of setting maintenance_price in the saved policy, and its five largest payee changes by size. */
 function impactOf(price: string): { impact: Impact; largest: Impact['payees'] } {
@@ -37,30 +28,8 @@ function impactOf(price: string): { impact: Impact; largest: Impact['payees'] } 
   return { impact, largest };
 }
 
-const price = () => page.getByRole('textbox', { name: /^maintenance_price —/ });
 const dialog = () => page.getByRole('dialog');
-
-async function typePrice(value: string) {
-  await price().click();
-  await price().press('Control+A');
-  await price().pressSequentially(value);
-  await page.locator('.preview[data-settled="true"]').waitFor();
-}
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await ensureAppBuilt();
-  fx = await startFixture();
-  const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
-  page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${POLICY}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await fx?.close();
-});
+const typePrice = (value: string) => retype(page, /^maintenance_price —/, value);
 
 describe('the guard on money before a save', { timeout: 90_000 }, () => {
   it('shows the impact and its largest payee changes, and asks to confirm a change above ¥10,000', async () => {
@@ -113,7 +82,8 @@ describe('the guard on money before a save', { timeout: 90_000 }, () => {
     const body = (await request).postDataJSON() as { impact: { confirmed: boolean; delta: { total: string } } };
     expect(body.impact.confirmed).toBe(false);
     expect(body.impact.delta.total).toBe(delta);
-    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain('Saved version');
+    const saved = (await (await request).response())!.json() as Promise<{ version: string }>;
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toContain(`Saved version ${(await saved).version.slice(0, 8)}`);
   });
 
   it('asks in Chinese too', async () => {
@@ -121,7 +91,7 @@ describe('the guard on money before a save', { timeout: 90_000 }, () => {
     const { impact } = impactOf('1.50');
     await typePrice('1.50');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => dialog().getByTestId('confirm-change').innerText()).toContain(`我确认总变化 ${formatDelta(impact.delta.total, 'zh-CN')}`);
+    await expect.poll(() => dialog().getByTestId('save-impact').innerText()).toContain(`我确认总变化 ${formatDelta(impact.delta.total, 'zh-CN')}`);
     expect(await dialog().innerText()).toContain('变化最大的渠道');
     await page.screenshot({ path: join(SHOTS, 'guard-confirm-zh-CN.png') });
     await dialog().getByRole('button', { name: '取消' }).click();

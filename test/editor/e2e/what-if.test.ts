@@ -1,47 +1,23 @@
 // One payee, instantly: change one payee-month's facts in place ("what if R02 reached 95 % in
 // February?") and see its lines, traces and total at once, equal to the engine settling the
 // changed facts; back to the dataset with one click; in English and in Chinese.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Exact, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Exact, type Statement } from '../../../engine/index.js';
 import { formatDelta, formatMoney } from '../../../editor/src/format/money.js';
-import { ensureAppBuilt, ROOT } from './app-build.js';
-import { startFixture, type EditorFixture } from './editor-fixture.js';
+import type { EditorFixture } from './editor-fixture.js';
+import { editorPage, ruralStatement, SHOTS } from './editor-page.js';
 
-vi.setConfig({ expect: { poll: { timeout: 20_000 } } });
-
-const SHOTS = join(ROOT, 'test-output/editor');
 const POLICY = 'rural-contract.yaml';
+const ed = editorPage(POLICY);
 let fx: EditorFixture;
 let page: Page;
-
-function statementOf(facts: string): Statement {
-  const loaded = loadPolicy({ file: POLICY, text: readFileSync(join(fx.dir, 'policies', POLICY), 'utf8') });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const payees = { file: 'payees.csv', text: readFileSync(join(fx.dir, 'data/rural-contract/payees.csv'), 'utf8') };
-  const data = readDataset({ payees, facts: { file: 'facts.csv', text: facts } }, loaded.policy);
-  if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
-  return settle(loaded.policy, data.dataset);
-}
+beforeAll(() => ({ fx, page } = ed));
+const statementOf = (facts: string) => ruralStatement(fx.dir, readFileSync(join(fx.dir, 'policies', POLICY), 'utf8'), { facts });
 const totalOf = (s: Statement, payee: string) => s.lines.filter((l) => l.payeeId === payee).reduce((t, l) => t.add(Exact.parse(l.amount)), Exact.ZERO).toFixed(2);
 const lineAmount = (s: Statement, period: string, line: string) => s.lines.find((l) => l.payeeId === 'R02' && l.period === period && l.line === line)!.amount;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await ensureAppBuilt();
-  fx = await startFixture();
-  const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
-  page = await context.newPage();
-  await page.goto(`${fx.server.url}#/${POLICY}`);
-  await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await fx?.close();
-});
 
 describe('one payee, instantly', { timeout: 90_000 }, () => {
   it('re-traces R02 with February\'s revenue at 95 % of plan, as the engine settles those facts', async () => {
