@@ -105,6 +105,23 @@ describe('keyboard, first minute and accessibility', { timeout: 120_000 }, () =>
     await expect.poll(() => page.locator('.code-column [data-testid="problem"]').count()).toBe(0);
   });
 
+  it('labels parameters in the reader\'s language when the policy has labels', async () => {
+    await page.getByLabel('Policies').selectOption('piece-rate.yaml');
+    await previewSettled(page, 60_000);
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const unitPrice = page.locator('[data-param="unit_price"]');
+    await expect.poll(() => unitPrice.locator('.param-title').innerText()).toBe('业务单价');
+    expect(await unitPrice.locator('.param-unit').innerText()).toBe('元/件');
+    expect(await page.getByRole('textbox', { name: /^unit_price install — 业务单价: price per piece/ }).count()).toBe(1);
+    await checkState('labels-zh-CN');
+    await page.getByLabel('语言').selectOption('en');
+    await expect.poll(() => unitPrice.locator('.param-title').count()).toBe(0);
+    expect(await unitPrice.locator('.param-unit').innerText()).toBe('yuan per piece');
+    await checkState('labels-en');
+    await page.getByLabel('Policies').selectOption(POLICY);
+    await previewSettled(page, 60_000);
+  });
+
   it('keeps every table whole and accessible with a payee\'s trace open, in both languages', async () => {
     await settled();
     await page.getByTestId('payee-R02').click();
