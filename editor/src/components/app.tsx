@@ -92,7 +92,8 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="app">
+      {/* While the save dialog is open the page behind it is inert: no focus, no clicks, not read. */}
+      <div className="app" inert={saving}>
         <header className="top">
           <h1>{t('app.title')}</h1>
           <label>{t('policies.title')}{' '}
@@ -136,8 +137,8 @@ export function App() {
             </div>
           </main>
         )}
-        {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
       </div>
+      {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
     </I18nContext.Provider>
   );
 }
