@@ -5,6 +5,7 @@ import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '..
 import { DatasetPicker } from '../datasets/dataset-picker.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
+import { labelFor, labelsFromText } from '../form/localized.js';
 import { namesOf } from '../monaco/name-completion.js';
 import { PreviewPanel } from '../preview/preview-panel.js';
 import { HistoryPanel } from '../save/history-panel.js';
@@ -74,6 +75,9 @@ export function App() {
 
   const invalid = preview.diagnostics.some((d) => d.severity === 'error');
   const names = useMemo(() => (preview.outline ? namesOf(preview.outline) : []), [preview.outline]);
+  const labels = useMemo(() => labelsFromText(policy.text), [policy.text]);
+  const policyTitle = labelFor(labels.policy, language).title;
+  const ruleTitle = (id: string) => labelFor(labels.rules.get(id), language).title;
   const dirty = policy.savedText !== undefined && policy.text !== policy.savedText;
 
   // The impact of exactly the text being saved, once the worker has computed it.
@@ -92,7 +96,8 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="app">
+      {/* While the save dialog is open the page behind it is inert: no focus, no clicks, not read. */}
+      <div className="app" inert={saving}>
         <header className="top">
           <h1>{t('app.title')}</h1>
           <label>{t('policies.title')}{' '}
@@ -121,7 +126,7 @@ export function App() {
         {!policy.file ? <p className="muted">{t('policies.none')}</p> : (
           <main className="workspace">
             <div className="code-column">
-              <h2>{t('editor.yaml')} <span className="muted">{policy.file}</span></h2>
+              <h2>{t('editor.yaml')} {policyTitle ? <span data-testid="policy-title">{policyTitle} </span> : null}<span className="muted">{policy.file}</span></h2>
               <CodeEditor file={policy.file} text={policy.text} onChange={policy.setText} diagnostics={preview.diagnostics.filter((d) => d.file === policy.file)} names={names}
                 label={`${t('editor.yaml')}. ${t('editor.keyHint')}`} onEscape={() => keyHint.current?.focus()} goTo={goTo} />
               <p className="key-hint" ref={keyHint} tabIndex={-1} data-testid="key-hint"><kbd>Esc</kbd> / <kbd>Ctrl+M</kbd> · <kbd>Ctrl+S</kbd> — {t('editor.keyHint')}</p>
@@ -132,12 +137,12 @@ export function App() {
               <ParamForm params={preview.outline?.params ?? []} text={policy.text} onText={policy.setText} stale={invalid} />
             </div>
             <div className="preview-column">
-              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} baseline={compare?.version} onSavedBaseline={() => setCompare(undefined)} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
+              <PreviewPanel preview={preview} policyInvalid={invalid} onPick={(id) => preview.trace(id)} onCloseTrace={preview.clearTrace} ruleTitle={ruleTitle} baseline={compare?.version} onSavedBaseline={() => setCompare(undefined)} onWhatIf={(id, overrides) => preview.trace(id, overrides)} dataErrors={preview.dataErrors} settled={preview.settled} exportName={preview.outline?.id ?? policy.file.replace(/\.yaml$/, '')} />
             </div>
           </main>
         )}
-        {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
       </div>
+      {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
     </I18nContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { ParamInfo } from '../../../engine/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ParamField, type FieldEdits } from './param-field.js';
-import { localizeParam, paramLabelsFromText } from './localized.js';
+import { labelsFromText, localizeParam } from './localized.js';
 import { paramsFromText } from './values-from-text.js';
 import { appendYamlRow, deleteYamlValue, setYamlValue, type YamlPath } from './yaml-rewrite.js';
 
@@ -19,7 +19,7 @@ export function ParamForm({ params: outline, text, onText, stale }: Props) {
   const { t, language } = useI18n();
   // Names and types from the last valid policy; values and labels from the text as it is now.
   const params = useMemo(() => {
-    const labels = paramLabelsFromText(text);
+    const labels = labelsFromText(text).params;
     return paramsFromText(outline, text).map((p) => localizeParam(p, labels.get(p.name), language));
   }, [outline, text, language]);
   const editsFor = (name: string): FieldEdits => {

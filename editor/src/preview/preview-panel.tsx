@@ -20,6 +20,8 @@ interface Props {
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;
   onWhatIf: (payeeId: string, overrides: FactOverride[]) => void;
+  /** A rule's title in the reader's language, when the policy has one. */
+  ruleTitle: (id: string) => string | undefined;
   /** The history version the impact is against, when not the saved one. */
   baseline?: string;
   onSavedBaseline: () => void;
@@ -30,7 +32,7 @@ interface Props {
   exportName: string;
 }
 
-export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, baseline, onSavedBaseline, dataErrors, settled, exportName }: Props) {
+export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, ruleTitle, baseline, onSavedBaseline, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
   const deltas = useMemo(
@@ -57,7 +59,7 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onW
           {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} baseline={baseline} onSavedBaseline={onSavedBaseline} /> : null}
           <DistributionChart payees={summary.payees} />
           {preview.traced ? (
-            <TraceView traced={preview.traced} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}
+            <TraceView traced={preview.traced} ruleTitle={ruleTitle} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}
               payeeTotal={summary.payees.find((p) => p.payeeId === preview.traced!.payeeId)?.total}
               onWhatIf={(overrides) => onWhatIf(preview.traced!.payeeId, overrides)} />
           ) : <p className="muted">{t('trace.pick')}</p>}

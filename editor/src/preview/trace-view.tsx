@@ -15,10 +15,11 @@ interface Props {
   /** The payee's total in the preview (over the same months). */
   payeeTotal?: string;
   onWhatIf: (overrides: FactOverride[]) => void;
+  ruleTitle: (id: string) => string | undefined;
   onClose: () => void;
 }
 
-export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onClose }: Props) {
+export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onClose, ruleTitle }: Props) {
   const { t, language } = useI18n();
   const { payeeId, lines, withheld, overrides = [] } = traced;
   const [open, setOpen] = useState<string | undefined>();
@@ -41,7 +42,8 @@ export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onC
             <Fragment key={l.id}>
               <tr className={`kind-${l.kind}${open === l.id ? ' open' : ''}`}>
                 <td>{l.period}</td>
-                <td><button type="button" className="link" data-testid={`line-${l.period}-${l.line}`} onClick={() => setOpen(open === l.id ? undefined : l.id)}>{l.line}</button> <span className="muted">{t(`kind.${l.kind}`)}</span></td>
+                <td><button type="button" className="link" data-testid={`line-${l.period}-${l.line}`} onClick={() => setOpen(open === l.id ? undefined : l.id)}>{l.line}</button>
+                  {ruleTitle(l.line) ? <span className="rule-title"> {ruleTitle(l.line)}</span> : null} <span className="muted">{t(`kind.${l.kind}`)}</span></td>
                 <td className="money">{formatMoney(l.amount, language)}</td>
               </tr>
               {open === l.id ? <tr><td colSpan={3}><p className="explanation">{l.explanation}</p><LineDetail trace={l.trace} /></td></tr> : null}
@@ -58,7 +60,7 @@ export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onC
               {withheld.map((w) => (
                 <tr key={w.id}>
                   <td>{w.period}</td>
-                  <td>{w.line}{w.wouldPay ? <span className="muted"> ({t('trace.wouldPay')} {formatMoney(w.wouldPay, language)})</span> : null}</td>
+                  <td>{w.line}{ruleTitle(w.line) ? ` ${ruleTitle(w.line)}` : ''}{w.wouldPay ? <span className="muted"> ({t('trace.wouldPay')} {formatMoney(w.wouldPay, language)})</span> : null}</td>
                   <td>{w.reason}</td>
                 </tr>
               ))}

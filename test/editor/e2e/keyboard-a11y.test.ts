@@ -113,9 +113,13 @@ describe('keyboard, first minute and accessibility', { timeout: 120_000 }, () =>
     await expect.poll(() => unitPrice.locator('.param-title').innerText()).toBe('业务单价');
     expect(await unitPrice.locator('.param-unit').innerText()).toBe('元/件');
     expect(await page.getByRole('textbox', { name: /^unit_price install — 业务单价: price per piece/ }).count()).toBe(1);
+    expect(await page.getByTestId('policy-title').count()).toBe(1);
+    await page.locator('[data-testid^="payee-"]').first().click();
+    await expect.poll(() => page.getByTestId('trace').innerText()).toContain('piece_wage 计件工资');
     await checkState('labels-zh-CN');
     await page.getByLabel('语言').selectOption('en');
     await expect.poll(() => unitPrice.locator('.param-title').count()).toBe(0);
+    expect(await page.getByTestId('trace').innerText()).not.toContain('计件工资');
     expect(await unitPrice.locator('.param-unit').innerText()).toBe('yuan per piece');
     await checkState('labels-en');
     await page.getByLabel('Policies').selectOption(POLICY);
