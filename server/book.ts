@@ -2,4 +2,4 @@
 // with these methods, the server hands in `SettlementBook.open(db)`.
 import type { SettlementBook } from '../store/settlement-book.js';
 
-export type Book = Pick<SettlementBook, 'run' | 'close' | 'closedPeriods' | 'listRuns' | 'getRun' | 'statement' | 'statementCsv' | 'shutdown'>;
+export type Book = Pick<SettlementBook, 'run' | 'close' | 'closedPeriods' | 'listRuns' | 'getRun' | 'statement' | 'statementCsv' | 'shutdown'> & Partial<Pick<SettlementBook, 'verify'>>;
