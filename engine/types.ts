@@ -256,6 +256,12 @@ export interface SettleOptions {
    * (the sentence only, for CSV; traces are dropped to save memory), `amounts` (neither).
    */
   detail?: 'trace' | 'explanation' | 'amounts';
+  /**
+   * The most rule evaluations the run may take (payee-months × rules, plus transactions × the
+   * rules that pay on them): a larger run is refused before any work, with a located message.
+   * With the limits on numbers and expressions, this bounds the work of one run or request.
+   */
+  budget?: number;
   /** Also list the rules that made no line (did not apply, or came to 0) with their traces, to explain them. */
   unpaid?: boolean;
   /** Called now and then with the number of payees done. */

@@ -34,6 +34,8 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
                          or gbk; payees, facts and transactions may also be Excel .xlsx
   --workers N|auto       settle in parts of whole payees over N worker threads (auto: all cores
                          when facts.csv is over 20 MB); the statement is the same either way
+  --budget N             refuse a run that would take more than N rule evaluations (payee-months ×
+                         rules, plus transactions × the rules paying on them), before any work
   --no-progress          no progress line on the terminal`;
 
 const command: Command = {
@@ -44,7 +46,7 @@ const command: Command = {
     const { values: o } = parseOptions(args, {
       policy: { type: 'string', multiple: true }, payees: { type: 'string' }, facts: { type: 'string' }, transactions: { type: 'string' },
       params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' },
-      format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' }, encoding: { type: 'string' },
+      budget: { type: 'string' }, format: { type: 'string' }, withheld: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, workers: { type: 'string' }, encoding: { type: 'string' },
     });
     const format = o.format ?? payeeStatementFormatOf(o.out) ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx, html or pdf, got \`${format}\``);
@@ -58,6 +60,9 @@ const command: Command = {
     if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number or auto, got \`${o.workers}\``);
     if (workers > 0 && !utf8Csv) throw new UsageError('--workers reads CSV in UTF-8 only: settle .xlsx or GB18030 tables without --workers');
     const policies = required(o.policy?.length ? o.policy : undefined, 'policy');
+    const budget = o.budget === undefined ? undefined : Number(o.budget);
+    if (budget !== undefined && !(Number.isSafeInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a whole number of rule evaluations, got \`${o.budget}\``);
+    if (budget !== undefined && workers > 0) throw new UsageError('--budget is counted in one process: leave out --workers');
     const detail = format === 'csv' ? 'explanation' : 'trace';
     const render = async (statement: Statement, policy: CompiledPolicy, payees: PayeeRecord[]) => isPayeeStatementFormat(format)
       ? renderPayeeStatements(format, { policy, payees, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] }, { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM })
@@ -69,7 +74,7 @@ const command: Command = {
         const policy = loadPolicyFile(file, o.params);
         versions.push({ policy, dataset: await loadDatasetFiles(policy, files) });
       }
-      const statement = settleVersions(versions, { from: o.from, to: o.to, detail });
+      const statement = settleVersions(versions, { from: o.from, to: o.to, detail, budget });
       const latest = versions[versions.length - 1];
       const text = await render(statement, latest.policy, latest.dataset.covered);
       const summary = `${statement.lines.length} lines, ${statement.from} to ${statement.to} under ${statement.versions.map((v) => `version ${v.version} (${v.from} to ${v.to})`).join(', ')}, total ${statement.totals.total}`;
@@ -91,7 +96,7 @@ const command: Command = {
     const policy = loadPolicyFile(policies[0], o.params);
     const dataset = await loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
-      from: o.from, to: o.to, detail,
+      from: o.from, to: o.to, detail, budget,
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
     const text = await render(statement, policy, dataset.covered);

@@ -15,11 +15,11 @@ export interface PolicyDiff {
 }
 
 export function diffPolicies(before: CompiledPolicy, after: CompiledPolicy, input: DatasetInput,
-  options: Pick<SettleOptions, 'from' | 'to' | 'history'> & { top?: number } = {}): PolicyDiff {
+  options: Pick<SettleOptions, 'from' | 'to' | 'history' | 'budget'> & { top?: number } = {}): PolicyDiff {
   const run = (policy: CompiledPolicy) => {
     const read = readDataset(input, policy);
     if (!read.ok) throw new RatecardError(read.diagnostics);
-    return settle(policy, read.dataset, { from: options.from, to: options.to, history: options.history, detail: 'amounts' });
+    return settle(policy, read.dataset, { from: options.from, to: options.to, history: options.history, budget: options.budget, detail: 'amounts' });
   };
   const b = run(before), a = run(after);
   return { from: b.from, to: b.to, impact: compareStatements(b, a, options.top) };

@@ -96,6 +96,7 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
 export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}): Statement {
   const range = resolveRange(dataset, options, plan.lookback);
   checkCoverage(dataset, range);
+  if (options.budget !== undefined) checkBudget(plan, dataset, range, options.budget);
   const history = historyByPayee(options);
   let historyFrom = range.from;
   for (const list of history.values()) for (const e of list) historyFrom = Math.min(historyFrom, e.month);
@@ -129,6 +130,21 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     ...(statementOut.unpaid ? { unpaid: statementOut.unpaid } : {}),
     totals: totalsOfSums(sums),
   };
+}
+
+/** The work a run takes, counted before it starts: refused with a located message over the budget. */
+export function checkBudget(plan: Plan, dataset: Dataset, range: SettleRange, budget: number): void {
+  const months = range.to - range.start + 1;
+  const perTransaction = plan.rules.filter((r) => r.amount.type === 'each').length;
+  // instalments and clawbacks look at a payee's earlier transactions every month
+  const spread = plan.rules.filter((r) => r.amount.type === 'instalments' || r.amount.type === 'clawback').length;
+  let transactions = 0;
+  for (const payee of dataset.covered) for (const list of dataset.transactions.get(payee.payeeId)?.values() ?? []) transactions += list.length;
+  const cost = dataset.covered.length * months * plan.rules.length + transactions * (perTransaction + spread * months);
+  if (cost > budget) {
+    throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'budget',
+      `this run would take ${cost.toLocaleString('en-US')} rule evaluations (${dataset.covered.length.toLocaleString('en-US')} payees × ${months} months × ${plan.rules.length} rules${transactions ? `, ${transactions.toLocaleString('en-US')} transactions` : ''}), over its budget of ${budget.toLocaleString('en-US')}: settle fewer payees or months, or raise the budget`, 'budget')]);
+  }
 }
 
 /** Settles `dataset` under `policy`: the statement lines with traces, withheld items and totals. */

@@ -31,6 +31,12 @@ function validate(body: ValidateBody, policiesDir: string) {
   };
 }
 
+/**
+ * The most rule evaluations one request may take (see SettleOptions.budget): with the limits on
+ * numbers and expressions it bounds a request's work; RATECARD_REQUEST_BUDGET raises it.
+ */
+export const REQUEST_BUDGET = Number(process.env.RATECARD_REQUEST_BUDGET) || 100_000_000;
+
 /** Payees settled so far, of how many. */
 export type Progress = (done: number, total: number) => void;
 
@@ -38,7 +44,7 @@ export type Progress = (done: number, total: number) => void;
 function simulate(body: SimulateBody, policiesDir: string, onProgress?: Progress) {
   const { from, to, payee, detail } = body;
   const { policy, dataset } = loadRequest(body, policiesDir);
-  const statement = settle(policy, dataset, { from, to, detail, onProgress });
+  const statement = settle(policy, dataset, { from, to, detail, onProgress, budget: REQUEST_BUDGET });
   const mine = payee === undefined ? statement : {
     ...statement,
     lines: statement.lines.filter((l) => l.payeeId === payee),
@@ -53,11 +59,13 @@ function simulate(body: SimulateBody, policiesDir: string, onProgress?: Progress
 function explain(body: ExplainBody, policiesDir: string) {
   const { payee, period, line } = body;
   const { policy, dataset } = loadRequest(body, policiesDir);
-  const statement = settle(policy, dataset, { from: period, to: period });
+  // `unpaid`: the rules that made no line too, not applicable (their `when` failed) or come to 0
+  const statement = settle(policy, dataset, { from: period, to: period, unpaid: true, budget: REQUEST_BUDGET });
   const pick = <T extends { payeeId: string; line: string }>(list: T[]) => list.filter((l) => l.payeeId === payee && (!line || l.line === line));
   const items = [
     ...pick(statement.lines).map((l) => ({ status: 'paid' as const, item: l, text: explainLine(l) })),
     ...pick(statement.withheld).map((w) => ({ status: 'withheld' as const, item: w, text: explainLine(w) })),
+    ...pick(statement.unpaid ?? []).map((u) => ({ status: u.status, item: u, text: explainLine(u) })),
   ];
   if (!items.length) {
     const known = dataset.covered.some((p) => p.payeeId === payee);
@@ -76,7 +84,7 @@ function diff(body: DiffBody, policiesDir: string) {
   return {
     before: { id: b.id, version: b.version, hash: b.hash },
     after: { id: a.id, version: a.version, hash: a.hash },
-    ...diffPolicies(b, a, dataset, { from, to, top }),
+    ...diffPolicies(b, a, dataset, { from, to, top, budget: REQUEST_BUDGET }),
   };
 }
 

@@ -25,3 +25,15 @@ describe('ratecard settle over policy versions', () => {
     expect(run.stderr).toContain('a range over several policy versions settles in one process: leave out --workers');
   });
 });
+
+describe('ratecard settle --budget', () => {
+  it('refuses a run over its budget of rule evaluations before any work, located at the option', async () => {
+    const out = join(scratch().dir, 'x.csv');
+    // 6 rural payees × 12 months × 8 rules = 576 evaluations
+    const run = await runCli([...settleArgs('rural-contract'), '--budget', '500', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('(options):1:1 budget: this run would take 576 rule evaluations (6 payees × 12 months × 8 rules), over its budget of 500: settle fewer payees or months, or raise the budget\n');
+    const within = await runCli([...settleArgs('rural-contract'), '--budget', '576', '--out', out]);
+    expect(within.code).toBe(0);
+  });
+});

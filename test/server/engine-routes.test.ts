@@ -150,6 +150,15 @@ describe('POST /explain', () => {
     expect(item.text).toContain('2025-01 R01 rural-contract maintenance (commission)');
   });
 
+  it('says why a rule made no line: not applicable is not withheld', async () => {
+    const res = await post(`${server.url}/explain`, { policy: { id: 'rural-contract' }, dataset: scenarioDataset('rural-contract'), payee: 'R02', period: '2025-03' });
+    expect(res.status).toBe(200);
+    const byLine = Object.fromEntries(res.json.items.map((i: { status: string; item: { line: string } }) => [i.item.line, i.status]));
+    expect(byLine).toMatchObject({ maintenance: 'paid', fee_collection: 'withheld', over_completion: 'not-applicable', refund: 'not-applicable' });
+    const over = res.json.items.find((i: { item: { line: string } }) => i.item.line === 'over_completion');
+    expect(over.text).toContain('0 (not applicable: completion 0.948 ≥ 1 is not met)');
+  });
+
   it('answers 404 naming the payee when there is no such line', async () => {
     const res = await post(`${server.url}/explain`, { policy: { id: 'rural-contract' }, dataset: scenarioDataset('rural-contract'), payee: 'R99', period: '2025-01' });
     expect(res.status).toBe(404);
