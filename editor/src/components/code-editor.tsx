@@ -42,6 +42,9 @@ export function CodeEditor({ file, text, onChange, diagnostics, names, label, on
       scrollBeyondLastLine: false,
       // The final empty line's number is not dimmed (dimmed numbers fail the contrast check).
       renderFinalNewline: 'on',
+      // Brackets coloured by depth are gold and orchid on white (contrast 1.4:1 — axe's serious
+      // colour-contrast finding once Monaco has coloured them): brackets keep the text colour.
+      bracketPairColorization: { enabled: false },
       ariaLabel: label,
     });
     editorRef.current = editor;
