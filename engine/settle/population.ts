@@ -4,8 +4,7 @@
 // (largest remainder), reading round 0. A run in parts computes each part's keys, combines the
 // keys of all parts once per round, and hands every payee its values.
 import { Exact } from '../exact/exact.js';
-import { monthIndex, periodOf } from '../data/period.js';
-import { monthOfYear } from '../data/period.js';
+import { monthIndex, monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
