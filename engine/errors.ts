@@ -1,5 +1,7 @@
 // The one error type for user mistakes: it carries located diagnostics, and shells print
 // them as `file:line:column field: message` instead of a stack trace.
+import type { Text } from './messages/message.js';
+import { render } from './messages/render.js';
 import { type Diagnostic, formatDiagnostic } from './types.js';
 
 export class RatecardError extends Error {
@@ -9,11 +11,13 @@ export class RatecardError extends Error {
   }
 }
 
+/** A located error; a message with a code keeps it (`msg`) beside its English text, to render in another language. */
 export function errorAt(
   at: { file: string; line: number; column: number; endLine?: number; endColumn?: number },
   field: string,
-  message: string,
+  message: Text,
   code: string,
 ): Diagnostic {
-  return { ...at, severity: 'error', field, message, code };
+  if (typeof message === 'string') return { ...at, severity: 'error', field, message, code };
+  return { ...at, severity: 'error', field, message: render(message, 'en'), code, msg: message };
 }

@@ -24,6 +24,15 @@ export interface SourceLocation {
   endColumn?: number;
 }
 
+/** A parameter of a message: text, a number, a list, or another message rendered in the same language. */
+export type MessageParam = string | number | boolean | undefined | MessageData | readonly (string | MessageData)[];
+
+/** A message as data: a code of the engine's message catalog and its named parameters (`engine/messages`). */
+export interface MessageData {
+  code: string;
+  params?: { readonly [name: string]: MessageParam };
+}
+
 /** One problem found in a policy, a parameter file or a dataset. */
 export interface Diagnostic extends SourceLocation {
   severity: 'error' | 'warning';
@@ -33,6 +42,8 @@ export interface Diagnostic extends SourceLocation {
   message: string;
   /** Stable machine code, e.g. `schema`, `unknown-reference`, `cycle`, `csv-not-a-number`. */
   code: string;
+  /** The message as a catalog code with parameters, to render in another language (`renderDiagnostic`). */
+  msg?: MessageData;
 }
 
 /** `file:line:column field: message`, the one format every shell prints. */
@@ -107,6 +118,8 @@ export interface ConditionTrace {
   result: boolean;
   /** Text like `fee_ratio 0.9612 ≥ fee_gate 0.98 → false`. */
   text: string;
+  /** `text` as a message, to render in another language. */
+  msg?: MessageData;
   children?: ConditionTrace[];
 }
 
@@ -119,6 +132,8 @@ export interface FormulaTrace {
   exact: string;
   rounded: string;
   rounding: string;
+  /** The worded parts as messages, when they have words (tiers, refunds, shares, parts), to render in another language. */
+  msg?: { expression?: MessageData; substituted?: MessageData; rounding?: MessageData };
 }
 
 /** One item of a per-transaction rule (paid or flagged). */
@@ -190,6 +205,8 @@ export interface StatementLine extends LineRef {
 /** A line the policy would have paid but a gate, veto or floor withheld; it pays nothing. */
 export interface WithheldItem extends LineRef {
   reason: string;
+  /** `reason` as a message, to render in another language. */
+  reasonMessage?: MessageData;
   /** What the line would have paid, when it can be computed. */
   wouldPay?: string;
 }
@@ -201,6 +218,8 @@ export interface WithheldItem extends LineRef {
 export interface UnpaidItem extends LineRef {
   status: 'not-applicable' | 'zero';
   reason: string;
+  /** `reason` as a message, to render in another language. */
+  reasonMessage?: MessageData;
 }
 
 export interface Totals {

@@ -10,11 +10,13 @@ import { fieldBinding } from './field-binding.js';
 import type { AmountPlan, Formula, TransactionScope } from './plan.js';
 import type { FieldType } from '../policy/policy-document.js';
 import type { Ctx, Fn } from './runtime.js';
-import type { Schedule, TierRow, Value } from './values.js';
+import { EvaluationError, type Schedule, type TierRow, type Value } from './values.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export interface AmountHelpers {
   expression: (text: unknown, path: Path, extra?: Map<string, Binding>) => CompiledExpr | undefined;
-  report: (message: string, path: Path) => void;
+  report: (message: Text, path: Path) => void;
   bindings: Map<string, Binding>;
   ruleIndex: Map<string, number>;
   params: Map<string, Value>;
@@ -37,7 +39,7 @@ function formula(text: string, e: CompiledExpr): Formula {
 
 function numeric(h: AmountHelpers, text: unknown, path: Path, extra?: Map<string, Binding>): CompiledExpr | undefined {
   const e = h.expression(text, path, extra);
-  if (e && e.type !== 'number') { h.report(`expected a number, but this expression gives a ${e.type}`, path); return undefined; }
+  if (e && e.type !== 'number') { h.report(msg('amount.expected-number', { type: e.type }), path); return undefined; }
   return e;
 }
 
@@ -71,7 +73,7 @@ export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountH
   const amountPath = [...path, 'amount'];
   if (r.for_each !== undefined) return compileEach(r, path, h);
   for (const key of ['derive', 'where', 'round'] as const) {
-    if (r[key] !== undefined) h.report(`\`${key}\` works only with \`for_each: transactions\``, [...path, key]);
+    if (r[key] !== undefined) h.report(msg('amount.only-per-transaction', { key }), [...path, key]);
   }
   const a = r.amount;
   if (typeof a === 'string' || a instanceof Exact) {
@@ -87,7 +89,7 @@ export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountH
     const texts: Record<string, string> = {};
     let ok = true;
     for (const k of [...keys, ...optional]) {
-      if (body[k] === undefined) { if (keys.includes(k)) { h.report(`missing \`${k}\``, at); ok = false; } continue; }
+      if (body[k] === undefined) { if (keys.includes(k)) { h.report(msg('amount.missing', { key: k }), at); ok = false; } continue; }
       const e = numeric(h, body[k], [...at, k]);
       if (e) { out[k] = e; texts[k] = String(body[k]); } else ok = false;
     }
@@ -110,7 +112,7 @@ export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountH
       return done(combine(p.out, p.texts,
         (t) => capped ? `${t.base} * min(${t.cap}, ${t.rate} * floor(${t.shortfall} / ${t.step}))` : `${t.base} * ${t.rate} * floor(${t.shortfall} / ${t.step})`,
         ([base, shortfall, step, rate, cap]) => {
-          if (step.sign() <= 0) throw new RangeError(`the step must be above 0, got ${step}`);
+          if (step.sign() <= 0) throw new EvaluationError(msg('amount.step-above-zero', { step: step.toString() }));
           const steps = shortfall.sign() > 0 ? shortfall.div(step).floor() : Exact.ZERO;
           const share = rate.mul(steps);
           return base.mul(capped ? cap.min(share) : share);
@@ -123,16 +125,16 @@ export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountH
       const by = body.by === undefined ? undefined : compileGroupBy(String(body.by), [...at, 'by'], h.scopeFor, h.report);
       if (!p || (body.by !== undefined && !by)) return undefined;
       for (const k of ['total', 'weight'] as const) {
-        if (p.out[k].readsLines) { h.report(`the ${k} of an allocation is needed before any line is paid: it cannot read statement lines`, [...at, k]); return undefined; }
+        if (p.out[k].readsLines) { h.report(msg('amount.allocation-reads-lines', { key: k }), [...at, k]); return undefined; }
       }
       const names = new Set([...p.out.total.names, ...p.out.weight.names, ...(by ? [by.name] : [])]);
       return { plan: { type: 'allocate', total: formula(String(body.total), p.out.total), weight: formula(String(body.weight), p.out.weight), by }, names };
     }
     case 'instalments': case 'clawback':
-      h.report(`\`${which}\` pays per transaction: add \`for_each: transactions\` to the rule`, at);
+      h.report(msg('amount.needs-for-each', { which }), at);
       return undefined;
     default:
-      h.report('expected an expression or one of `percent_of`, `per_unit`, `step_deduction`, `tier`, `refund`, `allocate`', amountPath);
+      h.report(msg('amount.expected-amount'), amountPath);
       return undefined;
   }
 }
@@ -142,9 +144,9 @@ function compileTier(body: Record<string, unknown>, at: Path, h: AmountHelpers) 
   const table = h.params.get(tableName);
   const mode = body.mode === 'marginal' ? 'marginal' : 'reached';
   if (!h.params.has(tableName) && h.bindings.get(tableName)?.kind === 'param') return undefined; // bad value, already reported
-  if (!h.params.has(tableName) && !h.bindings.has(tableName)) { h.report(`unknown tier list \`${tableName}\`: declare it under params with type tiers`, [...at, 'table']); return undefined; }
+  if (!h.params.has(tableName) && !h.bindings.has(tableName)) { h.report(msg('amount.unknown-tiers', { name: tableName }), [...at, 'table']); return undefined; }
   if (!Array.isArray(table) || (table.length && table[0] instanceof Exact)) {
-    if (table !== undefined) h.report(`\`${tableName}\` must be a parameter of type tiers`, [...at, 'table']);
+    if (table !== undefined) h.report(msg('amount.not-tiers', { name: tableName }), [...at, 'table']);
     return undefined;
   }
   const rows = table as TierRow[];
@@ -154,17 +156,17 @@ function compileTier(body: Record<string, unknown>, at: Path, h: AmountHelpers) 
   const rate = body.rate === undefined ? undefined : String(body.rate);
   const columns = new Set(rows.flatMap((r) => Object.keys(r)));
   let ok = !!value && (body.base === undefined || !!base);
-  if (mode === 'reached' && !pay && !(rate && base)) { h.report('a reached tier pays a column: give `pay: <column>`, or `rate: <column>` with `base`', at); ok = false; }
+  if (mode === 'reached' && !pay && !(rate && base)) { h.report(msg('amount.reached-pays'), at); ok = false; }
   if (mode === 'reached' && pay && (rate || body.base !== undefined)) {
-    h.report(`a reached tier that pays \`${pay}\` reads neither \`rate\` nor \`base\`: remove ${[rate && '`rate`', body.base !== undefined && '`base`'].filter(Boolean).join(' and ')}`, [...at, rate ? 'rate' : 'base']);
+    h.report(msg('amount.reached-extra', { pay, extra: [rate && 'rate', body.base !== undefined && 'base'].filter((x): x is string => !!x) }), [...at, rate ? 'rate' : 'base']);
     ok = false;
   }
   if (mode === 'marginal') {
-    if (!rate) { h.report('a marginal tier list pays each band its `rate` column: give `rate: <column>`', at); ok = false; }
-    if (pay) { h.report('a marginal tier list pays each band its `rate`, not a `pay` column: remove `pay`', [...at, 'pay']); ok = false; }
+    if (!rate) { h.report(msg('amount.marginal-rate'), at); ok = false; }
+    if (pay) { h.report(msg('amount.marginal-pay'), [...at, 'pay']); ok = false; }
   }
-  if (mode === 'marginal' && !columns.has('max') && rows.length > 1) { h.report(`marginal bands need a \`max\` column in \`${tableName}\``, [...at, 'table']); ok = false; }
-  for (const c of [pay, rate]) if (c && !columns.has(c)) { h.report(`\`${tableName}\` has no column \`${c}\`, only ${[...columns].map((x) => `\`${x}\``).join(', ')}`, [...at, c === pay ? 'pay' : 'rate']); ok = false; }
+  if (mode === 'marginal' && !columns.has('max') && rows.length > 1) { h.report(msg('amount.marginal-max', { name: tableName }), [...at, 'table']); ok = false; }
+  for (const c of [pay, rate]) if (c && !columns.has(c)) { h.report(msg('amount.no-column', { name: tableName, column: c, columns: [...columns] }), [...at, c === pay ? 'pay' : 'rate']); ok = false; }
   if (!ok || !value) return undefined;
   const names = new Set([...value.names, ...(base?.names ?? []), tableName]);
   const plan: AmountPlan = {
@@ -180,14 +182,14 @@ function compileRefund(body: Record<string, unknown>, at: Path, rulePath: Path, 
   const scheduleName = String(body.schedule);
   let ok = true;
   const j = h.ruleIndex.get(of);
-  if (j === undefined) { h.report(`unknown rule \`${of}\`: a refund returns the deductions of an earlier rule`, [...at, 'of']); ok = false; }
-  else if (h.ruleKinds.get(of) !== 'deduction') { h.report(`\`${of}\` is a ${h.ruleKinds.get(of)} rule: a refund returns deductions`, [...at, 'of']); ok = false; }
-  else if (j >= Number(rulePath[1])) { h.report(`the deduction rule \`${of}\` must come before the refund`, [...at, 'of']); ok = false; }
+  if (j === undefined) { h.report(msg('amount.refund-unknown-rule', { of }), [...at, 'of']); ok = false; }
+  else if (h.ruleKinds.get(of) !== 'deduction') { h.report(msg('amount.refund-not-deduction', { of, kind: String(h.ruleKinds.get(of)) }), [...at, 'of']); ok = false; }
+  else if (j >= Number(rulePath[1])) { h.report(msg('amount.refund-order', { of }), [...at, 'of']); ok = false; }
   const schedule = h.params.get(scheduleName);
   const invalidParam = !h.params.has(scheduleName) && h.bindings.get(scheduleName)?.kind === 'param'; // already reported
   if (invalidParam) ok = false;
   else if (!(schedule instanceof Map)) {
-    h.report(h.params.has(scheduleName) || h.bindings.has(scheduleName) ? `\`${scheduleName}\` must be a parameter of type schedule` : `unknown schedule \`${scheduleName}\`: declare it under params with type schedule`, [...at, 'schedule']);
+    h.report(msg(h.params.has(scheduleName) || h.bindings.has(scheduleName) ? 'amount.not-schedule' : 'amount.unknown-schedule', { name: scheduleName }), [...at, 'schedule']);
     ok = false;
   }
   if (!ok) return undefined;
@@ -195,8 +197,8 @@ function compileRefund(body: Record<string, unknown>, at: Path, rulePath: Path, 
 }
 
 function compileEach(r: Record<string, unknown>, path: Path, h: AmountHelpers) {
-  if (r.for_each !== 'transactions') { h.report('expected `for_each: transactions`', [...path, 'for_each']); return undefined; }
-  if (!h.transactionFields.length) { h.report('`for_each: transactions` needs a `transactions` section declaring the transaction fields', [...path, 'for_each']); return undefined; }
+  if (r.for_each !== 'transactions') { h.report(msg('amount.expected-for-each'), [...path, 'for_each']); return undefined; }
+  if (!h.transactionFields.length) { h.report(msg('amount.for-each-needs-transactions'), [...path, 'for_each']); return undefined; }
   const extra = new Map<string, Binding>();
   h.transactionFields.forEach(({ name, decl }, i) => {
     extra.set(name, fieldBinding('field', name, decl, (ctx: Ctx) => ctx.item!.values[i]));
@@ -205,7 +207,7 @@ function compileEach(r: Record<string, unknown>, path: Path, h: AmountHelpers) {
   const derive: { name: string; expr: CompiledExpr }[] = [];
   let ok = true;
   const isNew = (name: string, at: Path) => {
-    if (extra.has(name) || h.bindings.has(name)) { h.report(`\`${name}\` is already defined: derived names must be new`, at); return false; }
+    if (extra.has(name) || h.bindings.has(name)) { h.report(msg('amount.derived-defined', { name }), at); return false; }
     return true;
   };
   for (const [name, text] of Object.entries(obj(r.derive))) {
@@ -219,7 +221,7 @@ function compileEach(r: Record<string, unknown>, path: Path, h: AmountHelpers) {
   const spread = obj(r.amount);
   if ('instalments' in spread || 'clawback' in spread) {
     for (const key of ['where', 'round'] as const) {
-      if (r[key] !== undefined) { h.report(`\`${key}\` is not read with \`${'instalments' in spread ? 'instalments' : 'clawback'}\`${key === 'where' ? ': use `paid_while`' : ': each part is already at the rounding scale'}`, [...path, key]); ok = false; }
+      if (r[key] !== undefined) { h.report(msg('amount.spread-key', { key, spread: 'instalments' in spread ? 'instalments' : 'clawback' }), [...path, key]); ok = false; }
     }
     const scope: TransactionScope = { derive };
     const plan = 'instalments' in spread
@@ -261,7 +263,7 @@ function compileInstalments(
   if (body.paid_while !== undefined) {
     paidWhile = h.expression(body.paid_while, [...at, 'paid_while'], inPart);
     if (!paidWhile) return undefined;
-    if (paidWhile.type !== 'boolean') { h.report(`\`paid_while\` must be true or false, but this expression gives a ${paidWhile.type}`, [...at, 'paid_while']); return undefined; }
+    if (paidWhile.type !== 'boolean') { h.report(msg('amount.paid-while-boolean', { type: paidWhile.type }), [...at, 'paid_while']); return undefined; }
   }
   const names = new Set([...total.names, ...parts.names, ...(paidWhile?.names ?? []), ...scope.derive.flatMap((d) => [...d.expr.names])]);
   names.delete('part'); names.delete('part_month');
@@ -278,10 +280,10 @@ function compileClawback(
   const of = h.compiledAmounts.get(ofRule);
   const j = h.ruleIndex.get(ofRule);
   const here = Number(at[1]);
-  if (j === undefined) { h.report(`unknown rule \`${ofRule}\`: a clawback takes back the instalments of an earlier rule`, [...at, 'of']); return undefined; }
-  if (j >= here) { h.report(`the instalments rule \`${ofRule}\` must come before the clawback`, [...at, 'of']); return undefined; }
+  if (j === undefined) { h.report(msg('amount.clawback-unknown-rule', { of: ofRule }), [...at, 'of']); return undefined; }
+  if (j >= here) { h.report(msg('amount.clawback-order', { of: ofRule }), [...at, 'of']); return undefined; }
   if (!of) return undefined; // the rule itself did not compile, and says why
-  if (of.type !== 'instalments') { h.report(`\`${ofRule}\` does not pay \`instalments\`: a clawback takes back instalments`, [...at, 'of']); return undefined; }
+  if (of.type !== 'instalments') { h.report(msg('amount.clawback-not-instalments', { of: ofRule }), [...at, 'of']); return undefined; }
   // an optional month field (a line still in service has no churn month) is no event, not an error
   const eventText = body.event;
   const field = typeof eventText === 'string' ? extra.get(eventText.trim()) : undefined;

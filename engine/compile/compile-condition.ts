@@ -3,11 +3,14 @@
 // are false for a non-number fact, `in` looks the fact up in the value, `contains` the value
 // in the fact. A second closure re-evaluates with a trace of every value it saw.
 import { Exact } from '../exact/exact.js';
-import type { ConditionTrace } from '../types.js';
+import type { ConditionTrace, MessageData } from '../types.js';
+import { render } from '../messages/render.js';
 import type { Binding } from './compile-expression.js';
 import type { Ctx } from './runtime.js';
 import { formatValue, type Value } from './values.js';
 import { monthIndex, periodOf } from '../data/period.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export interface CompiledCondition {
   test: (ctx: Ctx) => boolean;
@@ -27,20 +30,31 @@ export interface CompiledCondition {
 
 export interface ConditionScope {
   resolve: (name: string, path: (string | number)[]) => Binding | undefined;
-  report: (message: string, path: (string | number)[]) => void;
+  report: (message: Text, path: (string | number)[]) => void;
   /** Named conditions (`{condition: name}`), compiled on demand. */
   named: (name: string, path: (string | number)[]) => CompiledCondition | undefined;
 }
 
 type Get = (ctx: Ctx) => Value | undefined;
 
-/** A failed leaf's text, formatted on first read from the values it saw. */
-export type FailedLeaf = () => string;
+/** A failed leaf as a message (without its result), made on first read from the values it saw. */
+export type FailedLeaf = () => MessageData;
 
-const SYMBOL: Record<string, string> = {
-  equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥',
-  in: 'in', notIn: 'not in', contains: 'contains', doesNotContain: 'does not contain',
-};
+const SKIPPED = msg('trace.skipped');
+const SKIPPED_TEXT = render(SKIPPED);
+
+/** A step's message as a reason: without its `→ result`. */
+export function withoutResult(t: ConditionTrace): MessageData {
+  if (!t.msg) return msg('trace.text', { text: t.text.replace(/ → (true|false)$/, '') });
+  return stripResult(t.msg);
+}
+function stripResult(m: MessageData): MessageData {
+  if (m.code === 'trace.labelled') {
+    const text = m.params!.text;
+    return { code: m.code, params: { ...m.params, text: typeof text === 'string' ? text.replace(/ → (true|false)$/, '') : stripResult(text as MessageData) } };
+  }
+  return m.params && 'result' in m.params ? { code: m.code, params: { ...m.params, result: undefined } } : m;
+}
 const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 export const same = (a: Value | undefined, b: Value | undefined) =>
@@ -115,7 +129,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
   let readsLines = false;
   let readsRank = false;
   let failed = false;
-  const report = (message: string, path: (string | number)[]) => { failed = true; scope.report(message, path); };
+  const report = (message: Text, path: (string | number)[]) => { failed = true; scope.report(message, path); };
 
   type Node = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'name' | 'leaf'> & { priority: number };
 
@@ -131,7 +145,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
   function withPath(get: Get, path: unknown, where: (string | number)[]): Get | undefined {
     if (path === undefined) return get;
     const f = typeof path === 'string' ? compilePath(path) : undefined;
-    if (!f) { report(`unsupported path \`${String(path)}\`, expected a path like \`$.mobile\` or \`$[0]\``, where); return undefined; }
+    if (!f) { report(msg('condition.unsupported-path', { path: String(path) }), where); return undefined; }
     return (ctx) => f(get(ctx));
   }
 
@@ -141,7 +155,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
 
   function group(kind: 'all' | 'any', d: Record<string, unknown>, path: (string | number)[]): Node | undefined {
     const list = d[kind];
-    if (!Array.isArray(list)) { report(`\`${kind}\` must be a list of conditions`, path); return undefined; }
+    if (!Array.isArray(list)) { report(msg('condition.group-not-list', { kind }), path); return undefined; }
     const children = list.map((c, i) => node(c, [...path, kind, i])).filter((c): c is Node => !!c);
     // json-rules-engine evaluates higher priority first; the sort is stable
     children.sort((a, b) => b.priority - a.priority);
@@ -177,7 +191,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
         children.forEach((c, i) => {
           const childPath = `${p}.${kind}[${i}]`;
           if (decided !== undefined) {
-            traced.push({ path: childPath, operator: 'skipped', result: false, text: '(not evaluated: the group was already decided)' });
+            traced.push({ path: childPath, operator: 'skipped', result: false, text: SKIPPED_TEXT, msg: SKIPPED });
             return;
           }
           const t = c.trace(ctx, childPath);
@@ -186,14 +200,14 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
           if (!all && t.result) decided = true;
         });
         const result = decided ?? (all || !children.length);
-        return { path: p, name: d.name as string | undefined, operator: kind, result, children: traced,
-          text: `${d.name ? d.name + ': ' : ''}${kind === 'all' ? 'all of' : 'any of'} ${traced.length} → ${result}` };
+        const m = msg('trace.group', { name: d.name as string | undefined, kind, count: traced.length, result });
+        return { path: p, name: d.name as string | undefined, operator: kind, result, children: traced, text: render(m), msg: m };
       },
     };
   }
 
   function node(d: unknown, path: (string | number)[]): Node | undefined {
-    if (!d || typeof d !== 'object' || Array.isArray(d)) { report('expected a condition object', path); return undefined; }
+    if (!d || typeof d !== 'object' || Array.isArray(d)) { report(msg('condition.expected-object'), path); return undefined; }
     const c = d as Record<string, unknown>;
     if ('all' in c) return group('all', c, path);
     if ('any' in c) return group('any', c, path);
@@ -208,12 +222,13 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
         // a failed `not` is an inner condition that held: that condition, negated, is the reason
         failed: (ctx, out) => {
           if (!inner.test(ctx)) return true;
-          out.push(() => `${c.name ? `${String(c.name)}: ` : ''}not (${inner.trace(ctx, 'not').text.replace(/ → (true|false)$/, '')})`);
+          out.push(() => msg('trace.not', { name: c.name ? String(c.name) : undefined, inner: withoutResult(inner.trace(ctx, 'not')) }));
           return false;
         },
         trace: (ctx, p) => {
           const t = inner.trace(ctx, `${p}.not`);
-          return { path: p, name: c.name as string | undefined, operator: 'not', result: !t.result, children: [t], text: `not (${t.text}) → ${!t.result}` };
+          const m = msg('trace.not', { inner: t.msg ?? t.text, result: !t.result });
+          return { path: p, name: c.name as string | undefined, operator: 'not', result: !t.result, children: [t], text: render(m), msg: m };
         },
       };
     }
@@ -234,12 +249,14 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
         failed: !label || !named.leaf ? named.failed : (ctx, out) => {
           const mine: FailedLeaf[] = [];
           const r = named.failed(ctx, mine);
-          for (const f of mine) out.push(() => `${label}: ${f()}`);
+          for (const f of mine) out.push(() => msg('trace.labelled', { label, text: f() }));
           return r;
         },
         trace: (ctx, p) => {
           const t = named.trace(ctx, p);
-          return { ...t, name: label ?? t.name, text: label ? `${label}: ${t.text}` : t.text };
+          if (!label) return { ...t, name: t.name };
+          const m = msg('trace.labelled', { label, text: t.msg ?? t.text });
+          return { ...t, name: label, text: render(m), msg: m };
         },
       };
     }
@@ -250,7 +267,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     const operator = String(c.operator);
     const op = OPERATORS[operator];
     if (!op) {
-      report(`unknown operator \`${operator}\`, expected one of ${Object.keys(OPERATORS).map((o) => `\`${o}\``).join(', ')}`, [...path, 'operator']);
+      report(msg('condition.unknown-operator', { operator, expected: Object.keys(OPERATORS) }), [...path, 'operator']);
       return undefined;
     }
     const factName = String(c.fact);
@@ -259,7 +276,7 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     if (!factBinding) failed = true;
     const fact = rawFact && withPath(rawFact, c.path, [...path, 'path']);
     if (factBinding && c.path === undefined && NUMERIC.has(operator) && factBinding.type !== 'number') {
-      report(`\`${operator}\` compares numbers, but \`${factName}\` is a ${factBinding.type}`, [...path, 'operator']);
+      report(msg('condition.numeric-fact', { operator, fact: factName, type: factBinding.type }), [...path, 'operator']);
     }
     let value: Get | undefined;
     let valueName: string | undefined;
@@ -274,23 +291,23 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
     } else {
       // a month fact compared with a written month (`value: 2025-02`) compares months
       const constant = factBinding?.month && c.path === undefined ? monthLiteral(literal(v)) : literal(v);
-      if (NUMERIC.has(operator) && !(constant instanceof Exact)) report(`\`${operator}\` needs a number to compare with, got \`${formatValue(constant)}\``, [...path, 'value']);
-      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(constant)) report(`\`${operator}\` needs a list as its value`, [...path, 'value']);
+      if (NUMERIC.has(operator) && !(constant instanceof Exact)) report(msg('condition.numeric-value', { operator, value: formatValue(constant) }), [...path, 'value']);
+      if ((operator === 'in' || operator === 'notIn') && !Array.isArray(constant)) report(msg('condition.list-value', { operator }), [...path, 'value']);
       value = () => constant;
     }
     if (!fact || !value) return undefined;
     const get = value;
-    const label = c.name ? `${String(c.name)}: ` : '';
+    const name = c.name ? String(c.name) : undefined;
+    const subject = `${factName}${pathText(c.path)}`;
+    const rhsName = valueName ? `${valueName}${pathText(valuePath)}` : undefined;
     // the value compared with is most often a constant or a parameter: its text is kept
     let lastB: Value | undefined, lastBText: string | undefined;
     // months are held as month indexes and shown as `YYYY-MM`
     const months = !!factBinding?.month && c.path === undefined;
     const show = (x: Value | undefined) => (months ? showMonths(x) : formatValue(x));
     const formatB = (b: Value | undefined) => (lastBText !== undefined && b === lastB ? lastBText : (lastBText = show((lastB = b))));
-    const statement = (a: Value | undefined, b: Value | undefined) => {
-      const rhs = valueName ? `${valueName}${pathText(valuePath)} ${formatB(b)}` : formatB(b);
-      return `${label}${factName}${pathText(c.path)} ${show(a)} ${SYMBOL[operator]} ${rhs}`;
-    };
+    const statement = (a: Value | undefined, b: Value | undefined, result?: boolean) =>
+      msg('trace.compare', { name, fact: subject, factValue: show(a), operator, valueName: rhsName, value: formatB(b), result });
     return {
       priority: Number(c.priority ?? 1),
       test: (ctx) => op(fact(ctx), get(ctx)),
@@ -305,9 +322,10 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
       trace: (ctx, p) => {
         const a = fact(ctx), b = get(ctx);
         const result = op(a, b);
+        const m = statement(a, b, result);
         return {
           path: p, name: c.name as string | undefined, operator, fact: factName, factValue: show(a), value: show(b), result,
-          text: `${statement(a, b)} → ${result}`,
+          text: render(m), msg: m,
         };
       },
     };

@@ -6,6 +6,8 @@ import { periodOf } from '../data/period.js';
 import { isWindow, reachBeforeYear, windowMonths, WINDOWS, windowsBeforeMonth, type WindowName } from './windows.js';
 import type { Ctx, Fn } from './runtime.js';
 import { type DataCell, DataCellError, EvaluationError, formatValue, type Value, type ValueType } from './values.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export interface Binding {
   kind: 'fact' | 'attribute' | 'param' | 'metric' | 'rule' | 'field' | 'derived' | 'builtin';
@@ -23,7 +25,7 @@ export interface Binding {
 }
 
 export type Resolve = (name: string, start: number, end: number) => Binding | undefined;
-export type Report = (message: string, start: number, end: number) => void;
+export type Report = (message: Text, start: number, end: number) => void;
 
 export interface CompiledExpr {
   fn: Fn;
@@ -42,7 +44,7 @@ const PRECEDENCE: Record<BinaryOp, number> = { or: 1, and: 2, '==': 3, '!=': 3, 
 const num = (v: Value) => v as Exact;
 
 function divide(a: Exact, b: Exact, render: () => string): Exact {
-  if (b.isZero()) throw new EvaluationError(`division by zero in \`${render()}\``);
+  if (b.isZero()) throw new EvaluationError(msg('expr.division-by-zero', { formula: render() }));
   return a.div(b);
 }
 
@@ -52,14 +54,14 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
   let readsRank = false;
   let reach = 0;
   let failed = false;
-  const fail = (message: string, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
+  const fail = (message: Text, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
 
   /** `bare`: how the node prints when it is the whole formula (an element then shows no `= value`, the result does). */
   interface Node { fn: Fn; type: ValueType; render: (ctx: Ctx) => string; precedence: number; bare?: (ctx: Ctx) => string }
   const bad: Node = { fn: () => Exact.ZERO, type: 'number', render: () => '?', precedence: 9 };
 
-  function need(node: Node, type: ValueType, e: Expr, what: string): void {
-    if (node !== bad && node.type !== type) fail(`${what} must be a ${type}, got a ${node.type}`, e);
+  function need(node: Node, type: ValueType, e: Expr, what: Text): void {
+    if (node !== bad && node.type !== type) fail(msg('expr.wrong-type', { what, type, got: node.type }), e);
   }
 
   function walk(e: Expr): Node {
@@ -80,11 +82,11 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'member': {
         const o = walk(e.object);
         if (o === bad) return bad;
-        if (o.type !== 'map') { fail(`\`.${e.property}\` needs a map, but this is a ${o.type}`, e); return bad; }
+        if (o.type !== 'map') { fail(msg('expr.map-needed', { property: e.property, type: o.type }), e); return bad; }
         const key = e.property;
         const probe = safeConstant(o.fn);
         if (probe && !Object.hasOwn(probe as object, key)) {
-          fail(`unknown key \`${key}\`, expected one of ${Object.keys(probe as object).map((k) => `\`${k}\``).join(', ')}`, e);
+          fail(msg('expr.unknown-key', { key, expected: Object.keys(probe as object) }), e);
           return bad;
         }
         const fn: Fn = (ctx) => lookupKey(o.fn(ctx) as Record<string, Exact>, key, () => exprText(e.object));
@@ -95,11 +97,11 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
         const i = walk(e.index);
         if (o !== bad && o.type === 'map') {
           // a map looked up by a text key read from data: `unit_price[product]`
-          need(i, 'string', e.index, 'the key of a map');
+          need(i, 'string', e.index, msg('what.map-key'));
           const mapText = () => exprText(e.object);
           const probe = e.index.type === 'text' ? safeConstant(o.fn) : undefined;
           if (probe && e.index.type === 'text' && !Object.hasOwn(probe as object, e.index.value)) {
-            fail(`unknown key \`${e.index.value}\`, expected one of ${Object.keys(probe as object).map((k) => `\`${k}\``).join(', ')}`, e.index);
+            fail(msg('expr.unknown-key', { key: String(e.index.value), expected: Object.keys(probe as object) }), e.index);
             return bad;
           }
           const cell = i === bad ? undefined : dataCell(e.index);
@@ -107,15 +109,15 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
           const head = (ctx: Ctx) => (e.object.type === 'name' ? e.object.name : wrap(o, 9, ctx));
           return element(fn, (ctx) => `${head(ctx)}[${i.render(ctx)}]`);
         }
-        need(i, 'number', e.index, 'an index');
+        need(i, 'number', e.index, msg('what.index'));
         if (o === bad) return bad;
-        if (o.type !== 'list') { fail(`\`[...]\` needs a list, but this is a ${o.type}`, e); return bad; }
+        if (o.type !== 'list') { fail(msg('expr.list-needed', { type: o.type }), e); return bad; }
         const cell = i === bad ? undefined : dataCell(e.index);
         const fn: Fn = (ctx) => {
           const list = o.fn(ctx) as Exact[];
           const k = num(i.fn(ctx));
           if (!k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) {
-            const message = `index ${k} is outside the list \`${exprText(e.object)}\` of ${list.length} (0 to ${list.length - 1})`;
+            const message = msg('expr.index-outside', { index: k.toString(), list: exprText(e.object), length: list.length });
             throw cell ? new DataCellError(message, cell(ctx)) : new EvaluationError(message);
           }
           return list[k.toNumber()];
@@ -127,10 +129,10 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'unary': {
         const a = walk(e.arg);
         if (e.op === '-') {
-          need(a, 'number', e.arg, 'the operand of `-`');
+          need(a, 'number', e.arg, msg('what.minus-operand'));
           return { fn: (ctx) => num(a.fn(ctx)).neg(), type: 'number', render: (ctx) => `-${wrap(a, 8, ctx)}`, precedence: 8 };
         }
-        need(a, 'boolean', e.arg, 'the operand of `not`');
+        need(a, 'boolean', e.arg, msg('what.not-operand'));
         return { fn: (ctx) => !a.fn(ctx), type: 'boolean', render: (ctx) => `not ${wrap(a, 8, ctx)}`, precedence: 8 };
       }
       case 'binary': return binary(e);
@@ -165,13 +167,13 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
     const p = PRECEDENCE[e.op];
     const render = (ctx: Ctx) => `${wrap(l, p, ctx)} ${e.op} ${wrap(r, p + 1, ctx)}`;
     const arithmetic = (f: (a: Exact, b: Exact) => Exact): Node => {
-      need(l, 'number', e.left, `the left side of \`${e.op}\``);
-      need(r, 'number', e.right, `the right side of \`${e.op}\``);
+      need(l, 'number', e.left, msg('what.left', { op: e.op }));
+      need(r, 'number', e.right, msg('what.right', { op: e.op }));
       return { fn: (ctx) => f(num(l.fn(ctx)), num(r.fn(ctx))), type: 'number', render, precedence: p };
     };
     const compare = (f: (c: number) => boolean): Node => {
-      need(l, 'number', e.left, `the left side of \`${e.op}\``);
-      need(r, 'number', e.right, `the right side of \`${e.op}\``);
+      need(l, 'number', e.left, msg('what.left', { op: e.op }));
+      need(r, 'number', e.right, msg('what.right', { op: e.op }));
       return { fn: (ctx) => f(num(l.fn(ctx)).cmp(num(r.fn(ctx)))), type: 'boolean', render, precedence: p };
     };
     switch (e.op) {
@@ -179,8 +181,8 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case '-': return arithmetic((a, b) => a.sub(b));
       case '*': return arithmetic((a, b) => a.mul(b));
       case '/': {
-        need(l, 'number', e.left, 'the left side of `/`');
-        need(r, 'number', e.right, 'the right side of `/`');
+        need(l, 'number', e.left, msg('what.left', { op: '/' }));
+        need(r, 'number', e.right, msg('what.right', { op: '/' }));
         const source = () => exprText(e);
         return { fn: (ctx) => divide(num(l.fn(ctx)), num(r.fn(ctx)), source), type: 'number', render, precedence: p };
       }
@@ -189,14 +191,14 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case '>': return compare((c) => c > 0);
       case '>=': return compare((c) => c >= 0);
       case '==': case '!=': {
-        if (l !== bad && r !== bad && l.type !== r.type) fail(`cannot compare a ${l.type} with a ${r.type}`, e);
+        if (l !== bad && r !== bad && l.type !== r.type) fail(msg('expr.compare-types', { left: l.type, right: r.type }), e);
         const eq = (a: Value, b: Value) => (a instanceof Exact && b instanceof Exact ? a.eq(b) : a === b);
         const want = e.op === '==';
         return { fn: (ctx) => eq(l.fn(ctx), r.fn(ctx)) === want, type: 'boolean', render, precedence: p };
       }
       case 'and': case 'or': {
-        need(l, 'boolean', e.left, `the left side of \`${e.op}\``);
-        need(r, 'boolean', e.right, `the right side of \`${e.op}\``);
+        need(l, 'boolean', e.left, msg('what.left', { op: e.op }));
+        need(r, 'boolean', e.right, msg('what.right', { op: e.op }));
         const and = e.op === 'and';
         return { fn: (ctx) => (and ? l.fn(ctx) && r.fn(ctx) : l.fn(ctx) || r.fn(ctx)) as boolean, type: 'boolean', render, precedence: p };
       }
@@ -207,7 +209,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
     const head = { start: e.start, end: e.calleeEnd };
     const arity = (min: number, max = min) => {
       if (e.args.length < min || e.args.length > max) {
-        fail(`\`${e.callee}\` takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument${max === 1 ? '' : 's'}, got ${e.args.length}`, head);
+        fail(msg('expr.arity', { callee: e.callee, min, max, got: e.args.length }), head);
         return false;
       }
       return true;
@@ -217,25 +219,25 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'min': case 'max': {
         if (!arity(1, Infinity)) return bad;
         const args = e.args.map(walk);
-        args.forEach((a, i) => need(a, 'number', e.args[i], `argument ${i + 1} of \`${e.callee}\``));
+        args.forEach((a, i) => need(a, 'number', e.args[i], msg('what.argument-n', { n: i + 1, callee: e.callee })));
         const pick = e.callee === 'min' ? (a: Exact, b: Exact) => a.min(b) : (a: Exact, b: Exact) => a.max(b);
         return { fn: (ctx) => args.map((a) => num(a.fn(ctx))).reduce(pick), type: 'number', render: render(args), precedence: 9 };
       }
       case 'floor': case 'ceil': case 'abs': {
         if (!arity(1)) return bad;
         const a = walk(e.args[0]);
-        need(a, 'number', e.args[0], `the argument of \`${e.callee}\``);
+        need(a, 'number', e.args[0], msg('what.argument', { callee: e.callee }));
         const f = e.callee === 'floor' ? (x: Exact) => x.floor() : e.callee === 'ceil' ? (x: Exact) => x.ceil() : (x: Exact) => x.abs();
         return { fn: (ctx) => f(num(a.fn(ctx))), type: 'number', render: render([a]), precedence: 9 };
       }
       case 'round': {
         if (!arity(2)) return bad;
         const [a, places] = e.args.map(walk);
-        need(a, 'number', e.args[0], 'the first argument of `round`');
-        need(places, 'number', e.args[1], 'the places of `round`');
+        need(a, 'number', e.args[0], msg('what.round-value'));
+        need(places, 'number', e.args[1], msg('what.round-places'));
         const fn: Fn = (ctx) => {
           const p = num(places.fn(ctx));
-          if (!p.isInteger() || p.sign() < 0 || p.gt(MAX_PLACES)) throw new EvaluationError(`\`round\` takes 0 to 12 places, got ${p}`);
+          if (!p.isInteger() || p.sign() < 0 || p.gt(MAX_PLACES)) throw new EvaluationError(msg('expr.round-places', { places: p.toString() }));
           return num(a.fn(ctx)).round(p.toNumber(), 'half-up');
         };
         return { fn, type: 'number', render: render([a, places]), precedence: 9 };
@@ -243,7 +245,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'has': {
         if (!arity(1)) return bad;
         const target = e.args[0];
-        if (target.type !== 'name') { fail('`has` takes the name of an optional fact or field', target); return bad; }
+        if (target.type !== 'name') { fail(msg('expr.has-name'), target); return bad; }
         const b = resolve(target.name, target.start, target.end);
         if (!b) { failed = true; return bad; }
         names.add(target.name);
@@ -254,14 +256,14 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       case 'if': {
         if (!arity(3)) return bad;
         const [c, a, b] = e.args.map(walk);
-        need(c, 'boolean', e.args[0], 'the condition of `if`');
-        if (a !== bad && b !== bad && a.type !== b.type) fail(`both branches of \`if\` must have one type, got a ${a.type} and a ${b.type}`, e);
+        need(c, 'boolean', e.args[0], msg('what.if-condition'));
+        if (a !== bad && b !== bad && a.type !== b.type) fail(msg('expr.if-branches', { a: a.type, b: b.type }), e);
         return { fn: (ctx) => (c.fn(ctx) ? a.fn(ctx) : b.fn(ctx)), type: a.type, render: render([c, a, b]), precedence: 9 };
       }
       case 'len': {
         if (!arity(1)) return bad;
         const a = walk(e.args[0]);
-        if (a !== bad && !['list', 'tiers', 'map'].includes(a.type)) fail(`\`len\` needs a list, tier list or map, got a ${a.type}`, e.args[0]);
+        if (a !== bad && !['list', 'tiers', 'map'].includes(a.type)) fail(msg('expr.len-arg', { type: a.type }), e.args[0]);
         const fn: Fn = (ctx) => {
           const v = a.fn(ctx);
           return Exact.of(Array.isArray(v) ? v.length : Object.keys(v as object).length);
@@ -270,7 +272,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       }
       case 'sum': case 'avg': case 'every': case 'some': return aggregate(e, arity);
       default:
-        fail(`unknown function \`${e.callee}\`, expected one of \`min\`, \`max\`, \`floor\`, \`ceil\`, \`abs\`, \`round\`, \`if\`, \`len\`, \`has\`, \`sum\`, \`avg\`, \`every\`, \`some\``, head);
+        fail(msg('expr.unknown-function', { callee: e.callee, expected: ['min', 'max', 'floor', 'ceil', 'abs', 'round', 'if', 'len', 'has', 'sum', 'avg', 'every', 'some'] }), head);
         return bad;
     }
   }
@@ -278,9 +280,9 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
   function aggregate(e: Extract<Expr, { type: 'call' }>, arity: (n: number) => boolean): Node {
     if (!arity(2)) return bad;
     const [target, windowArg] = e.args;
-    if (target.type !== 'name') { fail(`the first argument of \`${e.callee}\` must be the name of a fact or metric`, target); return bad; }
+    if (target.type !== 'name') { fail(msg('expr.window-target', { callee: e.callee }), target); return bad; }
     if (windowArg.type !== 'name' || !isWindow(windowArg.name)) {
-      fail(`the second argument of \`${e.callee}\` must be a window: ${WINDOWS.map((w) => `\`${w}\``).join(', ')} or \`last_N_months\``, windowArg);
+      fail(msg('expr.window-arg', { callee: e.callee, windows: WINDOWS }), windowArg);
       return bad;
     }
     const window = windowArg.name as WindowName;
@@ -295,12 +297,12 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       return linesOverWindow(e, target.name, window);
     }
     names.add(target.name);
-    if (!b.at) { fail(`\`${target.name}\` is a ${b.kind}: only facts and metrics can be taken over a window`, target); return bad; }
-    if (b.readsLines || b.readsRank) { fail(`\`${target.name}\` reads statement lines or ranks, which exist only for the month being settled: it cannot be taken over a window`, target); return bad; }
+    if (!b.at) { fail(msg('expr.window-kind', { name: target.name, kind: b.kind }), target); return bad; }
+    if (b.readsLines || b.readsRank) { fail(msg('expr.window-lines', { name: target.name }), target); return bad; }
     const at = b.at;
     const boolean = e.callee === 'every' || e.callee === 'some';
-    if (boolean && b.type !== 'boolean') { fail(`\`${e.callee}\` needs a true/false metric, \`${target.name}\` is a ${b.type}`, target); return bad; }
-    if (!boolean && b.type !== 'number') { fail(`\`${e.callee}\` needs a number, \`${target.name}\` is a ${b.type}`, target); return bad; }
+    if (boolean && b.type !== 'boolean') { fail(msg('expr.window-boolean', { callee: e.callee, name: target.name, type: b.type }), target); return bad; }
+    if (!boolean && b.type !== 'number') { fail(msg('expr.window-number', { callee: e.callee, name: target.name, type: b.type }), target); return bad; }
     let fn: Fn;
     switch (e.callee) {
       case 'sum': fn = (ctx) => windowMonths(window, ctx.m).reduce((s, m) => s.add(num(at(ctx, m))), Exact.ZERO); break;
@@ -313,9 +315,9 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
 
   /** What the payee was paid on a line over earlier months: posted history and this run's earlier months alike. */
   function linesOverWindow(e: Extract<Expr, { type: 'call' }>, rule: string, window: WindowName): Node {
-    if (e.callee !== 'sum') { fail(`a line is read over a window with \`sum\`, not \`${e.callee}\``, e); return bad; }
+    if (e.callee !== 'sum') { fail(msg('expr.line-window-sum', { callee: e.callee }), e); return bad; }
     if (!windowsBeforeMonth(window)) {
-      fail(`a line can be read only over months before this one: use ${['previous_month', 'previous_quarter', 'earlier_this_quarter', 'earlier_this_year'].map((w) => `\`${w}\``).join(', ')}`, e.args[1]);
+      fail(msg('expr.line-window-earlier', { windows: ['previous_month', 'previous_quarter', 'earlier_this_quarter', 'earlier_this_year'] }), e.args[1]);
       return bad;
     }
     const adjusted = `${rule}@`; // adjustments posted to a closed month's line count as paid in the month they were posted
@@ -341,7 +343,7 @@ const MAX_PLACES = Exact.of(12);
 /** A map's element by key; a key that is not in the map (e.g. read from data) is reported with the map's keys. */
 function lookupKey(map: Record<string, Exact>, key: string, mapText: () => string, cell?: () => DataCell): Exact {
   if (!Object.hasOwn(map, key)) {
-    const message = `unknown key \`${key}\` in \`${mapText()}\`, expected one of ${Object.keys(map).map((k) => `\`${k}\``).join(', ')}`;
+    const message = msg('expr.unknown-map-key', { key, map: mapText(), expected: Object.keys(map) });
     throw cell ? new DataCellError(message, cell()) : new EvaluationError(message);
   }
   return map[key];

@@ -19,6 +19,8 @@ import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
 import type { Ctx, Fn } from './runtime.js';
 import { suggest } from './suggest.js';
 import { EvaluationError, type Value, type ValueType } from './values.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export type Path = (string | number)[];
 /** Maps a path in the policy (and an offset inside a string there) to a source location. */
@@ -42,7 +44,7 @@ const RUNS: Record<string, (month: number) => boolean> = {
 export function compilePlan(doc: Record<string, unknown>, locate: Locate): { plan?: Plan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fieldOf = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
-  const report = (message: string, path: Path, offset?: number, length?: number) =>
+  const report = (message: Text, path: Path, offset?: number, length?: number) =>
     diagnostics.push(errorAt(locate(path, offset, length), fieldOf(path), message, 'semantic'));
 
   const bindings = new Map<string, Binding & { path: Path }>();
@@ -50,7 +52,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   const define = (name: string, binding: Binding, path: Path) => {
     const prior = bindings.get(name);
     if (prior) {
-      report(`\`${name}\` is already defined as a ${prior.kind} at ${fieldOf(prior.path)}: names of facts, params, metrics and lines must differ`, path);
+      report(msg('compile.already-defined', { name, kind: prior.kind, at: fieldOf(prior.path) }), path);
       return;
     }
     bindings.set(name, { ...binding, path });
@@ -74,7 +76,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   const factDecls = Object.entries(obj(doc.facts)) as [string, FieldDeclaration][];
   factDecls.forEach(([name, decl], i) => {
     const missing = (ctx: Ctx, m: number): never => {
-      throw new EvaluationError(`payee \`${ctx.p.payee.payeeId}\` has no facts for ${periodText(m)}, needed for \`${name}\``);
+      throw new EvaluationError(msg('evaluate.no-facts', { payee: ctx.p.payee.payeeId, period: periodText(m), name }));
     };
     const at = (ctx: Ctx, m: number) => {
       const row = ctx.p.facts.get(m);
@@ -91,7 +93,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     const type: ValueType = decl.type === 'map' ? 'map' : decl.type === 'list' ? 'list' : decl.type === 'tiers' ? 'tiers' : decl.type === 'schedule' ? 'schedule' : 'number';
     if (value !== undefined) params.set(name, value);
     // a bad value is reported once; the name stays defined so its readers are not reported too
-    define(name, { kind: 'param', type, fn: value === undefined ? () => { throw new EvaluationError(`parameter \`${name}\` has no valid value`); } : () => value }, ['params', name]);
+    define(name, { kind: 'param', type, fn: value === undefined ? () => { throw new EvaluationError(msg('evaluate.param-invalid', { name })); } : () => value }, ['params', name]);
   }
 
   // rules are names too: an expression reads an earlier line's rounded amount this month
@@ -100,7 +102,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   ruleDocs.forEach((r, k) => {
     const id = String(r.id ?? '');
     if (!id) return;
-    if (ruleIndex.has(id)) { report(`duplicate rule id \`${id}\`: each rule is one statement line`, ['rules', k, 'id']); return; }
+    if (ruleIndex.has(id)) { report(msg('compile.duplicate-rule', { id }), ['rules', k, 'id']); return; }
     ruleIndex.set(id, k);
     define(id, { kind: 'rule', type: 'number', fn: (ctx) => ctx.p.current[k] ?? Exact.ZERO, readsLines: true }, ['rules', k, 'id']);
   });
@@ -144,7 +146,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     // checked before `pending`: a metric being compiled has already left it
     if (compiling.includes(name)) {
       const cycle = [...compiling.slice(compiling.indexOf(name)), name];
-      report(`metrics form a cycle: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, usePath, offset, length);
+      report(msg('compile.metric-cycle', { cycle }), usePath, offset, length);
       return false;
     }
     const binding = pending.get(name);
@@ -163,12 +165,12 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     if (!b) {
       const hyphenated = [...bindings.keys()].find((n) => n.startsWith(`${name}-`));
       if (hyphenated) {
-        report(`\`${hyphenated}\` has a \`-\` in its name, which an expression reads as a minus: names with \`-\` can be read only in conditions; name the column without \`-\` to compute with it`, path, start, end - start);
+        report(msg('compile.hyphenated-name', { name: hyphenated }), path, start, end - start);
         return undefined;
       }
       const candidates = [...bindings.keys(), ...(extra?.keys() ?? [])];
       const hint = suggest(name, candidates);
-      report(`unknown name \`${name}\`: not a fact, param, metric or line of this policy${hint ? `; did you mean \`${hint}\`?` : ''}`, path, start, end - start);
+      report(msg('compile.unknown-name', { name, hint }), path, start, end - start);
       return undefined;
     }
     if (b.kind === 'metric' && !ensureMetric(name, path, start, end - start)) return undefined;
@@ -176,13 +178,13 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   };
 
   function expression(text: unknown, path: Path, extra?: Map<string, Binding>): CompiledExpr | undefined {
-    if (typeof text !== 'string' && !(text instanceof Exact)) { report('expected an expression', path); return undefined; }
+    if (typeof text !== 'string' && !(text instanceof Exact)) { report(msg('compile.expected-expression'), path); return undefined; }
     const source = text instanceof Exact ? text.toString() : text;
     let tree;
     try {
       tree = parseExpression(source);
     } catch (e) {
-      if (e instanceof ExpressionSyntaxError) { report(`syntax error: ${e.message}`, path, e.start, e.end - e.start); return undefined; }
+      if (e instanceof ExpressionSyntaxError) { report(msg('compile.syntax-error', { detail: e.text }), path, e.start, e.end - e.start); return undefined; }
       throw e;
     }
     const compiled = compileExpression(tree, scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
@@ -203,7 +205,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
         const b = scopeFor([...path, 'rank', 'by', i, 'metric'])(keyName, 0, 0);
         if (!b) return;
         if (b.type !== 'number' || b.readsLines || b.readsRank) {
-          report(`\`${keyName}\` cannot order a rank: it must be a number known before any line is paid`, [...path, 'rank', 'by', i, 'metric']);
+          report(msg('compile.rank-key', { name: keyName }), [...path, 'rank', 'by', i, 'metric']);
           return;
         }
         keys.push({ name: keyName, value: b.fn, order: k.order === 'asc' ? 'asc' : 'desc' });
@@ -211,7 +213,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       metric.rank = { by: keys };
       metric.compute = (ctx) => {
         const r = ctx.p.population?.get(ctx.m)?.get(name);
-        if (r === undefined) throw new EvaluationError(`no rank \`${name}\` for payee \`${ctx.p.payee.payeeId}\` in ${periodText(ctx.m)}`);
+        if (r === undefined) throw new EvaluationError(msg('evaluate.no-rank', { name, payee: ctx.p.payee.payeeId, period: periodText(ctx.m) }));
         return typeof r === 'number' ? Exact.of(r) : r;
       };
       binding.readsRank = true;
@@ -248,11 +250,11 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   const namedConditions = new Map<string, CompiledCondition | 'compiling' | 'failed'>();
   const conditionScope = (extra?: Map<string, Binding>) => ({
     resolve: (name: string, path: Path) => scopeFor(path, extra)(name, 0, 0),
-    report: (message: string, path: Path) => report(message, path),
+    report: (message: Text, path: Path) => report(message, path),
     named: (name: string, path: Path): CompiledCondition | undefined => {
-      if (!(name in conditionDocs)) { report(`unknown condition \`${name}\`${suggestHint(name, Object.keys(conditionDocs))}`, path); return undefined; }
+      if (!(name in conditionDocs)) { report(msg('compile.unknown-condition', { name, hint: suggest(name, Object.keys(conditionDocs)) }), path); return undefined; }
       const known = namedConditions.get(name);
-      if (known === 'compiling') { report(`conditions form a cycle through \`${name}\``, path); return undefined; }
+      if (known === 'compiling') { report(msg('compile.condition-cycle', { name }), path); return undefined; }
       if (known) return known === 'failed' ? undefined : known;
       namedConditions.set(name, 'compiling');
       const c = compileCondition(conditionDocs[name], ['conditions', name], conditionScope());
@@ -286,7 +288,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     for (const line of linesOfNames(names)) {
       const j = ruleIndex.get(line)!;
       if (j >= k) {
-        report(`rule \`${id}\` reads the line \`${line}\`, which ${j === k ? 'is itself' : 'comes after it'}: move \`${line}\` above \`${id}\``, [...path, 'id']);
+        report(msg('compile.line-order', { id, line, itself: j === k }), [...path, 'id']);
       }
     }
     rules.push({
@@ -333,9 +335,4 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       params, metrics, rules, valueOf, lookback,
     },
   };
-}
-
-function suggestHint(name: string, candidates: string[]) {
-  const hint = suggest(name, candidates);
-  return hint ? `; did you mean \`${hint}\`?` : '';
 }

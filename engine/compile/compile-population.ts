@@ -7,6 +7,8 @@ import type { Binding } from './compile-expression.js';
 import type { Path } from './compile-policy.js';
 import type { Ctx, Fn } from './runtime.js';
 import { EvaluationError } from './values.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export const AGGREGATES = ['sum', 'avg', 'min', 'max', 'count'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -23,14 +25,14 @@ export interface PopulationMetric {
 }
 
 type ScopeFor = (path: Path) => (name: string, start: number, end: number) => Binding | undefined;
-type Report = (message: string, path: Path) => void;
+type Report = (message: Text, path: Path) => void;
 
 /** A group key: a text attribute or fact known before any line is paid. */
 export function compileGroupBy(name: string, path: Path, scopeFor: ScopeFor, report: Report): PopulationMetric['by'] | undefined {
   const b = scopeFor(path)(name, 0, 0);
   if (!b) return undefined;
   if (b.type !== 'string' || b.readsLines || b.readsRank) {
-    report(`\`${name}\` cannot group payees: it must be a text attribute or fact (e.g. \`team: {type: text}\` under attributes)`, path);
+    report(msg('population.group-by', { name }), path);
     return undefined;
   }
   return { name, value: b.fn };
@@ -43,18 +45,18 @@ export function compilePopulationMetric(metric: string, doc: Record<string, unkn
   if (!b) return undefined;
   const want = aggregate === 'count' ? 'boolean' : 'number';
   if (b.type !== want) {
-    report(`\`${aggregate}\` needs ${want === 'boolean' ? 'a true/false fact or metric (it counts the payees where it holds)' : 'a number'}, \`${of}\` is a ${b.type}`, [...path, aggregate]);
+    report(msg('population.aggregate-type', { aggregate, boolean: want === 'boolean', of, type: b.type }), [...path, aggregate]);
     return undefined;
   }
   if (b.readsLines || b.readsRank) {
-    report(`\`${of}\` reads statement lines or population values, which are not known before payees are settled: it cannot be aggregated over the population`, [...path, aggregate]);
+    report(msg('population.aggregate-lines', { of }), [...path, aggregate]);
     return undefined;
   }
   const by = doc.by === undefined ? undefined : compileGroupBy(String(doc.by), [...path, 'by'], scopeFor, report);
   if (doc.by !== undefined && !by) return undefined;
   const read: Fn = (ctx: Ctx) => {
     const v = ctx.p.population?.get(ctx.m)?.get(metric);
-    if (v === undefined) throw new EvaluationError(`no population value \`${metric}\` for payee \`${ctx.p.payee.payeeId}\` in ${periodOf(ctx.m)}`);
+    if (v === undefined) throw new EvaluationError(msg('evaluate.no-population', { name: metric, payee: ctx.p.payee.payeeId, period: periodOf(ctx.m) }));
     return typeof v === 'number' ? Exact.of(v) : v;
   };
   return { aggregate, of, value: b.fn, by, read };

@@ -6,6 +6,7 @@ import type { FieldType } from '../policy/policy-document.js';
 import type { Binding } from './compile-expression.js';
 import type { Ctx, Fn } from './runtime.js';
 import { EvaluationError, type Value } from './values.js';
+import { msg } from '../messages/msg.js';
 
 export function fieldBinding(kind: Binding['kind'], name: string, decl: { type?: FieldType; optional?: boolean }, raw: (ctx: Ctx) => FieldValue, rawAt?: (ctx: Ctx, m: number) => FieldValue): Binding {
   const type = decl.type ?? 'number';
@@ -13,7 +14,7 @@ export function fieldBinding(kind: Binding['kind'], name: string, decl: { type?:
   // a required cell is never empty (the dataset checked it): read it straight
   if (!decl.optional) return { ...base, fn: raw as Fn, at: rawAt as ((ctx: Ctx, m: number) => Value) | undefined };
   const present = (v: FieldValue): Value => {
-    if (v === undefined) throw new EvaluationError(`\`${name}\` is empty: test it with \`has(${name})\` first`);
+    if (v === undefined) throw new EvaluationError(msg('expr.empty-field', { name }));
     return v;
   };
   return { ...base, fn: (ctx) => present(raw(ctx)), at: rawAt && ((ctx, m) => present(rawAt(ctx, m))) };

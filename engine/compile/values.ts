@@ -1,5 +1,7 @@
 // Runtime values of expressions and conditions, their static types, and how traces print them.
 import { Exact } from '../exact/exact.js';
+import type { Text } from '../messages/message.js';
+import { renderText } from '../messages/render.js';
 
 export type TierRow = Record<string, Exact>;
 /** Checkpoint month (1–12) → source quarter (1–4) → share. */
@@ -41,13 +43,15 @@ export function typeOfValue(v: Value): ValueType {
   return 'map';
 }
 
-/** Raised while evaluating: a user's data or policy made a computation impossible. */
-export class EvaluationError extends Error {}
+/** Raised while evaluating: a user's data or policy made a computation impossible; `text` renders in any language. */
+export class EvaluationError extends Error {
+  constructor(readonly text: Text) { super(renderText(text)); }
+}
 
 /** Where a value read from data sits: the table, the row's line and the column's name. */
 export interface DataCell { source: 'facts' | 'transactions' | 'payees'; line: number; field: string }
 
 /** A value read from data that a rule cannot use (a key not in a map, an index past a list): reported at its cell. */
 export class DataCellError extends EvaluationError {
-  constructor(message: string, readonly cell: DataCell) { super(message); }
+  constructor(message: Text, readonly cell: DataCell) { super(message); }
 }

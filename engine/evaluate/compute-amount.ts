@@ -6,6 +6,7 @@ import type { AmountPlan } from '../compile/plan.js';
 import { type Ctx, type LedgerEntry, lineId } from '../compile/runtime.js';
 import type { TransactionRow } from '../data/dataset.js';
 import { EvaluationError } from '../compile/values.js';
+import { msg } from '../messages/msg.js';
 import type { ItemTrace, RefundComponent } from '../types.js';
 import type { TierRow, Value } from '../compile/values.js';
 
@@ -122,7 +123,7 @@ function allocated(ctx: Ctx, ruleId: string): AmountResult {
   const pop = ctx.p.population?.get(ctx.m);
   const share = pop?.get(ruleId);
   if (share === undefined || typeof share === 'number') {
-    throw new EvaluationError(`no allocated share of \`${ruleId}\` for payee \`${ctx.p.payee.payeeId}\` in ${periodOf(ctx.m)}`);
+    throw new EvaluationError(msg('evaluate.no-share', { rule: ruleId, payee: ctx.p.payee.payeeId, period: periodOf(ctx.m) }));
   }
   const get = (k: string) => pop!.get(`${ruleId}#${k}`) as Exact;
   return { exact: share, preRounded: true, allocation: { total: get('total'), weights: get('weights'), weight: get('weight') } };
@@ -148,7 +149,7 @@ export function partDue(plan: Instalments, ctx: Ctx, item: TransactionRow, m: nu
   const itemCtx = transactionCtx(plan, ctx, item, item.period);
   const partsValue = num(plan.parts.fn(itemCtx));
   if (!partsValue.isInteger() || partsValue.sign() <= 0 || partsValue.gt(MAX_PARTS)) {
-    throw new EvaluationError(`transaction \`${item.id}\`: the number of parts must be a whole number from 1 to 120, got ${partsValue}`);
+    throw new EvaluationError(msg('evaluate.parts', { id: item.id, parts: partsValue.toString() }));
   }
   const parts = partsValue.toNumber();
   if (k > parts) return undefined;

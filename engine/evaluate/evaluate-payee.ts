@@ -10,7 +10,10 @@ import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { FailedLeaf } from '../compile/compile-condition.js';
 import type { LineKind, LineTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
-import { buildTrace, explain, failedLeaves, failedReason, withheldReason } from './trace.js';
+import { buildTrace, explain, failedLeaves, failedMessage, withheldMessage } from './trace.js';
+import { msg } from '../messages/msg.js';
+import { render } from '../messages/render.js';
+import type { MessageData } from '../types.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -73,7 +76,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain
           const nothing = (result.parts && !result.parts.length) || (result.items && !result.items.length);
-          if (out.unpaid && trace && !nothing) out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: `came to 0: ${trace.formula ? `${trace.formula.expression} = ${trace.formula.substituted}` : 'nothing to pay'}` });
+          if (out.unpaid && trace && !nothing) {
+            const f = trace.formula;
+            const reasonMessage = msg('unpaid.zero', { expression: f && (f.msg?.expression ?? f.expression), substituted: f && (f.msg?.substituted ?? f.substituted) });
+            out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: render(reasonMessage), reasonMessage });
+          }
           continue;
         }
         if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
@@ -133,17 +140,19 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   }
   if (full) {
     const trace = buildTrace(plan, rule, ctx, result, undefined);
+    const reasonMessage = withheldMessage(trace.conditions, lapsed(rule, ctx));
     return {
       id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-      reason: withheldReason(trace.conditions) + lapsed(rule, ctx), wouldPay, trace,
+      reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
   // the reason straight from the gate's failed leaves, without building its trace objects
   const failed: FailedLeaf[] = [];
   rule.gate!.failed(ctx, failed);
+  const reasonMessage = failedMessage(failed, lapsed(rule, ctx));
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: failedReason(failed) + lapsed(rule, ctx), wouldPay, trace: bareTraces(plan)[rule.index],
+    reason: render(reasonMessage), reasonMessage, wouldPay, trace: bareTraces(plan)[rule.index],
   };
 }
 
@@ -156,20 +165,20 @@ function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: st
     // the gate was never reached: only `when` explains it
     trace.conditions = trace.conditions.filter((c) => c.path === 'when');
   }
+  const reasonMessage = msg('unpaid.not-applicable', { failed: failed.map((f) => msg('trace.not-met', { condition: f() })) });
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind, status,
-    reason: `not applicable: ${failed.map((f) => `${f()} is not met`).join('; ') || 'its condition does not hold'}`, trace,
+    reason: render(reasonMessage), reasonMessage, trace,
   };
 }
 
 /** When nobody of the payee's group shares an allocation this month, its total lapses: say so. */
-function lapsed(rule: CompiledRule, ctx: Ctx): string {
-  if (rule.amount.type !== 'allocate') return '';
+function lapsed(rule: CompiledRule, ctx: Ctx): MessageData | undefined {
+  if (rule.amount.type !== 'allocate') return undefined;
   const total = ctx.p.population?.get(ctx.m)?.get(`${rule.id}#lapsed`);
-  if (total === undefined) return '';
+  if (total === undefined) return undefined;
   const by = rule.amount.by;
-  const group = by ? ` of the ${by.name} \`${String(by.value(ctx))}\`` : '';
-  return `; no payee${group} shares it this month, so its total ${total.toString()} lapses`;
+  return msg('withheld.lapsed', { by: by?.name, group: by && String(by.value(ctx)), total: total.toString() });
 }
 
 function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
@@ -177,9 +186,10 @@ function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, perio
   const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
   // worded as a withheld gate is: `… is not met`
   const failed = where ? failedLeaves(where) : [];
+  const reasonMessage = msg('withheld.flagged', { id: ctx.item!.id, failed });
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: `transaction \`${ctx.item!.id}\` flagged: ${failed.join('; ') || 'condition not met'}`,
+    reason: render(reasonMessage), reasonMessage,
     wouldPay: amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale),
     trace: { ...(lineTrace ?? { rule: rule.id, location: rule.location, values: {} }), conditions: where ? [where] : [] },
   };
@@ -190,11 +200,11 @@ function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, pe
     // the data is what is wrong: point at its row and column, and name the rule that could not use it
     const { source, line, field } = e.cell;
     return new RatecardError([errorAt({ file: state.files?.[source] ?? source, line, column: 1 }, field,
-      `${e.message}, needed by rule \`${rule.id}\` for payee \`${payeeId}\` in ${period}`, 'data-value')]);
+      msg('evaluate.data-value', { detail: e.text, rule: rule.id, payee: payeeId, period }), 'data-value')]);
   }
   if (e instanceof EvaluationError || e instanceof RangeError) {
     return new RatecardError([errorAt(rule.location, `rules.${rule.id}`,
-      `cannot settle payee \`${payeeId}\` in ${period}: ${e.message}`, 'evaluation')]);
+      msg('evaluate.cannot-settle', { payee: payeeId, period, detail: e instanceof EvaluationError ? e.text : e.message }), 'evaluation')]);
   }
   return e;
 }

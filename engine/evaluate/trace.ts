@@ -4,7 +4,11 @@ import type { Exact } from '../exact/exact.js';
 import { describeRounding, type CompiledRule, type Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
 import { formatValue } from '../compile/values.js';
-import type { ConditionTrace, FormulaTrace, LineTrace } from '../types.js';
+import type { ConditionTrace, FormulaTrace, LineTrace, MessageData } from '../types.js';
+import { type FailedLeaf, withoutResult } from '../compile/compile-condition.js';
+import type { Lang, Text } from '../messages/message.js';
+import { msg } from '../messages/msg.js';
+import { render, renderText } from '../messages/render.js';
 import { type AmountResult, refundComponent } from './compute-amount.js';
 
 function conditionTraces(rule: CompiledRule, ctx: Ctx): ConditionTrace[] {
@@ -27,6 +31,7 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
   result = rule.kind === 'deduction' ? { ...result, exact: result.exact.neg() } : result;
   const rounding = describeRounding(plan.rounding);
   const sign = (s: string) => (rule.kind === 'deduction' ? `-(${s})` : s);
+  const signed = (m: MessageData) => (rule.kind === 'deduction' ? msg('formula.negated', { inner: m }) : m);
   const rounded = amount?.toFixed(plan.rounding.scale) ?? '';
   const a = rule.amount;
   switch (a.type) {
@@ -40,41 +45,40 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
         reached: reached && Object.fromEntries(Object.entries(reached).map(([k, v]) => [k, v.toString()])),
       };
       const how = a.mode === 'marginal'
-        ? `marginal bands of ${a.tableName} over ${a.value.text}`
-        : a.pay ? `${a.tableName}[highest min ≤ ${a.value.text}].${a.pay}` : `${a.tableName}[highest min ≤ ${a.value.text}].${a.rate} * ${a.base!.text}`;
+        ? msg('formula.tier-marginal', { table: a.tableName, value: a.value.text })
+        : a.pay ? msg('formula.tier-pay', { table: a.tableName, value: a.value.text, pay: a.pay }) : msg('formula.tier-rate', { table: a.tableName, value: a.value.text, rate: a.rate!, base: a.base!.text });
       const numbers = a.mode === 'marginal'
-        ? `bands of ${a.tableName} over ${a.value.render(ctx)}`
-        : reached ? `tier min ${reached.min} reached by ${a.value.render(ctx)}` : `${a.value.render(ctx)} is below the lowest tier`;
-      trace.formula = formulaTrace(sign(how), numbers, result.exact, rounded, rounding);
+        ? msg('formula.bands', { table: a.tableName, value: a.value.render(ctx) })
+        : reached ? msg('formula.tier-reached', { min: reached.min.toString(), value: a.value.render(ctx) }) : msg('formula.below-lowest', { value: a.value.render(ctx) });
+      trace.formula = wordedTrace(signed(how), numbers, result.exact, rounded, roundingOf(plan));
       break;
     }
     case 'refund':
       trace.refunds = result.refunds?.map((r) => refundComponent(r, ctx));
-      trace.formula = formulaTrace(
-        `Σ share × deductions of ${a.of} per source quarter (${a.scheduleName}), each quarter rounded once`,
-        (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source}) → ${r.amount}`).join(' + ') || 'no quarter to return',
-        result.exact, rounded, rounding);
+      trace.formula = wordedTrace(
+        msg('formula.refund', { of: a.of, schedule: a.scheduleName }),
+        msg('formula.refund-parts', { parts: (result.refunds ?? []).map((r) => `${r.share} × ${r.deducted} (${r.source}) → ${r.amount}`) }),
+        result.exact, rounded, roundingOf(plan));
       break;
     case 'allocate': {
       const al = result.allocation!;
       const exact = al.total.mul(al.weight).div(al.weights);
       trace.allocation = { total: al.total.toString(), weights: al.weights.toString(), weight: al.weight.toString() };
-      const group = a.by ? ` of the ${a.by.name} \`${String(a.by.value(ctx))}\`` : '';
-      trace.formula = formulaTrace(
-        sign(`${a.total.text} × ${a.weight.text} / Σ ${a.weight.text}${group}, largest remainder`),
+      trace.formula = wordedTrace(
+        signed(msg('formula.allocate', { total: a.total.text, weight: a.weight.text, by: a.by?.name, group: a.by && String(a.by.value(ctx)) })),
         sign(`${al.total} × ${al.weight} / ${al.weights}`),
-        rule.kind === 'deduction' ? exact.neg() : exact, rounded, 'shares rounded down, the cents left over to the largest remainders (ties by payee id)');
+        rule.kind === 'deduction' ? exact.neg() : exact, rounded, LARGEST_REMAINDER);
       break;
     }
     case 'instalments': case 'clawback': {
       const parts = result.parts ?? [];
       const scale = plan.rounding.scale;
       trace.parts = parts.map((p) => ({ transaction: p.id, part: p.part, parts: p.parts, amount: p.amount.toFixed(scale) }));
-      const what = a.type === 'instalments' ? `parts of ${a.total.text} in ${a.parts.text} instalments due this month` : `parts of \`${a.ofRule}\` paid on transactions whose ${a.event.names.size ? [...a.event.names].join(', ') : 'event'} is this month`;
-      trace.formula = formulaTrace(
-        sign(`Σ ${what}`),
-        sign(parts.map((p) => `${p.amount.toFixed(scale)} (${p.id} part ${p.part}/${p.parts})`).join(' + ') || 'no part'),
-        result.exact, rounded, 'each part already at the rounding scale');
+      const what = a.type === 'instalments' ? msg('formula.instalments', { total: a.total.text, parts: a.parts.text }) : msg('formula.clawback', { rule: a.ofRule, events: [...a.event.names] });
+      trace.formula = wordedTrace(
+        signed(what),
+        signed(msg('formula.parts', { parts: parts.map((p) => msg('formula.part', { amount: p.amount.toFixed(scale), id: p.id, part: p.part, parts: p.parts })) })),
+        result.exact, rounded, EACH_PART);
       break;
     }
     case 'each':
@@ -82,67 +86,89 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
         id: item.id,
         paid: item.paid,
         amount: item.amount.toString(),
-        reason: item.paid ? undefined : 'did not meet the condition',
+        reason: item.paid ? undefined : ITEM_UNPAID_TEXT,
         conditions: a.where && full ? [a.where.trace(item.ctx, 'where')] : [],
-        formula: item.paid && full ? formulaTrace(a.formula.text, a.formula.render(item.ctx), a.formula.fn(item.ctx) as Exact, item.amount.toString(), a.roundEach ? rounding : 'summed, then rounded') : undefined,
+        formula: item.paid && full ? wordedTrace(a.formula.text, a.formula.render(item.ctx), a.formula.fn(item.ctx) as Exact, item.amount.toString(), a.roundEach ? roundingOf(plan) : SUMMED) : undefined,
       }));
-      trace.formula = formulaTrace(
-        `Σ over transactions of ${a.formula.text}${a.roundEach ? ', each rounded' : ''}`,
-        (result.items ?? []).filter((i) => i.paid).map((i) => i.amount.toString()).join(' + ') || 'no paid transaction',
-        result.exact, rounded, rounding);
+      trace.formula = wordedTrace(
+        msg('formula.each', { formula: a.formula.text, each: a.roundEach }),
+        msg('formula.paid-items', { amounts: (result.items ?? []).filter((i) => i.paid).map((i) => i.amount.toString()) }),
+        result.exact, rounded, roundingOf(plan));
       break;
   }
   return trace;
 }
 
-function formulaTrace(expression: string, substituted: string, exact: Exact, rounded: string, rounding: string): FormulaTrace {
-  return { expression, substituted, exact: exact.toString(), rounded, rounding };
+function formulaTrace(expression: string, substituted: string, exact: Exact, rounded: string, rounding: string, words?: FormulaTrace['msg']): FormulaTrace {
+  return words ? { expression, substituted, exact: exact.toString(), rounded, rounding, msg: words } : { expression, substituted, exact: exact.toString(), rounded, rounding };
 }
 
-const ARROW = / → (true|false)$/;
+/** A formula trace whose parts have words: each given as a message, kept beside its English text. */
+function wordedTrace(expression: Text, substituted: Text, exact: Exact, rounded: string, rounding: MessageData): FormulaTrace {
+  const m: NonNullable<FormulaTrace['msg']> = { rounding };
+  if (typeof expression !== 'string') m.expression = expression;
+  if (typeof substituted !== 'string') m.substituted = substituted;
+  return formulaTrace(renderText(expression), renderText(substituted), exact, rounded, render(rounding), m);
+}
 
-function leaves(t: ConditionTrace, held: boolean, out: string[] = []): string[] {
+const LARGEST_REMAINDER = msg('rounding.largest-remainder');
+const EACH_PART = msg('rounding.parts');
+const SUMMED = msg('rounding.summed');
+const ITEM_UNPAID_TEXT = render(msg('trace.item-unpaid'));
+
+// the rounding of a plan as a message, made once per plan (a plain formula's trace carries only its text: `roundingMessage` reads it)
+const roundingOfPlan = new WeakMap<Plan, MessageData>();
+function roundingOf(plan: Plan): MessageData {
+  let m = roundingOfPlan.get(plan);
+  if (!m) roundingOfPlan.set(plan, (m = msg('rounding.mode', { mode: plan.rounding.mode, scale: plan.rounding.scale })));
+  return m;
+}
+
+
+/** The steps of a condition that held (or failed, with `held` false), as messages without their result. */
+function leaves(t: ConditionTrace, held: boolean, out: MessageData[] = []): MessageData[] {
   if (t.children) for (const c of t.children) leaves(c, held, out);
-  else if (t.operator !== 'skipped' && t.result === held) out.push(t.text.replace(ARROW, ''));
+  else if (t.operator !== 'skipped' && t.result === held) out.push(withoutResult(t));
   return out;
 }
 
-/** One readable sentence for the CSV column. */
-export function explain(trace: LineTrace): string {
+/** The explanation of a line as a message: the formula with numbers, the conditions that held, flagged transactions. */
+export function explanationMessage(trace: LineTrace): MessageData {
   const f = trace.formula;
-  const formula = f ? `${trace.rule} = ${f.expression} = ${f.substituted} = ${f.exact}${f.exact !== f.rounded ? ` → ${f.rounded}` : ''}` : trace.rule;
-  const held: string[] = [];
+  const held: MessageData[] = [];
   for (const c of trace.conditions) leaves(c, true, held);
   const flagged = (trace.items ?? []).filter((i) => !i.paid).map((i) => i.id);
-  return [
-    formula,
-    held.length ? `because ${held.join(', ')}` : '',
-    flagged.length ? `flagged: ${flagged.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
+  return msg('explain.line', {
+    rule: trace.rule, held, flagged,
+    ...(f && { expression: f.msg?.expression ?? f.expression, substituted: f.msg?.substituted ?? f.substituted, exact: f.exact, rounded: f.rounded }),
+  });
 }
 
-export function withheldReason(conditions: ConditionTrace[]): string {
+/** One readable sentence for the CSV column, in `lang`. */
+export function explain(trace: LineTrace, lang: Lang = 'en'): string {
+  return render(explanationMessage(trace), lang);
+}
+
+/** Why a gate withheld a line, from its trace: each failed step `… is not met`. */
+export function withheldMessage(conditions: ConditionTrace[], lapsed?: MessageData): MessageData {
   const gate = conditions.find((c) => c.path === 'gate');
-  const failed = gate ? failedLeaves(gate) : [];
-  return `withheld: ${failed.join('; ') || 'gate not met'}`;
+  return msg('withheld.reason', { failed: gate ? failedLeaves(gate) : [], lapsed });
 }
 
-/** The same sentence as `withheldReason`, from a gate's failed leaves (`CompiledCondition.failed`). */
-export function failedReason(failed: (() => string)[]): string {
-  return `withheld: ${failed.map((f) => `${f()} is not met`).join('; ') || 'gate not met'}`;
+/** The same message as `withheldMessage`, from a gate's failed leaves (`CompiledCondition.failed`). */
+export function failedMessage(failed: FailedLeaf[], lapsed?: MessageData): MessageData {
+  return msg('withheld.reason', { failed: failed.map((f) => msg('trace.not-met', { condition: f() })), lapsed });
 }
-
-const FALSE = ' → false';
 
 /** The leaves (and negations) that made a condition fail, each `… is not met`. */
-export function failedLeaves(t: ConditionTrace, out: string[] = []): string[] {
+export function failedLeaves(t: ConditionTrace, out: MessageData[] = []): MessageData[] {
   if (t.operator === 'not') {
     // a `not` fails when what it negates holds: that is the reason
-    if (!t.result) out.push(`${t.name ? `${t.name}: ` : ''}not (${t.children![0].text.replace(/ → (true|false)$/, '')}) is not met`);
+    if (!t.result) out.push(msg('trace.not-met', { condition: msg('trace.not', { name: t.name, inner: withoutResult(t.children![0]) }) }));
     return out;
   }
   if (!t.children) {
-    if (!t.result) out.push(`${t.text.endsWith(FALSE) ? t.text.slice(0, -FALSE.length) : t.text} is not met`);
+    if (!t.result) out.push(msg('trace.not-met', { condition: withoutResult(t) }));
     return out;
   }
   // for `any`, every branch failed; for `all`, the first failing one decided

@@ -1,6 +1,8 @@
 // The syntax tree of a policy expression. Offsets are 0-based into the expression text, so a
 // message can point at the exact name or operator in the YAML file.
 import type { Exact } from '../exact/exact.js';
+import { renderText } from '../messages/render.js';
+import type { Text } from '../messages/message.js';
 
 interface Span { start: number; end: number }
 
@@ -17,8 +19,9 @@ export type Expr =
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
+/** A syntax error at `start`–`end` of the expression; `text` is the message, to render in any language. */
 export class ExpressionSyntaxError extends Error {
-  constructor(message: string, readonly start: number, readonly end: number) {
-    super(message);
+  constructor(readonly text: Text, readonly start: number, readonly end: number) {
+    super(renderText(text));
   }
 }

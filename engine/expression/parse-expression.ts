@@ -3,6 +3,7 @@
 // EXPRESSION_LIMITS.tokens tokens and nests at most EXPRESSION_LIMITS.depth levels (each
 // parenthesis, call, operand and operator of a chain is a level), so no text can overflow the
 // stack of the parser, the compiler or the evaluator; its numbers keep the limits of written numbers.
+import { msg } from '../messages/msg.js';
 import { decimalInputProblem, Exact } from '../exact/exact.js';
 import { type BinaryOp, type Expr, ExpressionSyntaxError } from './ast.js';
 
@@ -25,12 +26,12 @@ function tokenize(text: string): Token[] {
     if (/\s/.test(c)) { i++; continue; }
     const start = i;
     if (tokens.length >= EXPRESSION_LIMITS.tokens) {
-      throw new ExpressionSyntaxError(`the expression has more than ${EXPRESSION_LIMITS.tokens} tokens, the limit on expression size: split it into metrics`, start, text.length);
+      throw new ExpressionSyntaxError(msg('syntax.too-many-tokens', { limit: EXPRESSION_LIMITS.tokens }), start, text.length);
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       while (i < text.length && /[0-9_]/.test(text[i])) i++;
       if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) { i++; while (i < text.length && /[0-9]/.test(text[i])) i++; }
-      if (/[a-zA-Z_]/.test(text[i] ?? '')) throw new ExpressionSyntaxError(`unexpected \`${text.slice(start, i + 1)}\`: a name cannot start with a digit`, start, i + 1);
+      if (/[a-zA-Z_]/.test(text[i] ?? '')) throw new ExpressionSyntaxError(msg('syntax.digit-name', { text: text.slice(start, i + 1) }), start, i + 1);
       const number = text.slice(start, i).replace(/_/g, '');
       const problem = decimalInputProblem(number);
       if (problem) throw new ExpressionSyntaxError(problem, start, i);
@@ -45,13 +46,13 @@ function tokenize(text: string): Token[] {
     if (c === '"' || c === "'") {
       // a text literal, 'north' or "north": no escapes, it ends at the same quote
       const close = text.indexOf(c, i + 1);
-      if (close < 0) throw new ExpressionSyntaxError(`unclosed text: add the closing ${c}`, start, text.length);
+      if (close < 0) throw new ExpressionSyntaxError(msg('syntax.unclosed-text', { quote: c }), start, text.length);
       tokens.push({ kind: 'text', text: text.slice(i + 1, close), start, end: close + 1 });
       i = close + 1;
       continue;
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
-    if (!op) throw new ExpressionSyntaxError(`unexpected character \`${c}\``, i, i + 1);
+    if (!op) throw new ExpressionSyntaxError(msg('syntax.unexpected-character', { char: c }), i, i + 1);
     i += op.length;
     tokens.push({ kind: 'op', text: op, start, end: i });
   }
@@ -76,10 +77,10 @@ export function parseExpression(text: string): Expr {
   let pos = 0;
   const peek = () => tokens[pos];
   const next = () => tokens[pos++];
-  const describe = (t: Token) => (t.kind === 'end' ? 'the end of the expression' : `\`${t.text}\``);
+  const describe = (t: Token) => (t.kind === 'end' ? msg('syntax.end') : msg('syntax.token', { text: t.text }));
   const expect = (text: string) => {
     const t = next();
-    if (t.text !== text) throw new ExpressionSyntaxError(`expected \`${text}\`, got ${describe(t)}`, t.start, t.end);
+    if (t.text !== text) throw new ExpressionSyntaxError(msg('syntax.expected-token', { expected: text, got: describe(t) }), t.start, t.end);
     return t;
   };
 
@@ -122,7 +123,7 @@ export function parseExpression(text: string): Expr {
       if (t.text === '.') {
         next();
         const p = next();
-        if (p.kind !== 'name' && p.kind !== 'number') throw new ExpressionSyntaxError(`expected a key after \`.\`, got ${describe(p)}`, p.start, p.end);
+        if (p.kind !== 'name' && p.kind !== 'number') throw new ExpressionSyntaxError(msg('syntax.expected-key', { got: describe(p) }), p.start, p.end);
         e = { type: 'member', object: e, property: p.text, start: e.start, end: p.end };
       } else if (t.text === '[') {
         next();
@@ -139,7 +140,7 @@ export function parseExpression(text: string): Expr {
     if (t.kind === 'text') return { type: 'text', value: t.text, start: t.start, end: t.end };
     if (t.kind === 'name') {
       if (t.text === 'true' || t.text === 'false') return { type: 'boolean', value: t.text === 'true', start: t.start, end: t.end };
-      if (binaryOperator(t.text)) throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.start, t.end);
+      if (binaryOperator(t.text)) throw new ExpressionSyntaxError(msg('syntax.unexpected', { text: t.text }), t.start, t.end);
       if (peek().text === '(') {
         next();
         const args: Expr[] = [];
@@ -156,12 +157,12 @@ export function parseExpression(text: string): Expr {
       expect(')');
       return inner;
     }
-    throw new ExpressionSyntaxError(`expected a number, a text, a name or \`(\`, got ${describe(t)}`, t.start, t.end);
+    throw new ExpressionSyntaxError(msg('syntax.expected-operand', { got: describe(t) }), t.start, t.end);
   }
 
   const tree = binary(1);
   const rest = peek();
-  if (rest.kind !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(rest)} after a complete expression`, rest.start, rest.end);
+  if (rest.kind !== 'end') throw new ExpressionSyntaxError(msg('syntax.trailing', { got: describe(rest) }), rest.start, rest.end);
   // chains (`a + b + c`, `a.b.c`) are loops in the parser but levels of the tree, which the
   // compiler and the evaluator walk recursively: the tree's height is bounded too
   const deep = nodeBelow(tree, EXPRESSION_LIMITS.depth);
@@ -170,7 +171,7 @@ export function parseExpression(text: string): Expr {
 }
 
 const tooDeep = (at: { start: number; end: number }) =>
-  new ExpressionSyntaxError(`the expression nests more than ${EXPRESSION_LIMITS.depth} levels deep, the limit on expression depth: split it into metrics`, at.start, at.end);
+  new ExpressionSyntaxError(msg('syntax.too-deep', { limit: EXPRESSION_LIMITS.depth }), at.start, at.end);
 
 /** The first node found `levels` below `e`, or undefined when the tree is not that high (recursion ≤ the token limit). */
 function nodeBelow(e: Expr, levels: number): Expr | undefined {

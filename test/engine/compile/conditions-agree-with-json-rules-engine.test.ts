@@ -10,6 +10,7 @@ import type { Binding } from '../../../engine/compile/compile-expression.js';
 import type { Ctx } from '../../../engine/compile/runtime.js';
 import type { Value, ValueType } from '../../../engine/compile/values.js';
 import { Exact } from '../../../engine/exact/exact.js';
+import { renderText } from '../../../engine/messages/render.js';
 
 // A neutral description of facts and conditions, turned into each engine's own form:
 // numbers are decimal text, Exact for Ratecard (as YAML gives it) and a JS number for json-rules-engine.
@@ -111,7 +112,7 @@ function compileWithScope(spec: Spec) {
     resolve: (name) => name in TYPES
       ? ({ kind: 'fact', type: TYPES[name as keyof Facts], fn: () => current[name] } as Binding)
       : undefined,
-    report: (message) => { problems.push(message); },
+    report: (message) => { problems.push(renderText(message)); },
     named: () => undefined,
   };
   const compiled = compileCondition(ratecardDoc(spec), ['when'], scope);
