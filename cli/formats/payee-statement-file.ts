@@ -15,9 +15,9 @@ export const payeeStatementFormatOf = (path: string | undefined): PayeeStatement
   /\.xlsx$/i.test(path ?? '') ? 'xlsx' : /\.html?$/i.test(path ?? '') ? 'html' : /\.pdf$/i.test(path ?? '') ? 'pdf' : undefined;
 
 /** The statements as bytes (xlsx, pdf) or text (html); a PDF is the HTML printed by Chromium (see html-to-pdf.ts). */
-export async function renderPayeeStatements(format: PayeeStatementFormat, input: PayeeStatementInput, pdf: { out: string; chromium?: string } = { out: 'statement.pdf' }): Promise<string | Uint8Array> {
+export async function renderPayeeStatements(format: PayeeStatementFormat, input: PayeeStatementInput, pdf: { out: string; chromium?: string } = { out: 'statement.pdf' }, xlsx: { maxRows?: number } = {}): Promise<string | Uint8Array> {
   const list = payeeStatements(input);
-  if (format === 'xlsx') return payeeStatementsXlsx(list);
+  if (format === 'xlsx') return payeeStatementsXlsx(list, xlsx);
   const html = payeeStatementsHtml(list, `渠道酬金对账单 ${input.policy.id}`);
   return format === 'pdf' ? htmlToPdf(html, pdf.out, pdf.chromium) : html;
 }

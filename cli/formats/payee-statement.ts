@@ -14,7 +14,12 @@ export interface PayeeStatementInput {
   /** Lines in statement order (payee, month, rule), e.g. `settle(...).lines` or posted lines. */
   lines: StatementLine[];
   withheld?: WithheldItem[];
+  /** The language of the explanations: 简体中文 (default, for documents payees receive) or the engine's English sentence. */
+  lang?: StatementLanguage;
 }
+
+export const STATEMENT_LANGUAGES = ['zh-CN', 'en'] as const;
+export type StatementLanguage = (typeof STATEMENT_LANGUAGES)[number];
 
 export interface PayeeStatementLine {
   line: string;
@@ -23,6 +28,8 @@ export interface PayeeStatementLine {
   kind: LineKind;
   amount: string;
   explanation: string;
+  /** The policy version that paid the line, when known (settled over versions, or read from the store). */
+  version?: string;
 }
 
 export interface PayeeStatement {
@@ -56,16 +63,26 @@ export function payeeStatements(input: PayeeStatementInput): PayeeStatement[] {
     .map(({ key: [payeeId, period], g }) => {
       const p = payees.get(payeeId);
       return {
-        // settled over several versions, each month names the version that paid it
-        policy: { ...policy, version: g.lines.find((l) => l.version)?.version ?? policy.version },
+        // settled over several versions (or posted by runs of several), the month names each version that paid it
+        policy: { ...policy, version: versionsOf(g.lines) ?? policy.version },
         payee: { id: payeeId, name: p?.name, channelType: p?.channelType ?? '', attributes: otherAttributes(p?.attributes ?? {}) },
         period,
-        lines: g.lines.map((l) => ({ line: l.line, description: titles[l.line.split('@')[0]] || l.trace?.description, kind: l.kind, amount: l.amount, explanation: explainZh(l, refundsOf.get(l.id)) })),
+        lines: g.lines.map((l) => ({ line: l.line, description: titles[l.line.split('@')[0]] || l.trace?.description, kind: l.kind, amount: l.amount, explanation: input.lang === 'en' ? l.explanation : explainZh(l, refundsOf.get(l.id)), ...(l.version ? { version: l.version } : {}) })),
         withheld: g.withheld.map((w) => ({ line: w.line, kind: w.kind, reason: w.reason, wouldPay: w.wouldPay })),
         totals: totalsOf(g.lines),
       };
     });
 }
+
+/** The versions that paid the lines, in order of first appearance (`1`, or `1、2` for a month with lines of both). */
+const versionsOf = (lines: StatementLine[]) => {
+  const versions = [...new Set(lines.map((l) => l.version).filter((v): v is string => Boolean(v)))];
+  return versions.length ? versions.join('、') : undefined;
+};
+
+/** The line's name as a statement shows it: with the version that paid it when the month has lines of several versions. */
+export const lineCaption = (s: PayeeStatement, l: PayeeStatementLine): string =>
+  l.version && s.policy.version.includes('、') ? `${l.line}（第 ${l.version} 版）` : l.line;
 
 /** Payee columns besides id, name and channel type, which the statement shows on their own. */
 const otherAttributes = (a: Record<string, string>) =>

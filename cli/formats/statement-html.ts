@@ -3,7 +3,7 @@
 // and why, and the totals by kind. Each section prints on its own page (print to PDF from a browser).
 import { Exact, LINE_KINDS } from '../../engine/index.js';
 import { escapeHtml as escape } from './html-escape.js';
-import { KIND_ZH, type PayeeStatement } from './payee-statement.js';
+import { KIND_ZH, lineCaption, type PayeeStatement } from './payee-statement.js';
 
 const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
 const money = (a: string) => `<span class="num">${escape(Exact.parse(a).toFixed(2))}</span>`;
@@ -21,7 +21,7 @@ function section(s: PayeeStatement): string {
     ['账期', escape(s.period)],
     ['政策', `${escape(s.policy.id)}${s.policy.name ? ` ${escape(s.policy.name)}` : ''} 第 ${escape(s.policy.version)} 版`],
   ];
-  const lines = s.lines.map((l) => row([escape(l.line), escape(l.description ?? ''), KIND_ZH[l.kind], money(l.amount), escape(l.explanation)]));
+  const lines = s.lines.map((l) => row([escape(lineCaption(s, l)), escape(l.description ?? ''), KIND_ZH[l.kind], money(l.amount), escape(l.explanation)]));
   const withheld = s.withheld.map((w) => row([escape(w.line), KIND_ZH[w.kind], escape(w.reason), w.wouldPay ? money(w.wouldPay) : '']));
   const totals = LINE_KINDS.filter((k) => !Exact.parse(s.totals.byKind[k]).isZero()).map((k) => row([`${KIND_ZH[k]}合计`, money(s.totals.byKind[k])], 'td'));
   return `<section>

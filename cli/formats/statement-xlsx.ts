@@ -7,7 +7,7 @@
 import writeXlsxFile from 'write-excel-file/universal';
 import type { Cell, Row, Sheet } from 'write-excel-file/universal';
 import { Exact, LINE_KINDS } from '../../engine/index.js';
-import { KIND_ZH, type PayeeStatement } from './payee-statement.js';
+import { KIND_ZH, lineCaption, type PayeeStatement } from './payee-statement.js';
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 
@@ -31,7 +31,7 @@ function statementRows(s: PayeeStatement): Row[] {
     [bold('账期'), text(s.period)],
     [bold('政策'), text(s.policy.id), text(`${s.policy.name ?? ''} 第 ${s.policy.version} 版`.trim())],
     [bold('项目'), bold('说明'), bold('类型'), bold('金额（元）'), bold('计算说明')],
-    ...s.lines.map((l): Row => [text(l.line), text(l.description), text(KIND_ZH[l.kind]), moneyCell(l.amount), { value: l.explanation, type: String, wrap: true }]),
+    ...s.lines.map((l): Row => [text(lineCaption(s, l)), text(l.description), text(KIND_ZH[l.kind]), moneyCell(l.amount), { value: l.explanation, type: String, wrap: true }]),
     ...s.withheld.map((w): Row => [text(w.line), text('未发放'), text(KIND_ZH[w.kind]), moneyCell('0'), { value: w.reason + (w.wouldPay ? `（应发 ${w.wouldPay}）` : ''), type: String, wrap: true }]),
     ...LINE_KINDS.filter((k) => !Exact.parse(s.totals.byKind[k]).isZero()).map((k): Row => [null, bold(`${KIND_ZH[k]}合计`), null, moneyCell(s.totals.byKind[k])]),
     [null, bold('应付合计'), null, moneyCell(s.totals.total, { fontWeight: 'bold' })],

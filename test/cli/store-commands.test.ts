@@ -105,7 +105,7 @@ describe('ratecard run, close and statement', () => {
     ['run without --db', runArgs('x.db', '2025-01').filter((a, i, all) => a !== '--db' && all[i - 1] !== '--db'), 'ratecard run: missing --db'],
     ['run without --from', ['run', '--db', 'x.db', '--policy', 'p.yaml', '--payees', 'p.csv', '--facts', 'f.csv', '--to', '2025-01'], 'ratecard run: missing --from'],
     ['close without --period', ['close', '--db', 'x.db', '--policy-id', 'p'], 'ratecard close: missing --period'],
-    ['statement with a bad --format', ['statement', '--db', 'x.db', '--policy-id', 'p', '--format', 'xml'], 'ratecard statement: --format must be csv or json, got `xml`'],
+    ['statement with a bad --format', ['statement', '--db', 'x.db', '--policy-id', 'p', '--format', 'xml'], 'ratecard statement: --format must be csv, json, xlsx, html or pdf, got `xml`'],
   ];
   for (const [what, args, first] of usage) {
     it(`${what} is a usage error, exit 2`, async () => {

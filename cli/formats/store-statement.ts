@@ -1,0 +1,71 @@
+// A statement read back from the settlement store, for the documents the CLI (`ratecard
+// statement`) and the service (`GET /statement-files/:policyId`) write: the lines as posted, each
+// with the policy version of the run that posted it, optionally replayed as of a date — only the
+// runs started by then, so adjustments posted later are left out.
+import { errorAt, RatecardError, type PayeeRecord, type Period } from '../../engine/index.js';
+import type { PostedLine, RunRecord, StatementQuery } from '../../store/types.js';
+import type { PayeeStatementInput, StatementLanguage } from './payee-statement.js';
+
+type Maybe<T> = T | Promise<T>;
+
+/** What a statement needs of a book: the synchronous and the asynchronous book both have it. */
+export interface StatementSource {
+  statement(query: StatementQuery): Maybe<PostedLine[]>;
+  listRuns(filter?: { policyId?: string }): Maybe<RunRecord[]>;
+}
+
+export interface StoreStatementQuery extends StatementQuery {
+  /** `YYYY-MM-DD` (the end of that day, UTC) or an ISO 8601 time: the statement as it stood then. */
+  asOf?: string;
+}
+
+export interface StoreStatement {
+  /** Posted lines in statement order, each with `version`: the policy version of the run that posted it. */
+  lines: PostedLine[];
+  /** The runs the lines come from (all runs of the policy up to `asOf`), oldest first. */
+  runs: RunRecord[];
+  /** The moment replayed (exclusive end, ISO 8601 UTC), when `asOf` was given. */
+  before?: string;
+  /**
+   * Months a run had posted by `asOf` that a later run posted again while they were open: the
+   * store keeps an open month's latest lines only, so the replay cannot show them as they stood.
+   */
+  repostedAfter: Period[];
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The end (exclusive) of the moment `asOf` names, as ISO 8601 UTC; a located error when it is not a date. */
+export function replayEnd(asOf: string, field = 'as-of', file = '(options)'): string {
+  const bad = () => new RatecardError([errorAt({ file, line: 1, column: 1 }, field, `expected a date as YYYY-MM-DD or an ISO 8601 time such as 2025-09-30T18:00:00Z, got \`${asOf}\``, 'bad-option')]);
+  if (DAY.test(asOf)) {
+    const day = new Date(`${asOf}T00:00:00.000Z`);
+    if (day.toISOString().slice(0, 10) !== asOf) throw bad();
+    return new Date(day.getTime() + 86_400_000).toISOString();
+  }
+  const time = TIME.test(asOf) ? new Date(asOf) : undefined;
+  if (!time || Number.isNaN(time.getTime())) throw bad();
+  return new Date(time.getTime() + 1).toISOString();
+}
+
+const covers = (run: RunRecord, period: Period) => run.from <= period && period <= run.to;
+
+export async function readStoreStatement(book: StatementSource, query: StoreStatementQuery): Promise<StoreStatement> {
+  const { asOf, ...lineQuery } = query;
+  const before = asOf === undefined ? undefined : replayEnd(asOf);
+  const allRuns = await book.listRuns({ policyId: query.policyId });
+  const runs = before === undefined ? allRuns : allRuns.filter((r) => r.startedAt < before);
+  const version = new Map(allRuns.map((r) => [r.id, r.policyVersion]));
+  const kept = new Set(runs.map((r) => r.id));
+  const posted = await book.statement(lineQuery);
+  const lines = posted.filter((l) => kept.has(l.runId)).map((l) => ({ ...l, version: version.get(l.runId) ?? '' }));
+  const later = new Set(posted.filter((l) => !kept.has(l.runId) && !l.adjustment).map((l) => l.period));
+  const repostedAfter = [...later].filter((p) => runs.some((r) => !r.unchanged && covers(r, p))).sort();
+  return { lines, runs, ...(before === undefined ? {} : { before }), repostedAfter };
+}
+
+/** The payee statements' input: the policy's id and the version of its latest run (each month names the versions that paid it). */
+export function storeStatementInput(policyId: string, statement: StoreStatement, payees: PayeeRecord[] = [], lang?: StatementLanguage): PayeeStatementInput {
+  return { policy: { id: policyId, version: statement.runs.at(-1)?.policyVersion ?? '' }, payees, lines: statement.lines, ...(lang ? { lang } : {}) };
+}

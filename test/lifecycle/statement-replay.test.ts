@@ -1,0 +1,113 @@
+// Replay (12.1): `ratecard statement --as-of DATE` over a store that a year with a mid-year
+// amendment was posted into month by month, on dated runs. The step rate of rural-contract goes
+// from 2 % (version 1) to 3 % (version 2) in July; R02's lines are worked by hand:
+//   under_completion = full steps below 100 % × step rate × (maintenance + development)
+//   June and earlier: version 1 (2025-01: -905.38, 2025-02: -791.40, 2025-03: -661.65, none Apr–Jun)
+//   2025-07: 73418.4 / 79200 = 0.927 → 7 steps; 7 × 3 % × (5155.50 + 2190) = 1542.555 → -1542.56 (v2)
+//   2025-08: 0.898 → 10 steps, 30 % (the cap) × (4873.50 + 830) = 1711.05 → -1711.05 (v2)
+//   July corrected on 2025-11-20 (actual 75240 = 95 %): 5 steps × 3 % × 7345.50 = 1101.825 → -1101.83,
+//   posted as an adjustment in the first open month (September): -1101.83 − (-1542.56) = +440.73.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { SettlementBook } from '../../store/settlement-book.js';
+import { runCli, scratch } from '../fixtures/run-cli.js';
+
+const RURAL = 'data/scenarios/rural-contract';
+const v1 = readFileSync('policies/rural-contract.yaml', 'utf8');
+const v2 = v1.replace(/^version: 1$/m, 'version: 2').replace(/^applies_to:/m, 'effective: { from: 2025-07 }\napplies_to:').replace('    value: 0.02\n', '    value: 0.03\n');
+const facts = readFileSync(`${RURAL}/facts.csv`, 'utf8');
+const correctedJuly = facts.replace('2025-07,R02,79200,73418.4,', '2025-07,R02,79200,75240,');
+const changedSeptember = facts.replace('2025-09,R02,72000,69840,', '2025-09,R02,72000,72000,');
+
+interface Line { period: string; line: string; amount: string; version: string; runId: string; adjustment: boolean }
+
+const tmp = scratch('ratecard-replay-');
+const db = tmp.path('year.db');
+
+beforeAll(() => {
+  let clock = '';
+  const book = SettlementBook.open(db, { now: () => clock });
+  const at = (time: string) => { clock = time; };
+  const run = (policy: string, month: string, factsText = facts) => book.run({
+    policy: { file: `rural-contract-v${policy === v1 ? 1 : 2}.yaml`, text: policy },
+    dataset: { payees: { file: `${RURAL}/payees.csv`, text: readFileSync(`${RURAL}/payees.csv`, 'utf8') }, facts: { file: 'facts.csv', text: factsText } },
+    from: month, to: month, startedBy: 'clerk',
+  });
+  try {
+    // each month is run on the 3rd of the next and closed on the 5th; September stays open
+    for (let m = 1; m <= 9; m++) {
+      const month = `2025-0${m}`;
+      const next = m === 9 ? '2025-10' : `2025-0${m + 1}`;
+      at(`${next}-03T09:00:00.000Z`);
+      run(m < 7 ? v1 : v2, month);
+      if (m < 9) {
+        at(`${next}-05T09:00:00.000Z`);
+        book.close('rural-contract', month, 'auditor');
+      }
+    }
+    at('2025-10-15T09:00:00.000Z');
+    run(v2, '2025-09', changedSeptember); // September again while open: its lines are replaced
+    at('2025-11-20T09:00:00.000Z');
+    run(v2, '2025-07', correctedJuly); // closed July corrected: an adjustment in September
+  } finally {
+    book.shutdown();
+  }
+});
+
+async function statementOf(...extra: string[]): Promise<{ lines: Line[]; note: string; json: Record<string, unknown> }> {
+  const out = tmp.path(`s${extra.join('')}.json`.replace(/[^A-Za-z0-9.-]/g, '_'));
+  const run = await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--payee', 'R02', '--out', out, ...extra]);
+  expect(run.code).toBe(0);
+  const json = JSON.parse(readFileSync(out, 'utf8')) as { lines: Line[] };
+  return { lines: json.lines, note: run.stderr, json };
+}
+
+const under = (lines: Line[]) => lines.filter((l) => l.line.startsWith('under_completion')).map((l) => `${l.period} ${l.line} ${l.amount} v${l.version}`);
+
+describe('a statement replayed as of a date', () => {
+  it('as of 2025-09-30 gives the lines of the version in force each month, posted by then', async () => {
+    const { lines, note, json } = await statementOf('--as-of', '2025-09-30');
+    expect(under(lines)).toEqual([
+      '2025-01 under_completion -905.38 v1', '2025-02 under_completion -791.40 v1', '2025-03 under_completion -661.65 v1',
+      '2025-07 under_completion -1542.56 v2', '2025-08 under_completion -1711.05 v2',
+    ]);
+    // September was not run yet; the July correction came later
+    expect(new Set(lines.map((l) => l.period))).toEqual(new Set(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08']));
+    expect(lines.every((l) => !l.adjustment)).toBe(true);
+    expect(new Set(lines.filter((l) => l.period <= '2025-06').map((l) => l.version))).toEqual(new Set(['1']));
+    expect(new Set(lines.filter((l) => l.period >= '2025-07').map((l) => l.version))).toEqual(new Set(['2']));
+    expect(json).toMatchObject({ asOf: '2025-09-30', before: '2025-10-01T00:00:00.000Z', repostedAfter: [] });
+    expect(note).toMatch(/^\d+ posted lines of rural-contract as of 2025-09-30 → /);
+  });
+
+  // September was run again at 100 % (72000 of 72000): no deduction of its own
+  it('today: the July correction is an adjustment in September, paid by version 2', async () => {
+    const { lines } = await statementOf();
+    expect(under(lines)).toEqual([
+      '2025-01 under_completion -905.38 v1', '2025-02 under_completion -791.40 v1', '2025-03 under_completion -661.65 v1',
+      '2025-07 under_completion -1542.56 v2', '2025-08 under_completion -1711.05 v2',
+      '2025-09 under_completion@2025-07 440.73 v2',
+    ]);
+  });
+
+  it('as of a moment between two runs of an open month, says the store no longer has that month as it stood', async () => {
+    const { lines, note } = await statementOf('--as-of', '2025-10-05');
+    expect(lines.some((l) => l.period === '2025-09')).toBe(false);
+    expect(note.split('\n')[0]).toBe('note: 2025-09 was posted again after 2025-10-05 while it was open; the store keeps an open month\'s latest lines only, so the statement leaves it out');
+  });
+
+  it('as of an exact time counts the runs started up to and including it', async () => {
+    const before = await statementOf('--as-of', '2025-08-03T08:59:59Z');
+    const at = await statementOf('--as-of', '2025-08-03T09:00:00Z');
+    expect(before.lines.some((l) => l.period === '2025-07')).toBe(false);
+    expect(at.lines.some((l) => l.period === '2025-07')).toBe(true);
+  });
+
+  it('a date that is not one is a located error', async () => {
+    for (const bad of ['2025-02-30', '30/09/2025', '2025-09']) {
+      const run = await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--as-of', bad]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`(options):1:1 as-of: expected a date as YYYY-MM-DD or an ISO 8601 time such as 2025-09-30T18:00:00Z, got \`${bad}\`\n`);
+    }
+  });
+});
