@@ -22,6 +22,7 @@ import { policiesRoutes } from './routes/policies.js';
 import { runsRoutes } from './routes/runs.js';
 import { settleRoutes } from './routes/settle.js';
 import { simulateRoutes } from './routes/simulate.js';
+import { statementFileRoutes } from './routes/statement-files.js';
 import { statementsRoutes } from './routes/statements.js';
 import { validateRoutes } from './routes/validate.js';
 import { allSchemas } from './schemas/answers.js';
@@ -88,7 +89,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.decorate('engine', engine);
   const ctx: RouteContext = { policiesDir, writers, book: options.book, dbPath: options.book ? options.dbPath : undefined, engine };
   for (const routes of [
-    healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes,
+    healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes, statementFileRoutes,
   ]) await app.register(routes, ctx);
   if (options.editor) {
     const editor = { ...ctx, workspace: openWorkspace(options.editor) };
