@@ -2,8 +2,9 @@
 // first open, WAL journal. Each post and each close is one IMMEDIATE transaction; a second writer
 // waits up to the busy timeout, then gets a located "busy" error. Closed periods are guarded
 // twice: here in code and by the database's triggers (migrations 2 and 4).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { errorAt, type LineKind, type Period, RatecardError, type Totals } from '../engine/index.js';
 import { ClosedPeriodError, closeOf, drive, type Posting, type Steps, type SyncBackend } from './backend.js';
@@ -30,6 +31,24 @@ interface CloseRow {
 
 export { ClosedPeriodError };
 
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * The better-sqlite3 constructor. It is an optional dependency (a native module: a user of the
+ * engine alone, or of PostgreSQL, need not build it), loaded on first use; when it is missing,
+ * opening the store is a located error at `store` that says what to install.
+ */
+export function sqliteDriver(store: string, load: (name: string) => unknown = requireHere): typeof Database {
+  try {
+    return load('better-sqlite3') as typeof Database; // require caches it
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    throw new RatecardError([errorAt({ file: store, line: 1, column: 1 }, 'db', missing
+      ? 'cannot open the settlement store: SQLite needs the optional dependency `better-sqlite3` (npm install better-sqlite3@12), or give a postgres:// URL'
+      : `cannot open the settlement store: \`better-sqlite3\` did not load: ${(e as Error).message.split('\n')[0]}`, 'sqlite-unavailable')]);
+  }
+}
+
 const LINE_ORDER = 'ORDER BY payee_order, payee_id, period, adjustment, line_order, id';
 
 /** The name of a store file in messages: as given, or its base name when the path is absolute. */
@@ -45,10 +64,11 @@ export class SqliteStore implements SyncBackend, MigrationHost {
     const name = options.name ?? storeName(file);
     const fail = (why: string, code = 'io') => new RatecardError([errorAt({ file: name, line: 1, column: 1 }, 'db', `cannot open the settlement store: ${why}`, code)]);
     if (options.mustExist && file !== ':memory:' && !existsSync(file)) throw fail('no such file');
+    const Sqlite = sqliteDriver(name);
     let db: Database.Database | undefined;
     try {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-      db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+      db = new Sqlite(file, { timeout: options.busyTimeoutMs ?? 5000 });
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       const store = new SqliteStore(db, name, options);

@@ -1,10 +1,9 @@
 // A clean package: `ratecard --version` and the policy schema exported for `$schema` references
 // from node_modules (`ratecard/policy.schema.json`).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratch } from '../fixtures/run-cli.js';
+import { runCli } from '../fixtures/run-cli.js';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -24,25 +23,5 @@ describe('package', () => {
       "import { createRequire } from 'node:module'; console.log(createRequire(process.cwd() + '/')('ratecard/policy-test.schema.json').$id)"], { encoding: 'utf8' });
     expect(tests.trim()).toBe('https://ratecard.dev/schema/policy-test.schema.json');
   });
-
-  // after `npm run build` (npm test builds first): what a user of the package compiles against
-  it('its types compile under tsc --strict without skipLibCheck', () => {
-    const dir = scratch('ratecard-consumer-');
-    mkdirSync(join(dir.dir, 'node_modules'));
-    symlinkSync(resolve('.'), join(dir.dir, 'node_modules', 'ratecard'));
-    dir.write('use.ts', [
-      "import { loadPolicy, settle, type Statement } from 'ratecard';",
-      "import { SettlementBook } from 'ratecard/store';",
-      "const loaded = loadPolicy({ file: 'p.yaml', text: '' });",
-      'export const ok: boolean = loaded.ok;',
-      'export type S = Statement;',
-      'export const both = [settle, SettlementBook] as const;',
-    ].join('\n'));
-    writeFileSync(join(dir.dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, skipLibCheck: false, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] },
-      files: ['use.ts'],
-    }));
-    const tsc = resolve('node_modules/.bin/tsc');
-    expect(() => execFileSync(tsc, ['-p', join(dir.dir, 'tsconfig.json')], { encoding: 'utf8' })).not.toThrow();
-  });
+  // the packed package (dependencies, declarations under tsc --strict, optional better-sqlite3): test/package/packed.test.ts
 });
