@@ -1,14 +1,14 @@
 // `ratecard statement`: the posted lines of a policy from the settlement store, as CSV (the
 // columns of `ratecard settle`, byte for byte reproducible), JSON with traces and run ids, or
 // payee statements (对账单) as xlsx, html or pdf; optionally replayed as of a date.
-import { totalsOf } from '../../engine/index.js';
+import { errorAt, RatecardError, totalsOf } from '../../engine/index.js';
 import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
-import { writeAtomic } from '../files.js';
+import { readSource, writeAtomic } from '../files.js';
 import { isPayeeStatementFormat, payeeStatementFormatOf, renderPayeeStatements } from '../formats/payee-statement-file.js';
 import { STATEMENT_LANGUAGES, type StatementLanguage } from '../formats/payee-statement.js';
 import { payeesOfTable } from '../formats/payee-table.js';
-import { readStoreStatement, storeStatementInput } from '../formats/store-statement.js';
+import { postedPolicy, readStoreStatement, storeStatementInput } from '../formats/store-statement.js';
 import { encodingOption, readTableFile } from '../formats/table-file.js';
 import { AsyncSettlementBook } from '../../store/async-book.js';
 import { postedToCsv } from '../../store/statement-csv.js';
@@ -27,6 +27,9 @@ const usage = `usage: ratecard statement --db FILE --policy-id ID [--payee ID] [
   --format F             csv, json, xlsx, html or pdf, when --out has another extension
   --payees FILE          payees.csv or .xlsx: names and attributes for the payee statements
                          (the store keeps payee ids only)
+  --policy FILE          the policy as it was run (repeatable, one per version): its name and the
+                         简体中文 titles of its rules label the payee statements; a file that
+                         posted no run of the policy is refused
   --encoding E           the payees file's encoding: auto (default), utf8, gb18030 or gbk
   --lang zh-CN|en        the payee statements' explanations: 简体中文 (default) or English
   --sheet-rows N         most rows on one xlsx sheet (default Excel's 1,048,576); longer
@@ -55,7 +58,7 @@ const command: Command = {
     const { values: o } = parseOptions(args, {
       db: { type: 'string' }, 'policy-id': { type: 'string' }, payee: { type: 'string' }, from: { type: 'string' },
       to: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, 'as-of': { type: 'string' },
-      payees: { type: 'string' }, encoding: { type: 'string' }, lang: { type: 'string' }, 'sheet-rows': { type: 'string' },
+      payees: { type: 'string' }, policy: { type: 'string', multiple: true }, encoding: { type: 'string' }, lang: { type: 'string' }, 'sheet-rows': { type: 'string' },
     });
     const format = o.format ?? payeeStatementFormatOf(o.out) ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx, html or pdf, got \`${format}\``);
@@ -70,8 +73,13 @@ const command: Command = {
       closed: asOf === undefined ? await book.closedPeriods(query.policyId) : undefined,
     }));
     const { lines } = statement;
+    const sources = (o.policy ?? []).map((f) => readSource(f, 'policy'));
+    const policy = postedPolicy(query.policyId, statement.runs, sources);
+    if (sources.length && !policy) {
+      throw new RatecardError([errorAt({ file: sources[0].file, line: 1, column: 1 }, 'policy', `no run of \`${query.policyId}\` in the store was settled with this text${sources.length > 1 ? ' (nor with the other --policy files)' : ''}: give the version that was run`, 'policy-mismatch')]);
+    }
     const text = isPayeeStatementFormat(format)
-      ? await renderPayeeStatements(format, storeStatementInput(query.policyId, statement, payees, lang), { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM }, { maxRows })
+      ? await renderPayeeStatements(format, storeStatementInput(query.policyId, statement, payees, lang, policy), { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM }, { maxRows })
       : format === 'csv' ? postedToCsv(lines)
       : JSON.stringify({ ...query, ...(asOf === undefined ? { closed } : { asOf, before: statement.before, repostedAfter: statement.repostedAfter }), lines, totals: totalsOf(lines) }, null, 2) + '\n';
     for (const period of statement.repostedAfter) {

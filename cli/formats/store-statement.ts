@@ -2,7 +2,7 @@
 // statement`) and the service (`GET /statement-files/:policyId`) write: the lines as posted, each
 // with the policy version of the run that posted it, optionally replayed as of a date — only the
 // runs started by then, so adjustments posted later are left out.
-import { errorAt, RatecardError, type PayeeRecord, type Period } from '../../engine/index.js';
+import { errorAt, loadPolicy, RatecardError, type PayeeRecord, type Period, type SourceText } from '../../engine/index.js';
 import type { PostedLine, RunRecord, StatementQuery } from '../../store/types.js';
 import type { PayeeStatementInput, StatementLanguage } from './payee-statement.js';
 
@@ -65,7 +65,32 @@ export async function readStoreStatement(book: StatementSource, query: StoreStat
   return { lines, runs, ...(before === undefined ? {} : { before }), repostedAfter };
 }
 
+/** A policy text that posted runs of the statement: its name and the zh-CN titles of its rules label the statements. */
+export interface PostedPolicy { source: SourceText; name: string }
+
+/**
+ * Of `sources`, the policy text of the latest run that one of them posted (matched by the hash of
+ * the file, `RunRecord.sourceHash`); undefined when none did. A text that is not a valid policy of
+ * this id is a located error.
+ */
+export function postedPolicy(policyId: string, runs: RunRecord[], sources: SourceText[]): PostedPolicy | undefined {
+  const loaded = sources.map((source) => {
+    const result = loadPolicy(source);
+    if (!result.ok) throw new RatecardError(result.diagnostics);
+    if (result.policy.id !== policyId) throw new RatecardError([errorAt({ file: source.file, line: 1, column: 1 }, 'id', `the policy is \`${result.policy.id}\`, not \`${policyId}\``, 'policy-mismatch')]);
+    return result.policy;
+  });
+  for (const run of [...runs].reverse()) {
+    const match = loaded.find((p) => p.sourceHash === run.sourceHash);
+    if (match) return { source: match.source, name: match.name };
+  }
+  return undefined;
+}
+
 /** The payee statements' input: the policy's id and the version of its latest run (each month names the versions that paid it). */
-export function storeStatementInput(policyId: string, statement: StoreStatement, payees: PayeeRecord[] = [], lang?: StatementLanguage): PayeeStatementInput {
-  return { policy: { id: policyId, version: statement.runs.at(-1)?.policyVersion ?? '' }, payees, lines: statement.lines, ...(lang ? { lang } : {}) };
+export function storeStatementInput(policyId: string, statement: StoreStatement, payees: PayeeRecord[] = [], lang?: StatementLanguage, policy?: PostedPolicy): PayeeStatementInput {
+  return {
+    policy: { id: policyId, version: statement.runs.at(-1)?.policyVersion ?? '', ...(policy ? { name: policy.name, source: policy.source } : {}) },
+    payees, lines: statement.lines, ...(lang ? { lang } : {}),
+  };
 }

@@ -3,10 +3,12 @@
 // rendered as `ratecard statement --out` renders them (cli/formats). Read-only, like the other
 // statement routes; 404 when the policy has no runs, 503 without a store.
 import type { FastifyInstance } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RatecardError } from '../../engine/index.js';
 import { renderPayeeStatements, type PayeeStatementFormat } from '../../cli/formats/payee-statement-file.js';
 import type { StatementLanguage } from '../../cli/formats/payee-statement.js';
-import { readStoreStatement, replayEnd, storeStatementInput } from '../../cli/formats/store-statement.js';
+import { postedPolicy, readStoreStatement, replayEnd, storeStatementInput } from '../../cli/formats/store-statement.js';
 import type { RouteContext } from '../context.js';
 import { RequestError } from '../errors.js';
 import { responses } from '../schemas/common.js';
@@ -57,8 +59,11 @@ export async function statementFileRoutes(app: FastifyInstance, ctx: RouteContex
     const book = bookOf(ctx);
     if (!(await book.listRuns({ policyId })).length) throw notFound('policyId', `no runs of policy \`${policyId}\` in the store`);
     const statement = await readStoreStatement(book, { policyId, payeeId: q.payee, from: q.from, to: q.to, asOf: q.asOf });
+    // the bundled policy labels the statements when it is the text that was run
+    const bundled = join(ctx.policiesDir, `${policyId}.yaml`);
+    const policy = existsSync(bundled) ? postedPolicy(policyId, statement.runs, [{ file: `policies/${policyId}.yaml`, text: readFileSync(bundled, 'utf8') }]) : undefined;
     const name = fileName(policyId, q);
-    const file = await renderPayeeStatements(q.format, storeStatementInput(policyId, statement, [], q.lang), { out: name, chromium: process.env.RATECARD_CHROMIUM }, { maxRows: q.sheetRows });
+    const file = await renderPayeeStatements(q.format, storeStatementInput(policyId, statement, [], q.lang, policy), { out: name, chromium: process.env.RATECARD_CHROMIUM }, { maxRows: q.sheetRows });
     return reply.type(TYPES[q.format]).header('content-disposition', `attachment; filename="${name}"`).send(typeof file === 'string' ? file : Buffer.from(file));
   });
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Exact } from '../../engine/index.js';
+import { ruleTitles } from '../../cli/formats/policy-yaml.js';
 import { SettlementBook } from '../../store/settlement-book.js';
 import { get, listening, type Running, scenarioDataset } from '../server/serve-for-test.js';
 
@@ -50,7 +51,9 @@ describe('GET /statement-files/:policyId', () => {
       expect(Exact.parse(String(r[7])).eq(sum)).toBe(true);
     }
     const lines = sheets[1].data.map((r) => r.map((c) => (c === null ? '' : String(c))));
-    expect(lines.find((r) => r[0] === '政策')!.filter(Boolean)).toEqual(['政策', 'rural-contract', '第 1 版']);
+    // the bundled policy is the text that was run: its name and its rules' 简体中文 titles label the statement
+    expect(lines.find((r) => r[0] === '政策')!.filter(Boolean)).toEqual(['政策', 'rural-contract', 'Contracted rural points 第 1 版']);
+    expect(lines.find((r) => r[0] === 'maintenance')![1]).toBe(ruleTitles(policy.text).maintenance);
     expect(lines.find((r) => r[0] === 'maintenance')![4]).toMatch(/^计算：billed_lines \* maintenance_price = /);
   });
 

@@ -42,7 +42,7 @@ describe('payee statements from the store as .xlsx', () => {
   let posted: { payeeId: string; period: string; amount: string }[];
   beforeAll(async () => {
     const out = tmp.path('statements.xlsx');
-    const run = await statement('--payees', `${RURAL}/payees.csv`, '--out', out);
+    const run = await statement('--payees', `${RURAL}/payees.csv`, '--policy', 'policies/rural-contract.yaml', '--out', out);
     expect(run.stderr).toBe(`114 posted lines of rural-contract → ${out}\n`);
     sheets = (await readXlsxFile(readFileSync(out))) as Sheets;
     const json = tmp.path('statement.json');
@@ -65,7 +65,7 @@ describe('payee statements from the store as .xlsx', () => {
     const rows = sheets[1].data.map((r) => r.map(text));
     const april = block(rows, 'R01', '2025-04');
     expect(april.slice(1, 7).map((r) => r.filter(Boolean))).toEqual([
-      ['收款方', 'R01', 'Rural point R01'], ['渠道类型', 'rural_contract'], ['region', 'south'], ['parent_id', 'county-01'], ['账期', '2025-04'], ['政策', 'rural-contract', '第 1 版'],
+      ['收款方', 'R01', 'Rural point R01'], ['渠道类型', 'rural_contract'], ['region', 'south'], ['parent_id', 'county-01'], ['账期', '2025-04'], ['政策', 'rural-contract', 'Contracted rural points 第 1 版'],
     ]);
     const adjustment = april.find((r) => r[0] === 'under_completion@2025-03')!;
     expect(adjustment.slice(2, 4)).toEqual(['扣减', '-366.66']);
@@ -87,13 +87,14 @@ describe('payee statements from the store as .xlsx', () => {
     expect((await statement('--payee', 'R01', '--from', '2025-04', '--lang', 'en', '--out', out)).code).toBe(0);
     const rows = ((await readXlsxFile(readFileSync(out))) as Sheets)[1].data.map((r) => r.map(text));
     expect(rows[1].filter(Boolean)).toEqual(['收款方', 'R01']);
+    expect(rows.find((r) => r[0] === '政策')!.filter(Boolean)).toEqual(['政策', 'rural-contract', '第 1 版']);
     expect(rows.find((r) => r[0] === 'maintenance')![4]).toMatch(/^[a-z_]+ .*=/);
     expect(rows.find((r) => r[0] === 'maintenance')![4]).not.toMatch(/计算/);
   });
 
   it('splits over sheets at --sheet-rows without splitting a statement', async () => {
     const out = tmp.path('split.xlsx');
-    expect((await statement('--payees', `${RURAL}/payees.csv`, '--sheet-rows', '30', '--out', out)).code).toBe(0);
+    expect((await statement('--payees', `${RURAL}/payees.csv`, '--policy', 'policies/rural-contract.yaml', '--sheet-rows', '30', '--out', out)).code).toBe(0);
     const split = (await readXlsxFile(readFileSync(out))) as Sheets;
     const pages = split.filter((s) => s.sheet.startsWith('对账单'));
     expect(pages.length).toBeGreaterThan(5);
@@ -118,6 +119,15 @@ describe('payee statements from the store as .xlsx', () => {
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toBe(`ratecard statement: ${first}`);
     }
+  });
+
+  it('a --policy text that posted no run is refused, located at the file', async () => {
+    const other = tmp.write('rural-contract-v2.yaml', readFileSync('policies/rural-contract.yaml', 'utf8').replace(/^version: 1$/m, 'version: 2'));
+    const run = await statement('--policy', other, '--out', tmp.path('x.xlsx'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`${other}:1:1 policy: no run of \`rural-contract\` in the store was settled with this text: give the version that was run\n`);
+    const wrong = await statement('--policy', 'policies/service-center.yaml', '--out', tmp.path('x.xlsx'));
+    expect(wrong.stderr).toBe('policies/service-center.yaml:1:1 id: the policy is `service-center`, not `rural-contract`\n');
   });
 
   it('a payees file without payee_id is a located error', async () => {
