@@ -104,3 +104,28 @@ describe('GET /statement-files/:policyId', () => {
     }
   });
 });
+
+describe('POST /statement-files/:policyId', () => {
+  it('names the payees and shows their attributes from the payees table given', async () => {
+    const res = await fetch(`${server.url}/statement-files/rural-contract`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'xlsx', payee: 'R02', to: '2025-01', payees: dataset.payees }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="rural-contract_R02_2025-01.xlsx"');
+    const sheets = (await readXlsxFile(Buffer.from(await res.arrayBuffer()))) as Sheets;
+    const rows = sheets[1].data.map((r) => r.map((c) => (c === null ? '' : String(c))).filter(Boolean));
+    expect(rows.slice(0, 5)).toEqual([['渠道酬金对账单 R02 2025-01'], ['收款方', 'R02', 'Rural point R02'], ['渠道类型', 'rural_contract'], ['region', 'south'], ['parent_id', 'county-01']]);
+  });
+
+  it('a payees table without payee_id is located in it (422), a bad asOf at the body (400)', async () => {
+    const send = (body: object) => fetch(`${server.url}/statement-files/rural-contract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(async (r) => ({ status: r.status, json: await r.json() }));
+    const table = await send({ format: 'html', payees: { file: 'payees.csv', text: 'id,name\nR01,x\n' } });
+    expect(table.status).toBe(422);
+    expect(table.json.diagnostics[0]).toMatchObject({ file: 'payees.csv', line: 1, field: 'payee_id', message: 'missing column `payee_id`; the header has `id`, `name`' });
+    const asOf = await send({ format: 'html', asOf: '2025-13-01' });
+    expect(asOf.status).toBe(400);
+    expect(asOf.json.diagnostics[0]).toMatchObject({ file: 'body', field: 'asOf' });
+  });
+});
