@@ -7,7 +7,10 @@
 //   2025-08: 0.898 → 10 steps, 30 % (the cap) × (4873.50 + 830) = 1711.05 → -1711.05 (v2)
 //   July corrected on 2025-11-20 (actual 75240 = 95 %): 5 steps × 3 % × 7345.50 = 1101.825 → -1101.83,
 //   posted as an adjustment in the first open month (September): -1101.83 − (-1542.56) = +440.73.
+//   June corrected under version 1 on 2025-11-21 (actual 75600 of 72000 = 105 %): over_completion
+//   = (2878.50 + 2860) × 0.05 = 286.925 → 286.93, was × 0.102 = 585.33: -298.40 in September, paid by version 1.
 import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { SettlementBook } from '../../store/settlement-book.js';
 import { runCli, scratch } from '../fixtures/run-cli.js';
@@ -17,6 +20,7 @@ const v1 = readFileSync('policies/rural-contract.yaml', 'utf8');
 const v2 = v1.replace(/^version: 1$/m, 'version: 2').replace(/^applies_to:/m, 'effective: { from: 2025-07 }\napplies_to:').replace('    value: 0.02\n', '    value: 0.03\n');
 const facts = readFileSync(`${RURAL}/facts.csv`, 'utf8');
 const correctedJuly = facts.replace('2025-07,R02,79200,73418.4,', '2025-07,R02,79200,75240,');
+const correctedJune = facts.replace('2025-06,R02,72000,79344,', '2025-06,R02,72000,75600,');
 const changedSeptember = facts.replace('2025-09,R02,72000,69840,', '2025-09,R02,72000,72000,');
 
 interface Line { period: string; line: string; amount: string; version: string; runId: string; adjustment: boolean }
@@ -49,6 +53,8 @@ beforeAll(() => {
     run(v2, '2025-09', changedSeptember); // September again while open: its lines are replaced
     at('2025-11-20T09:00:00.000Z');
     run(v2, '2025-07', correctedJuly); // closed July corrected: an adjustment in September
+    at('2025-11-21T09:00:00.000Z');
+    run(v1, '2025-06', correctedJune); // closed June corrected under the version of June
   } finally {
     book.shutdown();
   }
@@ -88,6 +94,19 @@ describe('a statement replayed as of a date', () => {
       '2025-07 under_completion -1542.56 v2', '2025-08 under_completion -1711.05 v2',
       '2025-09 under_completion@2025-07 440.73 v2',
     ]);
+  });
+
+  it('a month paid by two versions names both, and each line its version', async () => {
+    const { lines } = await statementOf();
+    expect(lines.filter((l) => l.line === 'over_completion@2025-06').map((l) => `${l.period} ${l.amount} v${l.version}`)).toEqual(['2025-09 -298.40 v1']);
+    const out = tmp.path('september.xlsx');
+    expect((await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--payee', 'R02', '--from', '2025-09', '--out', out])).code).toBe(0);
+    const rows = ((await readXlsxFile(readFileSync(out))) as { data: unknown[][] }[])[1].data.map((r) => r.map((c) => (c === null ? '' : String(c))));
+    expect(rows.find((r) => r[0] === '政策')!.filter(Boolean)).toEqual(['政策', 'rural-contract', '第 2、1 版']);
+    const june = rows.find((r) => r[0].startsWith('over_completion@2025-06'))!;
+    expect(june.slice(0, 4)).toEqual(['over_completion@2025-06（第 1 版）', expect.any(String), '奖励', '-298.4']);
+    expect(june[4]).toMatch(/^更正 2025-06 的 2025-06 over_completion：原 585\.33，现 286\.93/);
+    expect(rows.find((r) => r[0].startsWith('under_completion@2025-07'))![0]).toBe('under_completion@2025-07（第 2 版）');
   });
 
   it('as of a moment between two runs of an open month, says the store no longer has that month as it stood', async () => {
