@@ -55,7 +55,8 @@ export async function readStoreStatement(book: StatementSource, query: StoreStat
   const { asOf, ...lineQuery } = query;
   const before = asOf === undefined ? undefined : replayEnd(asOf);
   const allRuns = await book.listRuns({ policyId: query.policyId });
-  const runs = before === undefined ? allRuns : allRuns.filter((r) => r.startedAt < before);
+  // run times are ISO 8601 as the store's clock wrote them: compared as instants, not as text
+  const runs = before === undefined ? allRuns : allRuns.filter((r) => Date.parse(r.startedAt) < Date.parse(before));
   const version = new Map(allRuns.map((r) => [r.id, r.policyVersion]));
   const kept = new Set(runs.map((r) => r.id));
   const posted = await book.statement(lineQuery);

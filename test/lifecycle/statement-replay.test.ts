@@ -9,10 +9,11 @@
 //   posted as an adjustment in the first open month (September): -1101.83 − (-1542.56) = +440.73.
 //   June corrected under version 1 on 2025-11-21 (actual 75600 of 72000 = 105 %): over_completion
 //   = (2878.50 + 2860) × 0.05 = 286.925 → 286.93, was × 0.102 = 585.33: -298.40 in September, paid by version 1.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { SettlementBook } from '../../store/settlement-book.js';
+import { AsyncSettlementBook } from '../../store/async-book.js';
 import { runCli, scratch } from '../fixtures/run-cli.js';
 
 const RURAL = 'data/scenarios/rural-contract';
@@ -26,13 +27,19 @@ const changedSeptember = facts.replace('2025-09,R02,72000,69840,', '2025-09,R02,
 interface Line { period: string; line: string; amount: string; version: string; runId: string; adjustment: boolean }
 
 const tmp = scratch('ratecard-replay-');
-const db = tmp.path('year.db');
+const pg = process.env.RATECARD_TEST_PG;
+/** The same year in each backend: an SQLite file, and a PostgreSQL schema of its own when a server is given. */
+const stores: [string, string][] = [
+  ['SQLite', tmp.path('year.db')],
+  ...(pg ? [['PostgreSQL', `${pg}${pg.includes('?') ? '&' : '?'}schema=replay_${randomBytes(6).toString('hex')}`] as [string, string]] : []),
+];
 
-beforeAll(() => {
+/** Posts the year into `db` on dated runs. */
+async function postYear(db: string): Promise<void> {
   let clock = '';
-  const book = SettlementBook.open(db, { now: () => clock });
+  const book = await AsyncSettlementBook.open(db, { now: () => clock });
   const at = (time: string) => { clock = time; };
-  const run = (policy: string, month: string, factsText = facts) => book.run({
+  const run = async (policy: string, month: string, factsText = facts) => book.run({
     policy: { file: `rural-contract-v${policy === v1 ? 1 : 2}.yaml`, text: policy },
     dataset: { payees: { file: `${RURAL}/payees.csv`, text: readFileSync(`${RURAL}/payees.csv`, 'utf8') }, facts: { file: 'facts.csv', text: factsText } },
     from: month, to: month, startedBy: 'clerk',
@@ -43,25 +50,25 @@ beforeAll(() => {
       const month = `2025-0${m}`;
       const next = m === 9 ? '2025-10' : `2025-0${m + 1}`;
       at(`${next}-03T09:00:00.000Z`);
-      run(m < 7 ? v1 : v2, month);
+      await run(m < 7 ? v1 : v2, month);
       if (m < 9) {
         at(`${next}-05T09:00:00.000Z`);
-        book.close('rural-contract', month, 'auditor');
+        await book.close('rural-contract', month, 'auditor');
       }
     }
     at('2025-10-15T09:00:00.000Z');
-    run(v2, '2025-09', changedSeptember); // September again while open: its lines are replaced
+    await run(v2, '2025-09', changedSeptember); // September again while open: its lines are replaced
     at('2025-11-20T09:00:00.000Z');
-    run(v2, '2025-07', correctedJuly); // closed July corrected: an adjustment in September
+    await run(v2, '2025-07', correctedJuly); // closed July corrected: an adjustment in September
     at('2025-11-21T09:00:00.000Z');
-    run(v1, '2025-06', correctedJune); // closed June corrected under the version of June
+    await run(v1, '2025-06', correctedJune); // closed June corrected under the version of June
   } finally {
-    book.shutdown();
+    await book.shutdown();
   }
-});
+}
 
-async function statementOf(...extra: string[]): Promise<{ lines: Line[]; note: string; json: Record<string, unknown> }> {
-  const out = tmp.path(`s${extra.join('')}.json`.replace(/[^A-Za-z0-9.-]/g, '_'));
+async function statementOf(db: string, ...extra: string[]): Promise<{ lines: Line[]; note: string; json: Record<string, unknown> }> {
+  const out = tmp.path(`s${randomBytes(4).toString('hex')}.json`);
   const run = await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--payee', 'R02', '--out', out, ...extra]);
   expect(run.code).toBe(0);
   const json = JSON.parse(readFileSync(out, 'utf8')) as { lines: Line[] };
@@ -70,9 +77,11 @@ async function statementOf(...extra: string[]): Promise<{ lines: Line[]; note: s
 
 const under = (lines: Line[]) => lines.filter((l) => l.line.startsWith('under_completion')).map((l) => `${l.period} ${l.line} ${l.amount} v${l.version}`);
 
-describe('a statement replayed as of a date', () => {
+for (const [backend, db] of stores) describe(`a statement replayed as of a date (${backend})`, () => {
+  beforeAll(() => postYear(db), 60_000);
+
   it('as of 2025-09-30 gives the lines of the version in force each month, posted by then', async () => {
-    const { lines, note, json } = await statementOf('--as-of', '2025-09-30');
+    const { lines, note, json } = await statementOf(db, '--as-of', '2025-09-30');
     expect(under(lines)).toEqual([
       '2025-01 under_completion -905.38 v1', '2025-02 under_completion -791.40 v1', '2025-03 under_completion -661.65 v1',
       '2025-07 under_completion -1542.56 v2', '2025-08 under_completion -1711.05 v2',
@@ -88,7 +97,7 @@ describe('a statement replayed as of a date', () => {
 
   // September was run again at 100 % (72000 of 72000): no deduction of its own
   it('today: the July correction is an adjustment in September, paid by version 2', async () => {
-    const { lines } = await statementOf();
+    const { lines } = await statementOf(db);
     expect(under(lines)).toEqual([
       '2025-01 under_completion -905.38 v1', '2025-02 under_completion -791.40 v1', '2025-03 under_completion -661.65 v1',
       '2025-07 under_completion -1542.56 v2', '2025-08 under_completion -1711.05 v2',
@@ -97,9 +106,9 @@ describe('a statement replayed as of a date', () => {
   });
 
   it('a month paid by two versions names both, and each line its version', async () => {
-    const { lines } = await statementOf();
+    const { lines } = await statementOf(db);
     expect(lines.filter((l) => l.line === 'over_completion@2025-06').map((l) => `${l.period} ${l.amount} v${l.version}`)).toEqual(['2025-09 -298.40 v1']);
-    const out = tmp.path('september.xlsx');
+    const out = tmp.path(`september-${backend}.xlsx`);
     expect((await runCli(['statement', '--db', db, '--policy-id', 'rural-contract', '--payee', 'R02', '--from', '2025-09', '--out', out])).code).toBe(0);
     const rows = ((await readXlsxFile(readFileSync(out))) as { data: unknown[][] }[])[1].data.map((r) => r.map((c) => (c === null ? '' : String(c))));
     expect(rows.find((r) => r[0] === '政策')!.filter(Boolean)).toEqual(['政策', 'rural-contract', '第 2、1 版']);
@@ -110,14 +119,14 @@ describe('a statement replayed as of a date', () => {
   });
 
   it('as of a moment between two runs of an open month, says the store no longer has that month as it stood', async () => {
-    const { lines, note } = await statementOf('--as-of', '2025-10-05');
+    const { lines, note } = await statementOf(db, '--as-of', '2025-10-05');
     expect(lines.some((l) => l.period === '2025-09')).toBe(false);
     expect(note.split('\n')[0]).toBe('note: 2025-09 was posted again after 2025-10-05 while it was open; the store keeps an open month\'s latest lines only, so the statement leaves it out');
   });
 
   it('as of an exact time counts the runs started up to and including it', async () => {
-    const before = await statementOf('--as-of', '2025-08-03T08:59:59Z');
-    const at = await statementOf('--as-of', '2025-08-03T09:00:00Z');
+    const before = await statementOf(db, '--as-of', '2025-08-03T08:59:59Z');
+    const at = await statementOf(db, '--as-of', '2025-08-03T09:00:00Z');
     expect(before.lines.some((l) => l.period === '2025-07')).toBe(false);
     expect(at.lines.some((l) => l.period === '2025-07')).toBe(true);
   });
