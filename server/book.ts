@@ -1,5 +1,7 @@
-// The part of the settlement book (store/) the HTTP service uses; tests may hand in any object
-// with these methods, the server hands in `SettlementBook.open(db)`.
-import type { SettlementBook } from '../store/settlement-book.js';
+// The part of the settlement book (store/) the HTTP service uses: the asynchronous book (SQLite or
+// PostgreSQL) the server opens at --db, or any book with these methods (tests hand in either flavour).
+import type { Book as StoreBook } from '../store/book.js';
 
-export type Book = Pick<SettlementBook, 'run' | 'close' | 'closedPeriods' | 'listRuns' | 'getRun' | 'statement' | 'statementCsv' | 'shutdown'> & Partial<Pick<SettlementBook, 'verify'>>;
+type Used = 'run' | 'close' | 'closedPeriods' | 'listRuns' | 'getRun' | 'statement' | 'statementCsv' | 'shutdown';
+
+export type Book = Pick<StoreBook<boolean>, Used> & Partial<Pick<StoreBook<boolean>, 'verify'>>;

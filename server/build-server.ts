@@ -47,8 +47,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The settlement book; without it the store routes answer 503. */
   book?: Book;
-  /** The book's SQLite file: settles then run in a worker thread with their own connection to it. */
-  dbPath?: string;
+  /** The book's address (an SQLite file or a `postgres://` URL): settles then run in a worker thread with their own connection to it. */
+  db?: string;
   /** Where bundled policies are looked up by id (default: the package's policies/). */
   policiesDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -87,7 +87,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   // Closing lets requests in flight finish for a few seconds, then cuts their connections: a stop never hangs.
   app.addHook('preClose', async () => { setTimeout(() => app.server.closeAllConnections(), 5000).unref(); });
   app.decorate('engine', engine);
-  const ctx: RouteContext = { policiesDir, writers, book: options.book, dbPath: options.book ? options.dbPath : undefined, engine };
+  const ctx: RouteContext = { policiesDir, writers, book: options.book, db: options.book ? options.db : undefined, engine };
   for (const routes of [
     healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes, statementFileRoutes,
   ]) await app.register(routes, ctx);

@@ -10,8 +10,8 @@ export interface RouteContext {
   policiesDir: string;
   writers: Writers;
   book?: Book;
-  /** The settlement store's file, when the server opened it: settles then run in a worker thread against it. */
-  dbPath?: string;
+  /** The settlement store's address (SQLite file or PostgreSQL URL), when the server opened it: settles then run in a worker thread against it. */
+  db?: string;
   /** The worker threads that compute (validate, simulate, explain, diff, the editor's checks). */
   engine: EnginePool;
   workspace?: Workspace;

@@ -4,7 +4,7 @@ import type { RouteContext } from './context.js';
 import { RequestError, requestDiagnostic } from './errors.js';
 
 export function bookOf(ctx: RouteContext): Book {
-  if (!ctx.book) throw new RequestError(503, 'no settlement store', [requestDiagnostic('url', '', 'this server runs without a settlement store: start it with `--db FILE`', 'no-store')]);
+  if (!ctx.book) throw new RequestError(503, 'no settlement store', [requestDiagnostic('url', '', 'this server runs without a settlement store: start it with `--db FILE` or `--db postgres://…`', 'no-store')]);
   return ctx.book;
 }
 

@@ -1,5 +1,5 @@
-// `ratecard serve`: the HTTP service (server/) over the settlement store at --db, listening on
-// 127.0.0.1 unless told otherwise. Writes need the token from --token-file or RATECARD_TOKEN, or,
+// `ratecard serve`: the HTTP service (server/) over the settlement store at --db (an SQLite file,
+// or a PostgreSQL URL that any number of instances share), listening on 127.0.0.1 unless told otherwise. Writes need the token from --token-file or RATECARD_TOKEN, or,
 // with --editor, the session the editor page is given. `npm start` runs it with --editor.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -7,15 +7,17 @@ import { errorAt, RatecardError } from '../../engine/index.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/build-server.js';
 import { DEFAULT_DEADLINE_MS } from '../../server/pool/engine-pool.js';
 import { isLoopbackHost } from '../../server/security.js';
-import { SettlementBook } from '../../store/settlement-book.js';
+import { AsyncSettlementBook } from '../../store/async-book.js';
+import { isPostgresUrl } from '../../store/pg-store.js';
 import { parseOptions, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
-const usage = `usage: ratecard serve [--port 8080] [--host 127.0.0.1] [--db .ratecard/settlement.db] [--token-file FILE] [--editor [--root DIR]]
+const usage = `usage: ratecard serve [--port 8080] [--host 127.0.0.1] [--db .ratecard/settlement.db | --db postgres://…] [--token-file FILE] [--editor [--root DIR]]
 
   --port N             port to listen on (default 8080; 0 picks a free one)
   --host ADDRESS       address to bind (default 127.0.0.1, this machine only)
-  --db FILE            the settlement store (SQLite; created on first use)
+  --db FILE|URL        the settlement store: an SQLite file, or postgres://user@host:port/db[?schema=NAME]
+                       (created and migrated on first use); instances on one PostgreSQL serialise their writes
   --token-file FILE    file holding the bearer token settle and close require (or RATECARD_TOKEN);
                        without a token the server answers reads and simulations only
   --body-limit MB      largest request body in megabytes (default ${DEFAULT_BODY_LIMIT / 1024 / 1024})
@@ -59,20 +61,21 @@ const command: Command = {
     if (!(limitMb > 0)) throw new UsageError(`--body-limit must be a positive number of megabytes, got \`${o['body-limit']}\``);
     const token = o['token-file'] ? readToken(o['token-file']) : io.env.RATECARD_TOKEN?.trim() || undefined;
     const db = o.db ?? '.ratecard/settlement.db';
-    mkdirSync(dirname(db), { recursive: true });
-    const book = SettlementBook.open(db);
+    const postgres = isPostgresUrl(db);
+    if (!postgres) mkdirSync(dirname(db), { recursive: true });
+    const book = await AsyncSettlementBook.open(db);
     const host = o.host ?? '127.0.0.1';
     const root = resolve(o.root ?? '.');
     const editor = o.editor ? { root, appDir: join(root, 'dist/editor-app') } : undefined;
     const app = await buildServer({
-      token, book, dbPath: resolve(db), editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
+      token, book, db: postgres ? db : resolve(db), editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
       pool: { threads: workers, deadlineMs: deadline === undefined ? undefined : Math.round(deadline * 1000) },
       bodyLimit: Math.round(limitMb * 1024 * 1024), logger: { level: io.env.RATECARD_LOG ?? 'warn' },
     });
     try {
       await app.listen({ host, port });
     } catch (e) {
-      book.shutdown();
+      await book.shutdown();
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use: stop what uses it or pick another with \`--port N\``);
       throw new UsageError(`cannot listen on ${host}:${port}: ${code ?? (e as Error).message}`);
@@ -80,7 +83,7 @@ const command: Command = {
     const address = app.server.address();
     const url = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
     const writes = token ? 'need the bearer token' : editor ? 'need the editor page\'s session' : 'disabled: no token';
-    io.stdout(`ratecard serving on ${url} (docs at ${url}/docs, store ${db}, writes ${writes})\n`);
+    io.stdout(`ratecard serving on ${url} (docs at ${url}/docs, store ${book.where}, writes ${writes})\n`);
     if (editor) {
       io.stdout(`Ratecard editor: ${url}/\n`);
       if (!existsSync(join(editor.appDir, 'index.html'))) io.stderr(`ratecard serve: the editor app is not built (no \`dist/editor-app/index.html\`): run \`npm run editor:build\`; its API is served meanwhile\n`);
@@ -91,7 +94,7 @@ const command: Command = {
       process.on('SIGTERM', stop);
     });
     await app.close();
-    book.shutdown();
+    await book.shutdown();
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 // POST /settle and POST /periods/close: the writes, each behind the bearer token (or the editor
 // session). A settle posts a run into the store (lines of open periods, adjustments for closed
-// ones) in one transaction, computed in a worker thread when the server knows the store's file.
+// ones) in one transaction, computed in a worker thread when the server knows the store's address.
 import type { FastifyInstance } from 'fastify';
 import { requireToken } from '../auth.js';
 import type { RouteContext } from '../context.js';
@@ -11,12 +11,10 @@ import { closeBody, settleBody } from '../schemas/store.js';
 import { bookOf } from '../store-routes.js';
 import { KeyedQueue } from '../../editor/server/keyed-queue.js';
 import { sendJson } from '../pool/send-json.js';
-import type { PostedLine } from '../../store/settlement-book.js';
+import { brief } from '../pool/settle-task.js';
 
 interface SettleBody extends PolicyWithData { from: string; to: string; startedBy?: string }
 interface CloseBody { policyId: string; period: string; closedBy?: string }
-
-const brief = ({ trace: _trace, explanation: _explanation, ...line }: PostedLine) => line;
 
 export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   // One write at a time per store: a settle's transaction may be long, and a close must not wait
@@ -28,13 +26,12 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   }, async (request, reply) => {
     const { policy, overrides, dataset, from, to, startedBy } = request.body;
     const book = bookOf(ctx);
-    // With the store's file known, the settle runs in a worker thread; a book handed in runs here.
-    if (ctx.dbPath) {
-      const dbPath = ctx.dbPath;
-      return sendJson(reply.status(201), await writes.run(dbPath, () => ctx.engine.run('settle', { ...request.body, dbPath })));
+    // With the store's address known, the settle runs in a worker thread; a book handed in runs here.
+    if (ctx.db) {
+      const db = ctx.db;
+      return sendJson(reply.status(201), await writes.run(db, () => ctx.engine.run('settle', { ...request.body, db })));
     }
     const result = await writes.run('book', async () => book.run({ policy: policySource(policy, ctx.policiesDir), overrides, dataset, from, to, startedBy: startedBy ?? 'api' }));
-    // Posted lines come back without traces (GET /statements has them); adjustments keep theirs.
     return reply.status(201).send({ run: result.run, unchanged: result.unchanged, adjustments: result.adjustments, lines: result.lines.map(brief) });
   });
 
@@ -44,7 +41,7 @@ export async function settleRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   }, async (request) => {
     const { policyId, period, closedBy } = request.body;
     const book = bookOf(ctx);
-    await writes.run(ctx.dbPath ?? 'book', async () => book.close(policyId, period, closedBy ?? 'api'));
+    await writes.run(ctx.db ?? 'book', async () => book.close(policyId, period, closedBy ?? 'api'));
     return { policyId, period, closed: await book.closedPeriods(policyId) };
   });
 }
