@@ -1,33 +1,14 @@
 // `ratecard serve` through the built CLI: prints its URL, answers, settles with the token from
 // --token-file into the --db store, and stops cleanly on SIGTERM.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { post, scenarioDataset } from './serve-for-test.js';
+import { serve, stopped } from './serve-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratecard-serve-'));
-const children: ChildProcess[] = [];
-afterAll(() => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
-
-/** Starts `ratecard serve ...args` and waits for the line with its URL. */
-function serve(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('node', ['bin/ratecard.js', 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '', err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const url = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr!.on('data', (chunk) => { err += chunk; });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-}
-
-const stopped = (child: ChildProcess) => new Promise<number | null>((resolve) => { child.on('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
 
 describe('ratecard serve', () => {
   it('has a built CLI (npm test builds it first)', () => {
