@@ -6,7 +6,7 @@
 //   - closed periods of the range: never touched; each difference to what stands posted for
 //     them becomes an adjustment line in the first open period after the last closed one;
 //     adjustments there that earlier runs posted for the same periods are replaced.
-import { type CompiledPolicy, type Dataset, errorAt, loadPolicy, type Period, RatecardError, readDataset, settle, type StatementLine, totalsOf } from '../engine/index.js';
+import { type CompiledPolicy, type Dataset, errorAt, loadPolicy, type Period, RatecardError, readDataset, settle, type Statement, type StatementLine, totalsOf } from '../engine/index.js';
 import { adjustmentsFor } from './adjustments.js';
 import type { Posting, Steps } from './backend.js';
 import { canonicalJson } from './canonical-json.js';
@@ -22,6 +22,7 @@ export interface RunInput {
   to: Period;
   startedBy: string;
   factsHash: string;
+  settle?: RunRequest['settle'];
 }
 
 /** A stored line without its statement-order keys. */
@@ -76,7 +77,10 @@ export function* runSteps(input: RunInput, options: BookOptions, where: string):
       : []),
   ];
 
-  const statement = settle(policy, input.dataset, { from: input.from, to: input.to, history, detail: 'trace' });
+  const settleOptions = { from: input.from, to: input.to, history, detail: 'trace' as const };
+  const statement = input.settle
+    ? (yield () => input.settle!(policy, input.dataset, settleOptions)) as Statement
+    : settle(policy, input.dataset, settleOptions);
   const payeeIndex = new Map(input.dataset.covered.map((p, i) => [p.payeeId, i]));
   const ruleIndex = new Map(policy.rules.map((r, i) => [r.id, i]));
   const payeeOrder = (id: string) => payeeIndex.get(id) ?? payeeIndex.size;
@@ -126,7 +130,7 @@ export function runInputOf(request: RunRequest): RunInput {
   if (!loaded.ok) throw new RatecardError(loaded.diagnostics);
   const data = readDataset(request.dataset, loaded.policy);
   if (!data.ok) throw new RatecardError(data.diagnostics);
-  return { policy: loaded.policy, dataset: data.dataset, from: request.from, to: request.to, startedBy: request.startedBy, factsHash: factsHash(request.dataset) };
+  return { policy: loaded.policy, dataset: data.dataset, from: request.from, to: request.to, startedBy: request.startedBy, factsHash: factsHash(request.dataset), settle: request.settle };
 }
 
 /** How often a run is planned again when other writers keep changing its policy before it can post. */

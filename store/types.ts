@@ -1,6 +1,6 @@
 // The settlement store's data: what a run settles and records, posted lines, closes and their
 // seals. Every other file of store/ depends on these types; this file depends on the engine only.
-import type { DatasetInput, Diagnostic, Period, SourceText, StatementLine, Totals } from '../engine/index.js';
+import type { CompiledPolicy, Dataset, DatasetInput, Diagnostic, Period, SettleOptions, SourceText, Statement, StatementLine, Totals } from '../engine/index.js';
 
 /** What a run settles: a policy (with optional parameter overrides) over a dataset and a range. */
 export interface RunRequest {
@@ -10,6 +10,12 @@ export interface RunRequest {
   from: Period;
   to: Period;
   startedBy: string;
+  /**
+   * Settles the run elsewhere (the asynchronous book only), e.g. in parts by `ratecard worker`
+   * processes (queue/): it must answer the lines `settle(policy, dataset, options)` would.
+   * Still called before the write transaction opens, and again when the run is planned again.
+   */
+  settle?: (policy: CompiledPolicy, dataset: Dataset, options: SettleOptions) => Promise<Statement>;
 }
 
 /** One run as recorded: what it was settled with and what it posted. */

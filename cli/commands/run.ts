@@ -9,6 +9,10 @@ import { readDatasetFiles } from '../load.js';
 import { AsyncSettlementBook } from '../../store/async-book.js';
 import { busyTimeout } from '../../store/busy-timeout.js';
 import { isPostgresUrl } from '../../store/pg-store.js';
+import { openQueue, queueName } from '../../queue/part-queue.js';
+import { DEFAULT_PART_TIMEOUT_S, DEFAULT_PAYEES_PER_PART, queuedSettle } from '../../queue/queued-settle.js';
+import { UsageError } from '../args.js';
+import { progressReporter } from '../progress.js';
 
 const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv --facts facts.csv --from YYYY-MM --to YYYY-MM [options]
 
@@ -24,10 +28,31 @@ const usage = `usage: ratecard run --db FILE --policy FILE --payees payees.csv -
   --encoding E           CSV encoding: auto (default: UTF-8 when valid, else GB18030), utf8, gb18030
                          or gbk; tables may also be Excel .xlsx
   --busy-timeout MS      how long to wait for another writer before reporting the store busy (default 5000)
+  --queue                settle in parts by \`ratecard worker\` processes (PostgreSQL only): the run is split
+                         into parts of whole payees, queued in the database, and posted as one run once
+                         every part is settled (the statement is the same as settled here)
+  --payees-per-part N    payees in a part at most (default ${DEFAULT_PAYEES_PER_PART})
+  --part-timeout S       seconds a worker may take for a part before another takes it (default ${DEFAULT_PART_TIMEOUT_S})
 
 Open months get their lines (replacing what an earlier run posted for them); closed months are
 settled again and every difference is posted as an adjustment in the first open month. A run
 that would post exactly what is posted changes nothing and says so.`;
+
+const wholeNumber = (text: string | undefined, flag: string): number | undefined => {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError(`--${flag} must be a whole number, at least 1, got \`${text}\``);
+  return Number(text);
+};
+
+/** The queue of parts on the store's database, for `--queue`. */
+async function queueOf(db: string, o: { 'payees-per-part'?: string; 'part-timeout'?: string }, stderr: (t: string) => void) {
+  if (!isPostgresUrl(db)) throw new UsageError('--queue needs the store on PostgreSQL (`--db postgres://…`): its workers take the parts from there');
+  const partTimeoutSeconds = wholeNumber(o['part-timeout'], 'part-timeout') ?? DEFAULT_PART_TIMEOUT_S;
+  const payeesPerPart = wholeNumber(o['payees-per-part'], 'payees-per-part');
+  // upkeep (giving the parts of vanished workers to others) at least twice per part timeout
+  const boss = await openQueue(db, { maintenanceSeconds: Math.max(1, Math.min(60, Math.floor(partTimeoutSeconds / 2))), onError: (e) => stderr(`ratecard run: ${queueName(db)}: ${e.message}\n`) });
+  return { boss, options: { payeesPerPart, partTimeoutSeconds, onProgress: progressReporter(process.stderr.isTTY === true, stderr) } };
+}
 
 const command: Command = {
   name: 'run',
@@ -37,7 +62,7 @@ const command: Command = {
     const { values: o } = parseOptions(args, {
       db: { type: 'string' }, policy: { type: 'string' }, payees: { type: 'string' }, facts: { type: 'string' },
       transactions: { type: 'string' }, params: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, encoding: { type: 'string' },
-      'busy-timeout': { type: 'string' },
+      'busy-timeout': { type: 'string' }, queue: { type: 'boolean' }, 'payees-per-part': { type: 'string' }, 'part-timeout': { type: 'string' },
     });
     const db = required(o.db, 'db');
     const policy = required(o.policy, 'policy');
@@ -52,7 +77,15 @@ const command: Command = {
       to,
       startedBy: o.by ?? io.env.USER ?? 'cli',
     };
-    const { run, unchanged } = await AsyncSettlementBook.using(db, { busyTimeoutMs: busyTimeout(o['busy-timeout']) }, (book) => book.run(request));
+    const queued = o.queue ? await queueOf(db, o, io.stderr) : undefined;
+    const { run, unchanged } = await (async () => {
+      try {
+        const settle = queued && queuedSettle({ ...queued.options, boss: queued.boss, source: request, where: queueName(db) });
+        return await AsyncSettlementBook.using(db, { busyTimeoutMs: busyTimeout(o['busy-timeout']) }, (book) => book.run({ ...request, settle }));
+      } finally {
+        await queued?.boss.stop({ graceful: false, wait: true });
+      }
+    })();
     const range = run.from === run.to ? run.from : `${run.from} to ${run.to}`;
     io.stdout(unchanged
       ? `${run.id}: ${run.policyId} ${range} unchanged: ${run.lineCount} lines and ${run.adjustmentCount} adjustments already posted, total ${run.totals.total}\n`

@@ -1,0 +1,8 @@
+// Job data and results as gzip'd JSON text in one base64 string: a part's rows and its lines with
+// their traces are large and repetitive, and a string inside pg-boss's JSONB keeps its bytes
+// exactly (JSONB would reorder the keys of an object).
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export const pack = (value: unknown): string => gzipSync(JSON.stringify(value)).toString('base64');
+
+export const unpack = <T>(text: string): T => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as T;
