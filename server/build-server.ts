@@ -56,11 +56,11 @@ export interface ServerOptions {
   pool?: PoolOptions;
 }
 
-const packageVersion = (): string => {
+const packageJson = (): { version: string; license: string } => {
   try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
   } catch {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license: string };
   }
 };
 
@@ -78,7 +78,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const sessions = options.editor ? newSessions(loopback) : undefined;
   const writers = { token: options.token, sessions };
   guardOrigins(app, loopback);
-  await registerOpenApi(app, packageVersion());
+  const { version, license } = packageJson();
+  await registerOpenApi(app, version, license);
   const appDir = options.editor?.appDir;
   installErrorHandlers(app, appDir ? await serveApp(app, { dir: appDir, sessions, token: options.token }) : undefined);
   const policiesDir = options.policiesDir ?? bundledPoliciesDir();
