@@ -58,6 +58,22 @@ describe.skipIf(!postgres || !existsSync('dist/cli/commands/worker.js'))('rateca
     expect(q.lines.filter((l) => l.period === '2025-12').length).toBeGreaterThan(0);
   });
 
+  it('splits transactions with their payees (private lines, per line and instalments)', async () => {
+    const alone = postgres!.fresh();
+    const files = { ...scenarioFiles('private-line'), transactions: 'data/scenarios/private-line/transactions.csv' };
+    await both(['--policy', 'policies/private-line.yaml', '--payees', files.payees, '--facts', files.facts, '--transactions', files.transactions, '--from', '2025-04', '--to', '2025-05', '--payees-per-part', '3'], alone);
+    const [q, s] = await Promise.all([posted(db, 'private-line'), posted(alone, 'private-line')]);
+    expect(q.lines.length).toBeGreaterThan(0);
+    expect(q.csv).toBe(s.csv);
+    expect(q.lines).toEqual(s.lines);
+  });
+
+  it('a worker needs the store on PostgreSQL: a located error, exit 1', async () => {
+    const res = await runCli(['worker', '--db', 'book.db']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('book.db:1:1 db: the queue of parts lives in PostgreSQL: give `--db postgres://user@host:port/db`');
+  });
+
   it('refuses --queue on an SQLite store (usage, exit 2)', async () => {
     const rural = scenarioFiles('rural-contract');
     const res = await runCli(['run', '--db', scratch().path('book.db'), '--queue', '--policy', 'policies/rural-contract.yaml', '--payees', rural.payees, '--facts', rural.facts, '--from', '2025-01', '--to', '2025-01']);
