@@ -158,15 +158,15 @@ export const policySchema = {
       },
       additionalProperties: false,
       oneOf: [
-        { properties: { type: { enum: ['rate', 'ratio', 'money', 'count', 'integer', 'number'] }, value: decimal } },
-        { properties: { type: { const: 'map' }, value: { type: 'object', additionalProperties: decimal } }, required: ['of'] },
-        { properties: { type: { const: 'list' }, value: { type: 'array', items: decimal } }, required: ['of'] },
+        { properties: { type: { enum: ['rate', 'ratio', 'money', 'count', 'integer', 'number'] }, value: decimal }, required: ['type'] },
+        { properties: { type: { const: 'map' }, value: { type: 'object', additionalProperties: decimal } }, required: ['type', 'of'] },
+        { properties: { type: { const: 'list' }, value: { type: 'array', items: decimal } }, required: ['type', 'of'] },
         {
           properties: {
             type: { const: 'tiers' },
-            value: { type: 'array', minItems: 1, items: { type: 'object', required: ['min'], additionalProperties: decimal } },
+            value: { type: 'array', minItems: 1, items: { type: 'object', properties: { min: decimal }, required: ['min'], additionalProperties: decimal } },
           },
-          required: ['columns'],
+          required: ['type', 'columns'],
         },
         {
           properties: {
@@ -182,6 +182,7 @@ export const policySchema = {
               additionalProperties: false,
             },
           },
+          required: ['type'],
         },
       ],
     },
