@@ -3,6 +3,7 @@
 // with --editor, the session the editor page is given. `npm start` runs it with --editor.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { errorAt, RatecardError } from '../../engine/index.js';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/build-server.js';
 import { DEFAULT_DEADLINE_MS } from '../../server/pool/engine-pool.js';
@@ -66,7 +67,7 @@ const command: Command = {
     const book = await AsyncSettlementBook.open(db);
     const host = o.host ?? '127.0.0.1';
     const root = resolve(o.root ?? '.');
-    const editor = o.editor ? { root, appDir: join(root, 'dist/editor-app') } : undefined;
+    const editor = o.editor ? { root, appDir: editorAppDir(root) } : undefined;
     const app = await buildServer({
       token, book, db: postgres ? db : resolve(db), editor, loopback: isLoopbackHost(host), policiesDir: editor ? join(root, 'policies') : undefined,
       pool: { threads: workers, deadlineMs: deadline === undefined ? undefined : Math.round(deadline * 1000) },
@@ -99,3 +100,15 @@ const command: Command = {
   },
 };
 export default command;
+
+/**
+ * The built editor app: the working folder's own build (a clone), else the one this package
+ * ships (an installed package, where the working folder is the user's).
+ */
+function editorAppDir(root: string): string {
+  const own = join(root, 'dist/editor-app');
+  if (existsSync(join(own, 'index.html'))) return own;
+  const here = fileURLToPath(import.meta.url);
+  const shipped = join(dirname(here), here.endsWith('.ts') ? '../../dist/editor-app' : '../../editor-app');
+  return existsSync(join(shipped, 'index.html')) ? shipped : own;
+}

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ensureAppBuilt } from '../editor/e2e/app-build.js';
 import { post, scenarioDataset } from './serve-for-test.js';
 import { serve, stopped } from './serve-process.js';
 
@@ -43,5 +44,15 @@ describe('ratecard serve', () => {
     const port = spawnSync('node', ['bin/ratecard.js', 'serve', '--port', 'http'], { encoding: 'utf8' });
     expect(port.status).toBe(2);
     expect(port.stderr).toContain('--port must be a port number, got `http`');
+  });
+
+  it('serves the editor app this package ships when the working folder has no build of its own', { timeout: 300_000 }, async () => {
+    await ensureAppBuilt();
+    const root = mkdtempSync(join(tmpdir(), 'ratecard-user-'));
+    const { child, url } = await serve(['--editor', '--root', root, '--db', join(root, 'book.db')]);
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    expect(await stopped(child)).toBe(0);
   });
 });
