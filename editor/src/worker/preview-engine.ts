@@ -1,14 +1,19 @@
 // What the preview worker does, free of any messaging so it also runs in tests: load the edited
 // policy, settle it over the dataset, compare with the last saved version, and trace one payee
-// on demand. Datasets and the saved version's statement are cached between runs.
+// on demand. Datasets are read once and kept; a run is kept as integer columns per rule
+// (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
+// them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  compareStatements, loadPolicy, populationOf, readDataset, RatecardError, settle,
-  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
+  loadPolicy, populationOf, readDataset, RatecardError, restrictRules, settle,
+  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions,
 } from '../../../engine/index.js';
+import { lineImpact } from './line-impact.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
-import { payeeTotals } from './payee-totals.js';
+import { payeeSums, payeeTotals, totalsOfSums } from './payee-totals.js';
+import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
-import { unchangedImpact } from './unchanged-impact.js';
+import type { LineIndex, RunLines } from './rule-lines.js';
+import { settleLines } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -32,15 +37,34 @@ const diagnosticsOf = (e: unknown): Diagnostic[] => {
   return [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: String((e as Error)?.message ?? e) }];
 };
 
+/** A settled run: its policy over a dataset and range, and its lines as columns. */
+interface Run {
+  /** The dataset and range: runs with the same key can be compared and built from each other. */
+  key: string;
+  policy: CompiledPolicy;
+  dataset: Dataset;
+  options: SettleOptions;
+  lines: RunLines;
+  from: string;
+  to: string;
+}
+
 export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private base?: { key: string; statement?: Statement };
-  private last?: { policy: CompiledPolicy; dataset: Dataset; options: SettleOptions; statement: Statement };
+  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private ids: string[] = [];
+  /** The saved version's run, and the last run of the edited text. */
+  private base?: Run;
+  private last?: Run;
+  /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
+  lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
 
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
     this.datasets.clear();
+    this.index = { payee: new Map(), months: new Map() };
+    this.ids = [];
     this.base = undefined;
     this.last = undefined;
   }
@@ -60,28 +84,41 @@ export class PreviewEngine {
       const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
+      if (read.ok && !this.ids.length) {
+        this.ids = read.dataset.payees.map((p) => p.payeeId);
+        this.ids.forEach((id, i) => this.index.payee.set(id, i));
+      }
     }
     return d;
   }
 
-  private baseKey(baseText: string, range: SettleOptions): string {
-    return JSON.stringify([this.tables?.id, baseText, range]);
-  }
-
-  private baseStatement(file: string, baseText: string | undefined, range: SettleOptions): Statement | undefined {
-    if (baseText === undefined) return undefined;
-    const key = this.baseKey(baseText, range);
-    if (this.base?.key === key) return this.base.statement;
-    let statement: Statement | undefined;
-    const loaded = loadPolicy({ file, text: baseText });
-    if (loaded.ok) {
-      const dataset = this.dataset(loaded.policy);
-      if (!Array.isArray(dataset)) {
-        try { statement = settle(loaded.policy, dataset, { ...range, detail: 'amounts' }); } catch { statement = undefined; }
-      }
+  /**
+   * Settles `policy`: from a kept run of the same dataset and range when the texts differ only in
+   * parameters (only the rules reading them settled), else every rule.
+   */
+  private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+    const key = JSON.stringify([this.tables?.id, options]);
+    const text = policy.source.text;
+    const all = policy.rules.length;
+    // the kept run (the last or the saved one) that leaves the fewest rules to settle
+    let best: { from: Run; reads: RulesToSettle } | undefined;
+    for (const from of [this.last, this.base]) {
+      if (!from || from.key !== key) continue;
+      const changed = changedParams(from.policy.source.text, text);
+      const reads = changed && rulesReading(text, changed);
+      if (reads && (!best || reads.evaluate.size < best.reads.evaluate.size)) best = { from, reads };
     }
-    this.base = { key, statement };
-    return statement;
+    if (best) {
+      const { from, reads } = best;
+      this.lastSettled = { rules: reads.evaluate.size, of: all };
+      if (!reads.affected.size) return { ...from, policy, dataset, options };
+      const part = settleLines(restrictRules(policy, reads.evaluate), dataset, options, this.index, reads.affected);
+      const lines = new Map(from.lines);
+      for (const [rule, l] of part.lines) lines.set(rule, l);
+      return { key, policy, dataset, options, lines, from: part.from, to: part.to };
+    }
+    this.lastSettled = { rules: all, of: all };
+    return { key, policy, dataset, options, ...settleLines(policy, dataset, options, this.index) };
   }
 
   run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
@@ -91,41 +128,42 @@ export class PreviewEngine {
     if (Array.isArray(dataset)) return done({ type: 'result', seq, ok: false, diagnostics: dataset });
     const options: SettleOptions = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
     try {
-      const statement = settle(policy, dataset, { ...options, detail: 'amounts' });
-      this.last = { policy, dataset, options, statement };
+      const run = this.settleRun(policy, dataset, options);
+      this.last = run;
+      const sums = payeeSums(run.lines, this.ids.length);
+      let lineCount = 0, withheldCount = 0;
+      for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
       return done({
         type: 'result', seq, ok: true,
-        summary: {
-          totals: statement.totals,
-          payees: payeeTotals(statement, dataset.covered),
-          lineCount: statement.lines.length,
-          withheldCount: statement.withheld.length,
-          from: statement.from,
-          to: statement.to,
-        },
+        summary: { totals: totalsOfSums(sums), payees: payeeTotals(sums, dataset.covered, this.index), lineCount, withheldCount, from: run.from, to: run.to },
       });
     } catch (e) {
       return done({ type: 'result', seq, ok: false, diagnostics: diagnosticsOf(e) });
     }
   }
 
-  /** The last run against the saved version (settled once per saved text, dataset and range). */
+  /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */
+  private baseRun(file: string, baseText: string, last: Run): Run | undefined {
+    if (this.base?.key === last.key && this.base.policy.source.text === baseText) return this.base;
+    if (baseText === last.policy.source.text) return (this.base = last);
+    const loaded = loadPolicy({ file, text: baseText });
+    if (!loaded.ok) return undefined;
+    const dataset = this.dataset(loaded.policy);
+    if (Array.isArray(dataset)) return undefined;
+    try {
+      return (this.base = this.settleRun(loaded.policy, dataset, last.options));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The last run against the saved version. */
   impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
     const started = performance.now();
     const last = this.last;
-    const done = (impact?: PreviewImpact): ImpactMessage => ({ type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) });
-    if (last && baseText === last.policy.source.text) {
-      // Nothing changed: the saved version's statement is this one.
-      this.base = { key: this.baseKey(baseText, last.options), statement: last.statement };
-      return done(unchangedImpact(last.statement, last.dataset.covered));
-    }
-    const before = last ? this.baseStatement(file, baseText, last.options) : undefined;
-    const found = last && before ? compareStatements(before, last.statement) : undefined;
-    const impact = found && {
-      before: found.before, after: found.after, delta: found.delta,
-      payees: found.payees, gainers: found.gainers, losers: found.losers, changedLines: found.lines.length,
-    };
-    return done(impact);
+    const before = last && baseText !== undefined ? this.baseRun(file, baseText, last) : undefined;
+    const impact: PreviewImpact | undefined = last && before ? lineImpact(before.lines, last.lines, this.ids) : undefined;
+    return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
   }
 
   /** The last run's statement with explanations, withheld items after the paid lines of their month, for export. */
