@@ -4,20 +4,21 @@
 // (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
 // them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  loadPolicy, populationOf, readDataset, RatecardError, restrictRules, settle,
+  loadPolicy, populationOf, populationRoundsOf, readDataset, RatecardError, restrictRules, settle,
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions,
 } from '../../../engine/index.js';
+import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
+import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { payeeSums, payeeTotals, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
-import { settleLines } from './settle-lines.js';
+import { type SettledLines, settleLines } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type ImpactMessage = Extract<WorkerResponse, { type: 'impact' }>;
 type Trace = Extract<WorkerResponse, { type: 'trace' }>;
 
@@ -32,10 +33,16 @@ export function outlineOf(policy: CompiledPolicy): PolicyOutline {
   };
 }
 
-const diagnosticsOf = (e: unknown): Diagnostic[] => {
-  if (e instanceof RatecardError) return e.diagnostics;
-  return [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: String((e as Error)?.message ?? e) }];
-};
+const optionsOf = (range: PeriodRange): SettleOptions => ({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+
+/** `YYYY-MM` of a month number (year × 12 + month − 1). */
+const periodText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+/** Settles a part of the payees elsewhere (the helper worker), answering with its columns. */
+export type PartHelper = (req: PartSettle) => Promise<PartResult>;
+
+/** A kept run to start from, and the rules an edit of its parameters reaches. */
+interface Prepared { key: string; from?: Run; reads?: RulesToSettle }
 
 /** A settled run: its policy over a dataset and range, and its lines as columns. */
 interface Run {
@@ -92,54 +99,112 @@ export class PreviewEngine {
     return d;
   }
 
-  /**
-   * Settles `policy`: from a kept run of the same dataset and range when the texts differ only in
-   * parameters (only the rules reading them settled), else every rule.
-   */
-  private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+  /** What settling `policy` takes: a kept run of the same dataset and range that differs only in parameters, and the rules reading them. */
+  private prepare(policy: CompiledPolicy, options: SettleOptions): Prepared {
     const key = JSON.stringify([this.tables?.id, options]);
     const text = policy.source.text;
     const all = policy.rules.length;
     // the kept run (the last or the saved one) that leaves the fewest rules to settle
-    let best: { from: Run; reads: RulesToSettle } | undefined;
+    let best: Prepared | undefined;
     for (const from of [this.last, this.base]) {
       if (!from || from.key !== key) continue;
       const changed = changedParams(from.policy.source.text, text);
       const reads = changed && rulesReading(text, changed);
-      if (reads && (!best || reads.evaluate.size < best.reads.evaluate.size)) best = { from, reads };
+      if (reads && (!best?.reads || reads.evaluate.size < best.reads.evaluate.size)) best = { key, from, reads };
     }
-    if (best) {
-      const { from, reads } = best;
-      this.lastSettled = { rules: reads.evaluate.size, of: all };
-      if (!reads.affected.size) return { ...from, policy, dataset, options };
-      const part = settleLines(restrictRules(policy, reads.evaluate), dataset, options, this.index, reads.affected);
-      const lines = new Map(from.lines);
-      for (const [rule, l] of part.lines) lines.set(rule, l);
-      return { key, policy, dataset, options, lines, from: part.from, to: part.to };
+    this.lastSettled = { rules: best?.reads ? best.reads.evaluate.size : all, of: all };
+    return best ?? { key };
+  }
+
+  /** The run made of the settled lines and, for an edit of parameters, the kept run's other rules. */
+  private finish(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, settled: SettledLines): Run {
+    if (!prep.from) return { key: prep.key, policy, dataset, options, ...settled };
+    const lines = new Map(prep.from.lines);
+    for (const [rule, l] of settled.lines) lines.set(rule, l);
+    return { key: prep.key, policy, dataset, options, lines, from: settled.from, to: settled.to };
+  }
+
+  /** Settles `policy` in this thread: only the rules an edit of parameters reaches, else every rule. */
+  private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+    const prep = this.prepare(policy, options);
+    if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+  }
+
+  /**
+   * The same with the payees split in two halves of payees.csv: the first settled here, the
+   * second by `helper` (a worker on the other core) at the same time, population values computed
+   * here over all payees first. Any problem is reported as a settle of the whole dataset reports it.
+   */
+  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper): Promise<Run> {
+    const prep = this.prepare(policy, options);
+    if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
+    if (!dataset.months) return this.settleRun(policy, dataset, options);
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    const range = { ...options, from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
+    const half = Math.floor(this.ids.length / 2);
+    try {
+      const ranks = populationRoundsOf(settling) ? populationOf(settling, dataset, range) : undefined;
+      const keep = prep.reads?.affected;
+      const second = helper({
+        file: policy.source.file, text: policy.source.text, options: range, ...(ranks ? { ranks } : {}),
+        ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
+      });
+      const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
+      const first = settleLines(settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      const other = await second;
+      if (!other.ok) throw new RatecardError(other.diagnostics);
+      return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
+    } catch (e) {
+      if (e instanceof RatecardError) settleLines(settling, dataset, options, this.index, prep.reads?.affected); // every payee's problem
+      throw e;
     }
-    this.lastSettled = { rules: all, of: all };
-    return { key, policy, dataset, options, ...settleLines(policy, dataset, options, this.index) };
   }
 
   run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
     const started = performance.now();
-    const done = (r: DistributiveOmit<Result, 'computeMs'>) => ({ ...r, computeMs: Math.round(performance.now() - started) }) as Result;
     const dataset = this.dataset(policy);
-    if (Array.isArray(dataset)) return done({ type: 'result', seq, ok: false, diagnostics: dataset });
-    const options: SettleOptions = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+    if (Array.isArray(dataset)) return this.result(seq, started, dataset);
+    const options = optionsOf(range);
     try {
-      const run = this.settleRun(policy, dataset, options);
-      this.last = run;
-      const sums = payeeSums(run.lines, this.ids.length);
-      let lineCount = 0, withheldCount = 0;
-      for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
-      return done({
-        type: 'result', seq, ok: true,
-        summary: { totals: totalsOfSums(sums), payees: payeeTotals(sums, dataset.covered, this.index), lineCount, withheldCount, from: run.from, to: run.to },
-      });
+      return this.result(seq, started, (this.last = this.settleRun(policy, dataset, options)));
     } catch (e) {
-      return done({ type: 'result', seq, ok: false, diagnostics: diagnosticsOf(e) });
+      return this.result(seq, started, diagnosticsOf(e));
     }
+  }
+
+  /** `run` with the payees settled in two halves, the second by `helper` on the other core. */
+  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper): Promise<Result> {
+    const started = performance.now();
+    const dataset = this.dataset(policy);
+    if (Array.isArray(dataset)) return this.result(seq, started, dataset);
+    try {
+      return this.result(seq, started, (this.last = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper)));
+    } catch (e) {
+      return this.result(seq, started, diagnosticsOf(e));
+    }
+  }
+
+  /** The number of payees in the dataset's payees.csv (0 before a policy read it). */
+  get payeeCount(): number { return this.ids.length; }
+
+  /** The same, reading the dataset for `policy` first when it was not read yet. */
+  payeeCountOf(policy: CompiledPolicy): number {
+    this.dataset(policy);
+    return this.ids.length;
+  }
+
+  private result(seq: number, started: number, run: Run | Diagnostic[]): Result {
+    const computeMs = Math.round(performance.now() - started);
+    if (Array.isArray(run)) return { type: 'result', seq, ok: false, diagnostics: run, computeMs };
+    const sums = payeeSums(run.lines, this.ids.length);
+    let lineCount = 0, withheldCount = 0;
+    for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
+    return {
+      type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started),
+      summary: { totals: totalsOfSums(sums), payees: payeeTotals(sums, run.dataset.covered, this.index), lineCount, withheldCount, from: run.from, to: run.to },
+    };
   }
 
   /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */

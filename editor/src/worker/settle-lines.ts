@@ -1,7 +1,8 @@
 // Settles a dataset for the preview, amounts only, a slice of payees at a time, keeping each
 // slice's lines as columns (rule-lines.ts) and dropping its line objects before the next: the
 // memory of a run is its columns, not a statement of millions of objects. Population values
-// (ranks, aggregates, allocations) are computed once over all payees first, as a run in parts does.
+// (ranks, aggregates, allocations) are computed once over all payees first, as a run in parts does,
+// unless the caller (settling a part of the payees) passes them in `options.ranks`.
 import {
   type CompiledPolicy, type Dataset, populationOf, populationRoundsOf, RatecardError, settle, type SettleOptions,
 } from '../../../engine/index.js';
@@ -26,7 +27,7 @@ export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: S
     return { lines: builder.done(), from: statement.from, to: statement.to };
   }
   try {
-    const ranks = populationRoundsOf(policy) ? populationOf(policy, dataset, options) : undefined;
+    const ranks = options.ranks ?? (populationRoundsOf(policy) ? populationOf(policy, dataset, options) : undefined);
     let from = '', to = '';
     for (let i = 0; i < payees.length; i += SLICE) {
       const statement = settle(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...amounts, ...(ranks ? { ranks } : {}) });

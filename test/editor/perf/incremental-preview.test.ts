@@ -1,13 +1,14 @@
 // The preview's incremental runs equal full settles: random parameter edits (a fixed seed) of
 // every bundled policy over its scenario, and of the rural policy over 2,100 generated payees
-// (more than one slice), each checked against the engine settling every rule of the edited text:
+// (more than one slice, in two halves), each checked against the engine settling every rule of the edited text:
 // totals, every payee's totals by kind, and the impact against the saved text (totals, payees in
 // order, gainers, losers, changed lines). Also checks that edits did settle fewer rules.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
-import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
+import { PartEngine } from '../../../editor/src/worker/part-engine.js';
+import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 import { mulberry32, type Random } from '../../../bench/prng.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
@@ -41,9 +42,20 @@ function randomEdit(text: string, random: Random): string | undefined {
   return loadPolicy({ file: 'policy.yaml', text: edited }).ok ? edited : undefined;
 }
 
-function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: number) {
+/** A helper settling the second half of the payees in this thread, as the helper worker does. */
+function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper {
+  const part = new PartEngine();
+  part.setTables(tables, Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2));
+  return async (req) => {
+    const answer = part.settle(req);
+    return structuredClone(answer); // as it crosses to another worker
+  };
+}
+
+async function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: number, inHalves = false) {
   const engine = new PreviewEngine();
   engine.setDataset(tables);
+  const helper = inHalves ? helperOf(tables, engine, saved) : undefined;
   const random = mulberry32(seed);
   const savedStatement = fullStatement(saved, tables);
   let text = saved, fewer = 0, checked = 0;
@@ -52,7 +64,7 @@ function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: n
     if (next === undefined) continue;
     text = next;
     const { policy } = engine.check(e, 'policy.yaml', text);
-    const result = engine.run(e, policy!, {});
+    const result = helper ? await engine.runInHalves(e, policy!, {}, helper) : engine.run(e, policy!, {});
     if (!result.ok) throw new Error(`the preview failed: ${result.diagnostics[0]?.message}`);
     if (engine.lastSettled.rules < engine.lastSettled.of) fewer++;
     const expected = fullStatement(text, tables);
@@ -74,16 +86,20 @@ const POLICIES: [string, boolean][] = [
 
 describe('the incremental preview equals full settles', { timeout: 240_000 }, () => {
   for (const [name, transactions] of POLICIES) {
-    it(`${name}: 14 random parameter edits, each against a full settle and compareStatements`, () => {
-      const { checked } = checkEdits(read(`policies/${name}.yaml`), scenario(name, transactions), 14, name.length * 7919);
+    it(`${name}: 14 random parameter edits, each against a full settle and compareStatements`, async () => {
+      const { checked } = await checkEdits(read(`policies/${name}.yaml`), scenario(name, transactions), 14, name.length * 7919);
       expect(checked).toBeGreaterThan(5);
+    });
+    it(`${name}: 6 random edits settled in two halves (the second by a helper), population values over all payees`, async () => {
+      const { checked } = await checkEdits(read(`policies/${name}.yaml`), scenario(name, transactions), 6, name.length * 104729, true);
+      expect(checked).toBeGreaterThan(1);
     });
   }
 
-  it('rural-contract over 2,100 generated payees × 12 months (two slices): edits settle fewer rules and equal full settles', () => {
+  it('rural-contract over 2,100 generated payees × 12 months (two slices): edits settle fewer rules and equal full settles, in halves', async () => {
     const big = generateRuralDataset(2_100, 12);
     const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
-    const { fewer, checked } = checkEdits(read('policies/rural-contract.yaml'), tables, 4, 42);
+    const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
     expect(checked).toBeGreaterThan(1);
     expect(fewer).toBeGreaterThan(0);
   });
