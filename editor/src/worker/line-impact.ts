@@ -12,6 +12,7 @@ const TOP = 10;
 
 /** Lines of one rule and kind whose amount differs between the two runs (present in one only included). */
 function changedLines(a: RuleLines | undefined, b: RuleLines | undefined): number {
+  if (a === b) return 0; // a rule the edit did not reach keeps its columns
   const na = a?.cents.length ?? 0, nb = b?.cents.length ?? 0;
   let i = 0, j = 0, changed = 0;
   const key = (r: RuleLines, k: number) => lineKey(r.payee[k], r.month[k]);

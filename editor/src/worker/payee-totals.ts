@@ -13,7 +13,12 @@ export interface PayeeSums {
   kindTotals: Record<LineKind, number>;
 }
 
+/** Sums of runs already summed (the saved version's run is compared with every edit). */
+const summed = new WeakMap<RunLines, PayeeSums>();
+
 export function payeeSums(run: RunLines, payees: number): PayeeSums {
+  const known = summed.get(run);
+  if (known && known.total.length === payees) return known;
   const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, new Float64Array(payees)])) as Record<LineKind, Float64Array>;
   const kindTotals = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
   const total = new Float64Array(payees);
@@ -33,7 +38,9 @@ export function payeeSums(run: RunLines, payees: number): PayeeSums {
     kindTotals[r.kind] += sum;
   }
   checkSafe(bound);
-  return { byKind, total, has, kindTotals };
+  const sums = { byKind, total, has, kindTotals };
+  summed.set(run, sums);
+  return sums;
 }
 
 export function totalsOfSums(s: PayeeSums): Totals {

@@ -3,7 +3,7 @@
 // and to the moment the impact's total shows. Prints figures; asserts nothing about time.
 import type { Page } from 'playwright-core';
 
-export interface EditTiming { toResultMs: number; toImpactMs: number; impactTotal: string }
+export interface EditTiming { toResultMs: number; toImpactMs: number; impactTotal: string; workerMs: string; impactWorkerMs: string }
 
 declare global {
   interface Window { __edit?: { at?: number; result?: number; settled?: number } }
@@ -34,5 +34,7 @@ export async function timeEdit(page: Page, label: string, value: string, timeout
   await page.waitForFunction(() => window.__edit?.settled !== undefined, undefined, { timeout, polling: 50 });
   const e = await page.evaluate(() => window.__edit!);
   const impactTotal = (await page.getByTestId('impact-total').textContent().catch(() => null)) ?? '(no impact shown)';
-  return { toResultMs: Math.round((e.result ?? e.settled!) - e.at!), toImpactMs: Math.round(e.settled! - e.at!), impactTotal };
+  const workerMs = (await page.getByTestId('compute-time').getAttribute('data-ms').catch(() => null)) ?? '?';
+  const impactWorkerMs = ((await page.getByTestId('impact-time').textContent().catch(() => null)) ?? '').match(/\d+/)?.[0] ?? '?';
+  return { workerMs, impactWorkerMs, toResultMs: Math.round((e.result ?? e.settled!) - e.at!), toImpactMs: Math.round(e.settled! - e.at!), impactTotal };
 }
