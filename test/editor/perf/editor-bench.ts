@@ -2,37 +2,22 @@
 // rural-contract facts as a bundled dataset, opens the policy over it, then edits `step_rate`
 // several times and prints, for each edit, the time from the input event to the result and to
 // the impact on screen (the 300 ms debounce included), and the page's memory. Prints figures,
-// never asserts them. `npm run bench:editor` (sizes: `-- 10000 100000`, the default).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// never asserts them; first, the CPU an edit costs in Node (cpu-per-edit.ts), which a busy machine
+// does not inflate. `npm run bench:editor` (sizes: `-- 10000 100000`, the default).
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { ensureAppBuilt } from '../e2e/app-build.js';
 import { startFixture } from '../e2e/editor-fixture.js';
-import { generateRuralDataset } from '../e2e/generate-dataset.js';
 import { pageMemory } from './browser-memory.js';
+import { cpuPerEdit } from './cpu-per-edit.js';
 import { timeEdit } from './edit-timing.js';
+import { openGenerated } from './generated-page.js';
 
-const POLICY = 'rural-contract.yaml';
 const EDITS = ['3', '2.5', '4', '3.5', '2'];
 
 async function benchOne(payees: number): Promise<void> {
   const fx = await startFixture();
   try {
-    const name = `generated-${payees}`;
-    const data = generateRuralDataset(payees, 12);
-    mkdirSync(join(fx.dir, 'data', name));
-    writeFileSync(join(fx.dir, 'data', name, 'payees.csv'), data.payees);
-    writeFileSync(join(fx.dir, 'data', name, 'facts.csv'), data.facts);
-    const context = await fx.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => { if (!localStorage.getItem('ratecard:language')) localStorage.setItem('ratecard:language', 'en'); });
-    const page = await context.newPage();
-    await page.goto(`${fx.server.url}#/${POLICY}`);
-    await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 60_000 });
-    const loadStarted = Date.now();
-    await page.getByLabel('Bundled dataset').selectOption(name);
-    await page.locator('.preview', { hasText: `${payees} payees` }).waitFor({ timeout: 600_000 });
-    await page.locator('.preview[data-settled="true"]').waitFor({ timeout: 600_000 });
-    const loadMs = Date.now() - loadStarted;
+    const { page, loadMs, close } = await openGenerated(fx, payees, 600_000);
     const loaded = await pageMemory(fx.browser, page);
     console.log(`${payees.toLocaleString('en-US')} payees × 12 months: dataset loaded, previewed and compared in ${loadMs} ms; page heap ${loaded.heapMb} MB, renderer RSS ${loaded.rendererRssMb} MB (peak ${loaded.rendererPeakMb} MB)`);
     const times: number[] = [];
@@ -44,7 +29,7 @@ async function benchOne(payees: number): Promise<void> {
     }
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`  edit → impact on screen at ${payees.toLocaleString('en-US')} payees: min ${sorted[0]} ms, median ${sorted[sorted.length >> 1]} ms, max ${sorted[sorted.length - 1]} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
-    await context.close();
+    await close();
   } finally {
     await fx.close();
   }
@@ -53,4 +38,5 @@ async function benchOne(payees: number): Promise<void> {
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await ensureAppBuilt();
 console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, 300 ms debounce included`);
+console.log(cpuPerEdit(10_000));
 for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees);
