@@ -16,8 +16,9 @@ export class PartEngine {
   private index: LineIndex = { payee: new Map(), months: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
 
+  /** Keeps the tables as they came (texts are compact); the part's rows are cut only to read a dataset. */
   setTables(tables: DatasetTables, from: number): void {
-    this.tables = tablesFrom(tables, from);
+    this.tables = tables;
     this.from = from;
     this.datasets.clear();
     this.index = { payee: new Map(), months: new Map() };
@@ -27,7 +28,7 @@ export class PartEngine {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d && this.tables) {
-      const read = readDataset(this.tables, policy);
+      const read = readDataset(tablesFrom(this.tables, this.from), policy);
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
