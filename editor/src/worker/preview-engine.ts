@@ -157,8 +157,9 @@ export class PreviewEngine {
       if (!other.ok) throw new RatecardError(other.diagnostics);
       return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
     } catch (e) {
-      if (e instanceof RatecardError) settleLines(settling, dataset, options, this.index, prep.reads?.affected); // every payee's problem
-      throw e;
+      if (!(e instanceof RatecardError)) throw e;
+      // settled here whole: every payee's problem reported, or the run itself when only the helper failed
+      return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
     }
   }
 
@@ -179,8 +180,12 @@ export class PreviewEngine {
     const started = performance.now();
     const dataset = this.dataset(policy);
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
+    const tables = this.tables;
     try {
-      return this.result(seq, started, (this.last = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper)));
+      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper);
+      // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
+      if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
+      return this.result(seq, started, (this.last = run));
     } catch (e) {
       return this.result(seq, started, diagnosticsOf(e));
     }

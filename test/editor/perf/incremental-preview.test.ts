@@ -114,4 +114,26 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     engine.run(3, engine.check(3, 'p.yaml', `# a comment\n${setYamlValue(saved, ['params', 'step_rate', 'value'], '0.03')}`).policy!, {});
     expect(engine.lastSettled).toEqual({ rules: 0, of: 8 });
   });
+
+  it('in halves, a helper that fails leaves the run to this thread, and a data problem in the second half is reported as a whole settle reports it', async () => {
+    const text = read('policies/rural-contract.yaml');
+    const tables = scenario('rural-contract');
+    const failing: PartHelper = async () => ({ ok: false, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: 'the preview\'s helper failed: it stopped' }] });
+    const alone = new PreviewEngine();
+    alone.setDataset(tables);
+    const halves = new PreviewEngine();
+    halves.setDataset(tables);
+    const policy = alone.check(1, 'p.yaml', text).policy!;
+    expect(await halves.runInHalves(1, policy, {}, failing)).toEqual({ ...alone.run(1, policy, {}), computeMs: expect.any(Number) });
+
+    const facts = (tables.facts as { text: string }).text.split('\n').filter((l) => !l.startsWith('2025-03,R06,')).join('\n');
+    const gap: DatasetTables = { ...tables, id: 'gap', facts: { file: tables.facts.file, text: facts } };
+    const one = new PreviewEngine();
+    one.setDataset(gap);
+    const two = new PreviewEngine();
+    two.setDataset(gap);
+    const whole = one.run(2, policy, {});
+    expect(whole.ok).toBe(false);
+    expect(await two.runInHalves(2, policy, {}, helperOf(gap, two, text))).toEqual({ ...whole, computeMs: expect.any(Number) });
+  });
 });
