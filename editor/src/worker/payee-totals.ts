@@ -1,14 +1,62 @@
-// Totals of a statement per payee, by kind, in payees.csv order.
-import { totalsOf, type PayeeRecord, type Statement, type StatementLine } from '../../../engine/index.js';
+// Totals of a run in integer cents: by payee and kind (a typed array per kind, indexed by the
+// payee's place in payees.csv), and the statement's totals, printed as the engine prints them.
+import { LINE_KINDS, type LineKind, type PayeeRecord, type Totals } from '../../../engine/index.js';
+import { centsText, checkSafe } from './cents.js';
 import type { PayeeTotal } from './protocol.js';
+import type { LineIndex, RunLines } from './rule-lines.js';
 
-export function payeeTotals(statement: Statement, payees: PayeeRecord[]): PayeeTotal[] {
-  const lines = new Map<string, StatementLine[]>(payees.map((p) => [p.payeeId, []]));
-  for (const line of statement.lines) {
-    const own = lines.get(line.payeeId);
-    if (own) own.push(line);
-    else lines.set(line.payeeId, [line]);
+export interface PayeeSums {
+  byKind: Record<LineKind, Float64Array>;
+  total: Float64Array;
+  /** 1 for a payee with at least one line. */
+  has: Uint8Array;
+  kindTotals: Record<LineKind, number>;
+}
+
+/** Sums of runs already summed (the saved version's run is compared with every edit). */
+const summed = new WeakMap<RunLines, PayeeSums>();
+
+export function payeeSums(run: RunLines, payees: number): PayeeSums {
+  const known = summed.get(run);
+  if (known && known.total.length === payees) return known;
+  const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, new Float64Array(payees)])) as Record<LineKind, Float64Array>;
+  const kindTotals = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
+  const total = new Float64Array(payees);
+  const has = new Uint8Array(payees);
+  let bound = 0;
+  for (const r of run.values()) {
+    bound += r.bound;
+    const sums = byKind[r.kind];
+    let sum = 0;
+    for (let i = 0; i < r.cents.length; i++) {
+      const p = r.payee[i], c = r.cents[i];
+      sums[p] += c;
+      total[p] += c;
+      has[p] = 1;
+      sum += c;
+    }
+    kindTotals[r.kind] += sum;
   }
-  const names = new Map(payees.map((p) => [p.payeeId, p.name]));
-  return [...lines].map(([payeeId, own]) => ({ payeeId, name: names.get(payeeId), ...totalsOf(own) }));
+  checkSafe(bound);
+  const sums = { byKind, total, has, kindTotals };
+  summed.set(run, sums);
+  return sums;
+}
+
+export function totalsOfSums(s: PayeeSums): Totals {
+  return {
+    total: centsText(LINE_KINDS.reduce((t, k) => t + s.kindTotals[k], 0)),
+    byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, centsText(s.kindTotals[k])])) as Record<LineKind, string>,
+  };
+}
+
+/** Each covered payee's total and totals by kind, in payees.csv order. */
+export function payeeTotals(s: PayeeSums, covered: PayeeRecord[], index: LineIndex): PayeeTotal[] {
+  return covered.map((p) => {
+    const i = index.payee.get(p.payeeId)!;
+    return {
+      payeeId: p.payeeId, name: p.name, total: centsText(s.total[i]),
+      byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, centsText(s.byKind[k][i])])) as Record<LineKind, string>,
+    };
+  });
 }

@@ -1,18 +1,24 @@
 // What the preview worker does, free of any messaging so it also runs in tests: load the edited
 // policy, settle it over the dataset, compare with the last saved version, and trace one payee
-// on demand. Datasets and the saved version's statement are cached between runs.
+// on demand. Datasets are read once and kept; a run is kept as integer columns per rule
+// (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
+// them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  compareStatements, loadPolicy, populationOf, readDataset, RatecardError, settle,
-  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions, type Statement,
+  loadPolicy, populationOf, populationRoundsOf, readDataset, RatecardError, restrictRules, settle,
+  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions,
 } from '../../../engine/index.js';
+import { diagnosticsOf } from './diagnostics-of.js';
+import { lineImpact } from './line-impact.js';
+import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
-import { payeeTotals } from './payee-totals.js';
+import { payeeSums, payeeTotals, totalsOfSums } from './payee-totals.js';
+import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
-import { unchangedImpact } from './unchanged-impact.js';
+import type { LineIndex, RunLines } from './rule-lines.js';
+import { type SettledLines, settleLines } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type ImpactMessage = Extract<WorkerResponse, { type: 'impact' }>;
 type Trace = Extract<WorkerResponse, { type: 'trace' }>;
 
@@ -27,20 +33,45 @@ export function outlineOf(policy: CompiledPolicy): PolicyOutline {
   };
 }
 
-const diagnosticsOf = (e: unknown): Diagnostic[] => {
-  if (e instanceof RatecardError) return e.diagnostics;
-  return [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: String((e as Error)?.message ?? e) }];
-};
+const optionsOf = (range: PeriodRange): SettleOptions => ({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+
+/** `YYYY-MM` of a month number (year × 12 + month − 1). */
+const periodText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+
+/** Settles a part of the payees elsewhere (the helper worker), answering with its columns. */
+export type PartHelper = (req: PartSettle) => Promise<PartResult>;
+
+/** A kept run to start from, and the rules an edit of its parameters reaches. */
+interface Prepared { key: string; from?: Run; reads?: RulesToSettle }
+
+/** A settled run: its policy over a dataset and range, and its lines as columns. */
+interface Run {
+  /** The dataset and range: runs with the same key can be compared and built from each other. */
+  key: string;
+  policy: CompiledPolicy;
+  dataset: Dataset;
+  options: SettleOptions;
+  lines: RunLines;
+  from: string;
+  to: string;
+}
 
 export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private base?: { key: string; statement?: Statement };
-  private last?: { policy: CompiledPolicy; dataset: Dataset; options: SettleOptions; statement: Statement };
+  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private ids: string[] = [];
+  /** The saved version's run, and the last run of the edited text. */
+  private base?: Run;
+  private last?: Run;
+  /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
+  lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
 
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
     this.datasets.clear();
+    this.index = { payee: new Map(), months: new Map() };
+    this.ids = [];
     this.base = undefined;
     this.last = undefined;
   }
@@ -60,72 +91,149 @@ export class PreviewEngine {
       const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
+      if (read.ok && !this.ids.length) {
+        this.ids = read.dataset.payees.map((p) => p.payeeId);
+        this.ids.forEach((id, i) => this.index.payee.set(id, i));
+      }
     }
     return d;
   }
 
-  private baseKey(baseText: string, range: SettleOptions): string {
-    return JSON.stringify([this.tables?.id, baseText, range]);
+  /** What settling `policy` takes: a kept run of the same dataset and range that differs only in parameters, and the rules reading them. */
+  private prepare(policy: CompiledPolicy, options: SettleOptions): Prepared {
+    const key = JSON.stringify([this.tables?.id, options]);
+    const text = policy.source.text;
+    const all = policy.rules.length;
+    // the kept run (the last or the saved one) that leaves the fewest rules to settle
+    let best: Prepared | undefined;
+    for (const from of [this.last, this.base]) {
+      if (!from || from.key !== key) continue;
+      const changed = changedParams(from.policy.source.text, text);
+      const reads = changed && rulesReading(text, changed);
+      if (reads && (!best?.reads || reads.evaluate.size < best.reads.evaluate.size)) best = { key, from, reads };
+    }
+    this.lastSettled = { rules: best?.reads ? best.reads.evaluate.size : all, of: all };
+    return best ?? { key };
   }
 
-  private baseStatement(file: string, baseText: string | undefined, range: SettleOptions): Statement | undefined {
-    if (baseText === undefined) return undefined;
-    const key = this.baseKey(baseText, range);
-    if (this.base?.key === key) return this.base.statement;
-    let statement: Statement | undefined;
-    const loaded = loadPolicy({ file, text: baseText });
-    if (loaded.ok) {
-      const dataset = this.dataset(loaded.policy);
-      if (!Array.isArray(dataset)) {
-        try { statement = settle(loaded.policy, dataset, { ...range, detail: 'amounts' }); } catch { statement = undefined; }
-      }
+  /** The run made of the settled lines and, for an edit of parameters, the kept run's other rules. */
+  private finish(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, settled: SettledLines): Run {
+    if (!prep.from) return { key: prep.key, policy, dataset, options, ...settled };
+    const lines = new Map(prep.from.lines);
+    for (const [rule, l] of settled.lines) lines.set(rule, l);
+    return { key: prep.key, policy, dataset, options, lines, from: settled.from, to: settled.to };
+  }
+
+  /** Settles `policy` in this thread: only the rules an edit of parameters reaches, else every rule. */
+  private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+    const prep = this.prepare(policy, options);
+    if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+  }
+
+  /**
+   * The same with the payees split in two halves of payees.csv: the first settled here, the
+   * second by `helper` (a worker on the other core) at the same time, population values computed
+   * here over all payees first. Any problem is reported as a settle of the whole dataset reports it.
+   */
+  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper): Promise<Run> {
+    const prep = this.prepare(policy, options);
+    if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
+    if (!dataset.months) return this.settleRun(policy, dataset, options);
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    const range = { ...options, from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
+    const half = Math.floor(this.ids.length / 2);
+    try {
+      const ranks = populationRoundsOf(settling) ? populationOf(settling, dataset, range) : undefined;
+      const keep = prep.reads?.affected;
+      const second = helper({
+        file: policy.source.file, text: policy.source.text, options: range, ...(ranks ? { ranks } : {}),
+        ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
+      });
+      const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
+      const first = settleLines(settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      const other = await second;
+      if (!other.ok) throw new RatecardError(other.diagnostics);
+      return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
+    } catch (e) {
+      if (!(e instanceof RatecardError)) throw e;
+      // settled here whole: every payee's problem reported, or the run itself when only the helper failed
+      return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
     }
-    this.base = { key, statement };
-    return statement;
   }
 
   run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
     const started = performance.now();
-    const done = (r: DistributiveOmit<Result, 'computeMs'>) => ({ ...r, computeMs: Math.round(performance.now() - started) }) as Result;
     const dataset = this.dataset(policy);
-    if (Array.isArray(dataset)) return done({ type: 'result', seq, ok: false, diagnostics: dataset });
-    const options: SettleOptions = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+    if (Array.isArray(dataset)) return this.result(seq, started, dataset);
+    const options = optionsOf(range);
     try {
-      const statement = settle(policy, dataset, { ...options, detail: 'amounts' });
-      this.last = { policy, dataset, options, statement };
-      return done({
-        type: 'result', seq, ok: true,
-        summary: {
-          totals: statement.totals,
-          payees: payeeTotals(statement, dataset.covered),
-          lineCount: statement.lines.length,
-          withheldCount: statement.withheld.length,
-          from: statement.from,
-          to: statement.to,
-        },
-      });
+      return this.result(seq, started, (this.last = this.settleRun(policy, dataset, options)));
     } catch (e) {
-      return done({ type: 'result', seq, ok: false, diagnostics: diagnosticsOf(e) });
+      return this.result(seq, started, diagnosticsOf(e));
     }
   }
 
-  /** The last run against the saved version (settled once per saved text, dataset and range). */
+  /** `run` with the payees settled in two halves, the second by `helper` on the other core. */
+  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper): Promise<Result> {
+    const started = performance.now();
+    const dataset = this.dataset(policy);
+    if (Array.isArray(dataset)) return this.result(seq, started, dataset);
+    const tables = this.tables;
+    try {
+      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper);
+      // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
+      if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
+      return this.result(seq, started, (this.last = run));
+    } catch (e) {
+      return this.result(seq, started, diagnosticsOf(e));
+    }
+  }
+
+  /** The number of payees in the dataset's payees.csv (0 before a policy read it). */
+  get payeeCount(): number { return this.ids.length; }
+
+  /** The same, reading the dataset for `policy` first when it was not read yet. */
+  payeeCountOf(policy: CompiledPolicy): number {
+    this.dataset(policy);
+    return this.ids.length;
+  }
+
+  private result(seq: number, started: number, run: Run | Diagnostic[]): Result {
+    const computeMs = Math.round(performance.now() - started);
+    if (Array.isArray(run)) return { type: 'result', seq, ok: false, diagnostics: run, computeMs };
+    const sums = payeeSums(run.lines, this.ids.length);
+    let lineCount = 0, withheldCount = 0;
+    for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
+    return {
+      type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started),
+      summary: { totals: totalsOfSums(sums), payees: payeeTotals(sums, run.dataset.covered, this.index), lineCount, withheldCount, from: run.from, to: run.to },
+    };
+  }
+
+  /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */
+  private baseRun(file: string, baseText: string, last: Run): Run | undefined {
+    if (this.base?.key === last.key && this.base.policy.source.text === baseText) return this.base;
+    if (baseText === last.policy.source.text) return (this.base = last);
+    const loaded = loadPolicy({ file, text: baseText });
+    if (!loaded.ok) return undefined;
+    const dataset = this.dataset(loaded.policy);
+    if (Array.isArray(dataset)) return undefined;
+    try {
+      return (this.base = this.settleRun(loaded.policy, dataset, last.options));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The last run against the saved version. */
   impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
     const started = performance.now();
     const last = this.last;
-    const done = (impact?: PreviewImpact): ImpactMessage => ({ type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) });
-    if (last && baseText === last.policy.source.text) {
-      // Nothing changed: the saved version's statement is this one.
-      this.base = { key: this.baseKey(baseText, last.options), statement: last.statement };
-      return done(unchangedImpact(last.statement, last.dataset.covered));
-    }
-    const before = last ? this.baseStatement(file, baseText, last.options) : undefined;
-    const found = last && before ? compareStatements(before, last.statement) : undefined;
-    const impact = found && {
-      before: found.before, after: found.after, delta: found.delta,
-      payees: found.payees, gainers: found.gainers, losers: found.losers, changedLines: found.lines.length,
-    };
-    return done(impact);
+    const before = last && baseText !== undefined ? this.baseRun(file, baseText, last) : undefined;
+    const impact: PreviewImpact | undefined = last && before ? lineImpact(before.lines, last.lines, this.ids) : undefined;
+    return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
   }
 
   /** The last run's statement with explanations, withheld items after the paid lines of their month, for export. */

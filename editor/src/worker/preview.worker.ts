@@ -1,28 +1,71 @@
 // The preview Web Worker: runs the engine off the main thread so typing never waits for it.
 // Runs that arrive while one is computing replace each other: only the newest is computed.
+// Over a large dataset, a helper worker settles the second half of the payees on the other core.
 import { PreviewEngine } from './preview-engine.js';
-import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
+import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
+import { SLICE } from './settle-lines.js';
 
 const engine = new PreviewEngine();
 const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
 let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
+let running = false;
+let tables: DatasetTables | undefined;
 
-function drain() {
+/** The helper, started at the first large run; it is sent the tables again when they change. */
+let helper: { worker: Worker; tablesId?: string; next: number; waiting: Map<number, (r: PartResult) => void> } | undefined;
+
+function settleInHelper(req: PartSettle): Promise<PartResult> {
+  if (!helper) {
+    const worker = new Worker(new URL('./preview-part.worker.ts', import.meta.url), { type: 'module' });
+    const h = (helper = { worker, next: 0, waiting: new Map<number, (r: PartResult) => void>() });
+    worker.onmessage = (e: MessageEvent<PartResponse>) => { h.waiting.get(e.data.id)?.(e.data); h.waiting.delete(e.data.id); };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      for (const resolve of h.waiting.values()) resolve({ ok: false, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: `the preview's helper failed: ${e.message || 'it stopped'}` }] });
+      h.waiting.clear();
+    };
+  }
+  const h = helper;
+  const send = (m: PartRequest) => h.worker.postMessage(m);
+  if (tables && h.tablesId !== tables.id) {
+    send({ type: 'tables', tables, from: Math.floor(engine.payeeCount / 2) });
+    h.tablesId = tables.id;
+  }
+  const id = ++h.next;
+  return new Promise((resolve) => {
+    h.waiting.set(id, resolve);
+    send({ type: 'settle', id, ...req });
+  });
+}
+
+async function drain() {
+  if (running) return;
   const req = pending;
   pending = undefined;
   if (!req) return;
-  const { checked, policy } = engine.check(req.seq, req.file, req.text);
-  post(checked);
-  if (!policy) return;
-  const result = engine.run(req.seq, policy, req.range);
-  post(result);
-  // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
-  if (result.ok) setTimeout(() => { if (!pending) post(engine.impact(req.seq, req.file, req.baseText)); }, 0);
+  running = true;
+  try {
+    const { checked, policy } = engine.check(req.seq, req.file, req.text);
+    post(checked);
+    if (!policy) return;
+    const result = engine.payeeCountOf(policy) >= 2 * SLICE ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
+    post(result);
+    // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (result.ok && !pending) post(engine.impact(req.seq, req.file, req.baseText));
+  } finally {
+    running = false;
+    if (pending) setTimeout(() => void drain(), 0);
+  }
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
-  if (req.type === 'dataset') engine.setDataset(req.tables);
+  if (req.type === 'dataset') {
+    tables = req.tables;
+    engine.setDataset(req.tables);
+  }
   else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
   else if (req.type === 'trace') {
     try {
@@ -33,6 +76,6 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   else {
     pending = req;
-    setTimeout(drain, 0);
+    setTimeout(() => void drain(), 0);
   }
 };

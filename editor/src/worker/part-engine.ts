@@ -1,0 +1,57 @@
+// What the preview's helper worker does, free of messaging so it also runs in tests: keeps its
+// part of the dataset (the payees from a position in payees.csv on) read once per fact layout,
+// and settles the rules it is asked for over them, into columns indexed like the whole dataset's.
+import { type CompiledPolicy, type Dataset, type Diagnostic, loadPolicy, readDataset, restrictRules } from '../../../engine/index.js';
+import { diagnosticsOf } from './diagnostics-of.js';
+import type { PartResult, PartSettle } from './part-protocol.js';
+import { tablesFrom } from './part-tables.js';
+import type { DatasetTables } from './protocol.js';
+import type { LineIndex } from './rule-lines.js';
+import { settleLines } from './settle-lines.js';
+
+export class PartEngine {
+  private tables?: DatasetTables;
+  private from = 0;
+  private datasets = new Map<string, Dataset | Diagnostic[]>();
+  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private loaded?: { text: string; policy: CompiledPolicy };
+
+  /** Keeps the tables as they came (texts are compact); the part's rows are cut only to read a dataset. */
+  setTables(tables: DatasetTables, from: number): void {
+    this.tables = tables;
+    this.from = from;
+    this.datasets.clear();
+    this.index = { payee: new Map(), months: new Map() };
+  }
+
+  private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
+    const key = JSON.stringify(policy.layout);
+    let d = this.datasets.get(key);
+    if (!d && this.tables) {
+      const read = readDataset(tablesFrom(this.tables, this.from), policy);
+      d = read.ok ? read.dataset : read.diagnostics;
+      this.datasets.set(key, d);
+      if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
+    }
+    return d ?? [];
+  }
+
+  settle(req: PartSettle): PartResult {
+    try {
+      if (this.loaded?.text !== req.text) {
+        const loaded = loadPolicy({ file: req.file, text: req.text });
+        if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+        this.loaded = { text: req.text, policy: loaded.policy };
+      }
+      const full = this.loaded.policy;
+      const dataset = this.dataset(full);
+      if (Array.isArray(dataset)) return { ok: false, diagnostics: dataset };
+      const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
+      const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
+      const settled = settleLines(policy, dataset, options, this.index, req.keep && new Set(req.keep));
+      return { ok: true, lines: [...settled.lines.values()], from: settled.from, to: settled.to };
+    } catch (e) {
+      return { ok: false, diagnostics: diagnosticsOf(e) };
+    }
+  }
+}

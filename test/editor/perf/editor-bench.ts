@@ -1,0 +1,42 @@
+// The editor's preview at province scale, in Chromium: generates N payees × 12 months of
+// rural-contract facts as a bundled dataset, opens the policy over it, then edits `step_rate`
+// several times and prints, for each edit, the time from the input event to the result and to
+// the impact on screen (the 300 ms debounce included), and the page's memory. Prints figures,
+// never asserts them; first, the CPU an edit costs in Node (cpu-per-edit.ts), which a busy machine
+// does not inflate. `npm run bench:editor` (sizes: `-- 10000 100000`, the default).
+import { availableParallelism, loadavg } from 'node:os';
+import { ensureAppBuilt } from '../e2e/app-build.js';
+import { startFixture } from '../e2e/editor-fixture.js';
+import { pageMemory } from './browser-memory.js';
+import { cpuPerEdit } from './cpu-per-edit.js';
+import { timeEdit } from './edit-timing.js';
+import { openGenerated } from './generated-page.js';
+
+const EDITS = ['3', '2.5', '4', '3.5', '2'];
+
+async function benchOne(payees: number): Promise<void> {
+  const fx = await startFixture();
+  try {
+    const { page, loadMs, close } = await openGenerated(fx, payees, 600_000);
+    const loaded = await pageMemory(fx.browser, page);
+    console.log(`${payees.toLocaleString('en-US')} payees × 12 months: dataset loaded, previewed and compared in ${loadMs} ms; page heap ${loaded.heapMb} MB, renderer RSS ${loaded.rendererRssMb} MB (peak ${loaded.rendererPeakMb} MB)`);
+    const times: number[] = [];
+    for (const value of EDITS) {
+      const t = await timeEdit(page, 'step_rate', value, 600_000);
+      const m = await pageMemory(fx.browser, page);
+      times.push(t.toImpactMs);
+      console.log(`  step_rate → ${value} %: result on screen ${t.toResultMs} ms, impact on screen ${t.toImpactMs} ms (worker: settle ${t.workerMs} ms, impact ${t.impactWorkerMs} ms; impact ${t.impactTotal}); page heap ${m.heapMb} MB, renderer RSS ${m.rendererRssMb} MB (peak ${m.rendererPeakMb} MB)`);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`  edit → impact on screen at ${payees.toLocaleString('en-US')} payees: min ${sorted[0]} ms, median ${sorted[sorted.length >> 1]} ms, max ${sorted[sorted.length - 1]} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+    await close();
+  } finally {
+    await fx.close();
+  }
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+await ensureAppBuilt();
+console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, 300 ms debounce included`);
+console.log(cpuPerEdit(10_000));
+for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees);

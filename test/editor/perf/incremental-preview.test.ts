@@ -1,0 +1,139 @@
+// The preview's incremental runs equal full settles: random parameter edits (a fixed seed) of
+// every bundled policy over its scenario, and of the rural policy over 2,100 generated payees
+// (more than one slice, in two halves), each checked against the engine settling every rule of the edited text:
+// totals, every payee's totals by kind, and the impact against the saved text (totals, payees in
+// order, gainers, losers, changed lines). Also checks that edits did settle fewer rules.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
+import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
+import { PartEngine } from '../../../editor/src/worker/part-engine.js';
+import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
+import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import { mulberry32, type Random } from '../../../bench/prng.js';
+import { generateRuralDataset } from '../e2e/generate-dataset.js';
+import { fullStatement, oracleImpact, oraclePayeeTotals } from './preview-oracle.js';
+
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const scenario = (name: string, transactions = false): DatasetTables => {
+  const t = (table: string) => ({ file: `${name}/${table}.csv`, text: read(`data/scenarios/${name}/${table}.csv`) });
+  return { id: name, payees: t('payees'), facts: t('facts'), ...(transactions ? { transactions: t('transactions') } : {}) };
+};
+
+type Path = (string | number)[];
+/** Every decimal in a parameter's value, with its path under `params.NAME.value`. */
+function leaves(value: ParamValue, path: Path): [Path, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, /^\d+$/.test(k) ? Number(k) : k]));
+}
+
+/** The text with one decimal of one parameter scaled by k/8 (k from 0 to 16): a loading text, or undefined. */
+function randomEdit(text: string, random: Random): string | undefined {
+  const loaded = loadPolicy({ file: 'policy.yaml', text });
+  if (!loaded.ok) throw new Error('the start text does not load');
+  const all = loaded.policy.params.flatMap((p) => leaves(p.value, ['params', p.name, 'value']).map(([path, v]) => ({ path, v, type: p.type })));
+  const { path, v, type } = all[Math.floor(random() * all.length)];
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return undefined;
+  const scaled = Exact.parse(v).mul(Exact.of(Math.floor(random() * 17))).div(Exact.of(8));
+  const integral = type === 'count' || type === 'integer' || (typeof path[path.length - 1] === 'string' && /min|max|months|parts/.test(String(path[path.length - 1])) && !v.includes('.'));
+  const next = scaled.toFixed(integral ? 0 : 4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const edited = setYamlValue(text, path, next);
+  return loadPolicy({ file: 'policy.yaml', text: edited }).ok ? edited : undefined;
+}
+
+/** A helper settling the second half of the payees in this thread, as the helper worker does. */
+function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper {
+  const part = new PartEngine();
+  part.setTables(tables, Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2));
+  return async (req) => {
+    const answer = part.settle(req);
+    return structuredClone(answer); // as it crosses to another worker
+  };
+}
+
+async function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: number, inHalves = false) {
+  const engine = new PreviewEngine();
+  engine.setDataset(tables);
+  const helper = inHalves ? helperOf(tables, engine, saved) : undefined;
+  const random = mulberry32(seed);
+  const savedStatement = fullStatement(saved, tables);
+  let text = saved, fewer = 0, checked = 0;
+  for (let e = 0; e < edits; e++) {
+    const next = randomEdit(text, random);
+    if (next === undefined) continue;
+    text = next;
+    const { policy } = engine.check(e, 'policy.yaml', text);
+    const result = helper ? await engine.runInHalves(e, policy!, {}, helper) : engine.run(e, policy!, {});
+    if (!result.ok) throw new Error(`the preview failed: ${result.diagnostics[0]?.message}`);
+    if (engine.lastSettled.rules < engine.lastSettled.of) fewer++;
+    const expected = fullStatement(text, tables);
+    expect(result.summary.totals).toEqual(expected.totals);
+    expect(result.summary.lineCount).toBe(expected.lines.length);
+    expect(result.summary.withheldCount).toBe(expected.withheld.length);
+    const withLines = new Set(expected.lines.map((l) => l.payeeId));
+    expect(result.summary.payees.filter((p) => withLines.has(p.payeeId)).map(({ name: _n, ...p }) => p)).toEqual(oraclePayeeTotals(expected));
+    expect(engine.impact(e, 'policy.yaml', saved).impact).toEqual(oracleImpact(savedStatement, expected));
+    checked++;
+  }
+  return { fewer, checked };
+}
+
+const POLICIES: [string, boolean][] = [
+  ['rural-contract', false], ['piece-rate', false], ['postal-agency', false], ['service-center', false],
+  ['bonus-pool', false], ['private-line', true], ['instalments', true],
+];
+
+describe('the incremental preview equals full settles', { timeout: 240_000 }, () => {
+  for (const [name, transactions] of POLICIES) {
+    it(`${name}: 14 random parameter edits, each against a full settle and compareStatements`, async () => {
+      const { checked } = await checkEdits(read(`policies/${name}.yaml`), scenario(name, transactions), 14, name.length * 7919);
+      expect(checked).toBeGreaterThan(5);
+    });
+    it(`${name}: 6 random edits settled in two halves (the second by a helper), population values over all payees`, async () => {
+      const { checked } = await checkEdits(read(`policies/${name}.yaml`), scenario(name, transactions), 6, name.length * 104729, true);
+      expect(checked).toBeGreaterThan(1);
+    });
+  }
+
+  it('rural-contract over 2,100 generated payees × 12 months (two slices): edits settle fewer rules and equal full settles, in halves', async () => {
+    const big = generateRuralDataset(2_100, 12);
+    const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
+    const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
+    expect(checked).toBeGreaterThan(1);
+    expect(fewer).toBeGreaterThan(0);
+  });
+
+  it('step_rate reaches only the deduction and its refund (and the rules they read); a comment edit settles nothing', () => {
+    const saved = read('policies/rural-contract.yaml');
+    const engine = new PreviewEngine();
+    engine.setDataset(scenario('rural-contract'));
+    engine.run(1, engine.check(1, 'p.yaml', saved).policy!, {});
+    engine.run(2, engine.check(2, 'p.yaml', setYamlValue(saved, ['params', 'step_rate', 'value'], '0.03')).policy!, {});
+    expect(engine.lastSettled).toEqual({ rules: 4, of: 8 }); // maintenance and development feed `base`
+    engine.run(3, engine.check(3, 'p.yaml', `# a comment\n${setYamlValue(saved, ['params', 'step_rate', 'value'], '0.03')}`).policy!, {});
+    expect(engine.lastSettled).toEqual({ rules: 0, of: 8 });
+  });
+
+  it('in halves, a helper that fails leaves the run to this thread, and a data problem in the second half is reported as a whole settle reports it', async () => {
+    const text = read('policies/rural-contract.yaml');
+    const tables = scenario('rural-contract');
+    const failing: PartHelper = async () => ({ ok: false, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: 'the preview\'s helper failed: it stopped' }] });
+    const alone = new PreviewEngine();
+    alone.setDataset(tables);
+    const halves = new PreviewEngine();
+    halves.setDataset(tables);
+    const policy = alone.check(1, 'p.yaml', text).policy!;
+    expect(await halves.runInHalves(1, policy, {}, failing)).toEqual({ ...alone.run(1, policy, {}), computeMs: expect.any(Number) });
+
+    const facts = (tables.facts as { text: string }).text.split('\n').filter((l) => !l.startsWith('2025-03,R06,')).join('\n');
+    const gap: DatasetTables = { ...tables, id: 'gap', facts: { file: tables.facts.file, text: facts } };
+    const one = new PreviewEngine();
+    one.setDataset(gap);
+    const two = new PreviewEngine();
+    two.setDataset(gap);
+    const whole = one.run(2, policy, {});
+    expect(whole.ok).toBe(false);
+    expect(await two.runInHalves(2, policy, {}, helperOf(gap, two, text))).toEqual({ ...whole, computeMs: expect.any(Number) });
+  });
+});
