@@ -3,6 +3,7 @@
 // (SQLite, for the synchronous book). Reads answer now or later; the two writes are each one
 // transaction under the policy's lock, and the database itself refuses changes to closed periods.
 import type { Period } from '../engine/index.js';
+import type { PolicyBackend } from './policies/backend.js';
 import type { ClosedPeriod, LedgerRow, LineQuery, RunRecord, SchemaVersion, SealedClose, SealedLine, SealedRun, Stamp, StoredLine } from './types.js';
 
 /** `T` now (`false`), later (`true`), or either (`boolean`). */
@@ -48,6 +49,8 @@ export type BookSteps<T> = Generator<Op, T, unknown>;
 export interface Backend<Later extends boolean> extends BackendReads<Later> {
   /** The store's name in messages (never an absolute server path, never a password). */
   readonly name: string;
+  /** The policy registry kept in the same database: versions, approvals, transitions (store/policies). */
+  readonly policies: PolicyBackend<Later>;
   /** Posts a run in one transaction under the policy's lock; undefined when the stamp no longer holds. */
   post(posting: Posting): Answer<RunRecord | undefined, Later>;
   /** Closes a period in one transaction under the policy's lock: `steps` check it and seal it with the backend's reads. */

@@ -3,13 +3,18 @@
 import type { Period } from '../engine/index.js';
 import type { BookSteps } from './backend.js';
 import { closeSteps } from './close-period.js';
-import { requireMonth } from './periods.js';
+import { periodsBetween, requireMonth } from './periods.js';
+import { refuseUnapproved } from './policies/in-force.js';
+import type { ApprovalGate } from './policies/types.js';
 import { PLAN_ATTEMPTS, runInputOf, runSteps, stillChanging, strip } from './post-run.js';
 import type { BookOptions, ClosedPeriod, PostedLine, RunRecord, RunRequest, RunResult, SealedClose, StatementQuery, StoredLine } from './types.js';
 
 /** Settles before any write, then posts under the policy's lock; planned again when the policy changed meanwhile. */
 export function* runBook(request: RunRequest, options: BookOptions, where: string): BookSteps<RunResult> {
   const input = runInputOf(request);
+  // only approved versions post, once approval is required for the policy (store/policies)
+  const gate = (yield (b) => b.policies.gate(input.policy.id)) as ApprovalGate;
+  refuseUnapproved(gate, input.policy, periodsBetween(requireMonth(input.from, 'from'), requireMonth(input.to, 'to')));
   for (let attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
     const planned = yield* runSteps(input, options, where);
     const run = (yield (b) => b.post(planned.posting)) as RunRecord | undefined;

@@ -3,6 +3,8 @@
 import type { Period } from '../engine/index.js';
 import type { Answer, Backend, BookSteps } from './backend.js';
 import { closeBook, closedPeriodsBook, runBook, statementBook } from './book-steps.js';
+import { type ApprovedRunRequest, runApprovedBook } from './policies/run-approved.js';
+import { PolicyRegistry } from './policies/registry.js';
 import { postedToCsv } from './statement-csv.js';
 import type { BookOptions, PostedLine, RunRecord, RunRequest, RunResult, SchemaVersion, SealedClose, StatementQuery, VerifyResult } from './types.js';
 import { verifySteps } from './verify.js';
@@ -26,6 +28,16 @@ export class Book<Later extends boolean> {
   /** Settles the request, then posts its lines (and adjustments) in one transaction under the policy's lock. */
   run(request: RunRequest): Answer<RunResult, Later> {
     return this.exec(runBook(request, this.options, this.where));
+  }
+
+  /** Posts a range with the registry's approved versions: each month under the version in force then, one run per version. */
+  runApproved(request: ApprovedRunRequest): Answer<RunResult[], Later> {
+    return this.exec(runApprovedBook(request, this.options, this.where));
+  }
+
+  /** The policy registry kept in the same store: versions, approvals and their transitions. */
+  get policies(): PolicyRegistry<Later> {
+    return new PolicyRegistry(this.exec, this.where, this.options.now ?? (() => new Date().toISOString()));
   }
 
   /** Closes a settled period and seals it: its lines can no longer change; periods close in order. */

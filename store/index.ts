@@ -8,3 +8,4 @@ export { AsyncSettlementBook } from './async-book.js';
 export { SettlementBook } from './settlement-book.js';
 export { isPostgresUrl, PgStore } from './pg-store.js';
 export { SqliteStore } from './sqlite-store.js';
+export * from './policies/index.js';

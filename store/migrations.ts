@@ -22,6 +22,8 @@ const closedGuard = (when: string, row: 'NEW' | 'OLD') => `
   WHEN EXISTS (SELECT 1 FROM closed_periods c WHERE c.policy_id = ${row}.policy_id AND c.period = ${row}.period)
   BEGIN SELECT RAISE(ABORT, 'period is closed: its lines cannot be ${when}'); END;`;
 
+import { POLICY_MIGRATIONS } from './policies/sqlite-migrations.js';
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -140,4 +142,6 @@ export const MIGRATIONS: readonly Migration[] = [
         ${refuse('period is closed: its lines cannot be replaced')}`,
     after: (store) => store.sealUnsealedCloses(),
   },
+  // 5: the policy registry (store/policies)
+  ...POLICY_MIGRATIONS,
 ];

@@ -3,6 +3,7 @@
 // totals JSONB; keys and periods compare bytewise (COLLATE "C"), as in SQLite. The database
 // itself refuses any change to a closed period's lines, to a close and to a run.
 import type { Migration } from './migrations.js';
+import { PG_POLICY_MIGRATIONS } from './policies/pg-migrations.js';
 
 const C = 'TEXT COLLATE "C" NOT NULL';
 
@@ -94,4 +95,6 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         EXECUTE FUNCTION ratecard_refuse('a period close cannot be changed or undone');
       CREATE TRIGGER closed_periods_no_truncate BEFORE TRUNCATE ON closed_periods EXECUTE FUNCTION ratecard_refuse('period closes cannot be truncated');`,
   },
+  // 3: the policy registry (store/policies)
+  ...PG_POLICY_MIGRATIONS,
 ];

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { errorAt, type LineKind, type Period, RatecardError } from '../engine/index.js';
 import { ClosedPeriodError, driveAsync, type Posting, type SettlementBackend, type Steps } from './backend.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
+import { PgPolicies } from './policies/pg-policies.js';
 import type { BookOptions, LedgerRow, LineQuery, RunRecord, SchemaVersion, SealedClose, SealedLine, SealedRun, Stamp, StoredLine } from './types.js';
 
 export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
@@ -123,8 +124,11 @@ function nameOf(url: URL): string {
 }
 
 export class PgStore extends PgReads implements SettlementBackend {
+  readonly policies: PgPolicies;
+
   private constructor(private readonly pool: pg.Pool, readonly name: string, private readonly options: BookOptions) {
     super(pool);
+    this.policies = new PgPolicies(pool, (policyId, work) => this.transaction(lockKey(policyId), work));
   }
 
   /** Connects to `url` and migrates the schema; a located error when it cannot. */

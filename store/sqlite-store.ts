@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute } from 'node:path';
 import { errorAt, type LineKind, type Period, RatecardError, type Totals } from '../engine/index.js';
 import { ClosedPeriodError, closeOf, drive, type Posting, type Steps, type SyncBackend } from './backend.js';
 import { MIGRATIONS, type MigrationHost } from './migrations.js';
+import { SqlitePolicies } from './policies/sqlite-policies.js';
 import { sealClose } from './seal.js';
 import type { BookOptions, LedgerRow, LineQuery, RunRecord, SchemaVersion, SealedClose, SealedLine, SealedRun, Stamp, StoredLine } from './types.js';
 
@@ -56,6 +57,7 @@ export const storeName = (file: string) => (isAbsolute(file) ? basename(file) : 
 
 export class SqliteStore implements SyncBackend, MigrationHost {
   private readonly statements = new Map<string, Database.Statement>();
+  readonly policies = new SqlitePolicies(this);
 
   private constructor(readonly db: Database.Database, readonly name: string, private readonly options: BookOptions) {}
 
