@@ -6,3 +6,4 @@ export { PolicyRegistry } from './registry.js';
 export type { Decision, SubmitRequest, VersionHistory } from './registry-steps.js';
 export type { ApprovedRunRequest } from './run-approved.js';
 export { inForce, spansOf } from './in-force.js';
+export { APPROVAL_REFUSALS, isApprovalRefusal } from './located.js';

@@ -17,3 +17,10 @@ export const atStore = (where: string, field: string, message: string, code: str
 
 /** `policy@version`, as the CLI and messages name a version. */
 export const ref = (policyId: string, version: string) => `\`${policyId}@${version}\``;
+
+/** Codes of the refusals of the approval process (the CLI exits 3 on them, the service answers 409 or 403). */
+export const APPROVAL_REFUSALS: ReadonlySet<string> = new Set(['self-approval', 'bad-transition', 'version-taken', 'not-yours', 'not-approved']);
+
+/** Whether `e` is a refusal of the approval process (rather than a mistake in the input). */
+export const isApprovalRefusal = (e: unknown): e is RatecardError =>
+  e instanceof RatecardError && e.diagnostics.some((d) => APPROVAL_REFUSALS.has(d.code));
