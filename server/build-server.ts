@@ -12,6 +12,7 @@ import { EnginePool, type PoolOptions } from './pool/engine-pool.js';
 import { installErrorHandlers } from './errors.js';
 import { bundledPoliciesDir } from './inputs.js';
 import { registerOpenApi } from './openapi.js';
+import { approvalSchemas, approvalsRoutes } from './routes/approvals.js';
 import { diffRoutes } from './routes/diff.js';
 import { editorDatasetRoutes } from './routes/editor-datasets.js';
 import { editorHistoryRoutes } from './routes/editor-history.js';
@@ -70,7 +71,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.setValidatorCompiler(requestValidator());
   // Response schemas document the API; answers are written as they are, never filtered by them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  for (const schema of allSchemas) {
+  for (const schema of [...allSchemas, ...approvalSchemas]) {
     const { $schema: _dialect, ...rest } = schema as { $schema?: string; $id: string };
     app.addSchema(rest);
   }
@@ -90,7 +91,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.decorate('engine', engine);
   const ctx: RouteContext = { policiesDir, writers, book: options.book, db: options.book ? options.db : undefined, engine };
   for (const routes of [
-    healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes, statementFileRoutes,
+    healthRoutes, policiesRoutes, validateRoutes, simulateRoutes, explainRoutes, diffRoutes, settleRoutes, runsRoutes, statementsRoutes, statementFileRoutes, approvalsRoutes,
   ]) await app.register(routes, ctx);
   if (options.editor) {
     const editor = { ...ctx, workspace: openWorkspace(options.editor) };
