@@ -2,6 +2,7 @@
 // the live preview on the right; saving with author and message, history with diffs.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '../api/client.js';
+import { ApprovalPanel } from '../approval/approval-panel.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
@@ -131,6 +132,7 @@ export function App() {
                 label={`${t('editor.yaml')}. ${t('editor.keyHint')}`} onEscape={() => keyHint.current?.focus()} goTo={goTo} />
               <p className="key-hint" ref={keyHint} tabIndex={-1} data-testid="key-hint"><kbd>Esc</kbd> / <kbd>Ctrl+M</kbd> · <kbd>Ctrl+S</kbd> — {t('editor.keyHint')}</p>
               <Problems diagnostics={preview.diagnostics} onJump={(d) => goTo.current?.(d.line, d.column)} canJump={(d) => d.file === policy.file} />
+              <ApprovalPanel file={policy.file} text={policy.text} savedText={policy.savedText} dataset={data.tables} />
               {showHistory ? <HistoryPanel file={policy.file} refresh={historyTick} onCompare={compareWith} comparing={compare?.version} /> : null}
             </div>
             <div className="form-column">
