@@ -114,3 +114,20 @@ describe('the approval routes in the OpenAPI document', () => {
     }
   });
 });
+
+describe('POST /settle in a worker thread', () => {
+  it('refuses an unapproved version there too: the store enforces it on every path', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'ratecard-approvals-worker-')), 'book.db');
+    const book = SettlementBook.open(dbPath);
+    const server = await listening({ token: TOKEN, book, dbPath });
+    running.push({ server, book });
+    await post(`${server.url}/policy-versions`, submit(V1, 'ana', '2025'), auth);
+    const waiting = await post(`${server.url}/settle`, { policy: { file: V1.file, text: V1.text }, dataset, from: '2025-01', to: '2025-01' }, auth);
+    expect(waiting.status).toBe(422);
+    expect(waiting.json.diagnostics[0]).toMatchObject({ file: 'rural-contract.yaml', line: 6, field: 'version', code: 'not-approved' });
+    await post(`${server.url}/policy-versions/rural-contract/1/approve`, { by: 'bo', why: 'ok' }, auth);
+    const approved = await post(`${server.url}/settle`, { policy: { file: V1.file, text: V1.text }, dataset, from: '2025-01', to: '2025-01' }, auth);
+    expect(approved.status).toBe(201);
+    expect(approved.json.run).toMatchObject({ policyVersion: '1', from: '2025-01' });
+  });
+});
