@@ -2,12 +2,11 @@
 // one row trigger keeps approved (and rejected, withdrawn) versions immutable, allows only the
 // approval process's transitions and submitted texts unchanged; transitions and settings are
 // append-only; TRUNCATE is refused. An approval by the author or submitter fails a CHECK.
-import type { Migration } from '../migrations.js';
-import { DECIDED_BY_ANOTHER, LEGAL_TRANSITION, SUBMITTED_COLUMNS } from './sqlite-migrations.js';
+import { DECIDED_BY_ANOTHER, LEGAL_TRANSITION, type PolicyMigration, SUBMITTED_COLUMNS } from './sqlite-migrations.js';
 
 const C = 'TEXT COLLATE "C" NOT NULL';
 
-export const PG_POLICY_MIGRATIONS: readonly Migration[] = [
+export const PG_POLICY_MIGRATIONS: readonly PolicyMigration[] = [
   {
     version: 3,
     name: 'policy versions, approvals and their transitions',

@@ -2,7 +2,9 @@
 // database itself keeps approved versions immutable, allows only the approval process's
 // transitions, refuses an approval by the version's author or submitter, and keeps the
 // transitions and the store's settings append-only (REPLACE included).
-import type { Migration } from '../migrations.js';
+
+/** A migration as the store's `Migration` (migrations.ts) runs it; declared here so that file's import of this one is no cycle. */
+export interface PolicyMigration { version: number; name: string; sql: string }
 
 const refuse = (message: string) => `BEGIN SELECT RAISE(ABORT, '${message}'); END;`;
 
@@ -17,7 +19,7 @@ export const SUBMITTED_COLUMNS = ['source', 'source_hash', 'file', 'policy_id', 
 export const DECIDED_BY_ANOTHER = `CONSTRAINT decided_by_another CHECK (state NOT IN ('approved', 'rejected')
   OR (decided_by IS NOT NULL AND decided_by <> author AND decided_by <> submitted_by))`;
 
-export const POLICY_MIGRATIONS: readonly Migration[] = [
+export const POLICY_MIGRATIONS: readonly PolicyMigration[] = [
   {
     version: 5,
     name: 'policy versions, approvals and their transitions',

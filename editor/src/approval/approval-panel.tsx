@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDelta } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
-import { type Dataset, approvals, type TransitionInfo, type VersionInfo } from './approval-api.js';
+import { ApprovalError, type Dataset, approvals, type TransitionInfo, type VersionInfo } from './approval-api.js';
 import { approvalTranslator } from './messages.js';
 import { policyKeyOf } from './policy-key.js';
 
@@ -32,11 +32,14 @@ export function ApprovalPanel({ file, text, savedText, dataset }: Props) {
   const [from, setFrom] = useState('');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [tick, setTick] = useState(0);
+  // a server without a settlement store keeps no registry (503): the panel is not shown
+  const [available, setAvailable] = useState(true);
   const refresh = useCallback(() => setTick((n) => n + 1), []);
 
   useEffect(() => {
     let live = true;
-    approvals.list({ state: 'submitted' }).then((q) => { if (live) setQueue(q); }).catch(() => { if (live) setQueue([]); });
+    approvals.list({ state: 'submitted' }).then((q) => { if (live) { setQueue(q); setAvailable(true); } })
+      .catch((e) => { if (live) { setQueue([]); setAvailable(!(e instanceof ApprovalError && e.status === 503)); } });
     if (key) {
       approvals.show(key.id, key.version)
         .then((s) => { if (live) { setMine(s.version); setTransitions(s.transitions); } })
@@ -69,6 +72,7 @@ export function ApprovalPanel({ file, text, savedText, dataset }: Props) {
     (d) => a('decided', { policy: d.policyId, version: d.version, state: stateText(d), by: d.decidedBy ?? '' }),
   );
 
+  if (!available) return null;
   return (
     <section className="history approval" aria-label={a('title')} data-testid="approval">
       <h3>{a('title')}</h3>
