@@ -77,7 +77,10 @@ const submitBody = {
     policy: ref('policy-input'), by: person, why: { ...person, maxLength: 2000 },
     from: { ...period, description: 'The month it comes into force (default: the policy\'s `effective.from`).' },
     dataset: ref('dataset'),
-    impact: { type: 'object', description: 'The impact as measured elsewhere (without `dataset`).', required: ['against', 'from', 'to', 'before', 'after', 'delta', 'payeesChanged', 'largest'] },
+    impact: {
+      type: 'object', description: 'The impact as measured elsewhere (without `dataset`).', properties: impactSchema.properties,
+      required: ['against', 'from', 'to', 'before', 'after', 'delta', 'payeesChanged', 'largest'],
+    },
   },
 } as const;
 const listQuery = { type: 'object', additionalProperties: false, properties: { policyId, state } } as const;
@@ -123,15 +126,15 @@ export async function approvalsRoutes(app: FastifyInstance, ctx: RouteContext): 
   const write = requireToken(ctx.writers);
 
   app.get<{ Querystring: { policyId?: string; state?: PolicyState } }>('/policy-versions', {
-    schema: { summary: 'List policy versions in the registry; `state=submitted` is the queue of submissions', tags: ['store'], querystring: listQuery, response: responses('The versions, by policy then registration (without their text)', [503], { schema: listAnswer }) },
+    schema: { operationId: 'listPolicyVersions', summary: 'List policy versions in the registry; `state=submitted` is the queue of submissions', tags: ['store'], security: [], querystring: listQuery, response: responses('The versions, by policy then registration (without their text)', [503], { schema: listAnswer }) },
   }, async (request) => ({ versions: (await registryOf(ctx).policies.list(request.query)).map(withoutSource) }));
 
   app.get<{ Params: { policyId: string; version: string } }>('/policy-versions/:policyId/:version', {
-    schema: { summary: 'One policy version with its text, impact and every transition (who, when, why)', tags: ['store'], params: versionParams, response: responses('The version and its transitions', [404, 503], { schema: showAnswer }) },
+    schema: { operationId: 'showPolicyVersion', summary: 'One policy version with its text, impact and every transition (who, when, why)', tags: ['store'], security: [], params: versionParams, response: responses('The version and its transitions', [404, 503], { schema: showAnswer }) },
   }, async (request) => refusing(() => registryOf(ctx).policies.show(request.params.policyId, request.params.version)));
 
   app.post<{ Body: { policy: PolicyInput; by: string; why: string; from?: string; dataset?: DatasetInput; impact?: SubmitRequest['impact'] } }>('/policy-versions', {
-    schema: { summary: 'Submit a policy version for approval, its impact measured over the dataset', tags: ['store'], security: writeSecurity, body: submitBody, response: responses('The version, submitted', [401, 409, 422, 503], { status: 201, schema: oneVersion }) },
+    schema: { operationId: 'submitPolicyVersion', summary: 'Submit a policy version for approval, its impact measured over the dataset', tags: ['store'], security: writeSecurity, body: submitBody, response: responses('The version, submitted', [401, 409, 422, 503], { status: 201, schema: oneVersion }) },
     preHandler: write,
   }, async (request, reply) => {
     const { policy, by, why, from, dataset, impact } = request.body;
@@ -146,7 +149,7 @@ export async function approvalsRoutes(app: FastifyInstance, ctx: RouteContext): 
     ['withdraw', 'Withdraw a draft or a submission (its author or submitter)'],
   ] as const) {
     app.post<Decision>(`/policy-versions/:policyId/:version/${action}`, {
-      schema: { summary, tags: ['store'], security: writeSecurity, params: versionParams, body: decisionBody, response: responses('The version as it is now', [401, 403, 404, 409, 503], { schema: oneVersion }) },
+      schema: { operationId: `${action}PolicyVersion`, summary, tags: ['store'], security: writeSecurity, params: versionParams, body: decisionBody, response: responses('The version as it is now', [401, 403, 404, 409, 503], { schema: oneVersion }) },
       preHandler: write,
     }, async (request) => {
       const { policies } = registryOf(ctx);
@@ -157,6 +160,7 @@ export async function approvalsRoutes(app: FastifyInstance, ctx: RouteContext): 
 
   app.post<{ Params: { policyId: string }; Body: { dataset: DatasetInput; from: string; to: string; startedBy?: string } }>('/policy-versions/:policyId/settle', {
     schema: {
+      operationId: 'settleApprovedVersions',
       summary: 'Settle and post a range with the approved versions: each month under the version in force then, one run per version', tags: ['store'], security: writeSecurity,
       params: { type: 'object', required: ['policyId'], properties: { policyId } }, body: settleBody, response: responses('The runs posted, one per version', [401, 409, 422, 503], { status: 201, schema: runsAnswer }),
     },
