@@ -1,5 +1,5 @@
-// The policy registry's routes over a real listening server, on SQLite (the synchronous book the
-// server opens) and PostgreSQL (the asynchronous book): submit with the impact measured, refuse
+// The policy registry's routes over a real listening server, on SQLite (a synchronous book
+// handed in) and PostgreSQL (the asynchronous book): submit with the impact measured, refuse
 // self-approval (403, located), approve, the queue, transitions; POST /settle refuses a version
 // not approved (the store's rule); a year with an amendment approved mid-year posts each month
 // under the version in force; the routes are in the OpenAPI document.
@@ -119,7 +119,7 @@ describe('POST /settle in a worker thread', () => {
   it('refuses an unapproved version there too: the store enforces it on every path', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'ratecard-approvals-worker-')), 'book.db');
     const book = SettlementBook.open(dbPath);
-    const server = await listening({ token: TOKEN, book, dbPath });
+    const server = await listening({ token: TOKEN, book, db: dbPath });
     running.push({ server, book });
     await post(`${server.url}/policy-versions`, submit(V1, 'ana', '2025'), auth);
     const waiting = await post(`${server.url}/settle`, { policy: { file: V1.file, text: V1.text }, dataset, from: '2025-01', to: '2025-01' }, auth);
