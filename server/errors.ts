@@ -82,7 +82,7 @@ function jsonSyntax(body: string | undefined): Diagnostic {
 }
 
 /** Store refusals that are about its state, not about the request: 409. */
-const CONFLICTS = new Set(['already-closed', 'not-settled', 'close-in-order', 'closed-period', 'tampered', 'busy']);
+const CONFLICTS = new Set(['already-closed', 'not-settled', 'close-in-order', 'closed-period', 'tampered', 'busy', 'not-approved', 'self-approval', 'bad-transition', 'version-taken', 'not-yours']);
 
 export interface ErrorBody { error: string; message: string; diagnostics: Diagnostic[]; [extra: string]: unknown }
 

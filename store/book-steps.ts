@@ -12,11 +12,17 @@ import type { BookOptions, ClosedPeriod, PostedLine, RunRecord, RunRequest, RunR
 /** Settles before any write, then posts under the policy's lock; planned again when the policy changed meanwhile. */
 export function* runBook(request: RunRequest, options: BookOptions, where: string): BookSteps<RunResult> {
   const input = runInputOf(request);
-  // only approved versions post, once approval is required for the policy (store/policies)
-  const gate = (yield (b) => b.policies.gate(input.policy.id)) as ApprovalGate;
-  refuseUnapproved(gate, input.policy, periodsBetween(requireMonth(input.from, 'from'), requireMonth(input.to, 'to')));
+  const periods = periodsBetween(requireMonth(input.from, 'from'), requireMonth(input.to, 'to'));
+  // only approved versions post, once approval is required for the policy (store/policies):
+  // refused before settling, and checked again after the plan's stamp was read, so a decision
+  // made while settling changes the stamp and the run is planned again on what stands then
+  function* approved(): BookSteps<void> {
+    refuseUnapproved((yield (b) => b.policies.gate(input.policy.id)) as ApprovalGate, input.policy, periods);
+  }
+  yield* approved();
   for (let attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
     const planned = yield* runSteps(input, options, where);
+    yield* approved();
     const run = (yield (b) => b.post(planned.posting)) as RunRecord | undefined;
     if (run) return planned.resultOf(run);
   }

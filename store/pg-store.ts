@@ -50,7 +50,8 @@ class PgReads {
 
   async stamp(policyId: string): Promise<Stamp> {
     const { rows } = await this.q.query<Stamp>(`SELECT (SELECT COALESCE(MAX(seq), 0)::int FROM runs WHERE policy_id = $1) AS "runSeq",
-      (SELECT count(*)::int FROM closed_periods WHERE policy_id = $1) AS closes`, [policyId]);
+      (SELECT count(*)::int FROM closed_periods WHERE policy_id = $1) AS closes,
+      (SELECT count(*)::int FROM policy_transitions WHERE policy_id = $1) + (SELECT count(*)::int FROM store_settings) AS decisions`, [policyId]);
     return rows[0];
   }
 
@@ -172,7 +173,7 @@ export class PgStore extends PgReads implements SettlementBackend {
   async post(posting: Posting): Promise<RunRecord | undefined> {
     return this.transaction(lockKey(posting.policyId), async (c) => {
       const now = await new PgReads(c).stamp(posting.policyId);
-      if (now.runSeq !== posting.stamp.runSeq || now.closes !== posting.stamp.closes) return undefined;
+      if (now.runSeq !== posting.stamp.runSeq || now.closes !== posting.stamp.closes || now.decisions !== posting.stamp.decisions) return undefined;
       const { rows: [{ n }] } = await c.query<{ n: number }>("SELECT nextval('runs_seq')::int AS n");
       const { run, remove, insert } = posting.make(`run-${String(n).padStart(6, '0')}`);
       await c.query(`INSERT INTO runs (seq, id, policy_id, policy_version, policy_hash, source_hash, overrides, facts_hash, period_from, period_to,

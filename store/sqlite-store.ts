@@ -115,13 +115,14 @@ export class SqliteStore implements SyncBackend, MigrationHost {
 
   stamp(policyId: string): Stamp {
     return this.sql(`SELECT (SELECT COALESCE(MAX(seq), 0) FROM runs WHERE policy_id = @policyId) AS runSeq,
-      (SELECT count(*) FROM closed_periods WHERE policy_id = @policyId) AS closes`).get({ policyId }) as Stamp;
+      (SELECT count(*) FROM closed_periods WHERE policy_id = @policyId) AS closes,
+      (SELECT count(*) FROM policy_transitions WHERE policy_id = @policyId) + (SELECT count(*) FROM store_settings) AS decisions`).get({ policyId }) as Stamp;
   }
 
   post(posting: Posting): RunRecord | undefined {
     return this.transaction(() => {
       const now = this.stamp(posting.policyId);
-      if (now.runSeq !== posting.stamp.runSeq || now.closes !== posting.stamp.closes) return undefined;
+      if (now.runSeq !== posting.stamp.runSeq || now.closes !== posting.stamp.closes || now.decisions !== posting.stamp.decisions) return undefined;
       const { n } = this.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM runs').get() as { n: number };
       const { run, remove, insert } = posting.make(`run-${String(n).padStart(6, '0')}`);
       this.insertRun(run);

@@ -136,10 +136,15 @@ export interface SealedRun extends RunRecord {
   seq: number;
 }
 
-/** What a posting was planned on: the policy's last run and its closes. Anything posted or closed since changes it. */
+/**
+ * What a posting was planned on: the policy's last run, its closes and the approval decisions
+ * that say which versions may post. Anything posted, closed or decided since changes it.
+ */
 export interface Stamp {
   runSeq: number;
   closes: number;
+  /** Transitions of the policy's versions in the registry, and store settings (require-approval). */
+  decisions: number;
 }
 
 export interface SchemaVersion {

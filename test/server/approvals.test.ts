@@ -60,7 +60,7 @@ describe.each(stores)('the approval routes on $kind', ({ open }) => {
 
     // POST /settle of the amendment's text before its approval: the store refuses it
     const early = await post(`${url}/settle`, { policy: { file: V2.file, text: V2.text }, dataset, from: '2025-07', to: '2025-07' }, auth);
-    expect(early.status).toBe(422);
+    expect(early.status).toBe(409);
     expect(early.json.diagnostics[0]).toMatchObject({ file: 'rural-contract-v2.yaml', line: 6, field: 'version', code: 'not-approved' });
     const early2 = await post(`${url}/policy-versions/rural-contract/settle`, { dataset, from: '2025-01', to: '2025-12' }, auth);
     expect(early2.json.runs.map((r: { policyVersion: string; from: string; to: string }) => `${r.policyVersion} ${r.from} ${r.to}`)).toEqual(['1 2025-01 2025-12']);
@@ -123,7 +123,7 @@ describe('POST /settle in a worker thread', () => {
     running.push({ server, book });
     await post(`${server.url}/policy-versions`, submit(V1, 'ana', '2025'), auth);
     const waiting = await post(`${server.url}/settle`, { policy: { file: V1.file, text: V1.text }, dataset, from: '2025-01', to: '2025-01' }, auth);
-    expect(waiting.status).toBe(422);
+    expect(waiting.status).toBe(409);
     expect(waiting.json.diagnostics[0]).toMatchObject({ file: 'rural-contract.yaml', line: 6, field: 'version', code: 'not-approved' });
     await post(`${server.url}/policy-versions/rural-contract/1/approve`, { by: 'bo', why: 'ok' }, auth);
     const approved = await post(`${server.url}/settle`, { policy: { file: V1.file, text: V1.text }, dataset, from: '2025-01', to: '2025-01' }, auth);

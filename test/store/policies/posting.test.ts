@@ -4,7 +4,7 @@
 // approved version in force, or parameter overrides, are refused with a located error; a policy
 // without registered versions posts as before until the store requires approval for all.
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadPolicy, RatecardError, readDataset, settleVersions } from '../../../engine/index.js';
+import { formatDiagnostic, loadPolicy, RatecardError, readDataset, settle, settleVersions } from '../../../engine/index.js';
 import { BACKENDS, openBook } from '../backends.js';
 import { ruralRun } from '../book-fixture.js';
 import { clock, DATASET, refusal, V1, V2, V3 } from './amendment.js';
@@ -41,6 +41,25 @@ describe.each(BACKENDS)('posting with approval on $kind', (backend) => {
     expect(lines.map((l) => [l.id, l.amount, runs.get(l.runId)])).toEqual(engine.lines.map((l) => [l.id, l.amount, l.version]));
     // posting again changes nothing
     expect((await book.runApproved(year)).map((r) => r.unchanged)).toEqual([true, true]);
+  });
+
+  it('plans a run again when a version is approved while it settles: the text no longer in force is refused, nothing posted', async () => {
+    const { book } = await openBook(backend, { now: clock() });
+    await book.policies.submit({ source: V1, by: 'ana', why: '2025', dataset: DATASET });
+    await book.policies.approve('rural-contract', '1', { by: 'bo', why: 'ok' });
+    await book.policies.submit({ source: V2, by: 'ana', why: 'July', dataset: DATASET });
+    let settles = 0;
+    const request = {
+      ...run(V1, '2025-07', '2025-07'),
+      // the approval of version 2 (in force from July) lands after the run read its stamp and the gate
+      settle: async (...args: Parameters<typeof settle>) => {
+        if (settles++ === 0) await book.policies.approve('rural-contract', '2', { by: 'bo', why: 'agreed' });
+        return settle(...args);
+      },
+    };
+    expect(await refusal(book.run(request))).toMatch(/^rural-contract\.yaml:6:1 version: `rural-contract@1` is approved but not in force in 2025-07: `rural-contract@2` is/);
+    expect(settles).toBe(1);
+    expect(await book.listRuns()).toEqual([]);
   });
 
   it('does not post an amendment that is only submitted, nor one rejected', async () => {
