@@ -23,3 +23,4 @@ export { CsvSyntaxError, parseCsv } from './data/csv.js';
 export { configureExactLimits, Exact, ExactLimitError, exactLimits, type RoundingMode } from './exact/exact.js';
 export * from './policy-test/index.js';
 export { STATEMENT_COLUMNS } from './report/statement-output.js';
+export * from './messages/index.js';

@@ -5,6 +5,7 @@ import { dataMessages } from './catalog/data.js';
 import { expressionMessages } from './catalog/expression.js';
 import { paramMessages } from './catalog/params.js';
 import { policyMessages } from './catalog/policy.js';
+import { reportMessages } from './catalog/report.js';
 import { traceMessages } from './catalog/trace.js';
 
 export const catalog = {
@@ -13,6 +14,7 @@ export const catalog = {
   ...expressionMessages,
   ...paramMessages,
   ...policyMessages,
+  ...reportMessages,
   ...traceMessages,
 };
 
