@@ -44,7 +44,7 @@ export const reportMessages = {
   'explain.values': entry((p: { values: string[] }) => `values: ${p.values.join(', ')}`, (p) => `取值：${p.values.join('，')}`),
   'explain.no-lines': entry(
     (p: { payee: string; period?: string; line?: string }) => `no lines for payee \`${p.payee}\`${p.period ? ` in ${p.period}` : ''}${p.line ? ` for \`${p.line}\`` : ''}`,
-    (p) => `收款方 \`${p.payee}\`${p.period ? ` 在 ${p.period}` : ''}${p.line ? ` 的 \`${p.line}\`` : ''}没有结算行`),
+    (p) => `收款方 \`${p.payee}\`${p.period ? ` 在 ${p.period}` : ''}${p.line ? ` 的 \`${p.line}\`` : ''} 没有结算行`),
   'cli.warning': entry((p: { text: string }) => `${p.text} (warning)`, (p) => `${p.text}（警告）`),
   'cli.ok': entry((p: { file: string }) => `${p.file}: ok`, (p) => `${p.file}：通过`),
   'statement.would-pay': entry(
