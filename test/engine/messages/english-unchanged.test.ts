@@ -2,7 +2,7 @@
 // traces, explanations and reasons of all bundled scenarios, byte for byte.
 import { describe, expect, it } from 'vitest';
 import { type ConditionTrace, explainLine, explanationText, localizeStatement, render } from '../../../engine/index.js';
-import { explain } from '../../../engine/evaluate/trace.js';
+import { explain, explanationMessage } from '../../../engine/evaluate/trace.js';
 import { SCENARIOS, settleScenario } from '../../fixtures/scenario.js';
 
 function steps(t: ConditionTrace, out: ConditionTrace[] = []): ConditionTrace[] {
@@ -39,10 +39,18 @@ describe.each(SCENARIOS)('%s in English', (name) => {
   it('explains every line as the statement does, and localizing to English changes nothing', () => {
     for (const l of statement.lines) {
       expect(explain(l.trace, 'en')).toBe(l.explanation);
+      expect(render(explanationMessage(l.trace), 'en')).toBe(l.explanation);
       expect(explanationText(l, 'en')).toBe(l.explanation);
     }
     expect(localizeStatement(statement, 'en')).toBe(statement);
     // the multi-line explanation in English is the default one
     for (const item of statement.withheld.slice(0, 20)) expect(explainLine(item, 'en')).toBe(explainLine(item));
+  });
+
+  it('gives a withheld item settled for amounts only (its reason made when read) the same reason and message', () => {
+    const amounts = settleScenario(name, undefined, { detail: 'amounts' });
+    expect(amounts.withheld.map((w) => w.reason)).toEqual(statement.withheld.map((w) => w.reason));
+    expect(amounts.withheld.map((w) => render(w.reasonMessage!, 'zh-CN'))).toEqual(statement.withheld.map((w) => render(w.reasonMessage!, 'zh-CN')));
+    expect(JSON.parse(JSON.stringify(amounts.withheld.map((w) => ({ ...w, trace: undefined })))).every((w: { reason?: string }) => typeof w.reason === 'string')).toBe(true);
   });
 });
