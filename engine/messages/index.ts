@@ -7,6 +7,6 @@ export { diagnosticMessage, isCode, render, renderDiagnostic, renderText } from 
 export { langFromEnv, parseLang } from './lang.js';
 export { percent, yuan } from './format.js';
 export {
-  conditionText, explanationText, formulaTexts, localizeStatement, reasonText, renderIn, unitsOf, withUnits,
+  conditionText, explanationText, formulaTexts, localizeStatement, reasonText, renderIn, unitsOf, withoutMessages, withUnits,
   type LocalizeOptions, type Unit, type Units,
 } from './localize.js';

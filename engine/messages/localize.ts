@@ -90,3 +90,10 @@ export function localizeStatement(statement: Statement, lang: Lang, options?: Lo
     unpaid: statement.unpaid?.map((u) => ({ ...u, reason: reasonText(u, lang, options) })),
   };
 }
+
+/**
+ * A `JSON.stringify` replacer that leaves out the messages traces and reasons carry (objects
+ * under `msg` and `reasonMessage`, not a value named `msg`): statement JSON stays as it always was.
+ */
+export const withoutMessages = (key: string, value: unknown) =>
+  (key === 'msg' || key === 'reasonMessage') && value !== null && typeof value === 'object' ? undefined : value;

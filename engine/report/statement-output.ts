@@ -1,5 +1,6 @@
 // Statement as CSV (one row per line, with a readable explanation) or JSON (with full traces).
 import type { Lang } from '../messages/message.js';
+import { withoutMessages } from '../messages/localize.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import type { Statement, WithheldItem } from '../types.js';
@@ -28,10 +29,6 @@ function withheldRow(w: WithheldItem, lang: Lang): string {
   const why = render(msg('statement.would-pay', { reason: w.reason, wouldPay: w.wouldPay }), lang);
   return [w.period, w.payeeId, w.policy, w.line, w.kind, '0.00', 'withheld', why].map(quote).join(',');
 }
-
-// a trace's or reason's message (an object), not a value named `msg` (text)
-const withoutMessages = (key: string, value: unknown) =>
-  (key === 'msg' || key === 'reasonMessage') && value !== null && typeof value === 'object' ? undefined : value;
 
 /** JSON of the statement, as it always was: the message codes that traces and reasons carry for other languages are left out. */
 export function statementToJson(statement: Statement): string {
