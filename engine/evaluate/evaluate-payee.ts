@@ -149,16 +149,10 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
   // the reason straight from the gate's failed leaves, without building its trace objects
   const failed: FailedLeaf[] = [];
   rule.gate!.failed(ctx, failed);
-  // made when first read: a run for amounts makes many withheld items and may read none of their reasons
-  const lapsedMessage = lapsed(rule, ctx);
-  let message: MessageData | undefined;
-  let text: string | undefined;
-  const why = () => (message ??= failedMessage(failed, lapsedMessage));
+  const reasonMessage = failedMessage(failed, lapsed(rule, ctx));
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    get reason() { return (text ??= render(why())); },
-    get reasonMessage() { return why(); },
-    wouldPay, trace: bareTraces(plan)[rule.index],
+    reason: render(reasonMessage), reasonMessage, wouldPay, trace: bareTraces(plan)[rule.index],
   };
 }
 
