@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatDiagnostic, RatecardError } from '../engine/index.js';
+import { langFromEnv, parseLang, RatecardError, renderDiagnostic } from '../engine/index.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError } from './args.js';
 
@@ -26,8 +26,28 @@ function listCommands(): string[] {
     .sort();
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...args] = argv;
+/**
+ * `--lang zh-CN|en` (anywhere after the command) sets the language of messages for the run, as
+ * `RATECARD_LANG` does; without it the locale decides (`LC_ALL`, `LC_MESSAGES`, `LANG`: zh_CN.UTF-8 → zh-CN).
+ */
+function takeLang(args: string[], io: CliIO): { args: string[]; io: CliIO } | string {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--lang') { lang = args[++i] ?? ''; continue; }
+    if (a.startsWith('--lang=')) { lang = a.slice('--lang='.length); continue; }
+    rest.push(a);
+  }
+  if (lang === undefined) return { args: rest, io };
+  const parsed = parseLang(lang);
+  if (!parsed) return `--lang must be en or zh-CN, got \`${lang}\``;
+  return { args: rest, io: { ...io, env: { ...io.env, RATECARD_LANG: parsed } } };
+}
+
+export async function main(argv: string[], cliIO: CliIO): Promise<number> {
+  const [name, ...given] = argv;
+  let io = cliIO;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const commands = await Promise.all(listCommands().map(loadCommand));
     io.stdout(`usage: ratecard <command> [options]\n\ncommands:\n${commands.filter(Boolean).map((c) => `  ${c!.name.padEnd(10)} ${c!.summary}`).join('\n')}\n\nratecard <command> --help shows a command's options.\n`);
@@ -43,6 +63,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`ratecard: unknown command \`${name}\`, expected one of ${listCommands().map((c) => `\`${c}\``).join(', ')}\n`);
     return 2;
   }
+  const taken = takeLang(given, io);
+  if (typeof taken === 'string') {
+    io.stderr(`ratecard ${name}: ${taken}\n${command.usage}\n`);
+    return 2;
+  }
+  const args = taken.args;
+  io = taken.io;
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
     return 0;
@@ -51,7 +78,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof RatecardError) {
-      for (const d of e.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+      const lang = langFromEnv(io.env);
+      for (const d of e.diagnostics) io.stderr(renderDiagnostic(d, lang) + '\n');
       return 1;
     }
     if (e instanceof UsageError) {

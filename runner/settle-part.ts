@@ -4,7 +4,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
   addTotals, type CompiledPolicy, type Dataset, type Diagnostic, populationKeys, RatecardError, readDataset,
-  type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals,
+  type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals, withoutMessages,
 } from '../engine/index.js';
 import type { Partition } from './partition.js';
 import { readPart } from './read-part.js';
@@ -39,8 +39,8 @@ export function partKeys(policy: CompiledPolicy, p: Partition, index: number, fr
 function texts(statement: Statement, job: PartJob): { body: string; withheldBody: string } {
   if (job.format === 'json') {
     return {
-      body: statement.lines.map((l) => JSON.stringify(l)).join(',\n'),
-      withheldBody: statement.withheld.map((w) => JSON.stringify(w)).join(',\n'),
+      body: statement.lines.map((l) => JSON.stringify(l, withoutMessages)).join(',\n'),
+      withheldBody: statement.withheld.map((w) => JSON.stringify(w, withoutMessages)).join(',\n'),
     };
   }
   const csv = statementToCsv({ ...statement, withheld: [] });

@@ -1,5 +1,5 @@
 // `ratecard settle`: settle payees and facts under one policy and write the statement.
-import { settle, settleVersions, statementToCsv, statementToJson, type CompiledPolicy, type PayeeRecord, type Statement } from '../../engine/index.js';
+import { langFromEnv, localizeStatement, settle, settleVersions, statementToCsv, statementToJson, unitsOf, type CompiledPolicy, type PayeeRecord, type Statement } from '../../engine/index.js';
 import { parseOptions, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { statSync } from 'node:fs';
@@ -36,6 +36,8 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
                          when facts.csv is over 20 MB); the statement is the same either way
   --budget N             refuse a run that would take more than N rule evaluations (payee-months ×
                          rules, plus transactions × the rules paying on them), before any work
+  --lang en|zh-CN        language of explanations and withheld reasons (default: the locale,
+                         LANG=zh_CN.UTF-8 gives 简体中文; a run in parts with --workers writes English)
   --no-progress          no progress line on the terminal`;
 
 const command: Command = {
@@ -63,10 +65,15 @@ const command: Command = {
     const budget = o.budget === undefined ? undefined : Number(o.budget);
     if (budget !== undefined && !(Number.isSafeInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a whole number of rule evaluations, got \`${o.budget}\``);
     if (budget !== undefined && workers > 0) throw new UsageError('--budget is counted in one process: leave out --workers');
-    const detail = format === 'csv' ? 'explanation' : 'trace';
-    const render = async (statement: Statement, policy: CompiledPolicy, payees: PayeeRecord[]) => isPayeeStatementFormat(format)
+    const lang = langFromEnv(io.env);
+    // explanations in another language are rendered from the traces
+    const detail = format === 'csv' && lang === 'en' ? 'explanation' : 'trace';
+    const render = async (settled: Statement, policy: CompiledPolicy, payees: PayeeRecord[]) => {
+      const statement = localizeStatement(settled, lang, { units: unitsOf(policy) });
+      return isPayeeStatementFormat(format)
       ? renderPayeeStatements(format, { policy, payees, lines: statement.lines, withheld: o.withheld ? statement.withheld : [] }, { out: o.out ?? '', chromium: io.env.RATECARD_CHROMIUM })
-      : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld });
+      : format === 'json' ? statementToJson(statement) : statementToCsv(statement, { withheld: o.withheld, lang });
+    };
     if (policies.length > 1) {
       if (workers > 0) throw new UsageError('a range over several policy versions settles in one process: leave out --workers');
       const versions = [];

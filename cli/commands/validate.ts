@@ -1,6 +1,6 @@
 // `ratecard validate FILE...`: check policies (and optionally a parameter file) and report
 // every problem with its file, line and column.
-import { formatDiagnostic, validatePolicy } from '../../engine/index.js';
+import { langFromEnv, msg, render, renderDiagnostic, validatePolicy } from '../../engine/index.js';
 import { parseOptions, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { readSource } from '../files.js';
@@ -8,13 +8,15 @@ import { readSource } from '../files.js';
 const command: Command = {
   name: 'validate',
   summary: 'check policy files and report every problem with file:line:column',
-  usage: `usage: ratecard validate [--params overrides.yaml] FILE...
+  usage: `usage: ratecard validate [--params overrides.yaml] [--lang en|zh-CN] FILE...
 
 Checks each policy against the JSON Schema and the engine's semantic rules (names, types,
-cycles, parameter shapes, tiers without gaps or overlaps). Exit code 1 when any file has errors.`,
+cycles, parameter shapes, tiers without gaps or overlaps). Exit code 1 when any file has errors.
+Messages are in the language of --lang, else of the locale (LANG=zh_CN.UTF-8: 简体中文).`,
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { params: { type: 'string' } }, true);
     if (!positionals.length) throw new UsageError('name at least one policy file');
+    const lang = langFromEnv(io.env);
     let failed = 0;
     for (const file of positionals) {
       let diagnostics;
@@ -25,9 +27,12 @@ cycles, parameter shapes, tiers without gaps or overlaps). Exit code 1 when any 
         else throw e;
       }
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}${d.severity === 'warning' ? ' (warning)' : ''}\n`);
+      for (const d of diagnostics) {
+        const text = renderDiagnostic(d, lang);
+        io.stderr(`${d.severity === 'warning' ? render(msg('cli.warning', { text }), lang) : text}\n`);
+      }
       if (errors.length) failed++;
-      else io.stdout(`${file}: ok\n`);
+      else io.stdout(`${render(msg('cli.ok', { file }), lang)}\n`);
     }
     return failed ? 1 : 0;
   },

@@ -45,7 +45,7 @@ const SKIPPED_TEXT = render(SKIPPED);
 
 /** A step's message as a reason: without its `→ result`. */
 export function withoutResult(t: ConditionTrace): MessageData {
-  if (!t.msg) return msg('trace.text', { text: t.text.replace(/ → (true|false)$/, '') });
+  if (!t.msg) return msg('text', { text: t.text.replace(/ → (true|false)$/, '') });
   return stripResult(t.msg);
 }
 function stripResult(m: MessageData): MessageData {

@@ -2,6 +2,7 @@
 // reported at its true line even when quoted fields span lines. Browser-safe, no Buffer. A quote
 // that is never closed is a CsvSyntaxError at the quote (never a file swallowed into one cell).
 import { errorAt, RatecardError } from '../errors.js';
+import { msg } from '../messages/msg.js';
 
 export interface CsvRecord {
   /** 1-based line where the record starts. */
@@ -57,7 +58,7 @@ export function parseCsv(text: string, options: { file?: string } = {}): CsvReco
   if (quoted) {
     const header = records.length ? records[0].cells[cells.length]?.trim() ?? '' : '';
     throw new CsvSyntaxError([errorAt({ file: options.file ?? '(csv)', ...quoteAt }, header,
-      'unclosed quote: the quoted cell that starts here runs to the end of the file; close it with `"` (write `""` for a quote inside it)', 'csv-unclosed-quote')]);
+      msg('data.unclosed-quote'), 'csv-unclosed-quote')]);
   }
   if (cell !== '' || cells.length) endRecord();
   return records;

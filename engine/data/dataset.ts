@@ -4,12 +4,14 @@
 import { errorAt } from '../errors.js';
 import { Exact } from '../exact/exact.js';
 import type { FieldType, ScalarType } from '../policy/policy-document.js';
-import type { Diagnostic, PayeeRecord, TableSource } from '../types.js';
+import type { Diagnostic, MessageData, PayeeRecord, TableSource } from '../types.js';
 import type { DatasetInput } from '../types.js';
 import { KNOWN_CHANNEL_TYPES } from './channel-types.js';
 import { type CsvRecord, parseCsv } from './csv.js';
 import { monthIndex } from './period.js';
-import { checkScalar } from './scalar.js';
+import { checkScalarMessage } from './scalar.js';
+import { msg } from '../messages/msg.js';
+import { render } from '../messages/render.js';
 
 /** What a dataset must provide for a policy (from CompiledPolicy.layout). */
 export interface FieldLayout { name: string; type: FieldType; optional?: boolean }
@@ -55,7 +57,7 @@ function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined
     : source.rows.map((cells, i) => ({ line: source.lines?.[i] ?? i + 1, cells: cells.map((c) => String(c ?? '')), columns: source.columns?.[i] }));
   const header = records.shift();
   if (!header) {
-    errors.push(errorAt({ file: source.file, line: 1, column: 1 }, '', 'the file is empty: expected a header row', 'csv-empty'));
+    errors.push(errorAt({ file: source.file, line: 1, column: 1 }, '', msg('data.empty-file'), 'csv-empty'));
     return undefined;
   }
   header.cells = header.cells.map((h) => h.trim());
@@ -63,12 +65,12 @@ function readTable(source: TableSource, errors: Diagnostic[]): Table | undefined
 }
 
 /** Column index by name; reports every missing column at once. */
-function columns(table: Table, needed: string[], why: string, errors: Diagnostic[]): Map<string, number> | undefined {
+function columns(table: Table, needed: string[], why: 'payee' | 'read' | 'required', errors: Diagnostic[]): Map<string, number> | undefined {
   const index = new Map(table.header.cells.map((h, i) => [h, i]));
   const missing = needed.filter((n) => !index.has(n));
   for (const name of missing) {
     errors.push(errorAt({ file: table.file, line: table.header.line, column: 1 }, name,
-      `missing column \`${name}\`${why}; the header has ${table.header.cells.map((c) => `\`${c}\``).join(', ')}`, 'csv-missing-column'));
+      msg('data.missing-column', { name, why, header: table.header.cells }), 'csv-missing-column'));
   }
   return missing.length ? undefined : index;
 }
@@ -85,21 +87,21 @@ function readPeriod(table: Table, row: CsvRecord, index: number, errors: Diagnos
   const m = monthIndex(text);
   if (m === undefined) {
     errors.push(errorAt({ file: table.file, line: row.line, column: columnOf(row, index) }, 'period',
-      `expected a month as YYYY-MM, got \`${text}\``, 'csv-bad-period'));
+      msg('data.bad-period', { text }), 'csv-bad-period'));
   }
   return m;
 }
 
 /** A typed cell: the value, or the message saying why the text does not fit. */
-function checkField(text: string, f: FieldLayout): FieldValue | { message: string } {
+function checkField(text: string, f: FieldLayout): FieldValue | { message: MessageData } {
   if (text === '' && f.optional) return undefined;
-  if (f.type === 'text') return text === '' ? { message: 'expected text, got an empty cell' } : text;
+  if (f.type === 'text') return text === '' ? { message: msg('data.empty-text') } : text;
   if (f.type === 'month') {
     const m = monthIndex(text);
-    return m === undefined ? { message: text === '' ? 'expected a month as YYYY-MM, got an empty cell' : `expected a month as YYYY-MM, got \`${text}\`` } : Exact.of(m);
+    return m === undefined ? { message: msg('data.bad-period', { text }) } : Exact.of(m);
   }
-  const checked = checkScalar(text, f.type as ScalarType);
-  return typeof checked === 'string' ? { message: checked } : checked;
+  const checked = checkScalarMessage(text, f.type as ScalarType);
+  return checked instanceof Exact ? checked : { message: checked };
 }
 
 function readValues(table: Table, row: CsvRecord, fields: FieldLayout[], index: Map<string, number>, errors: Diagnostic[]) {
@@ -126,7 +128,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
     : undefined;
   if (layout.transactions && !input.transactions) {
     errors.push(errorAt({ file: input.facts.file, line: 1, column: 1 }, 'transactions',
-      'this policy pays on transactions: give a transactions file (`--transactions tx.csv`)', 'missing-transactions'));
+      msg('data.missing-transactions'), 'missing-transactions'));
   }
   const payees: PayeeRecord[] = [];
   const byId = new Map<string, PayeeRecord>();
@@ -135,23 +137,23 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
   const payeeFields = layout.payeeFields ?? [];
   const payeeValues = new Map<string, FieldValue[]>();
   if (payeeTable) {
-    const idx = columns(payeeTable, ['payee_id', 'channel_type'], ' (every payee needs an id and a channel type)', errors)
-      && columns(payeeTable, ['payee_id', 'channel_type', ...payeeFields.map((f) => f.name)], ' read by the policy', errors);
+    const idx = columns(payeeTable, ['payee_id', 'channel_type'], 'payee', errors)
+      && columns(payeeTable, ['payee_id', 'channel_type', ...payeeFields.map((f) => f.name)], 'read', errors);
     if (idx) {
       for (const row of payeeTable.rows) {
         const payeeId = cell(payeeTable, row, idx.get('payee_id')!);
         const channelType = cell(payeeTable, row, idx.get('channel_type')!);
         const at = { file: payeeTable.file, line: row.line, column: 1 };
-        if (!payeeId) { errors.push(errorAt(at, 'payee_id', 'missing payee id', 'csv-missing-value')); continue; }
+        if (!payeeId) { errors.push(errorAt(at, 'payee_id', msg('data.missing-payee-id'), 'csv-missing-value')); continue; }
         const previous = byId.get(payeeId);
         if (previous) {
-          errors.push(errorAt(at, 'payee_id', `duplicate payee \`${payeeId}\`, first on line ${previous.location.line}`, 'csv-duplicate-row'));
+          errors.push(errorAt(at, 'payee_id', msg('data.duplicate-payee', { id: payeeId, line: previous.location.line }), 'csv-duplicate-row'));
           continue;
         }
         if (!known.has(channelType)) {
           rejected.add(payeeId);
           errors.push(errorAt({ ...at, column: columnOf(row, idx.get('channel_type')!) }, 'channel_type',
-            `unknown channel type \`${channelType}\`, expected one of ${[...known].map((k) => `\`${k}\``).join(', ')}`, 'csv-unknown-channel-type'));
+            msg('data.unknown-channel-type', { type: channelType, expected: [...known] }), 'csv-unknown-channel-type'));
           continue;
         }
         const values = readValues(payeeTable, row, payeeFields, idx, errors);
@@ -172,14 +174,14 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
   const covered = payees.filter(applies);
   if (payeeTable && payees.length && !covered.length) {
     errors.push(errorAt({ file: payeeTable.file, line: 1, column: 1 }, 'channel_type',
-      `no payee has channel type ${layout.channelTypes.map((c) => `\`${c}\``).join(' or ')}, so the policy pays no one`, 'no-covered-payee'));
+      msg('data.no-covered-payee', { types: layout.channelTypes }), 'no-covered-payee'));
   }
 
   const unknown = unknownPayees(errors);
   const facts = new Map<string, Map<number, FactRow>>();
   let months: Dataset['months'];
   if (factTable) {
-    const idx = columns(factTable, ['period', 'payee_id', ...layout.facts.map((f) => f.name)], ' required by the policy', errors);
+    const idx = columns(factTable, ['period', 'payee_id', ...layout.facts.map((f) => f.name)], 'required', errors);
     if (idx) {
       for (const row of factTable.rows) {
         const payeeId = cell(factTable, row, idx.get('payee_id')!);
@@ -195,7 +197,7 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
         if (!byMonth) facts.set(payeeId, (byMonth = new Map()));
         const previous = byMonth.get(month);
         if (previous) {
-          errors.push(errorAt(at, 'payee_id', `duplicate row for payee \`${payeeId}\` in ${cell(factTable, row, idx.get('period')!)}, first on line ${previous.line}`, 'csv-duplicate-row'));
+          errors.push(errorAt(at, 'payee_id', msg('data.duplicate-fact-row', { id: payeeId, period: cell(factTable, row, idx.get('period')!), line: previous.line }), 'csv-duplicate-row'));
           continue;
         }
         if (!applies(payee)) continue;
@@ -210,16 +212,16 @@ export function readDataset(input: DatasetInput, policy: { layout: DataLayout })
   const transactions = new Map<string, Map<number, TransactionRow[]>>();
   if (txTable && layout.transactions) {
     const t = layout.transactions;
-    const idx = columns(txTable, [t.id, 'payee_id', 'period', ...t.fields.map((f) => f.name)], ' required by the policy', errors);
+    const idx = columns(txTable, [t.id, 'payee_id', 'period', ...t.fields.map((f) => f.name)], 'required', errors);
     if (idx) {
       const seen = new Map<string, number>();
       for (const row of txTable.rows) {
         const at = { file: txTable.file, line: row.line, column: 1 };
         const id = cell(txTable, row, idx.get(t.id)!);
         const payeeId = cell(txTable, row, idx.get('payee_id')!);
-        if (!id) { errors.push(errorAt(at, t.id, `missing \`${t.id}\``, 'csv-missing-value')); continue; }
+        if (!id) { errors.push(errorAt(at, t.id, msg('data.missing-id', { column: t.id }), 'csv-missing-value')); continue; }
         if (seen.has(id)) {
-          errors.push(errorAt(at, t.id, `duplicate transaction \`${id}\`, first on line ${seen.get(id)}`, 'csv-duplicate-row'));
+          errors.push(errorAt(at, t.id, msg('data.duplicate-transaction', { id, line: seen.get(id)! }), 'csv-duplicate-row'));
           continue;
         }
         seen.set(id, row.line);
@@ -259,13 +261,16 @@ function unknownPayees(errors: Diagnostic[]) {
       const key = `${at.file}\u0000${payeeId}`;
       const seen = first.get(key);
       if (seen) { seen.more++; return; }
-      const diagnostic = errorAt(at, 'payee_id', `unknown payee \`${payeeId}\`${payeesFile ? `: not in ${payeesFile}` : ''}`, 'csv-unknown-payee');
+      const diagnostic = errorAt(at, 'payee_id', msg('data.unknown-payee', { id: payeeId, file: payeesFile }), 'csv-unknown-payee');
       first.set(key, { diagnostic, more: 0 });
       errors.push(diagnostic);
     },
     finish() {
       for (const { diagnostic, more } of first.values()) {
-        if (more) diagnostic.message += ` (also on ${more} more row${more === 1 ? '' : 's'})`;
+        if (more) {
+          diagnostic.msg = msg('data.unknown-payee', { ...(diagnostic.msg!.params as { id: string; file?: string }), more });
+          diagnostic.message = render(diagnostic.msg);
+        }
       }
     },
   };

@@ -3,6 +3,9 @@
 import { decimalInputProblem, Exact } from '../exact/exact.js';
 import { shortText } from '../exact/limits.js';
 import type { ScalarType } from '../policy/policy-document.js';
+import type { MessageData } from '../types.js';
+import { msg } from '../messages/msg.js';
+import { render } from '../messages/render.js';
 
 export const SCALAR_EXPECTATIONS: Record<ScalarType, string> = {
   rate: 'a rate between 0 and 1',
@@ -23,16 +26,24 @@ export const SCALAR_PLURALS: Record<ScalarType, string> = {
   number: 'numbers',
 };
 
-export function checkScalar(text: string, type: ScalarType): Exact | string {
-  const expected = SCALAR_EXPECTATIONS[type];
-  if (text === '') return `expected ${expected}, got an empty cell`;
+const scalarExpected = (type: ScalarType) => msg('param.scalar', { type });
+
+/** The value, or the message saying why `text` is not of `type` (the limits on written numbers included). */
+export function checkScalarMessage(text: string, type: ScalarType): Exact | MessageData {
+  if (text === '') return msg('data.expected-scalar', { expected: scalarExpected(type) });
   const problem = decimalInputProblem(text);
-  if (problem) return problem;
+  if (problem) return msg('text', { text: problem });
   const value = Exact.tryParse(text);
-  if (value === undefined) return `expected ${expected}, got \`${shortText(text)}\``;
-  if (type === 'rate' && (value.sign() < 0 || value.gt(Exact.ONE))) return `expected ${expected}, got \`${text}\``;
-  if (type === 'ratio' && value.sign() < 0) return `expected ${expected}, got \`${text}\``;
-  if ((type === 'count' || type === 'integer') && !value.isInteger()) return `expected ${expected}, got \`${text}\``;
-  if (type === 'count' && value.sign() < 0) return `expected ${expected}, got \`${text}\``;
-  return value;
+  if (value === undefined) return msg('data.expected-scalar', { expected: scalarExpected(type), got: shortText(text) });
+  const bad = (type === 'rate' && (value.sign() < 0 || value.gt(Exact.ONE)))
+    || (type === 'ratio' && value.sign() < 0)
+    || ((type === 'count' || type === 'integer') && !value.isInteger())
+    || (type === 'count' && value.sign() < 0);
+  return bad ? msg('data.expected-scalar', { expected: scalarExpected(type), got: text }) : value;
+}
+
+/** The same, with the message in English. */
+export function checkScalar(text: string, type: ScalarType): Exact | string {
+  const checked = checkScalarMessage(text, type);
+  return checked instanceof Exact ? checked : render(checked);
 }

@@ -144,9 +144,31 @@ export function explanationMessage(trace: LineTrace): MessageData {
   });
 }
 
-/** One readable sentence for the CSV column, in `lang`. */
+const ARROW = / → (true|false)$/;
+
+function heldTexts(t: ConditionTrace, out: string[]): string[] {
+  if (t.children) for (const c of t.children) heldTexts(c, out);
+  else if (t.operator !== 'skipped' && t.result) out.push(t.text.replace(ARROW, ''));
+  return out;
+}
+
+/**
+ * One readable sentence for the CSV column, in `lang`. English is written straight from the
+ * trace's texts (every line of a statement has one); it is the sentence `explanationMessage`
+ * renders in English, as test/engine/messages checks on every scenario.
+ */
 export function explain(trace: LineTrace, lang: Lang = 'en'): string {
-  return render(explanationMessage(trace), lang);
+  if (lang !== 'en') return render(explanationMessage(trace), lang);
+  const f = trace.formula;
+  const formula = f ? `${trace.rule} = ${f.expression} = ${f.substituted} = ${f.exact}${f.exact !== f.rounded ? ` → ${f.rounded}` : ''}` : trace.rule;
+  const held: string[] = [];
+  for (const c of trace.conditions) heldTexts(c, held);
+  const flagged = (trace.items ?? []).filter((i) => !i.paid).map((i) => i.id);
+  return [
+    formula,
+    held.length ? `because ${held.join(', ')}` : '',
+    flagged.length ? `flagged: ${flagged.join(', ')}` : '',
+  ].filter(Boolean).join('; ');
 }
 
 /** Why a gate withheld a line, from its trace: each failed step `… is not met`. */

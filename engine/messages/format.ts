@@ -27,6 +27,8 @@ export function yuan(text: string): string {
 
 /** A share as the form shows it: `0.923` → `92.3 %`, `0.02` → `2 %`, exactly (the decimal point moves). */
 export function percent(text: string): string {
+  // a value cut short in a trace (`0.978999915817…`) keeps its mark
+  if (text.endsWith('…')) { const p = percent(text.slice(0, -1)); return p === text.slice(0, -1) ? text : p.replace(/ %$/, '… %'); }
   const m = DECIMAL.exec(text);
   if (!m) return text;
   const digits = (m[2] + (m[3] ?? '').padEnd(2, '0'));

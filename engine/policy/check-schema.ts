@@ -7,6 +7,8 @@ import { errorAt } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { policySchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { msg } from '../messages/msg.js';
+import type { MessageData } from '../types.js';
 
 const Ajv2020 = (Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module;
 let validator: ValidateFunction | undefined;
@@ -25,18 +27,18 @@ const shown = (value: unknown) => short(typeof value === 'string' ? value : asJs
 const asJson = (value: unknown) => JSON.stringify(value) ?? String(value);
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-function describe(e: ErrorObject, value: unknown): string {
+function describe(e: ErrorObject, value: unknown): MessageData {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'required': return `missing field \`${p.missingProperty}\``;
-    case 'type': return `expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a map' : `a ${p.type}`}, got \`${short(asJson(value))}\``;
-    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).map((v) => `\`${v}\``).join(', ')}, got \`${shown(value)}\``;
-    case 'const': return `expected \`${p.allowedValue}\`, got \`${shown(value)}\``;
-    case 'pattern': return `\`${shown(value)}\` is not valid here: use lowercase letters, digits and \`_\`${e.instancePath.endsWith('/id') ? ' or `-`' : ''}`;
-    case 'minItems': return `expected at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
-    case 'minLength': return 'must not be empty';
-    case 'propertyNames': return `invalid name \`${short(String(p.propertyName))}\`: use lowercase letters, digits and \`_\``;
-    default: return e.message ?? 'does not match the schema';
+    case 'required': return msg('schema.required', { name: String(p.missingProperty) });
+    case 'type': return msg('schema.type', { type: String(p.type), got: short(asJson(value)) });
+    case 'enum': return msg('schema.enum', { allowed: (p.allowedValues as unknown[]).map(String), got: shown(value) });
+    case 'const': return msg('schema.const', { allowed: String(p.allowedValue), got: shown(value) });
+    case 'pattern': return msg('schema.pattern', { value: shown(value), hyphen: e.instancePath.endsWith('/id') });
+    case 'minItems': return msg('schema.min-items', { limit: Number(p.limit) });
+    case 'minLength': return msg('schema.min-length');
+    case 'propertyNames': return msg('schema.property-name', { name: short(String(p.propertyName)) });
+    default: return msg('schema.other', { detail: e.message });
   }
 }
 
@@ -56,7 +58,7 @@ export function checkSchema(source: YamlSource): SchemaCheck {
     let diagnostic: Diagnostic;
     if (e.keyword === 'additionalProperties') {
       const extra = String(p.additionalProperty);
-      diagnostic = errorAt(source.locateKey([...path, extra]), field([...path, extra]), `unknown field \`${extra}\``, 'schema');
+      diagnostic = errorAt(source.locateKey([...path, extra]), field([...path, extra]), msg('schema.unknown-field', { name: extra }), 'schema');
     } else if (e.keyword === 'propertyNames') {
       const name = String(p.propertyName);
       diagnostic = errorAt(source.locateKey([...path, name]), field([...path, name]), describe(e, name), 'schema');
@@ -75,5 +77,5 @@ export function firstSchemaError(source: YamlSource): Diagnostic | undefined {
   const e = validate().errors?.[0];
   if (!e) return undefined;
   const path = pathOf(e.instancePath);
-  return errorAt(source.locate(path), field(path), `does not match any accepted form (${e.message})`, 'schema');
+  return errorAt(source.locate(path), field(path), msg('schema.no-form', { detail: e.message }), 'schema');
 }

@@ -12,6 +12,7 @@ import { checkSchema, firstSchemaError } from './check-schema.js';
 import { mergeOverrides } from './overrides.js';
 import type { ParamDeclaration, ScalarType } from './policy-document.js';
 import { readYaml, type Path } from './yaml-source.js';
+import { msg } from '../messages/msg.js';
 
 export interface CompiledPolicy {
   id: string;
@@ -45,7 +46,7 @@ export function loadPolicy(source: SourceText, options: { overrides?: SourceText
   const syntax = yaml.diagnostics.filter((d) => d.severity === 'error');
   if (syntax.length) return { ok: false, diagnostics: syntax };
   if (!yaml.exact || typeof yaml.exact !== 'object' || Array.isArray(yaml.exact)) {
-    return { ok: false, diagnostics: [errorAt({ file: source.file, line: 1, column: 1 }, '', 'expected a policy: a YAML map with `id`, `name`, `version`, `applies_to` and `rules`', 'schema')] };
+    return { ok: false, diagnostics: [errorAt({ file: source.file, line: 1, column: 1 }, '', msg('policy.not-a-policy'), 'schema')] };
   }
   const schema = checkSchema(yaml);
   const doc = yaml.exact as Record<string, unknown>;

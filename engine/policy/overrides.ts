@@ -7,6 +7,7 @@ import { suggest } from '../compile/suggest.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
 import { emptyMap } from './yaml-values.js';
+import { msg } from '../messages/msg.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact);
@@ -20,26 +21,20 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return over;
 }
 
-/** `\`a\`, \`b\`, …`: the first names of a list, so a message stays short whatever the list. */
-function oneOf(names: string[], shown = 12): string {
-  const list = names.slice(0, shown).map((n) => `\`${n}\``).join(', ');
-  return names.length > shown ? `${list} and ${names.length - shown} more` : list;
-}
-
 export function mergeOverrides(doc: Record<string, unknown>, policy: YamlSource, overrides: SourceText) {
   const o = readYaml(overrides);
   const diagnostics: Diagnostic[] = o.diagnostics.filter((d) => d.severity === 'error');
   const params = isMap(doc.params) ? doc.params : emptyMap();
   if (!diagnostics.length && o.exact !== null && o.exact !== undefined) {
     if (!isMap(o.exact)) {
-      diagnostics.push(errorAt({ file: overrides.file, line: 1, column: 1 }, '', 'expected a map of parameter name → value', 'overrides'));
+      diagnostics.push(errorAt({ file: overrides.file, line: 1, column: 1 }, '', msg('overrides.not-a-map'), 'overrides'));
     } else {
       for (const [name, value] of Object.entries(o.exact)) {
         const param = Object.hasOwn(params, name) ? params[name] : undefined;
         if (!isMap(param)) {
           const hint = suggest(name, Object.keys(params));
           diagnostics.push(errorAt(o.locateKey([name]), name,
-            `unknown parameter \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${oneOf(Object.keys(params))}`}`, 'overrides'));
+            msg('overrides.unknown-param', { name, hint, expected: Object.keys(params) }), 'overrides'));
           continue;
         }
         if (param.type === 'map' && isMap(param.value) && isMap(value)) {
@@ -48,7 +43,7 @@ export function mergeOverrides(doc: Record<string, unknown>, policy: YamlSource,
           for (const key of Object.keys(value).filter((k) => !Object.hasOwn(param.value as object, k))) {
             const hint = suggest(key, keys);
             diagnostics.push(errorAt(o.locateKey([name, key]), `${name}.${key}`,
-              `unknown key \`${key}\` of \`${name}\`${hint ? `; did you mean \`${hint}\`?` : `, expected one of ${oneOf(keys)}`}`, 'overrides'));
+              msg('overrides.unknown-key', { key, name, hint, expected: keys }), 'overrides'));
           }
         }
         param.value = deepMerge(param.value, value);

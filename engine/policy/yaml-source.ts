@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Doc
 import { errorAt } from '../errors.js';
 import type { Diagnostic, SourceLocation, SourceText } from '../types.js';
 import { YAML_LIMITS, yamlValues } from './yaml-values.js';
+import { msg } from '../messages/msg.js';
 
 export type Path = (string | number)[];
 
@@ -38,11 +39,12 @@ export function readYaml(source: SourceText): YamlSource {
     return { file: source.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   };
   const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
-    let message = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
+    const detail = e.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()).replace(/ at line \d+, column \d+:?$/, '');
     // the parser's own recursion ran out: the document nests far past what a policy needs
-    if (/call stack/i.test(message)) message = `the document nests too deeply to read, over the limit of ${YAML_LIMITS.depth} levels`;
-    else if (/multiple documents/.test(message)) message = 'a file holds one YAML document: remove the `---` that starts a second one';
-    return { ...errorAt(at(e.pos), '', `yaml: ${message}`, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
+    const message = /call stack/i.test(detail) ? msg('yaml.too-deep-to-read', { limit: YAML_LIMITS.depth })
+      : /multiple documents/.test(detail) ? msg('yaml.two-documents')
+      : msg('yaml.parser', { detail });
+    return { ...errorAt(at(e.pos), '', message, 'yaml'), severity: doc.errors.includes(e as never) ? 'error' : 'warning' } as Diagnostic;
   });
   const values = doc.errors.length ? undefined : yamlValues(doc, at);
   if (values) diagnostics.push(...values.diagnostics);

@@ -10,6 +10,8 @@ import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node a
 import { errorAt } from '../errors.js';
 import { decimalInputProblem, Exact } from '../exact/exact.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
+import { msg } from '../messages/msg.js';
+import type { Text } from '../messages/message.js';
 
 export const YAML_LIMITS = {
   /** Levels of maps and lists, aliases expanded. */
@@ -57,9 +59,9 @@ function kindOf(node: unknown): string {
 export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json: unknown; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  const report = (range: readonly number[] | null | undefined, path: Path, message: string) => {
+  const report = (range: readonly number[] | null | undefined, path: Path, message: Text) => {
     const d = errorAt(at(range), fieldOf(path), message, 'yaml');
-    const key = `${d.line}:${d.column}:${message}`;
+    const key = `${d.line}:${d.column}:${d.message}`;
     if (!seen.has(key)) { seen.add(key); diagnostics.push(d); }
   };
 
@@ -79,18 +81,18 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
   /** [exact, json] of a node, or undefined when it was refused (and reported). */
   function walk(node: unknown, path: Path, depth: number, alias: Alias | undefined): [unknown, unknown] | undefined {
     if (alias && ++expanded > YAML_LIMITS.aliasExpansion) {
-      report(alias.range, path, `yaml: aliases expand to more than ${YAML_LIMITS.aliasExpansion} values, the limit on alias expansion`);
+      report(alias.range, path, msg('yaml.alias-expansion', { limit: YAML_LIMITS.aliasExpansion }));
       throw new Stop();
     }
     if (isAlias(node)) {
       const target = anchors.get(node);
-      if (!target) { report(node.range, path, `yaml: alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`); return undefined; }
-      if (ancestors.has(target)) { report(node.range, path, `yaml: alias \`*${node.source}\` is inside the value it names: a value cannot contain itself`); return undefined; }
+      if (!target) { report(node.range, path, msg('yaml.alias-no-anchor', { name: node.source })); return undefined; }
+      if (ancestors.has(target)) { report(node.range, path, msg('yaml.alias-cycle', { name: node.source })); return undefined; }
       return walk(target, path, depth, alias ?? node);
     }
     if (isMap(node) || isSeq(node)) {
       if (depth >= YAML_LIMITS.depth) {
-        report(node.range, path, `yaml: nested more than ${YAML_LIMITS.depth} levels deep, the limit on nesting`);
+        report(node.range, path, msg('yaml.too-deep', { limit: YAML_LIMITS.depth }));
         throw new Stop();
       }
       ancestors.add(node);
@@ -125,7 +127,7 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
           const v = walk(source, path, depth, alias);
           if (!v) { ok = false; continue; }
           if (!isPlain(v[0])) {
-            report((source as YamlNode | null)?.range ?? key.range, path, `yaml: a merge key \`<<\` takes a map or a list of maps, got ${kindOf(resolved(source))}`);
+            report((source as YamlNode | null)?.range ?? key.range, path, msg('yaml.merge-key', { got: kindOf(resolved(source)) }));
             ok = false;
             continue;
           }
@@ -134,14 +136,14 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
         continue;
       }
       if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
-        report((key as YamlNode | null)?.range ?? node.range, path, `yaml: a key must be a name or a number, got ${kindOf(key)}`);
+        report((key as YamlNode | null)?.range ?? node.range, path, msg('yaml.key-kind', { got: kindOf(key) }));
         ok = false;
         continue;
       }
       const name = String(key.value);
       const first = keys.get(name);
       if (first) {
-        report(key.range, path, `yaml: map keys must be unique: \`${name}\` is already on line ${at(first.range).line}`);
+        report(key.range, path, msg('yaml.duplicate-key', { name, line: at(first.range).line }));
         ok = false;
         continue;
       }
@@ -165,18 +167,18 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
     if (typeof value === 'number') {
       const text = node.source ?? String(value);
       const problem = decimalInputProblem(text);
-      if (problem) { report(node.range, path, problem); return undefined; }
+      if (problem) { report(node.range, path, msg('text', { text: problem })); return undefined; }
       const exact = Exact.tryParse(text);
       if (!exact) {
         report(node.range, path, Number.isFinite(value)
-          ? `\`${text}\` is not a decimal number: write it as \`${value}\``
-          : `\`${text}\` is not a number a policy can use: expected a decimal number`);
+          ? msg('yaml.not-decimal', { text, value: String(value) })
+          : msg('yaml.not-a-number', { text }));
         return undefined;
       }
       return [exact, value];
     }
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return [value, value];
-    report(node.range, path, `yaml: \`${node.tag ?? 'this value'}\` values are not supported here: write text, a decimal number, true or false`);
+    report(node.range, path, msg('yaml.unsupported-tag', { tag: node.tag }));
     return undefined;
   }
 

@@ -12,6 +12,7 @@ const enScalar = (type: string) => SCALAR_EXPECTATIONS[type as ScalarType] ?? ty
 const enPlural = (type: string) => SCALAR_PLURALS[type as ScalarType] ?? type;
 
 export const paramMessages = {
+  'param.scalar': entry((p: { type: string }) => enScalar(p.type), (p) => zhScalar(p.type)),
   'param.expected-scalar': entry(
     (p: { type: string; got: string }) => `expected ${enScalar(p.type)}, got ${p.got}`,
     (p) => `此处应为${zhScalar(p.type)}，实际为 ${p.got}`),

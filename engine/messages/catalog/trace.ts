@@ -31,7 +31,6 @@ export const traceMessages = {
   'trace.labelled': entry(
     (p: { label: string; text: string }) => `${p.label}: ${p.text}`,
     (p) => `${p.label}：${p.text}`),
-  'trace.text': entry((p: { text: string }) => p.text, (p) => p.text),
   'trace.skipped': entry(
     () => '(not evaluated: the group was already decided)',
     () => '（未计算：该组结果已确定）'),
