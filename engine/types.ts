@@ -285,4 +285,10 @@ export interface SettleOptions {
   unpaid?: boolean;
   /** Called now and then with the number of payees done. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Internal: how rules are evaluated. `integer` (the default) runs the code generated for each
+   * rule over safe integers, with the closures for what it does not cover; `reference` runs the
+   * closures only. Statements are identical: tests compare the two.
+   */
+  engine?: 'integer' | 'reference';
 }

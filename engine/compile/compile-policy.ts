@@ -18,6 +18,7 @@ import { checkParam } from './params.js';
 import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
 import type { Ctx, Fn } from './runtime.js';
 import { suggest } from './suggest.js';
+import { generateIntegerRules } from './integer/integer-plan.js';
 import { EvaluationError, type Value, type ValueType } from './values.js';
 import { msg } from '../messages/msg.js';
 import type { Text } from '../messages/message.js';
@@ -321,6 +322,22 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       return undefined;
     }
   };
+  // the last pass: integer code per rule part, the closures above kept as the reference
+  generateIntegerRules({
+    doc, rules, rounding: { scale: Number(rounding.scale ?? 2), mode: String(rounding.mode ?? 'half-up') },
+    scope: {
+      binding: (name) => bindings.get(name),
+      compile: (tree) => compileExpression(tree, (name) => bindings.get(name), () => {}),
+      slot: (name) => {
+        const fact = factDecls.findIndex(([n]) => n === name);
+        if (fact >= 0) return { source: 'fact', index: fact, type: String(obj(factDecls[fact][1]).type ?? 'number') };
+        const rule = ruleIndex.get(name);
+        return rule === undefined ? undefined : { source: 'rule', index: rule, type: 'money' };
+      },
+      named: (name) => conditionDocs[name],
+      compileCondition: (d) => compileCondition(d, ['(generated)'], conditionScope()),
+    },
+  });
   return {
     diagnostics,
     plan: {

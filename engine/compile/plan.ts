@@ -8,6 +8,7 @@ import type { CompiledExpr } from './compile-expression.js';
 import type { PopulationMetric } from './compile-population.js';
 import type { Ctx, Fn } from './runtime.js';
 import type { Schedule, TierRow, Value, ValueType } from './values.js';
+import type { IntegerRule } from './integer/integer-plan.js';
 
 export interface CompiledMetric {
   slot: number;
@@ -85,6 +86,8 @@ export interface CompiledRule {
   location: SourceLocation;
   /** Every name the rule reads, for the trace's values. */
   names: Set<string>;
+  /** Generated integer code for its parts (the closures above are the reference). */
+  integer?: IntegerRule;
 }
 
 export interface Plan {

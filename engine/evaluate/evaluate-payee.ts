@@ -7,9 +7,10 @@ import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
-import type { FailedLeaf } from '../compile/compile-condition.js';
+import type { CompiledCondition, FailedLeaf } from '../compile/compile-condition.js';
+import { CONDITION_BAIL } from '../compile/integer/integer-plan.js';
 import type { LineKind, LineTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
-import { computeAmount } from './compute-amount.js';
+import { type AmountResult, computeAmount } from './compute-amount.js';
 import { buildTrace, explain, failedLeaves, failedMessage, withheldMessage } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
@@ -29,6 +30,8 @@ export interface EvaluateOptions {
   detail: 'trace' | 'explanation' | 'amounts';
   /** Sums of the lines on the statement by kind, added to as lines are made (totals without re-reading amounts). */
   sums?: Record<LineKind, Exact>;
+  /** `reference`: the closures only, never the generated integer code (for tests). */
+  engine?: 'integer' | 'reference';
 }
 
 /** Appends the payee's lines and withheld items to `out` (new lists when not given) and returns it. */
@@ -41,6 +44,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
   const prefix = lineId(plan.id, payeeId, '', '').slice(0, -1);
   const suffixes = lineSuffixes(plan);
+  const integer = options.engine !== 'reference';
+  const lean = options.detail === 'amounts';
+  const unit = 10 ** scale;
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     state.settled.add(m);
@@ -51,31 +57,40 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     const ctx: Ctx = { p: state, m };
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
+      const int = integer ? rule.integer : undefined;
       try {
-        if (rule.when && !rule.when.test(ctx)) {
+        if (rule.when && !holds(rule.when, int?.when, ctx)) {
           if (emit && out.unpaid) out.unpaid.push(unpaid(plan, rule, ctx, prefix + suffix[rule.index], period, 'not-applicable'));
           continue;
         }
-        if (rule.gate && !rule.gate.test(ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full));
+        if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount));
           continue;
         }
-        const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
-        const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
-        const amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
+        // amounts only: the generated amount in integer units, when it has one and stays in bounds
+        const units = lean && int?.amount ? int.amount(ctx) : NaN;
+        let result: AmountResult | undefined;
+        let amount: Exact;
+        if (units === units) {
+          amount = Exact.ratio(rule.kind === 'deduction' ? -units : units, unit);
+        } else {
+          result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
+          const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
+          amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
+        }
         state.current[rule.index] = amount;
         // a refund that rounds to nothing is no line, so it returns no quarter: a run that reads its
         // history from posted lines must see the same open quarters as a run over the whole year
-        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result.returnsSources });
+        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result?.returnsSources });
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
         const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
-        for (const item of result.items ?? []) {
+        for (const item of result?.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain
-          const nothing = (result.parts && !result.parts.length) || (result.items && !result.items.length);
+          const nothing = (result?.parts && !result.parts.length) || (result?.items && !result.items.length);
           if (out.unpaid && trace && !nothing) {
             const f = trace.formula;
             const reasonMessage = msg('unpaid.zero', { expression: f && (f.msg?.expression ?? f.expression), substituted: f && (f.msg?.substituted ?? f.substituted) });
@@ -96,6 +111,12 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     }
   }
   return out;
+}
+
+/** A condition by its generated code, or by its closure when there is none or it cannot decide. */
+function holds(condition: CompiledCondition, generated: ((ctx: Ctx) => number) | undefined, ctx: Ctx): boolean {
+  const c = generated ? generated(ctx) : CONDITION_BAIL;
+  return c === CONDITION_BAIL ? condition.test(ctx) : c === 1;
 }
 
 const periods = new Map<number, string>();
@@ -128,10 +149,13 @@ function bareTraces(plan: Plan): LineTrace[] {
 }
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean): WithheldItem {
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: (ctx: Ctx) => number): WithheldItem {
   let wouldPay: string | undefined;
   let result;
-  try {
+  const units = !full && generated ? generated(ctx) : NaN;
+  if (units === units) {
+    wouldPay = Exact.ratio(rule.kind === 'deduction' ? -units : units, 10 ** plan.rounding.scale).toFixed(plan.rounding.scale);
+  } else try {
     result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
     const r = result.preRounded ? result.exact : result.exact.round(plan.rounding.scale, plan.rounding.mode);
     wouldPay = (rule.kind === 'deduction' ? r.neg() : r).toFixed(plan.rounding.scale);

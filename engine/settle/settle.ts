@@ -106,7 +106,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const lines: StatementLine[] = [];
   const withheld: WithheldItem[] = [];
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
-  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums };
+  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, engine: options.engine };
   const payees = dataset.covered;
   const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and

@@ -1,0 +1,233 @@
+// Generates integer code for an expression tree (the parsed AST, never its text): numbers as
+// numerator/denominator pairs of safe integers, true/false as JS booleans, names read from
+// the payee's facts row, the transaction, this month's lines or folded as parameter constants,
+// metrics inlined. A node it does not generate (windows, `has`, `len`, text, lookups by a key
+// read from data, ranks) is evaluated by the reference closure of that node: the fallback is
+// per expression, and its value is converted (a value held as BigInt makes the function bail).
+import { Exact } from '../../exact/exact.js';
+import type { Expr } from '../../expression/ast.js';
+import type { Binding, CompiledExpr } from '../compile-expression.js';
+import { type Bool, constant, type Emitter, type Num } from './emitter.js';
+
+/** How the generator reads names: bindings, where facts and lines sit, and fallback closures. */
+export interface GenScope {
+  binding: (name: string) => Binding | undefined;
+  /** Compiles a subtree to its reference closure (types are checked: the policy compiled). */
+  compile: (tree: Expr) => CompiledExpr | undefined;
+  /** Registers a closure the generated code calls; returns the JS expression that names it. */
+  closure: (fn: (ctx: never) => unknown, what: string) => string;
+  /** A metric's expression tree, when it is an expression (not a rank or a population value). */
+  metricTree: (name: string) => Expr | undefined;
+  /** Slot and declared type of a fact, transaction field (in a transaction's scope) or derived value. */
+  slot: (name: string) => { source: 'fact' | 'field' | 'derived' | 'rule'; index: number; type: string } | undefined;
+  /** The policy's rounding scale: a line's amount has at most this many places. */
+  scale: number;
+}
+
+const STATIC: Record<string, number> = { money: 100, count: 1, integer: 1 };
+
+export function generateNumber(e: Expr, em: Emitter, s: GenScope): Num {
+  switch (e.type) {
+    case 'number': return constant(e.value) ?? fallbackNumber(e, em, s);
+    case 'name': return nameNumber(e.name, e, em, s);
+    case 'member': {
+      const k = constantMember(e, s);
+      return k ?? fallbackNumber(e, em, s);
+    }
+    case 'index': {
+      const k = constantIndex(e, s);
+      return k ?? fallbackNumber(e, em, s);
+    }
+    case 'unary': return em.neg(generateNumber(e.arg, em, s));
+    case 'binary': {
+      if (!['+', '-', '*', '/'].includes(e.op)) break;
+      const a = generateNumber(e.left, em, s), b = generateNumber(e.right, em, s);
+      const hint = e.op === '/' ? 'quotient' : e.op === '*' ? 'product' : e.op === '+' ? 'sum' : 'diff';
+      return e.op === '+' ? em.add(a, b, hint) : e.op === '-' ? em.sub(a, b, hint) : e.op === '*' ? em.mul(a, b, hint) : em.div(a, b, hint);
+    }
+    case 'call': {
+      switch (e.callee) {
+        case 'min': case 'max': return em.pick(e.args.map((a) => generateNumber(a, em, s)), e.callee);
+        case 'floor': return em.integer(generateNumber(e.args[0], em, s), (n, d) => `H.floorDiv(${n}, ${d})`, 'floor');
+        case 'ceil': return em.integer(generateNumber(e.args[0], em, s), (n, d) => `H.ceilDiv(${n}, ${d})`, 'ceil');
+        case 'abs': {
+          const a = generateNumber(e.args[0], em, s);
+          return a.c ? constant(a.c.abs())! : { n: em.local('abs', `Math.abs(${a.n})`), d: a.d, sd: a.sd };
+        }
+        case 'round': {
+          const places = e.args[1];
+          if (places.type !== 'number' || !places.value.isInteger() || places.value.sign() < 0 || places.value.toNumber() > 12) break;
+          return em.round(generateNumber(e.args[0], em, s), places.value.toNumber(), 'half-up');
+        }
+        case 'if': {
+          const c = generateBool(e.args[0], em, s);
+          const n = em.fresh('chosen'), d = em.fresh('chosen_d');
+          em.line(`let ${n}, ${d};`);
+          let sd: number | undefined;
+          const branch = (arg: Expr) => () => {
+            const v = generateNumber(arg, em, s);
+            em.line(`${n} = ${v.n}; ${d} = ${v.d};`);
+            return v.sd;
+          };
+          let sdA: number | undefined, sdB: number | undefined;
+          em.block(`if (${c.b})`, () => { sdA = branch(e.args[1])(); });
+          em.block('else', () => { sdB = branch(e.args[2])(); });
+          if (sdA !== undefined && sdA === sdB) sd = sdA;
+          return { n, d: sd !== undefined ? String(sd) : d, sd };
+        }
+      }
+      break;
+    }
+  }
+  return fallbackNumber(e, em, s);
+}
+
+export function generateBool(e: Expr, em: Emitter, s: GenScope): Bool {
+  switch (e.type) {
+    case 'boolean': return { b: String(e.value) };
+    case 'name': {
+      const tree = metricTreeOf(e.name, s);
+      if (tree) return generateBool(tree, em, s);
+      break;
+    }
+    case 'unary':
+      if (e.op === 'not') return { b: em.local('not', `!${generateBool(e.arg, em, s).b}`) };
+      break;
+    case 'binary': {
+      const op = e.op;
+      if (op === 'and' || op === 'or') {
+        const l = generateBool(e.left, em, s);
+        const r = em.fresh(op);
+        em.line(`let ${r} = ${l.b};`);
+        // the right side only when the left does not decide, as the reference does
+        em.block(`if (${op === 'and' ? '' : '!'}${r})`, () => { em.line(`${r} = ${generateBool(e.right, em, s).b};`); });
+        return { b: r };
+      }
+      const types = [s.compile(e.left)?.type, s.compile(e.right)?.type];
+      if (op === '==' || op === '!=') {
+        if (types[0] === 'number' && types[1] === 'number') return em.compare(generateNumber(e.left, em, s), op === '==' ? '===' : '!==', generateNumber(e.right, em, s));
+        if (types[0] === 'boolean' && types[1] === 'boolean') {
+          const a = generateBool(e.left, em, s), b = generateBool(e.right, em, s);
+          return { b: em.local('same', `${a.b} ${op === '==' ? '===' : '!=='} ${b.b}`) };
+        }
+        break;
+      }
+      if (op === '<' || op === '<=' || op === '>' || op === '>=') {
+        return em.compare(generateNumber(e.left, em, s), op, generateNumber(e.right, em, s));
+      }
+      break;
+    }
+    case 'call':
+      if (e.callee === 'if') {
+        const c = generateBool(e.args[0], em, s);
+        const r = em.fresh('chosen');
+        em.line(`let ${r};`);
+        em.block(`if (${c.b})`, () => { em.line(`${r} = ${generateBool(e.args[1], em, s).b};`); });
+        em.block('else', () => { em.line(`${r} = ${generateBool(e.args[2], em, s).b};`); });
+        return { b: r };
+      }
+      break;
+  }
+  const fn = s.compile(e)?.fn;
+  if (!fn) throw new Error('an expression that compiled once did not compile again');
+  return { b: em.local(hintOf(e), `${s.closure(fn, describe(e))}(ctx)`) };
+}
+
+function metricTreeOf(name: string, s: GenScope): Expr | undefined {
+  const b = s.binding(name);
+  return b?.kind === 'metric' ? s.metricTree(name) : undefined;
+}
+
+function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
+  const b = s.binding(name);
+  if (!b) return fallbackNumber(e, em, s);
+  if (b.kind === 'param') {
+    const v = b.fn(undefined as never);
+    if (v instanceof Exact) return constant(v) ?? fallbackNumber(e, em, s);
+  }
+  if (b.kind === 'metric') {
+    const tree = s.metricTree(name);
+    if (tree) return generateNumber(tree, em, s);
+  }
+  const slot = s.slot(name);
+  if (slot && (b.kind === 'fact' || b.kind === 'field' || b.kind === 'derived' || b.kind === 'rule')) return readSlot(name, slot, em, s);
+  return fallbackNumber(e, em, s);
+}
+
+/** Reads an exact value where it is stored, at the scale its declared type gives when it has one. */
+function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>, em: Emitter, s: GenScope): Num {
+  const where = slot.source === 'fact' ? `${factsRow(em)}[${slot.index}]`
+    : slot.source === 'field' ? `ctx.item.values[${slot.index}]`
+    : slot.source === 'derived' ? `ctx.derived[${slot.index}]`
+    : `ctx.p.current[${slot.index}]`;
+  const v = em.local(`${name}_exact`, where);
+  const unit = slot.source === 'rule' ? 10 ** s.scale : STATIC[slot.type];
+  if (slot.source === 'rule') {
+    // a line not made this month reads as 0; a made line has at most the policy's places
+    const n = em.fresh(name);
+    em.line(`let ${n} = 0;`);
+    em.block(`if (${v} !== undefined)`, () => {
+      em.line(`if (${unit} % ${v}.d !== 0) return ${em.bail};`);
+      em.line(`${n} = ${v}.n * (${unit} / ${v}.d);`);
+      em.check(n);
+    });
+    return { n, d: String(unit), sd: unit };
+  }
+  em.line(`if (${v} === undefined) return ${em.bail}; // an empty optional cell: the reference path reports it`);
+  if (unit === 1) {
+    em.line(`if (${v}.d !== 1) return ${em.bail};`);
+    return { n: em.local(name, `${v}.n`), d: '1', sd: 1 };
+  }
+  if (unit !== undefined) {
+    em.line(`if (${unit} % ${v}.d !== 0) return ${em.bail}; // more places than the type has`);
+    const n = em.local(name, `${v}.n * (${unit} / ${v}.d)`);
+    em.check(n);
+    return { n, d: String(unit), sd: unit };
+  }
+  em.line(`if (${v}.n !== ${v}.n) return ${em.bail}; // held as BigInt`);
+  return { n: em.local(name, `${v}.n`), d: em.local(`${name}_d`, `${v}.d`) };
+}
+
+/** The facts of the month being settled, read once per function. */
+function factsRow(em: Emitter): string {
+  if (!em.preamble.has('facts')) {
+    em.preamble.set('facts', 'const row = ctx.p.facts.get(ctx.m);\n  if (row === undefined) return BAIL;\n  const facts = row.values;');
+  }
+  return 'facts';
+}
+
+function constantMember(e: Extract<Expr, { type: 'member' }>, s: GenScope): Num | undefined {
+  if (e.object.type !== 'name') return undefined;
+  const b = s.binding(e.object.name);
+  if (b?.kind !== 'param') return undefined;
+  const map = b.fn(undefined as never) as unknown as Record<string, Exact>;
+  const v = map && Object.hasOwn(map, e.property) ? map[e.property] : undefined;
+  return v instanceof Exact ? constant(v) : undefined;
+}
+
+function constantIndex(e: Extract<Expr, { type: 'index' }>, s: GenScope): Num | undefined {
+  if (e.object.type !== 'name' || e.index.type !== 'number') return undefined;
+  const b = s.binding(e.object.name);
+  if (b?.kind !== 'param') return undefined;
+  const list = b.fn(undefined as never) as unknown;
+  const k = e.index.value;
+  if (!Array.isArray(list) || !k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) return undefined;
+  const v = list[k.toNumber()];
+  return v instanceof Exact ? constant(v) : undefined;
+}
+
+/** The reference closure of the node, its exact value converted (BigInt: bail). */
+function fallbackNumber(e: Expr, em: Emitter, s: GenScope): Num {
+  const fn = s.compile(e)?.fn;
+  if (!fn) throw new Error('an expression that compiled once did not compile again');
+  const v = em.local(`${hintOf(e)}_exact`, `${s.closure(fn, describe(e))}(ctx)`);
+  em.line(`if (${v}.n !== ${v}.n) return ${em.bail};`);
+  return { n: em.local(hintOf(e), `${v}.n`), d: em.local(`${hintOf(e)}_d`, `${v}.d`) };
+}
+
+const hintOf = (e: Expr): string =>
+  e.type === 'name' ? e.name : e.type === 'call' ? e.callee : e.type === 'member' || e.type === 'index' ? `${hintOf(e.object)}_item` : 'value';
+
+/** What a closure computes, for the comment next to it in generated code (names only, no user text). */
+const describe = (e: Expr): string =>
+  e.type === 'name' ? e.name : e.type === 'call' ? `${e.callee}(…)` : e.type === 'member' || e.type === 'index' ? `${describe(e.object)}[…]` : e.type;

@@ -1,0 +1,101 @@
+// The last pass of compilation: one generated function per rule part (`when`, `gate`, amount)
+// from the policy's parsed trees, over safe integers. What is not generated stays on the
+// reference closures, and says so in `IntegerRule.fallback`: a whole amount (refunds,
+// allocations, instalments, clawbacks, per-transaction sums), a node inside an expression
+// (windows, `has`, text) or a condition leaf. At run time a generated function that meets a
+// number past 2^53 or a division by zero returns BAIL, and the caller evaluates that rule part
+// with the reference closures instead.
+import { Exact } from '../../exact/exact.js';
+import type { Expr } from '../../expression/ast.js';
+import { parseExpression } from '../../expression/parse-expression.js';
+import type { CompiledRule } from '../plan.js';
+import type { Ctx } from '../runtime.js';
+import { Emitter } from './emitter.js';
+import { generateAmount } from './generate-amount.js';
+import { type ConditionGenScope, generateCondition } from './generate-condition.js';
+import type { GenScope } from './generate-expression.js';
+import { INTEGER_HELPERS } from './integer-runtime.js';
+
+/** What a generated condition returns when it cannot decide in integers. */
+export const CONDITION_BAIL = 2;
+
+export interface IntegerRule {
+  /** 1 holds, 0 does not, CONDITION_BAIL: ask the reference closure. */
+  when?: (ctx: Ctx) => number;
+  gate?: (ctx: Ctx) => number;
+  /** The rounded amount in units of the policy's scale (before a deduction's sign), or NaN: ask the reference. */
+  amount?: (ctx: Ctx) => number;
+  /** The generated source of each function, for reading and for tests. */
+  source: string[];
+  /** Why a part is not generated (whole part) or which nodes call reference closures. */
+  fallback: string[];
+}
+
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
+
+export interface IntegerPlanInput {
+  doc: Record<string, unknown>;
+  rules: CompiledRule[];
+  rounding: { scale: number; mode: string };
+  /** The scope every expression and condition of the policy was compiled in. */
+  scope: Omit<ConditionGenScope, 'closure' | 'metricTree' | 'scale'>;
+}
+
+/** Adds generated functions to the rules; a part that cannot be generated is left to its closures. */
+export function generateIntegerRules(input: IntegerPlanInput): void {
+  const metricDocs = obj(input.doc.metrics);
+  const trees = new Map<string, Expr | undefined>();
+  const metricTree = (name: string) => {
+    if (!trees.has(name)) {
+      const d = metricDocs[name];
+      const text = typeof d === 'string' || d instanceof Exact ? d : obj(d).rank === undefined && obj(d).population === undefined ? obj(d).expr : undefined;
+      trees.set(name, text === undefined ? undefined : parseExpression(text instanceof Exact ? text.toString() : String(text)));
+    }
+    return trees.get(name);
+  };
+  const ruleDocs = (input.doc.rules as unknown[]).map(obj);
+  const { scale, mode } = input.rounding;
+  for (const rule of input.rules) {
+    const doc = ruleDocs[rule.index];
+    const source: string[] = [];
+    const fallback: string[] = [];
+    const make = (part: string, bail: number, write: (em: Emitter, s: ConditionGenScope) => string | undefined) => {
+      const closures: unknown[] = [];
+      const s: ConditionGenScope = {
+        ...input.scope, metricTree, scale,
+        closure: (fn, what) => {
+          closures.push(fn);
+          fallback.push(`${rule.id} ${part}: ${what} by its reference closure`);
+          return `C[${closures.length - 1}] /* ${what.replace(/[^A-Za-z0-9_ .()…-]/g, '_')} */`;
+        },
+      };
+      const em = new Emitter('BAIL');
+      const result = write(em, s);
+      if (result === undefined) return undefined;
+      const name = `${rule.id.replace(/[^A-Za-z0-9_]/g, '_')}_${part}`;
+      const text = `function ${name}(ctx) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
+      source.push(text);
+      try {
+        // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only
+        return new Function('C', 'H', 'BAIL', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail) as (ctx: Ctx) => number;
+      } catch {
+        fallback.push(`${rule.id} ${part}: code generation is not allowed here (no eval): reference closures`);
+        return undefined;
+      }
+    };
+    const condition = (d: unknown) => (em: Emitter, s: ConditionGenScope) => `${generateCondition(d, em, s).b} ? 1 : 0`;
+    const integer: IntegerRule = { source, fallback };
+    if (rule.when) integer.when = make('when', CONDITION_BAIL, condition(doc.when));
+    if (rule.gate) integer.gate = make('gate', CONDITION_BAIL, condition(doc.gate));
+    if (scale <= 15) {
+      integer.amount = make('amount', NaN, (em, s) => {
+        const exact = generateAmount(doc, rule.amount, em, s);
+        if (!exact) return undefined;
+        return em.round(exact, scale, mode).n;
+      });
+    }
+    if (!integer.amount) fallback.push(`${rule.id} amount: \`${rule.amount.type}\` is evaluated by the reference closures`);
+    rule.integer = integer;
+  }
+}
