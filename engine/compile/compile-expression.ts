@@ -37,6 +37,8 @@ export interface CompiledExpr {
   readsRank: boolean;
   /** Months before the first month of a year whose lines it reads (a line over the previous quarter). */
   reach: number;
+  /** Rules whose earlier months' lines it reads from the ledger (`sum(line, previous_quarter)`). */
+  ledgerRules: Set<string>;
 }
 
 const PRECEDENCE: Record<BinaryOp, number> = { or: 1, and: 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6 };
@@ -53,6 +55,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
   let readsLines = false;
   let readsRank = false;
   let reach = 0;
+  const ledgerRules = new Set<string>();
   let failed = false;
   const fail = (message: Text, e: { start: number; end: number }) => { failed = true; report(message, e.start, e.end); };
 
@@ -320,6 +323,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
       fail(msg('expr.line-window-earlier', { windows: ['previous_month', 'previous_quarter', 'earlier_this_quarter', 'earlier_this_year'] }), e.args[1]);
       return bad;
     }
+    ledgerRules.add(rule);
     const adjusted = `${rule}@`; // adjustments posted to a closed month's line count as paid in the month they were posted
     const fn: Fn = (ctx) => {
       const months = windowMonths(window, ctx.m);
@@ -335,7 +339,7 @@ export function compileExpression(tree: Expr, resolve: Resolve, report: Report):
 
   const root = walk(tree);
   if (failed || root === bad) return undefined;
-  return { fn: root.fn, type: root.type, render: root.bare ?? root.render, names, readsLines, readsRank, reach };
+  return { fn: root.fn, type: root.type, render: root.bare ?? root.render, names, readsLines, readsRank, reach, ledgerRules };
 }
 
 const MAX_PLACES = Exact.of(12);

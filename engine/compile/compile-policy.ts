@@ -50,6 +50,8 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
 
   const bindings = new Map<string, Binding & { path: Path }>();
   let lookback = 0;
+  /** Rules whose lines later months read from the ledger: refunds, clawbacks, lines over windows. */
+  const ledgerRules = new Set<string>();
   const define = (name: string, binding: Binding, path: Path) => {
     const prior = bindings.get(name);
     if (prior) {
@@ -190,6 +192,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     }
     const compiled = compileExpression(tree, scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
     if (compiled) lookback = Math.max(lookback, compiled.reach);
+    compiled?.ledgerRules.forEach((r) => ledgerRules.add(r));
     return compiled;
   }
 
@@ -284,6 +287,8 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     });
     if (!amount) return;
     compiledAmounts.set(id, amount.plan);
+    if (amount.plan.type === 'refund') ledgerRules.add(id).add(amount.plan.of);
+    if (amount.plan.type === 'clawback') ledgerRules.add(amount.plan.ofRule);
     amount.names.forEach((n) => names.add(n));
     // a rule may read only lines produced before it this month
     for (const line of linesOfNames(names)) {
@@ -349,7 +354,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
         from: typeof effective.from === 'string' ? monthIndex(effective.from) : undefined,
         to: typeof effective.to === 'string' ? monthIndex(effective.to) : undefined,
       },
-      params, metrics, rules, valueOf, lookback,
+      params, metrics, rules, valueOf, lookback, ledgerRules,
     },
   };
 }

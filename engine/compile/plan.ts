@@ -101,6 +101,8 @@ export interface Plan {
   /** Months before the first month of a year whose lines rules read (a line over the previous quarter). */
   lookback: number;
   params: Map<string, Value>;
+  /** Rules whose entries in the ledger are read (refunds, clawbacks, lines over windows): only those are kept. */
+  ledgerRules: Set<string>;
   metrics: CompiledMetric[];
   rules: CompiledRule[];
   /** Reads a name's value for traces: fact, param, metric, line or builtin. */

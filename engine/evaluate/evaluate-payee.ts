@@ -15,6 +15,7 @@ import { buildTrace, explain, failedLeaves, failedMessage, withheldMessage } fro
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import type { MessageData } from '../types.js';
+import { type UnitSums, unitsText } from './unit-sums.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -30,6 +31,8 @@ export interface EvaluateOptions {
   detail: 'trace' | 'explanation' | 'amounts';
   /** Sums of the lines on the statement by kind, added to as lines are made (totals without re-reading amounts). */
   sums?: Record<LineKind, Exact>;
+  /** Sums of generated amounts in integer units (the others go to `sums`). */
+  unitSums?: UnitSums;
   /** `reference`: the closures only, never the generated integer code (for tests). */
   engine?: 'integer' | 'reference';
 }
@@ -81,7 +84,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         state.current[rule.index] = amount;
         // a refund that rounds to nothing is no line, so it returns no quarter: a run that reads its
         // history from posted lines must see the same open quarters as a run over the whole year
-        state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result?.returnsSources });
+        if (plan.ledgerRules.has(rule.id)) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result?.returnsSources });
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
         const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
@@ -98,10 +101,12 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           }
           continue;
         }
-        if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
+        const generated = units === units;
+        if (generated && options.unitSums) options.unitSums.add(rule.kind, rule.kind === 'deduction' ? -units : units, amount);
+        else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         out.lines.push({
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-          amount: amount.toFixed(scale),
+          amount: generated ? unitsText(rule.kind === 'deduction' ? -units : units, scale) : amount.toFixed(scale),
           explanation: trace ? explain(trace) : '',
           trace: full && trace ? trace : bare[rule.index],
         });

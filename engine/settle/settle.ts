@@ -10,6 +10,7 @@ import { evaluatePayee } from '../evaluate/evaluate-payee.js';
 import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type UnpaidItem, type WithheldItem } from '../types.js';
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
+import { UnitSums } from '../evaluate/unit-sums.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
 export interface SettleRange {
@@ -106,7 +107,8 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const lines: StatementLine[] = [];
   const withheld: WithheldItem[] = [];
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
-  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, engine: options.engine };
+  const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
+  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine };
   const payees = dataset.covered;
   const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
@@ -128,7 +130,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     lines,
     withheld,
     ...(statementOut.unpaid ? { unpaid: statementOut.unpaid } : {}),
-    totals: totalsOfSums(sums),
+    totals: totalsOfSums(unitSums ? unitSums.settle() : sums),
   };
 }
 

@@ -1,0 +1,39 @@
+// Sums of line amounts in integer units of the policy's scale (cents at scale 2), added as the
+// lines are made: one JS addition per line instead of an exact rational. A sum that would pass
+// 2^53 − 1 goes to the exact sums instead, so the totals stay exact whatever the amounts.
+import { Exact } from '../exact/exact.js';
+import { LINE_KINDS, type LineKind } from '../types.js';
+
+export class UnitSums {
+  private readonly units: Record<LineKind, number> = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
+
+  constructor(readonly scale: number, private readonly exact: Record<LineKind, Exact>) {}
+
+  /** Adds a line of `units` (signed) whose exact amount is `amount`. */
+  add(kind: LineKind, units: number, amount: Exact): void {
+    const next = this.units[kind] + units;
+    if (Number.isSafeInteger(next)) this.units[kind] = next;
+    else this.exact[kind] = this.exact[kind].add(amount);
+  }
+
+  /** The exact sums by kind, units included (the integer sums are moved into them). */
+  settle(): Record<LineKind, Exact> {
+    for (const k of LINE_KINDS) {
+      if (this.units[k] !== 0) this.exact[k] = this.exact[k].add(Exact.ratio(this.units[k], 10 ** this.scale));
+      this.units[k] = 0;
+    }
+    return this.exact;
+  }
+}
+
+/** `units` / 10^scale as fixed-point text, the same text as `Exact.toFixed(scale)`: |units| < 2^53, scale ≤ 15. */
+export function unitsText(units: number, scale: number): string {
+  const neg = units < 0;
+  const u = neg ? -units : units;
+  if (scale === 0) return neg ? `-${u}` : String(u);
+  const f = 10 ** scale;
+  const frac = u % f;
+  const whole = (u - frac) / f;
+  const digits = String(frac);
+  return `${neg ? '-' : ''}${whole}.${'0'.repeat(scale - digits.length)}${digits}`;
+}
