@@ -13,7 +13,6 @@ export interface Num { n: string; d: string; sd?: number; c?: Exact }
 /** A true/false value in generated code. */
 export interface Bool { b: string }
 
-const MAX = Number.MAX_SAFE_INTEGER;
 const safe = (x: number) => Number.isSafeInteger(x);
 const gcd = (a: number, b: number): number => { a = Math.abs(a); while (b) { const t = a % b; a = b; b = t; } return a; };
 
@@ -56,7 +55,7 @@ export class Emitter {
 
   /** Returns BAIL when `x` is not a safe integer (after a product or sum of safe integers). */
   check(x: string): void {
-    this.line(`if (${x} > ${MAX} || ${x} < -${MAX}) return ${this.bail};`);
+    this.line(`if (${x} > MAX || ${x} < -MAX) return ${this.bail};`);
   }
 
   /** a × b, checked (an expression or a local). */

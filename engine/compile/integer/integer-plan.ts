@@ -78,7 +78,8 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
       source.push(text);
       try {
         // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only
-        return new Function('C', 'H', 'BAIL', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail) as (ctx: Ctx) => number;
+        // C: the reference closures it calls, H: integer division and rounding, MAX: 2^53 − 1
+        return new Function('C', 'H', 'BAIL', 'MAX', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail, Number.MAX_SAFE_INTEGER) as (ctx: Ctx) => number;
       } catch {
         fallback.push(`${rule.id} ${part}: code generation is not allowed here (no eval): reference closures`);
         return undefined;

@@ -1,0 +1,112 @@
+// The generated code of a bundled policy is readable (the policy's names in it, one function per
+// rule part), the fallback to the reference closures is explicit (which parts, which nodes), and
+// a generated function that meets a number past 2^53 or a division by zero hands the rule back
+// to the closures: the statement and the error are the reference's.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, loadPolicy, readDataset, settle, type CompiledPolicy } from '../../../engine/index.js';
+import type { Ctx } from '../../../engine/compile/runtime.js';
+import { folderDataset, policyOf } from '../../fixtures/scenario.js';
+
+const rural = policyOf('rural-contract');
+const rule = (policy: CompiledPolicy, id: string) => policy.plan.rules.find((r) => r.id === id)!;
+
+describe('generated integer code of rural-contract', () => {
+  const source = rural.plan.rules.flatMap((r) => r.integer?.source ?? []).join('\n\n');
+  mkdirSync('test-output', { recursive: true });
+  writeFileSync('test-output/rural-contract.generated.js', `// generated from policies/rural-contract.yaml by engine/compile/integer\n\n${source}\n`);
+
+  it('is one readable function per rule part, named after the rule, reading the policy\'s names', () => {
+    for (const name of ['maintenance_amount', 'development_amount', 'over_completion_when', 'over_completion_amount', 'under_completion_amount', 'fee_collection_gate', 'fee_collection_amount', 'arrears_buyout_amount']) {
+      expect(source).toContain(`function ${name}(ctx)`);
+    }
+    for (const fact of ['billed_lines', 'new_lines', 'revenue_actual', 'revenue_plan', 'fees_due', 'fees_collected', 'arrears_bought_out']) expect(source).toContain(`const ${fact}_`);
+    // lines of earlier rules (the metric `base` inlined) and no floats: only integer operations and checks
+    expect(source).toContain('ctx.p.current[0]');
+    expect(source).not.toMatch(/\d\.\d/);
+  });
+
+  it('says what it leaves to the reference closures: the refund, windows and nothing else', () => {
+    const fallback = rural.plan.rules.flatMap((r) => r.integer?.fallback ?? []);
+    expect(fallback).toContain('refund amount: `refund` is evaluated by the reference closures');
+    expect(fallback.filter((f) => !f.startsWith('refund ') && !f.startsWith('over_target '))).toEqual([]);
+    expect(fallback.filter((f) => f.startsWith('over_target '))).toEqual([
+      'over_target when: every(…) by its reference closure',
+      'over_target when: sum(…) by its reference closure',
+      'over_target when: sum(…) by its reference closure',
+      'over_target amount: sum(…) by its reference closure',
+      'over_target amount: sum(…) by its reference closure',
+    ]);
+  });
+
+  it('settles the scenario as the reference closures do', () => {
+    const dataset = folderDataset(rural, 'data/scenarios/rural-contract');
+    for (const detail of ['amounts', 'explanation', 'trace'] as const) {
+      expect(settle(rural, dataset, { detail })).toEqual(settle(rural, dataset, { detail, engine: 'reference' }));
+    }
+  });
+});
+
+const POLICY = `
+id: edge
+name: Edge
+version: 1
+applies_to: { channel_type: [shop] }
+rounding: { scale: 2, mode: half-up }
+facts:
+  sales: { type: money }
+  units: { type: count }
+params:
+  rate: { type: rate, value: 0.125 }
+rules:
+  - id: commission
+    kind: commission
+    amount: sales * rate
+  - id: per_unit
+    kind: commission
+    amount: sales / units
+`;
+
+function edge(rows: string[]) {
+  const loaded = loadPolicy({ file: 'edge.yaml', text: POLICY });
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+  const read = readDataset({
+    payees: { file: 'payees.csv', text: 'payee_id,name,channel_type\nP1,P,shop' },
+    facts: { file: 'facts.csv', text: ['period,payee_id,sales,units', ...rows].join('\n') },
+  }, loaded.policy);
+  if (!read.ok) throw new Error(read.diagnostics.map(formatDiagnostic).join('\n'));
+  return { policy: loaded.policy, dataset: read.dataset };
+}
+
+const ctxOf = (dataset: ReturnType<typeof edge>['dataset'], m: number): Ctx => ({
+  p: { payee: dataset.covered[0], attributes: [], facts: dataset.facts.get('P1')!, transactions: new Map(), metrics: new Map(), current: [], ledger: [], settled: new Set() }, m,
+});
+
+describe('a generated function hands its rule back to the closures', () => {
+  it('when a product passes 2^53: the amount is the exact one, half cent rounded up', () => {
+    // 90,071,992,547,409.91 × 0.125: 9,007,199,254,740,991 cents × 125 passes 2^53 in integers
+    const { policy, dataset } = edge(['2025-01,P1,90071992547409.91,3', '2025-02,P1,0.04,1']);
+    const jan = 2025 * 12;
+    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan))).toBeNaN();
+    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan + 1))).toBe(1); // 0.005 → 0.01
+    const s = settle(policy, dataset, { detail: 'amounts' });
+    expect(s).toEqual(settle(policy, dataset, { detail: 'amounts', engine: 'reference' }));
+    expect(s.lines.map((l) => `${l.period} ${l.line} ${l.amount}`)).toEqual([
+      '2025-01 commission 11258999068426.24', // 11,258,999,068,426.23875 → .24
+      '2025-01 per_unit 30023997515803.30', // ÷ 3 = …803.303…
+      '2025-02 commission 0.01',
+      '2025-02 per_unit 0.04',
+    ]);
+  });
+
+  it('when it divides by zero: the reference closures report it, located', () => {
+    const { policy, dataset } = edge(['2025-01,P1,10,0']);
+    expect(rule(policy, 'per_unit').integer!.amount!(ctxOf(dataset, 2025 * 12))).toBeNaN();
+    const error = (engine: 'integer' | 'reference') => {
+      try { settle(policy, dataset, { detail: 'amounts', engine }); } catch (e) { return (e as Error).message; }
+      return 'no error';
+    };
+    expect(error('integer')).toMatch(/division by zero/);
+    expect(error('integer')).toBe(error('reference'));
+  });
+});
