@@ -6,9 +6,10 @@ import { Exact } from '../exact/exact.js';
 import { monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
+import type { TransactionRow } from '../data/dataset.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { CompiledCondition, FailedLeaf } from '../compile/compile-condition.js';
-import { CONDITION_BAIL } from '../compile/integer/integer-plan.js';
+import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
 import type { LineKind, LineTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { type AmountResult, computeAmount } from './compute-amount.js';
 import { buildTrace, explain, failedLeaves, failedMessage, withheldMessage } from './trace.js';
@@ -50,6 +51,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts';
   const unit = 10 ** scale;
+  const flagged: number[] = [];
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     state.settled.add(m);
@@ -71,7 +73,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
-        const units = lean && int?.amount ? int.amount(ctx) : NaN;
+        flagged.length = 0;
+        const units = lean && int?.amount ? int.amount(ctx, flagged) : NaN;
         let result: AmountResult | undefined;
         let amount: Exact;
         if (units === units) {
@@ -90,6 +93,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
         for (const item of result?.items ?? []) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
+        }
+        // transactions the generated loop flagged: reported from the closures, as above
+        for (let i = 0; !result && i < flagged.length; i++) {
+          const item = state.transactions.get(m)![flagged[i]];
+          out.withheld.push(flaggedItem(plan, rule, transactionCtx(rule, state, m, item), `${id}/${item.id}`, period, undefined));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain
@@ -119,9 +127,18 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
 }
 
 /** A condition by its generated code, or by its closure when there is none or it cannot decide. */
-function holds(condition: CompiledCondition, generated: ((ctx: Ctx) => number) | undefined, ctx: Ctx): boolean {
-  const c = generated ? generated(ctx) : CONDITION_BAIL;
+function holds(condition: CompiledCondition, generated: Generated | undefined, ctx: Ctx): boolean {
+  const c = generated ? generated(ctx, NO_FLAGS) : CONDITION_BAIL;
   return c === CONDITION_BAIL ? condition.test(ctx) : c === 1;
+}
+
+const NO_FLAGS: number[] = [];
+
+/** A transaction's context with its derived values, as the reference loop makes it. */
+function transactionCtx(rule: CompiledRule, state: PayeeState, m: number, item: TransactionRow): Ctx {
+  const itemCtx: Ctx = { p: state, m, item, derived: [] };
+  if (rule.amount.type === 'each') for (const d of rule.amount.derive) itemCtx.derived!.push(d.expr.fn(itemCtx));
+  return itemCtx;
 }
 
 const periods = new Map<number, string>();
@@ -154,10 +171,10 @@ function bareTraces(plan: Plan): LineTrace[] {
 }
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: (ctx: Ctx) => number): WithheldItem {
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: Generated): WithheldItem {
   let wouldPay: string | undefined;
   let result;
-  const units = !full && generated ? generated(ctx) : NaN;
+  const units = !full && generated ? generated(ctx, []) : NaN;
   if (units === units) {
     wouldPay = Exact.ratio(rule.kind === 'deduction' ? -units : units, 10 ** plan.rounding.scale).toFixed(plan.rounding.scale);
   } else try {

@@ -22,6 +22,8 @@ export interface GenScope {
   slot: (name: string) => { source: 'fact' | 'field' | 'derived' | 'rule'; index: number; type: string } | undefined;
   /** The policy's rounding scale: a line's amount has at most this many places. */
   scale: number;
+  /** Values already computed in generated code (a transaction's derived values). */
+  local?: (name: string) => Num | undefined;
 }
 
 const STATIC: Record<string, number> = { money: 100, count: 1, integer: 1 };
@@ -139,6 +141,8 @@ function metricTreeOf(name: string, s: GenScope): Expr | undefined {
 }
 
 function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
+  const local = s.local?.(name);
+  if (local) return local;
   const b = s.binding(name);
   if (!b) return fallbackNumber(e, em, s);
   if (b.kind === 'param') {
@@ -157,7 +161,7 @@ function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
 /** Reads an exact value where it is stored, at the scale its declared type gives when it has one. */
 function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>, em: Emitter, s: GenScope): Num {
   const where = slot.source === 'fact' ? `${factsRow(em)}[${slot.index}]`
-    : slot.source === 'field' ? `ctx.item.values[${slot.index}]`
+    : slot.source === 'field' ? `item.values[${slot.index}]`
     : slot.source === 'derived' ? `ctx.derived[${slot.index}]`
     : `ctx.p.current[${slot.index}]`;
   const v = em.local(`${name}_exact`, where);

@@ -12,6 +12,7 @@ import type { CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
 import { Emitter } from './emitter.js';
 import { generateAmount } from './generate-amount.js';
+import { generateEach, NotGenerated } from './generate-each.js';
 import { type ConditionGenScope, generateCondition } from './generate-condition.js';
 import type { GenScope } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
@@ -19,12 +20,18 @@ import { INTEGER_HELPERS } from './integer-runtime.js';
 /** What a generated condition returns when it cannot decide in integers. */
 export const CONDITION_BAIL = 2;
 
+/** A generated function: `flagged` collects the transactions a per-transaction rule's `where` flags. */
+export type Generated = (ctx: Ctx, flagged: number[]) => number;
+
 export interface IntegerRule {
   /** 1 holds, 0 does not, CONDITION_BAIL: ask the reference closure. */
-  when?: (ctx: Ctx) => number;
-  gate?: (ctx: Ctx) => number;
-  /** The rounded amount in units of the policy's scale (before a deduction's sign), or NaN: ask the reference. */
-  amount?: (ctx: Ctx) => number;
+  when?: Generated;
+  gate?: Generated;
+  /**
+   * The rounded amount in units of the policy's scale (before a deduction's sign), or NaN: ask
+   * the reference. A per-transaction rule adds the index of each transaction its `where` flags to `flagged`.
+   */
+  amount?: Generated;
   /** The generated source of each function, for reading and for tests. */
   source: string[];
   /** Why a part is not generated (whole part) or which nodes call reference closures. */
@@ -55,6 +62,7 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
     return trees.get(name);
   };
   const ruleDocs = (input.doc.rules as unknown[]).map(obj);
+  const fields = Object.entries(obj(obj(input.doc.transactions).fields)).map(([name, d]): [string, string] => [name, String(obj(d).type ?? 'number')]);
   const { scale, mode } = input.rounding;
   for (const rule of input.rules) {
     const doc = ruleDocs[rule.index];
@@ -71,15 +79,20 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
         },
       };
       const em = new Emitter('BAIL');
-      const result = write(em, s);
+      let result: string | undefined;
+      try {
+        result = write(em, s);
+      } catch (e) {
+        if (!(e instanceof NotGenerated)) throw e;
+      }
       if (result === undefined) return undefined;
       const name = `${rule.id.replace(/[^A-Za-z0-9_]/g, '_')}_${part}`;
-      const text = `function ${name}(ctx) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
+      const text = `function ${name}(ctx${rule.amount.type === 'each' && part === 'amount' ? ', flagged' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
       source.push(text);
       try {
         // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only
         // C: the reference closures it calls, H: integer division and rounding, MAX: 2^53 − 1
-        return new Function('C', 'H', 'BAIL', 'MAX', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail, Number.MAX_SAFE_INTEGER) as (ctx: Ctx) => number;
+        return new Function('C', 'H', 'BAIL', 'MAX', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail, Number.MAX_SAFE_INTEGER) as Generated;
       } catch {
         fallback.push(`${rule.id} ${part}: code generation is not allowed here (no eval): reference closures`);
         return undefined;
@@ -91,7 +104,9 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
     if (rule.gate) integer.gate = make('gate', CONDITION_BAIL, condition(doc.gate));
     if (scale <= 15) {
       integer.amount = make('amount', NaN, (em, s) => {
-        const exact = generateAmount(doc, rule.amount, em, s);
+        const exact = rule.amount.type === 'each'
+          ? generateEach(doc, rule.amount, fields, em, s, input.rounding)
+          : generateAmount(doc, rule.amount, em, s);
         if (!exact) return undefined;
         return em.round(exact, scale, mode).n;
       });

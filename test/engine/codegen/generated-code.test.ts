@@ -87,8 +87,8 @@ describe('a generated function hands its rule back to the closures', () => {
     // 90,071,992,547,409.91 × 0.125: 9,007,199,254,740,991 cents × 125 passes 2^53 in integers
     const { policy, dataset } = edge(['2025-01,P1,90071992547409.91,3', '2025-02,P1,0.04,1']);
     const jan = 2025 * 12;
-    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan))).toBeNaN();
-    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan + 1))).toBe(1); // 0.005 → 0.01
+    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan), [])).toBeNaN();
+    expect(rule(policy, 'commission').integer!.amount!(ctxOf(dataset, jan + 1), [])).toBe(1); // 0.005 → 0.01
     const s = settle(policy, dataset, { detail: 'amounts' });
     expect(s).toEqual(settle(policy, dataset, { detail: 'amounts', engine: 'reference' }));
     expect(s.lines.map((l) => `${l.period} ${l.line} ${l.amount}`)).toEqual([
@@ -101,7 +101,7 @@ describe('a generated function hands its rule back to the closures', () => {
 
   it('when it divides by zero: the reference closures report it, located', () => {
     const { policy, dataset } = edge(['2025-01,P1,10,0']);
-    expect(rule(policy, 'per_unit').integer!.amount!(ctxOf(dataset, 2025 * 12))).toBeNaN();
+    expect(rule(policy, 'per_unit').integer!.amount!(ctxOf(dataset, 2025 * 12), [])).toBeNaN();
     const error = (engine: 'integer' | 'reference') => {
       try { settle(policy, dataset, { detail: 'amounts', engine }); } catch (e) { return (e as Error).message; }
       return 'no error';

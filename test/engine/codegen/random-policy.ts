@@ -88,8 +88,20 @@ export function randomPolicy(r: Rand): string {
     if (r() < 0.15) rule.frequency = pick(r, ['quarterly', 'yearly']);
     return rule;
   });
+  // a per-transaction rule now and then: derived values, a `where`, each line rounded or not
+  if (r() < 0.5) {
+    const tx = ['tariff', 'standard', 'months', 'floor', 'paid_months'];
+    rules.push({
+      id: 'per_transaction', kind: pick(r, ['commission', 'deduction']), for_each: 'transactions',
+      derive: { floor: `${pick(r, ['rate_b', '0.2', 'share'])} * standard`, paid_months: `min(months, ${pick(r, ['12', 'units', 'limit'])})` },
+      ...(r() < 0.8 ? { where: condition(r, 2, tx, []) } : {}),
+      amount: expr(r, 2, [...tx, 'rate_a', 'completion']),
+      ...(r() < 0.6 ? { round: 'each' } : {}),
+    } as never);
+  }
   const doc = {
     id: 'random', name: 'Random', version: 1,
+    transactions: { id: 'tx_id', fields: { tariff: { type: 'money' }, standard: { type: 'money' }, months: { type: 'count' } } },
     applies_to: { channel_type: ['shop'] },
     rounding: { scale: pick(r, [2, 2, 0, 3]), mode: pick(r, MODES) },
     facts: Object.fromEntries(Object.entries(FACTS).map(([n, type]) => [n, { type }])),
@@ -114,9 +126,10 @@ function money(r: Rand, target: number): string {
   return (int(r, 0, 2_000_000) / 100).toFixed(2);
 }
 
-/** payees.csv and facts.csv for `payees` payees over the 12 months of 2025. */
-export function randomData(r: Rand, payees: number): { payees: string; facts: string } {
+/** payees.csv, facts.csv and transactions.csv for `payees` payees over the 12 months of 2025. */
+export function randomData(r: Rand, payees: number): { payees: string; facts: string; transactions: string } {
   const p = ['payee_id,name,channel_type'];
+  const t = ['tx_id,payee_id,period,tariff,standard,months'];
   const f = [`period,payee_id,${Object.keys(FACTS).join(',')}`];
   for (let i = 1; i <= payees; i++) {
     p.push(`P${i},Payee ${i},shop`);
@@ -126,7 +139,11 @@ export function randomData(r: Rand, payees: number): { payees: string; facts: st
       const share = pick(r, ['0.98', '1', '0.97998', '0', '0.333333', '0.5']);
       const days = pick(r, ['17', '17.5', '0', '30', '16.999']);
       f.push(`2025-${String(m).padStart(2, '0')},P${i},${money(r, target)},${target},${money(r, target)},${units},${share},${days}`);
+      for (let k = int(r, 0, 4); k > 0; k--) {
+        const standard = pick(r, [1000, 250, 99.99, 5000, 0.07]);
+        t.push(`T${i}-${m}-${k},P${i},2025-${String(m).padStart(2, '0')},${money(r, standard)},${standard},${pick(r, [1, 12, 36, 7])}`);
+      }
     }
   }
-  return { payees: p.join('\n'), facts: f.join('\n') };
+  return { payees: p.join('\n'), facts: f.join('\n'), transactions: t.join('\n') };
 }
