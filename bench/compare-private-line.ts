@@ -11,6 +11,8 @@ import { LINE_FACTS_HEADER, LINE_PAYEES_HEADER, LINE_TX_HEADER, privateLineRows 
 
 export interface PrivateLineComparison {
   ratecard: Timed;
+  /** Ratecard with the reference closures only (no generated code), amounts. */
+  ratecardReference: Timed;
   handWritten: Timed;
   integer: Timed;
   transactions: number;
@@ -43,13 +45,14 @@ const byHand = (f: (dataset: Dataset, out: BenchLine[]) => void, dataset: Datase
 export function comparePrivateLine(o: { seed: number; branches: number; transactions: number; chunk?: number }): PrivateLineComparison {
   const policy = privateLinePolicy();
   const chunk = o.chunk ?? 2_000;
-  const total: Record<'ratecard' | 'hand' | 'integer', Clock> = { ratecard: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK };
+  const total: Record<'ratecard' | 'reference' | 'hand' | 'integer', Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK };
   const disagreements: string[] = [];
   let transactions = 0, compared = 0;
   const fallbacksBefore = integerPrivateLineFallbacks.datasets;
   // every implementation once on the first branches, untimed, so each is measured compiled by the JIT
   const warm = privateLineDataset(policy, privateLineRows(o.seed, 0, Math.min(200, o.branches), o.branches, o.transactions));
   settle(policy, warm, { detail: 'amounts' });
+  settle(policy, warm, { detail: 'amounts', engine: 'reference' });
   handWrittenPrivateLine(warm, []);
   integerPrivateLine(warm, []);
   for (let from = 0; from < o.branches; from += chunk) {
@@ -58,6 +61,9 @@ export function comparePrivateLine(o: { seed: number; branches: number; transact
     transactions += rows.transactions.length;
     const [ours, t1] = timed(() => benchLines(settle(policy, dataset, { detail: 'amounts' }).lines));
     total.ratecard = add(total.ratecard, t1);
+    const [reference, t0] = timed(() => benchLines(settle(policy, dataset, { detail: 'amounts', engine: 'reference' }).lines));
+    total.reference = add(total.reference, t0);
+    disagreements.push(...differences(ours, reference, ['ratecard', 'ratecard reference closures']));
     const [hand, t2] = byHand(handWrittenPrivateLine, dataset);
     total.hand = add(total.hand, t2);
     const [integer, t3] = byHand(integerPrivateLine, dataset);
@@ -67,7 +73,7 @@ export function comparePrivateLine(o: { seed: number; branches: number; transact
   }
   const months = o.branches * 12;
   return {
-    ratecard: timedOf(months, total.ratecard), handWritten: timedOf(months, total.hand), integer: timedOf(months, total.integer),
+    ratecard: timedOf(months, total.ratecard), ratecardReference: timedOf(months, total.reference), handWritten: timedOf(months, total.hand), integer: timedOf(months, total.integer),
     transactions, linesCompared: compared, integerFallbacks: integerPrivateLineFallbacks.datasets - fallbacksBefore,
     disagreements: disagreements.slice(0, 20),
   };

@@ -13,6 +13,8 @@ import { RURAL_FACTS_HEADER, RURAL_PAYEES_HEADER, RURAL_YEAR, ruralRows } from '
 
 export interface RuralComparison {
   ratecard: Timed;
+  /** Ratecard with the reference closures only (no generated code), amounts. */
+  ratecardReference: Timed;
   ratecardExplained: Timed;
   handWritten: Timed;
   integer: Timed;
@@ -42,8 +44,8 @@ export const monthsOf = (dataset: Dataset, payeeId: string): Exact[][] => {
   return Array.from({ length: 12 }, (_, k) => facts.get(RURAL_YEAR * 12 + k)!.values as Exact[]);
 };
 
-const ratecardLines = (policy: CompiledPolicy, dataset: Dataset, detail: SettleOptions['detail']): BenchLine[] =>
-  benchLines(settle(policy, dataset, { detail }).lines);
+const ratecardLines = (policy: CompiledPolicy, dataset: Dataset, detail: SettleOptions['detail'], engine?: SettleOptions['engine']): BenchLine[] =>
+  benchLines(settle(policy, dataset, { detail, engine }).lines);
 
 /**
  * `payees` through Ratecard (amounts only) and the hand-written function; the first `explained`
@@ -53,7 +55,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   const policy = ruralPolicy();
   const chunk = o.chunk ?? 10_000;
   const engine = ruralEngine();
-  const total: Record<'ratecard' | 'explained' | 'hand' | 'integer' | 'jre', Clock> = { ratecard: ZERO_CLOCK, explained: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK, jre: ZERO_CLOCK };
+  const total: Record<'ratecard' | 'reference' | 'explained' | 'hand' | 'integer' | 'jre', Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, explained: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK, jre: ZERO_CLOCK };
   const fallbacksBefore = integerFallbacks.payees;
   const disagreements: string[] = [];
   const compared = { all: 0, sample: 0 };
@@ -61,6 +63,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   // every implementation once on the first payees, untimed, so each is measured compiled by the JIT
   const warm = ruralDataset(policy, o.seed, 0, Math.min(500, o.payees));
   ratecardLines(policy, warm, 'amounts');
+  ratecardLines(policy, warm, 'amounts', 'reference');
   ratecardLines(policy, warm, 'explanation');
   for (const f of [handWrittenRural, integerRural]) for (const p of warm.covered) f(p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
   for (const p of warm.covered.slice(0, Math.min(50, o.sample))) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
@@ -69,6 +72,9 @@ export async function compareRural(o: { seed: number; payees: number; explained:
     const dataset = ruralDataset(policy, o.seed, from, to);
     const [ours, t1] = timed(() => ratecardLines(policy, dataset, 'amounts'));
     total.ratecard = add(total.ratecard, t1);
+    const [reference, t0] = timed(() => ratecardLines(policy, dataset, 'amounts', 'reference'));
+    total.reference = add(total.reference, t0);
+    disagreements.push(...differences(ours, reference, ['ratecard', 'ratecard reference closures']));
     if (from < o.explained) {
       const [explained, t2] = timed(() => ratecardLines(policy, dataset, 'explanation'));
       total.explained = add(total.explained, t2);
@@ -102,6 +108,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   const months = o.payees * 12;
   return {
     ratecard: timedOf(months, total.ratecard),
+    ratecardReference: timedOf(months, total.reference),
     ratecardExplained: timedOf(explainedPayees * 12, total.explained),
     handWritten: timedOf(months, total.hand),
     integer: timedOf(months, total.integer),

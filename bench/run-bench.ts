@@ -61,14 +61,15 @@ export async function runBench(o: BenchOptions, print: (line: string) => void): 
   const row = (name: string, x: Timed, unit = 'payee-months', count = x.payeeMonths) =>
     print(`   ${name.padEnd(34)} ${n(count / x.cpuSeconds).padStart(14)} ${n(count / x.seconds).padStart(12)}  ${unit} (${n(count)} in ${x.seconds.toFixed(2)} s, ${x.cpuSeconds.toFixed(2)} s CPU)`);
   row('Ratecard (amounts)', rural.ratecard);
+  row('Ratecard (amounts, reference closures)', rural.ratecardReference);
   row(`Ratecard (with explanations)${o.explained < o.payees ? '*' : ''}`, rural.ratecardExplained);
   row('hand-written, Exact', rural.handWritten);
   row('hand-written, exact integers', rural.integer);
   row('json-rules-engine, run per month*', rural.jsonRulesEngine);
   print(`   * on the first ${o.explained < o.payees ? `${n(o.explained)} payees with explanations, ` : ''}${n(o.sample)} payees through json-rules-engine`);
-  print(`   Ratecard / hand-written Exact  ${(rate(rural.ratecard) / rate(rural.handWritten)).toFixed(2)}×   (exact integers / Exact: ${(rate(rural.integer) / rate(rural.handWritten)).toFixed(1)}×)`);
+  print(`   Ratecard / hand-written Exact  ${(rate(rural.ratecard) / rate(rural.handWritten)).toFixed(2)}×   (exact integers / Exact: ${(rate(rural.integer) / rate(rural.handWritten)).toFixed(1)}×; generated code / reference closures: ${(rate(rural.ratecard) / rate(rural.ratecardReference)).toFixed(2)}×)`);
   const ruralAgree = rural.disagreements.length === 0;
-  print(`   agreement to the cent: ${ruralAgree ? 'yes' : 'NO'} — ${n(rural.linesCompared.all)} lines Ratecard = Exact = integers, ${n(rural.linesCompared.sample)} lines of the sample = json-rules-engine; ${rural.integerFallbacks} payees handed from integers to Exact`);
+  print(`   agreement to the cent: ${ruralAgree ? 'yes' : 'NO'} — ${n(rural.linesCompared.all)} lines Ratecard = its reference closures = Exact = integers, ${n(rural.linesCompared.sample)} lines of the sample = json-rules-engine; ${rural.integerFallbacks} payees handed from integers to Exact`);
   rural.disagreements.forEach((d) => print(`     ${d}`));
 
   print(`\n2. private-line, the same parsed facts and transactions, one thread (the first ${n(o.compared)} branches, in chunks of 2,000 ranked as their own population)`);
@@ -76,10 +77,12 @@ export async function runBench(o: BenchOptions, print: (line: string) => void): 
   header(print);
   const tx = (name: string, x: Timed) => row(name, x, 'transactions', privateLineCompared.transactions);
   tx('Ratecard (amounts)', privateLineCompared.ratecard);
+  tx('Ratecard (amounts, reference closures)', privateLineCompared.ratecardReference);
   tx('hand-written, Exact', privateLineCompared.handWritten);
   tx('hand-written, exact integers', privateLineCompared.integer);
   const lineAgree = privateLineCompared.disagreements.length === 0;
-  print(`   agreement to the cent: ${lineAgree ? 'yes' : 'NO'} — ${n(privateLineCompared.linesCompared)} lines Ratecard = Exact = integers; ${privateLineCompared.integerFallbacks} chunks handed from integers to Exact`);
+  print(`   generated code / reference closures: ${(rate(privateLineCompared.ratecard) / rate(privateLineCompared.ratecardReference)).toFixed(2)}×`);
+  print(`   agreement to the cent: ${lineAgree ? 'yes' : 'NO'} — ${n(privateLineCompared.linesCompared)} lines Ratecard = its reference closures = Exact = integers; ${privateLineCompared.integerFallbacks} chunks handed from integers to Exact`);
   privateLineCompared.disagreements.forEach((d) => print(`     ${d}`));
 
   print(`\n3. rural-contract end to end as \`ratecard settle --workers ${o.workers}\` (CSV in, statement CSV with explanations out), one process each`);
