@@ -1,40 +1,34 @@
-// Checks a policy's meaning and compiles it into a Plan in one pass: every name resolved,
-// every expression typed, metric cycles and rule order checked, parameters made exact.
-// All problems are collected with their source location; none stops the others.
+// Checks a policy's meaning and compiles it into a Plan, in passes: the names it defines
+// (passes/define-names.ts), metrics compiled on first use with cycles reported, named
+// conditions, rules (amounts typed, the lines each reads checked to come before it), the data
+// layout, and last the integer code generated per rule part (integer/integer-plan.ts), the
+// closures kept as the reference. All problems are collected with their source location.
 import { errorAt } from '../errors.js';
 import { Exact, type RoundingMode } from '../exact/exact.js';
-import { monthIndex, monthOfYear, periodOf as periodText, quarterOfYear, yearOf } from '../data/period.js';
+import { monthIndex, periodOf as periodText } from '../data/period.js';
 import { ExpressionSyntaxError } from '../expression/ast.js';
 import { parseExpression } from '../expression/parse-expression.js';
-import type { FieldDeclaration, FieldType, ParamDeclaration } from '../policy/policy-document.js';
-import type { FieldValue } from '../data/dataset.js';
 import type { Diagnostic, LineKind, SourceLocation } from '../types.js';
 import { type Binding, compileExpression, type CompiledExpr } from './compile-expression.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileAmount } from './compile-amount.js';
 import { compilePopulationMetric } from './compile-population.js';
-import { fieldBinding } from './field-binding.js';
-import { checkParam } from './params.js';
 import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
-import type { Ctx, Fn } from './runtime.js';
+import type { Ctx } from './runtime.js';
 import { suggest } from './suggest.js';
 import { generateIntegerRules } from './integer/integer-plan.js';
+import { defineNames, type Path } from './passes/define-names.js';
+import { dataLayout } from './passes/data-layout.js';
 import { EvaluationError, type Value, type ValueType } from './values.js';
 import { msg } from '../messages/msg.js';
 import type { Text } from '../messages/message.js';
 
-export type Path = (string | number)[];
+export type { Path };
 /** Maps a path in the policy (and an offset inside a string there) to a source location. */
 export type Locate = (path: Path, offset?: number, length?: number) => SourceLocation;
 
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
-
-const BUILTINS: Record<string, (m: number) => number> = {
-  period_month: monthOfYear,
-  period_quarter: quarterOfYear,
-  period_year: yearOf,
-};
 
 const RUNS: Record<string, (month: number) => boolean> = {
   monthly: () => true,
@@ -48,67 +42,11 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   const report = (message: Text, path: Path, offset?: number, length?: number) =>
     diagnostics.push(errorAt(locate(path, offset, length), fieldOf(path), message, 'semantic'));
 
-  const bindings = new Map<string, Binding & { path: Path }>();
+  // pass 1: every name the policy defines, bound to how it is read
+  const { bindings, define, attributeDecls, factDecls, params, ruleDocs, ruleIndex } = defineNames(doc, report, fieldOf);
   let lookback = 0;
   /** Rules whose lines later months read from the ledger: refunds, clawbacks, lines over windows. */
   const ledgerRules = new Set<string>();
-  const define = (name: string, binding: Binding, path: Path) => {
-    const prior = bindings.get(name);
-    if (prior) {
-      report(msg('compile.already-defined', { name, kind: prior.kind, at: fieldOf(prior.path) }), path);
-      return;
-    }
-    bindings.set(name, { ...binding, path });
-  };
-
-  // builtins
-  for (const [name, f] of Object.entries(BUILTINS)) {
-    define(name, { kind: 'builtin', type: 'number', fn: (ctx) => Exact.of(f(ctx.m)), at: (_ctx, m) => Exact.of(f(m)) }, ['(builtin)']);
-  }
-  // the month being settled, as a month: compared with month facts and fields (`churned_in <= this_month`)
-  define('this_month', { kind: 'builtin', type: 'number', month: true, fn: (ctx) => Exact.of(ctx.m), at: (_ctx, m) => Exact.of(m) }, ['(builtin)']);
-
-  // payee attributes: one slot each, read from payees.csv
-  const attributeDecls = Object.entries(obj(doc.attributes)) as [string, FieldDeclaration][];
-  attributeDecls.forEach(([name, decl], i) => {
-    const raw = (ctx: Ctx) => ctx.p.attributes[i];
-    define(name, fieldBinding('attribute', name, obj(decl), raw), ['attributes', name]);
-  });
-
-  // facts: one slot each, in declaration order
-  const factDecls = Object.entries(obj(doc.facts)) as [string, FieldDeclaration][];
-  factDecls.forEach(([name, decl], i) => {
-    const missing = (ctx: Ctx, m: number): never => {
-      throw new EvaluationError(msg('evaluate.no-facts', { payee: ctx.p.payee.payeeId, period: periodText(m), name }));
-    };
-    const at = (ctx: Ctx, m: number) => {
-      const row = ctx.p.facts.get(m);
-      return row ? row.values[i] : missing(ctx, m);
-    };
-    define(name, fieldBinding('fact', name, obj(decl), (ctx) => at(ctx, ctx.m), at), ['facts', name]);
-  });
-
-  // params: exact values, shapes checked
-  const params = new Map<string, Value>();
-  for (const [name, raw] of Object.entries(obj(doc.params))) {
-    const decl = obj(raw) as unknown as ParamDeclaration;
-    const value = checkParam(decl, decl.value, ['params', name, 'value'], (m, p) => report(m, p));
-    const type: ValueType = decl.type === 'map' ? 'map' : decl.type === 'list' ? 'list' : decl.type === 'tiers' ? 'tiers' : decl.type === 'schedule' ? 'schedule' : 'number';
-    if (value !== undefined) params.set(name, value);
-    // a bad value is reported once; the name stays defined so its readers are not reported too
-    define(name, { kind: 'param', type, fn: value === undefined ? () => { throw new EvaluationError(msg('evaluate.param-invalid', { name })); } : () => value }, ['params', name]);
-  }
-
-  // rules are names too: an expression reads an earlier line's rounded amount this month
-  const ruleDocs = Array.isArray(doc.rules) ? (doc.rules as unknown[]).map(obj) : [];
-  const ruleIndex = new Map<string, number>();
-  ruleDocs.forEach((r, k) => {
-    const id = String(r.id ?? '');
-    if (!id) return;
-    if (ruleIndex.has(id)) { report(msg('compile.duplicate-rule', { id }), ['rules', k, 'id']); return; }
-    ruleIndex.set(id, k);
-    define(id, { kind: 'rule', type: 'number', fn: (ctx) => ctx.p.current[k] ?? Exact.ZERO, readsLines: true }, ['rules', k, 'id']);
-  });
 
   // metrics: compiled on first use so that order in the file does not matter; cycles reported
   const metricDocs = obj(doc.metrics);
@@ -303,17 +241,8 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     });
   });
 
-  // layout of the data the policy reads
-  const tx = obj(doc.transactions);
-  const fieldLayout = ([name, decl]: [string, unknown]) =>
-    ({ name, type: (obj(decl).type ?? 'number') as FieldType, optional: obj(decl).optional === true });
-  const layout = {
-    facts: factDecls.map(fieldLayout),
-    transactions: doc.transactions ? { id: String(tx.id), fields: Object.entries(obj(tx.fields)).map(fieldLayout) } : undefined,
-    payeeFields: attributeDecls.map(fieldLayout),
-    channelTypes: (obj(doc.applies_to).channel_type as string[] | undefined) ?? [],
-    attributes: obj(doc.applies_to).attributes as Record<string, string[]> | undefined,
-  };
+  // the columns of the data files the policy reads
+  const layout = dataLayout(doc, factDecls, attributeDecls);
 
   const rounding = obj(doc.rounding);
   const effective = obj(doc.effective);

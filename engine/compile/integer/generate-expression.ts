@@ -146,7 +146,7 @@ function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
   const b = s.binding(name);
   if (!b) return fallbackNumber(e, em, s);
   if (b.kind === 'param') {
-    const v = b.fn(undefined as never);
+    const v = paramValue(b);
     if (v instanceof Exact) return constant(v) ?? fallbackNumber(e, em, s);
   }
   if (b.kind === 'metric') {
@@ -200,11 +200,20 @@ function factsRow(em: Emitter): string {
   return 'facts';
 }
 
+/** A parameter's value, or undefined when it has none (an invalid value: the reference closure reports it when read). */
+function paramValue(b: Binding): unknown {
+  try {
+    return b.fn(undefined as never);
+  } catch {
+    return undefined;
+  }
+}
+
 function constantMember(e: Extract<Expr, { type: 'member' }>, s: GenScope): Num | undefined {
   if (e.object.type !== 'name') return undefined;
   const b = s.binding(e.object.name);
   if (b?.kind !== 'param') return undefined;
-  const map = b.fn(undefined as never) as unknown as Record<string, Exact>;
+  const map = paramValue(b) as unknown as Record<string, Exact> | undefined;
   const v = map && Object.hasOwn(map, e.property) ? map[e.property] : undefined;
   return v instanceof Exact ? constant(v) : undefined;
 }
@@ -213,7 +222,7 @@ function constantIndex(e: Extract<Expr, { type: 'index' }>, s: GenScope): Num | 
   if (e.object.type !== 'name' || e.index.type !== 'number') return undefined;
   const b = s.binding(e.object.name);
   if (b?.kind !== 'param') return undefined;
-  const list = b.fn(undefined as never) as unknown;
+  const list = paramValue(b) as unknown;
   const k = e.index.value;
   if (!Array.isArray(list) || !k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) return undefined;
   const v = list[k.toNumber()];
