@@ -291,4 +291,10 @@ export interface SettleOptions {
    * closures only. Statements are identical: tests compare the two.
    */
   engine?: 'integer' | 'reference';
+  /**
+   * Internal: outside `trace` detail, make each withheld item's reason when it is first read
+   * (issue 13.3), for a statement whose reasons may not be read at all. The reason is an accessor
+   * (and in `toJSON`): a statement sent to another thread must be read or serialised first.
+   */
+  lazyReasons?: boolean;
 }

@@ -17,6 +17,7 @@ import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import type { MessageData } from '../types.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
+import { frozenCtx, LazyWithheld } from './lazy-withheld.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -34,6 +35,8 @@ export interface EvaluateOptions {
   sums?: Record<LineKind, Exact>;
   /** Sums of generated amounts in integer units (the others go to `sums`). */
   unitSums?: UnitSums;
+  /** Withheld reasons made when first read (see LazyWithheld): for statements read in this thread. */
+  lazyReasons?: boolean;
   /** `reference`: the closures only, never the generated integer code (for tests). */
   engine?: 'integer' | 'reference';
 }
@@ -52,6 +55,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const lean = options.detail === 'amounts';
   const unit = 10 ** scale;
   const flagged: number[] = [];
+  const lazyReasons = options.lazyReasons === true && !full;
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     state.settled.add(m);
@@ -60,6 +64,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     const period = periodText(m);
     const suffix = suffixesOf(suffixes, m, period, plan);
     const ctx: Ctx = { p: state, m };
+    let frozen: Ctx | undefined;
+    const monthCtx = () => (frozen ??= frozenCtx(ctx));
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
       const int = integer ? rule.integer : undefined;
@@ -69,7 +75,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, lazyReasons ? monthCtx : undefined));
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
@@ -171,7 +177,7 @@ function bareTraces(plan: Plan): LineTrace[] {
 }
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: Generated): WithheldItem {
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: Generated, lazy?: () => Ctx): WithheldItem {
   let wouldPay: string | undefined;
   let result;
   const units = !full && generated ? generated(ctx, []) : NaN;
@@ -192,14 +198,20 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
       reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
-  // the reason straight from the gate's failed leaves, without building its trace objects
-  const failed: FailedLeaf[] = [];
-  rule.gate!.failed(ctx, failed);
-  const reasonMessage = failedMessage(failed, lapsed(rule, ctx));
+  if (lazy) return new LazyWithheld(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, wouldPay, bareTraces(plan)[rule.index], { make: leanReason, rule, ctx: lazy() });
+  const reason = leanReason(rule, ctx);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: render(reasonMessage), reasonMessage, wouldPay, trace: bareTraces(plan)[rule.index],
+    reason: reason.text, reasonMessage: reason.message, wouldPay, trace: bareTraces(plan)[rule.index],
   };
+}
+
+/** The reason straight from the gate's failed leaves, without building its trace objects. */
+function leanReason(rule: CompiledRule, ctx: Ctx): { text: string; message: MessageData } {
+  const failed: FailedLeaf[] = [];
+  rule.gate!.failed(ctx, failed);
+  const message = failedMessage(failed, lapsed(rule, ctx));
+  return { text: render(message), message };
 }
 
 /** A rule that made no line: why, with the trace of its conditions (and formula, when it came to 0). */

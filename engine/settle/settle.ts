@@ -108,7 +108,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const withheld: WithheldItem[] = [];
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
-  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine };
+  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine, lazyReasons: options.lazyReasons };
   const payees = dataset.covered;
   const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
