@@ -1,25 +1,26 @@
 // Checks a policy's meaning and compiles it into a Plan, in passes: the names it defines
-// (passes/define-names.ts), metrics compiled on first use with cycles reported, named
-// conditions, rules (amounts typed, the lines each reads checked to come before it), the data
-// layout, and last the integer code generated per rule part (integer/integer-plan.ts), the
-// closures kept as the reference. All problems are collected with their source location.
+// (passes/define-names.ts), metrics compiled on first use with cycles reported
+// (passes/compile-metrics.ts), named conditions, rules (amounts typed, the lines each reads
+// checked to come before it), the data layout (passes/data-layout.ts), and last the integer
+// code generated per rule part (integer/integer-plan.ts), the closures kept as the reference.
+// All problems are collected with their source location; none stops the others.
 import { errorAt } from '../errors.js';
 import { Exact, type RoundingMode } from '../exact/exact.js';
-import { monthIndex, periodOf as periodText } from '../data/period.js';
+import { monthIndex } from '../data/period.js';
 import { ExpressionSyntaxError } from '../expression/ast.js';
 import { parseExpression } from '../expression/parse-expression.js';
 import type { Diagnostic, LineKind, SourceLocation } from '../types.js';
 import { type Binding, compileExpression, type CompiledExpr } from './compile-expression.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { compileAmount } from './compile-amount.js';
-import { compilePopulationMetric } from './compile-population.js';
-import type { CompiledMetric, CompiledRule, Plan } from './plan.js';
+import type { CompiledRule, Plan } from './plan.js';
 import type { Ctx } from './runtime.js';
 import { suggest } from './suggest.js';
 import { generateIntegerRules } from './integer/integer-plan.js';
 import { defineNames, type Path } from './passes/define-names.js';
 import { dataLayout } from './passes/data-layout.js';
-import { EvaluationError, type Value, type ValueType } from './values.js';
+import { metricPass } from './passes/compile-metrics.js';
+import type { Value } from './values.js';
 import { msg } from '../messages/msg.js';
 import type { Text } from '../messages/message.js';
 
@@ -48,30 +49,12 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
   /** Rules whose lines later months read from the ledger: refunds, clawbacks, lines over windows. */
   const ledgerRules = new Set<string>();
 
-  // metrics: compiled on first use so that order in the file does not matter; cycles reported
-  const metricDocs = obj(doc.metrics);
-  const metrics: CompiledMetric[] = [];
-  const metricLines = new Map<string, Set<string>>(); // metric → lines it reads, transitively
-  const compiling: string[] = [];
-  const pending = new Map<string, Binding & { path: Path }>();
-  Object.keys(metricDocs).forEach((name) => {
-    const slot = metrics.length;
-    const placeholder: CompiledMetric = { slot, name, type: 'number', compute: () => Exact.ZERO, location: locate(['metrics', name]) };
-    metrics.push(placeholder);
-    const value = (ctx: Ctx, m: number): Value => {
-      const p = ctx.p;
-      let row = p.metricMonth === m ? p.metricRow : p.metrics.get(m);
-      if (!row) p.metrics.set(m, (row = []));
-      p.metricMonth = m;
-      p.metricRow = row;
-      let v = row[slot];
-      if (v === undefined) v = row[slot] = m === ctx.m ? placeholder.compute(ctx) : placeholder.compute({ p: ctx.p, m });
-      return v;
-    };
-    const binding = { kind: 'metric' as const, type: 'number' as ValueType, fn: (ctx: Ctx) => value(ctx, ctx.m), at: value, path: ['metrics', name] };
-    pending.set(name, binding);
-    define(name, binding, ['metrics', name]);
+  // pass 2: metrics, compiled on first use (cycles reported)
+  const metricsPass = metricPass(doc, {
+    bindings, define, locate, report, linesOfNames: (names) => linesOfNames(names),
+    scopeFor: (path, extra) => scopeFor(path, extra), expression: (text, path) => expression(text, path),
   });
+  const { metrics, metricLines, ensureMetric } = metricsPass;
 
   const linesOfNames = (names: Iterable<string>) => {
     const out = new Set<string>();
@@ -82,22 +65,6 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     }
     return out;
   };
-
-  function ensureMetric(name: string, usePath: Path, offset?: number, length?: number): boolean {
-    // checked before `pending`: a metric being compiled has already left it
-    if (compiling.includes(name)) {
-      const cycle = [...compiling.slice(compiling.indexOf(name)), name];
-      report(msg('compile.metric-cycle', { cycle }), usePath, offset, length);
-      return false;
-    }
-    const binding = pending.get(name);
-    if (!binding) return true;
-    pending.delete(name);
-    compiling.push(name);
-    compileMetric(name, binding);
-    compiling.pop();
-    return true;
-  }
 
   const scopeFor = (path: Path, extra?: Map<string, Binding>) => (name: string, start: number, end: number): Binding | undefined => {
     const local = extra?.get(name);
@@ -134,58 +101,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
     return compiled;
   }
 
-  function compileMetric(name: string, binding: Binding & { path: Path }) {
-    const d = metricDocs[name];
-    const path: Path = ['metrics', name];
-    const metric = metrics.find((m) => m.name === name)!;
-    const rank = obj(d).rank;
-    if (rank !== undefined) {
-      const by = Array.isArray(obj(rank).by) ? (obj(rank).by as unknown[]).map(obj) : [];
-      const keys: NonNullable<CompiledMetric['rank']>['by'] = [];
-      by.forEach((k, i) => {
-        const keyName = String(k.metric);
-        const b = scopeFor([...path, 'rank', 'by', i, 'metric'])(keyName, 0, 0);
-        if (!b) return;
-        if (b.type !== 'number' || b.readsLines || b.readsRank) {
-          report(msg('compile.rank-key', { name: keyName }), [...path, 'rank', 'by', i, 'metric']);
-          return;
-        }
-        keys.push({ name: keyName, value: b.fn, order: k.order === 'asc' ? 'asc' : 'desc' });
-      });
-      metric.rank = { by: keys };
-      metric.compute = (ctx) => {
-        const r = ctx.p.population?.get(ctx.m)?.get(name);
-        if (r === undefined) throw new EvaluationError(msg('evaluate.no-rank', { name, payee: ctx.p.payee.payeeId, period: periodText(ctx.m) }));
-        return typeof r === 'number' ? Exact.of(r) : r;
-      };
-      binding.readsRank = true;
-      bindings.get(name)!.readsRank = true;
-      metricLines.set(name, new Set());
-      return;
-    }
-    if (obj(d).population !== undefined) {
-      const population = compilePopulationMetric(name, obj(obj(d).population), [...path, 'population'], scopeFor, report);
-      if (!population) return;
-      metric.population = population;
-      metric.compute = population.read;
-      binding.readsRank = true;
-      bindings.get(name)!.readsRank = true;
-      metricLines.set(name, new Set());
-      return;
-    }
-    const text = typeof d === 'string' || d instanceof Exact ? d : obj(d).expr;
-    const exprPath = typeof d === 'string' || d instanceof Exact ? path : [...path, 'expr'];
-    const compiled = expression(text, exprPath);
-    if (!compiled) return;
-    metric.type = compiled.type;
-    metric.compute = compiled.fn;
-    const b = bindings.get(name)!;
-    b.type = compiled.type;
-    b.readsLines = compiled.readsLines;
-    b.readsRank = compiled.readsRank;
-    metricLines.set(name, linesOfNames(compiled.names));
-  }
-  for (const name of Object.keys(metricDocs)) ensureMetric(name, ['metrics', name]);
+  metricsPass.compileAll();
 
   // named conditions
   const conditionDocs = obj(doc.conditions);
