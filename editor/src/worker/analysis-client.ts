@@ -31,7 +31,7 @@ export class AnalysisClient {
   }
 
   /** The answer, or undefined when a newer request of the same kind replaced this one. */
-  ask<K extends Kind>(request: DistributiveOmit<Extract<AnalysisRequest, { type: K }>, 'seq'>): Promise<Answer<K> | undefined> {
+  ask<K extends Kind>(request: DistributiveOmit<Extract<AnalysisRequest, { type: K }>, 'seq'> & { type: K }): Promise<Answer<K> | undefined> {
     const worker = this.start();
     const seq = ++this.seq;
     const type = request.type as K;
@@ -42,5 +42,11 @@ export class AnalysisClient {
     });
   }
 
-  dispose() { this.worker?.terminate(); }
+  /** Stops the worker; a later request starts a new one (with the dataset). */
+  dispose() {
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const waiting of this.newest.values()) waiting.resolve(undefined);
+    this.newest.clear();
+  }
 }
