@@ -193,7 +193,6 @@ export const en = {
   'history.impact': 'Impact',
   'history.noParamChange': 'no parameter changed',
   'history.otherChanges': 'other edits to the YAML',
-  'history.paramDiff': 'Compare',
   'history.first': 'first version',
   'history.showYaml': 'YAML diff',
   'dataset.template': 'Template (.xlsx)',

@@ -195,7 +195,6 @@ export const zhCN: Record<MessageKey, string> = {
   'history.impact': '影响',
   'history.noParamChange': '参数未变',
   'history.otherChanges': 'YAML 的其他修改',
-  'history.paramDiff': '比较',
   'history.first': '首个版本',
   'history.showYaml': 'YAML 差异',
   'dataset.template': '模板 (.xlsx)',

@@ -55,23 +55,23 @@ export function HistoryPanel({ file, refresh, onCompare, comparing }: Props) {
       {entries.length === 0 ? <p className="muted">{t('history.empty')}</p> : (
         <>
           <table data-testid="history-table">
-            <thead><tr><th>{t('history.version')}</th><th>{t('history.message')}</th><th>{t('history.changes')}</th><th>{t('history.impact')}</th><th>{t('history.compare')}</th></tr></thead>
+            <thead><tr><th>{t('history.version')}</th><th>{t('history.message')}</th><th>{t('history.changes')}</th><th>{t('history.impact')}</th></tr></thead>
             <tbody>
               {entries.map((e, i) => (
                 <tr key={e.version}>
-                  <td><code>{short(e.version)}</code><br />{e.author}<br /><span className="muted">{e.savedAt ? new Date(e.savedAt).toLocaleString(language) : ''}</span></td>
+                  <td><code>{short(e.version)}</code><br />{e.author}<br /><span className="muted">{e.savedAt ? new Date(e.savedAt).toLocaleString(language) : ''}</span><br />
+                    {comparing === e.version ? <span className="muted">{t('history.comparing')}</span>
+                      : <button type="button" className="link" aria-label={`${t('history.compareWith')} ${short(e.version)}`} onClick={() => onCompare(e)}>{t('history.compareWith')}</button>}</td>
                   <td>{e.message}</td>
                   <td>{changesOf(i)}</td>
                   <td className="money" data-testid={`impact-${short(e.version)}`}>{e.impact?.delta?.total !== undefined ? formatDelta(e.impact.delta.total, language) : '—'}</td>
-                  <td>{comparing === e.version ? <span className="muted">{t('history.comparing')}</span>
-                    : <button type="button" className="link" aria-label={`${t('history.compareWith')} ${short(e.version)}`} onClick={() => onCompare(e)}>{t('history.compareWith')}</button>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="diff-pick">
             {pick(from, setFrom, t('history.from'))} {pick(to, setTo, t('history.to'))}
-            <button type="button" onClick={() => setShown({ kind: 'params', from, to })}>{t('history.paramDiff')}</button>
+            <button type="button" onClick={() => setShown({ kind: 'params', from, to })}>{t('history.compare')}</button>
             <button type="button" onClick={() => api.diff(file, from, to).then((d) => setShown({ kind: 'yaml', from, to, unified: d.unified }))}>{t('history.showYaml')}</button>
           </div>
           {between}
