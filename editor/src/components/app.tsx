@@ -5,6 +5,7 @@ import { AnalysisSection } from '../analysis/analysis-section.js';
 import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '../api/client.js';
 import { ApprovalPanel } from '../approval/approval-panel.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
+import { TemplateButton } from '../export/template-button.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
 import { labelFor, labelsFromText } from '../form/localized.js';
@@ -110,6 +111,7 @@ export function App() {
             </select>
           </label>
           <DatasetPicker datasets={data.datasets} chosen={data.chosen} onBundled={(n) => void data.chooseBundled(n)} onFiles={data.chooseFiles} />
+          {policy.file ? <TemplateButton name={policy.file.replace(/\.yaml$/, '')} text={policy.text} /> : null}
           <label>{t('preview.from')} <input type="month" aria-label={t('preview.from')} value={range.from ?? ''} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value || undefined }))} /></label>
           <label>{t('preview.to')} <input type="month" aria-label={t('preview.to')} value={range.to ?? ''} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value || undefined }))} /></label>
           <span className="spacer" />

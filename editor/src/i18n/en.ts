@@ -195,6 +195,10 @@ export const en = {
   'history.otherChanges': 'other edits to the YAML',
   'history.first': 'first version',
   'history.showYaml': 'YAML diff',
+  'template.text': 'text',
+  'template.payeeId': 'Payee id',
+  'template.payeeName': 'Example payee',
+  'template.transactionId': 'Transaction id',
   'dataset.template': 'Template (.xlsx)',
 } as const;
 

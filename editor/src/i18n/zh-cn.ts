@@ -197,5 +197,9 @@ export const zhCN: Record<MessageKey, string> = {
   'history.otherChanges': 'YAML 的其他修改',
   'history.first': '首个版本',
   'history.showYaml': 'YAML 差异',
+  'template.text': '示例',
+  'template.payeeId': '渠道编码',
+  'template.payeeName': '示例渠道',
+  'template.transactionId': '交易编号',
   'dataset.template': '模板 (.xlsx)',
 };
