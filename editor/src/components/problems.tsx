@@ -2,6 +2,7 @@
 // problem of the open policy is a button that puts the cursor at its line and column.
 import type { Diagnostic } from '../../../engine/index.js';
 import { locationText } from '../datasets/cell-ref.js';
+import { engineText } from '../i18n/engine-text.js';
 import { useI18n } from '../i18n/i18n.js';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 }
 
 export function Problems({ diagnostics, title, onJump, canJump }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <section className="problems" aria-label={title ?? t('editor.problems')}>
       <h3>{title ?? t('editor.problems')}</h3>
@@ -24,7 +25,7 @@ export function Problems({ diagnostics, title, onJump, canJump }: Props) {
               {onJump && (canJump?.(d) ?? true)
                 ? <button type="button" className="link" title={t('editor.jumpTo', { line: d.line })} onClick={() => onJump(d)}><code>{locationText(d)}</code></button>
                 : <code>{locationText(d)}</code>}
-              {' '}{d.field ? <b>{d.field}: </b> : null}{d.message}
+              {' '}{d.field ? <b>{d.field}: </b> : null}{engineText(d.message, d.msg, language)}
             </li>
           ))}
         </ul>
