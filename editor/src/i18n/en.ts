@@ -194,7 +194,6 @@ export const en = {
   'history.noParamChange': 'no parameter changed',
   'history.otherChanges': 'other edits to the YAML',
   'history.first': 'first version',
-  'history.showYaml': 'YAML diff',
   'template.text': 'text',
   'template.payeeId': 'Payee id',
   'template.payeeName': 'Example payee',

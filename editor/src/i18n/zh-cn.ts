@@ -196,7 +196,6 @@ export const zhCN: Record<MessageKey, string> = {
   'history.noParamChange': '参数未变',
   'history.otherChanges': 'YAML 的其他修改',
   'history.first': '首个版本',
-  'history.showYaml': 'YAML 差异',
   'template.text': '示例',
   'template.payeeId': '渠道编码',
   'template.payeeName': '示例渠道',

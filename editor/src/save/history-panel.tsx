@@ -72,7 +72,7 @@ export function HistoryPanel({ file, refresh, onCompare, comparing }: Props) {
           <div className="diff-pick">
             {pick(from, setFrom, t('history.from'))} {pick(to, setTo, t('history.to'))}
             <button type="button" onClick={() => setShown({ kind: 'params', from, to })}>{t('history.compare')}</button>
-            <button type="button" onClick={() => api.diff(file, from, to).then((d) => setShown({ kind: 'yaml', from, to, unified: d.unified }))}>{t('history.showYaml')}</button>
+            <button type="button" onClick={() => api.diff(file, from, to).then((d) => setShown({ kind: 'yaml', from, to, unified: d.unified }))}>{t('history.diff')}</button>
           </div>
           {between}
           {shown?.kind === 'yaml' && shown.unified !== undefined ? <DiffText text={shown.unified} /> : null}

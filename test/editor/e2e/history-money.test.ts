@@ -63,7 +63,7 @@ describe('history that speaks money', { timeout: 150_000 }, () => {
     await history.getByLabel('From').selectOption(oldest!);
     await history.getByRole('button', { name: 'Compare', exact: true }).click();
     await expect.poll(() => page.getByTestId('version-changes').innerText()).toBe('maintenance_price ¥1.50 → ¥1.60\nstep_rate 2 % → 3 %');
-    await history.getByRole('button', { name: 'YAML diff' }).click();
+    await history.getByRole('button', { name: 'Show diff' }).click();
     await expect.poll(() => page.getByTestId('diff').innerText()).toContain('+    value: 0.03');
 
     await history.scrollIntoViewIfNeeded();
