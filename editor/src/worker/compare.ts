@@ -1,11 +1,12 @@
 // Any two policy versions settled over the same dataset and range, compared: totals by kind,
 // every payee before and after with its attributes, groups by each attribute, compensation as a
 // share of revenue when the policy names its revenue fact, and one payee's lines before / after.
-import { compareStatements, Exact, type PayeeRecord, type Statement } from '../../../engine/index.js';
+import { Exact, type PayeeRecord, type Statement } from '../../../engine/index.js';
 import type { Comparison, LineChange, PayeeChange } from './analysis-protocol.js';
 import { attributeNames, breakdown } from './breakdown.js';
 import type { DatasetTables } from './protocol.js';
 import { revenueByPayee, revenueFactOf, shareOf } from './revenue.js';
+import { statementDiff } from './statement-diff.js';
 
 type Sides = { statement: Statement; covered: PayeeRecord[]; text: string; facts: string[] };
 
@@ -44,8 +45,8 @@ export function payeeLines(before: Statement, after: Statement, payeeId: string)
 }
 
 export function comparison(tables: DatasetTables, before: Sides, after: Sides, payeeId?: string): Comparison {
-  const impact = compareStatements(before.statement, after.statement);
-  const payees = payeeChanges(before, after, new Map(impact.payees.map((p) => [p.payeeId, p])));
+  const impact = statementDiff(before.statement, after.statement);
+  const payees = payeeChanges(before, after, impact.payees);
   const from = after.statement.from, to = after.statement.to;
   const fact = revenueFactOf(after.text) ?? revenueFactOf(before.text);
   const known = fact === undefined || after.facts.includes(fact);
@@ -56,7 +57,7 @@ export function comparison(tables: DatasetTables, before: Sides, after: Sides, p
   return {
     from, to,
     before: impact.before, after: impact.after, delta: impact.delta,
-    changedLines: impact.lines.length,
+    changedLines: impact.changedLines,
     payees,
     groups: Object.fromEntries(attributeNames(payees).map((a) => [a, breakdown(payees, a, byPayee)])),
     ...(fact && revenue ? { revenue: { fact, revenue: revenue.toFixed(2), before: shareOf(impact.before.total, revenue), after: shareOf(impact.after.total, revenue) } } : {}),

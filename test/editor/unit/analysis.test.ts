@@ -3,11 +3,12 @@
 // parameter and the policy's tests.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareStatements, Exact, loadPolicy, parseCsv, readDataset, settle, type Statement } from '../../../engine/index.js';
+import { compareStatements, Exact, loadPolicy, parseCsv, readDataset, settle, type Statement, type StatementLine } from '../../../engine/index.js';
 import { handleAnalysis } from '../../../editor/src/worker/analysis.js';
 import type { AnalysisResponse } from '../../../editor/src/worker/analysis-protocol.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 import { Settler } from '../../../editor/src/worker/settler.js';
+import { statementDiff } from '../../../editor/src/worker/statement-diff.js';
 import { sweepValues } from '../../../editor/src/worker/sweep.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -121,5 +122,34 @@ describe('the policy\'s tests', () => {
     const line = fail.report.cases.flatMap((c) => c.lines).find((l) => !l.passed)!;
     expect(line.expected).toBeDefined();
     expect(line.actual).not.toBe(line.expected);
+  });
+});
+
+describe('statements compared in cents', () => {
+  const line = (payeeId: string, amount: string, id = 'a'): StatementLine => ({ id: `${payeeId}/${id}`, period: '2025-01', payeeId, line: id, kind: 'commission', amount, explanation: '' } as StatementLine);
+  const statement = (lines: StatementLine[]): Statement => ({ ...statementOf(rural), lines, withheld: [], totals: { total: sum(lines.map((l) => l.amount)).toString(), byKind: { commission: sum(lines.map((l) => l.amount)).toString(), deduction: '0', refund: '0', bonus: '0' } } });
+  const asEngine = (b: Statement, a: Statement) => {
+    const e = compareStatements(b, a);
+    return { before: e.before, after: e.after, delta: e.delta, payees: new Map(e.payees.map((p) => [p.payeeId, { before: p.before, after: p.after, delta: p.delta }])), changedLines: e.lines.length };
+  };
+
+  it('gives the engine\'s comparison of two settlements', () => {
+    const b = statementOf(at('0.02')), a = statementOf(at('0.05'));
+    expect(statementDiff(b, a)).toEqual(asEngine(b, a));
+  });
+
+  it('counts lines that appear, disappear or change, and keeps exact cents', () => {
+    const b = statement([line('P1', '0.10'), line('P1', '0.20', 'b'), line('P2', '-905.38')]);
+    const a = statement([line('P1', '0.30'), line('P3', '12'), line('P2', '-905.38')]);
+    expect(statementDiff(b, a)).toEqual(asEngine(b, a));
+    expect(statementDiff(b, a).payees.get('P1')).toEqual({ before: '0.30', after: '0.30', delta: '0.00' });
+    expect(statementDiff(b, a).changedLines).toBe(3);
+  });
+
+  it('falls back to the engine for amounts with more than two decimals or beyond safe integers', () => {
+    const b = statement([line('P1', '0.125')]), a = statement([line('P1', '0.13')]);
+    expect(statementDiff(b, a)).toEqual(asEngine(b, a));
+    const huge = statement([line('P1', '90071992547409.93'), line('P1', '90071992547409.93', 'b')]);
+    expect(statementDiff(huge, a)).toEqual(asEngine(huge, a));
   });
 });
