@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diagnosticMessage, loadPolicy, renderMessage, type ConditionTrace } from '../../../engine/index.js';
+import { diagnosticMessage, loadPolicy, render as renderMessage, type ConditionTrace } from '../../../engine/index.js';
 import type { EditorFixture } from './editor-fixture.js';
 import { editorPage, ruralStatement, settled, SHOTS } from './editor-page.js';
 import { seriousViolations } from './page-checks.js';
