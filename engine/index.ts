@@ -22,7 +22,5 @@ export { diffPolicies } from './report/diff-policies.js';
 export { CsvSyntaxError, parseCsv } from './data/csv.js';
 export { configureExactLimits, Exact, ExactLimitError, exactLimits, type RoundingMode } from './exact/exact.js';
 export * from './policy-test/index.js';
-export { diagnosticMessage, render as renderMessage } from './messages/render.js';
-export type { Lang } from './messages/message.js';
 export { STATEMENT_COLUMNS } from './report/statement-output.js';
 export * from './messages/index.js';

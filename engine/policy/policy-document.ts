@@ -21,6 +21,8 @@ export interface PolicyDocument {
   version: string | number;
   description?: string;
   labels?: Labels;
+  /** The fact holding a payee's revenue (the editor's compensation as a share of revenue). */
+  revenue?: string;
   applies_to: { channel_type: string[]; attributes?: Record<string, string[]> };
   effective?: { from?: string; to?: string };
   rounding?: { scale?: number; mode?: 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling' };
@@ -99,7 +101,7 @@ export interface RuleDocument {
 
 type Keys<T> = { [K in keyof Required<T>]: true };
 export const policyDocumentKeys: Keys<PolicyDocument> = {
-  id: true, name: true, version: true, description: true, labels: true, applies_to: true, effective: true, rounding: true,
+  id: true, name: true, version: true, description: true, labels: true, revenue: true, applies_to: true, effective: true, rounding: true,
   attributes: true, facts: true, transactions: true, params: true, conditions: true, metrics: true, rules: true,
 };
 export const ruleDocumentKeys: Keys<RuleDocument> = {

@@ -61,6 +61,7 @@ export const policySchema = {
     version: { type: ['string', 'integer'], description: 'Version of the policy, recorded with every settlement run.' },
     description: { type: 'string' },
     labels,
+    revenue: { ...identifier, description: 'The fact holding a payee\'s revenue of the month, e.g. `revenue_actual`: the editor shows compensation as a share of it (酬金占收比).' },
     applies_to: {
       type: 'object',
       additionalProperties: false,

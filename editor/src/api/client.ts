@@ -4,7 +4,11 @@ import type { SaveImpact } from '../save/impact-guard.js';
 
 export interface PolicyListItem { file: string; id: string; name: string; version: string; valid: boolean }
 export interface PolicyText { file: string; text: string; version: string }
-export interface HistoryEntry { version: string; author: string; message: string; savedAt: string; size: number }
+export interface HistoryEntry {
+  version: string; author: string; message: string; savedAt: string; size: number;
+  /** The impact confirmed when this version was saved in the editor. */
+  impact?: SaveImpact;
+}
 export interface DatasetInfo { name: string; tables: string[]; policy: string | null }
 
 export type SaveResult =

@@ -1,9 +1,11 @@
 // The policy editor: policies and datasets on top, the YAML and the parameter form side by side,
 // the live preview on the right; saving with author and message, history with diffs.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { AnalysisSection } from '../analysis/analysis-section.js';
 import { api, type HistoryEntry, type PolicyListItem, type SaveResult } from '../api/client.js';
 import { ApprovalPanel } from '../approval/approval-panel.js';
 import { DatasetPicker } from '../datasets/dataset-picker.js';
+import { TemplateButton } from '../export/template-button.js';
 import { ParamForm } from '../form/param-form.js';
 import { I18nContext, LANGUAGES, translator, type Language } from '../i18n/i18n.js';
 import { labelFor, labelsFromText } from '../form/localized.js';
@@ -37,6 +39,7 @@ export function App() {
   const [saving, setSaving] = useState(false);
   const [saveResult, setSaveResult] = useState<SaveResult | undefined>();
   const [showHistory, setShowHistory] = useState(false);
+  const [showAnalysis, setShowAnalysis] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
   const goTo = useRef<((line: number, column: number) => void) | undefined>(undefined);
   const keyHint = useRef<HTMLParagraphElement>(null);
@@ -108,12 +111,14 @@ export function App() {
             </select>
           </label>
           <DatasetPicker datasets={data.datasets} chosen={data.chosen} onBundled={(n) => void data.chooseBundled(n)} onFiles={data.chooseFiles} />
+          {policy.file ? <TemplateButton name={policy.file.replace(/\.yaml$/, '')} text={policy.text} /> : null}
           <label>{t('preview.from')} <input type="month" aria-label={t('preview.from')} value={range.from ?? ''} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value || undefined }))} /></label>
           <label>{t('preview.to')} <input type="month" aria-label={t('preview.to')} value={range.to ?? ''} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value || undefined }))} /></label>
           <span className="spacer" />
           {dirty ? <span className="dirty">{t('editor.unsaved')}</span> : null}
           <button type="button" disabled={!policy.file} onClick={() => setSaving(true)}>{t('save.save')}</button>
           <button type="button" disabled={!policy.file} onClick={() => setShowHistory((s) => !s)}>{showHistory ? t('history.hide') : t('history.show')}</button>
+          <button type="button" disabled={!policy.file} aria-expanded={showAnalysis} onClick={() => setShowAnalysis((s) => !s)}>{showAnalysis ? t('analysis.hide') : t('analysis.show')}</button>
           <label>{t('app.language')}{' '}
             <select aria-label={t('app.language')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
               {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'zh-CN' ? '中文' : 'English'}</option>)}
@@ -143,6 +148,7 @@ export function App() {
             </div>
           </main>
         )}
+        {policy.file && showAnalysis ? <AnalysisSection file={policy.file} text={policy.text} savedText={policy.savedText} tables={data.tables} range={range} params={preview.outline?.params ?? []} refresh={historyTick} /> : null}
       </div>
       {saving ? <SaveDialog impact={dialogImpact} onSave={(a, m, th) => void doSave(a, m, th)} onCancel={() => setSaving(false)} /> : null}
     </I18nContext.Provider>

@@ -3,6 +3,8 @@
 // widget is open) leaves the editor, as Ctrl+M (Tab moves focus) does; problems jump to their line.
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import type { Diagnostic } from '../../../engine/index.js';
+import { engineText } from '../i18n/engine-text.js';
+import { useI18n } from '../i18n/i18n.js';
 import { diagnosticToMarker } from '../monaco/markers.js';
 import { registerNameCompletion, type NameEntry } from '../monaco/name-completion.js';
 import { monaco, setupMonaco } from '../monaco/setup.js';
@@ -21,6 +23,7 @@ interface Props {
 }
 
 export function CodeEditor({ file, text, onChange, diagnostics, names, label, onEscape, goTo }: Props) {
+  const { language } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const namesRef = useRef(names);
@@ -86,9 +89,9 @@ export function CodeEditor({ file, text, onChange, diagnostics, names, label, on
     const lines = model.getLineCount();
     const markers = diagnostics
       .filter((d) => d.line >= 1 && d.line <= lines)
-      .map((d) => diagnosticToMarker(d, (l) => model.getLineLength(l)));
+      .map((d) => diagnosticToMarker(d, (l) => model.getLineLength(l), engineText(d.message, d.msg, language)));
     monaco.editor.setModelMarkers(model, 'ratecard', markers);
-  }, [diagnostics, file]);
+  }, [diagnostics, file, language]);
 
   return <div className="code-editor" ref={host} data-testid="code-editor" />;
 }

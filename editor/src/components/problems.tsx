@@ -1,6 +1,8 @@
-// The list of problems under the editor, each `line:column field: message`; with `onJump`, a
+// The list of problems under the editor, each `file:line:column field: message` (a cell, `facts.xlsx!D29`, for spreadsheets); with `onJump`, a
 // problem of the open policy is a button that puts the cursor at its line and column.
 import type { Diagnostic } from '../../../engine/index.js';
+import { locationText } from '../datasets/cell-ref.js';
+import { engineText } from '../i18n/engine-text.js';
 import { useI18n } from '../i18n/i18n.js';
 
 interface Props {
@@ -12,7 +14,7 @@ interface Props {
 }
 
 export function Problems({ diagnostics, title, onJump, canJump }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <section className="problems" aria-label={title ?? t('editor.problems')}>
       <h3>{title ?? t('editor.problems')}</h3>
@@ -21,9 +23,9 @@ export function Problems({ diagnostics, title, onJump, canJump }: Props) {
           {diagnostics.map((d, i) => (
             <li key={i} className={`problem ${d.severity}`} data-testid="problem">
               {onJump && (canJump?.(d) ?? true)
-                ? <button type="button" className="link" title={t('editor.jumpTo', { line: d.line })} onClick={() => onJump(d)}><code>{d.file}:{d.line}:{d.column}</code></button>
-                : <code>{d.file}:{d.line}:{d.column}</code>}
-              {' '}{d.field ? <b>{d.field}: </b> : null}{d.message}
+                ? <button type="button" className="link" title={t('editor.jumpTo', { line: d.line })} onClick={() => onJump(d)}><code>{locationText(d)}</code></button>
+                : <code>{locationText(d)}</code>}
+              {' '}{d.field ? <b>{d.field}: </b> : null}{engineText(d.message, d.msg, language)}
             </li>
           ))}
         </ul>

@@ -22,7 +22,7 @@ export function DatasetPicker({ datasets, chosen, onBundled, onFiles }: Props) {
   const [files, setFiles] = useState<Partial<Record<(typeof TABLES)[number], File>>>({});
   const use = async () => {
     if (!files.payees || !files.facts) return;
-    const [payees, facts, transactions] = await Promise.all([readTableFile(files.payees), readTableFile(files.facts), files.transactions ? readTableFile(files.transactions) : undefined]);
+    const [payees, facts, transactions] = await Promise.all([readTableFile(files.payees, 'payees'), readTableFile(files.facts, 'facts'), files.transactions ? readTableFile(files.transactions, 'transactions') : undefined]);
     if (panel.current) panel.current.open = false;
     onFiles({ payees, facts, ...(transactions ? { transactions } : {}), name: [files.payees, files.facts, files.transactions].filter(Boolean).map((f) => f!.name).join(', ') });
   };

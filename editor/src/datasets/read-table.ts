@@ -1,6 +1,13 @@
-// A table the user loaded: CSV as text, Excel (.xlsx) as rows of text read in the browser.
-import { readSheet } from 'read-excel-file/browser';
+// A table the user loaded: CSV as text, Excel (.xlsx) as rows of text read in the browser. From
+// a workbook with several sheets, the one named after the table (`facts`, as in the template);
+// numbers as Excel shows them (15 significant digits: 99999.99999999999 is 100000), read from
+// the stored text, never through a float; a header `收入 (revenue_actual)` is the column
+// `revenue_actual`, so the template's headers read back.
+import readXlsxFile from 'read-excel-file/browser';
 import type { TableSource } from '../../../engine/index.js';
+import { excelNumber } from './excel-number.js';
+
+export type TableName = 'payees' | 'facts' | 'transactions';
 
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -8,10 +15,16 @@ const cellText = (v: unknown): string => {
   return String(v);
 };
 
-export async function readTableFile(file: File): Promise<TableSource> {
+/** `收入 (revenue_actual)` or `收入（revenue_actual）` → `revenue_actual`; other headers as written. */
+export const columnOfHeader = (header: string): string => /[(（]\s*([A-Za-z][A-Za-z0-9_-]*)\s*[)）]\s*$/.exec(header)?.[1] ?? header;
+
+export async function readTableFile(file: File, table?: TableName): Promise<TableSource> {
   if (/\.xlsx$/i.test(file.name)) {
-    const rows = (await readSheet(file)) as unknown[][];
-    return { file: file.name, rows: rows.map((r) => r.map(cellText)), lines: rows.map((_, i) => i + 1) };
+    const sheets = await readXlsxFile(file, { parseNumber: excelNumber });
+    const sheet = sheets.find((s) => s.sheet.trim().toLowerCase() === table) ?? sheets[0];
+    const rows = (sheet?.data ?? []).map((r) => r.map(cellText));
+    if (rows[0]) rows[0] = rows[0].map(columnOfHeader);
+    return { file: file.name, rows, lines: rows.map((_, i) => i + 1) };
   }
   return { file: file.name, text: await file.text() };
 }

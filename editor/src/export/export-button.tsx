@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import writeXlsxFile from 'write-excel-file/browser';
 import { useI18n } from '../i18n/i18n.js';
+import { download } from './download.js';
 import type { ExportRow, PreviewImpact, PreviewSummary } from '../worker/protocol.js';
 import { workbookSheets } from './workbook.js';
 
@@ -10,15 +11,6 @@ interface Props {
   summary?: PreviewSummary;
   impact?: PreviewImpact;
   statement: () => Promise<ExportRow[]>;
-}
-
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ExportButton({ name, summary, impact, statement }: Props) {

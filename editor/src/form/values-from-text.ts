@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ParamInfo, ParamValue } from '../../../engine/index.js';
 
-function valueOf(node: unknown, text: string): ParamValue | undefined {
+export function valueOf(node: unknown, text: string): ParamValue | undefined {
   if (isScalar(node)) {
     if (node.type === 'PLAIN' && node.range) return text.slice(node.range[0], node.range[1]);
     return node.value === null || node.value === undefined ? undefined : String(node.value);

@@ -15,12 +15,13 @@ export interface MarkerData {
 /** Monaco's MarkerSeverity values. */
 export const SEVERITY = { error: 8, warning: 4 } as const;
 
-export function diagnosticToMarker(d: Diagnostic, lineLength: (line: number) => number): MarkerData {
+/** `message`: the diagnostic's text in the reader's language (default: the engine's English). */
+export function diagnosticToMarker(d: Diagnostic, lineLength: (line: number) => number, message = d.message): MarkerData {
   const endLine = d.endLine ?? d.line;
   const sameSpot = (d.endLine ?? d.line) === d.line && (d.endColumn ?? d.column) <= d.column;
   return {
     severity: SEVERITY[d.severity],
-    message: d.field ? `${d.field}: ${d.message}` : d.message,
+    message: d.field ? `${d.field}: ${message}` : message,
     source: 'ratecard',
     code: d.code,
     startLineNumber: d.line,

@@ -2,6 +2,7 @@
 // the deductions they return, items of a per-transaction rule, every value read.
 import type { LineTrace } from '../../../engine/index.js';
 import { formatMoney } from '../format/money.js';
+import { engineText } from '../i18n/engine-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConditionTree } from './condition-tree.js';
 
@@ -14,7 +15,7 @@ export function LineDetail({ trace }: { trace: LineTrace }) {
       {trace.formula ? (
         <>
           <h5>{t('trace.formula')}</h5>
-          <pre className="formula" data-testid="formula">{`${trace.formula.expression}\n= ${trace.formula.substituted}\n= ${trace.formula.exact} → ${trace.formula.rounded} (${trace.formula.rounding})`}</pre>
+          <pre className="formula" data-testid="formula">{`${engineText(trace.formula.expression, trace.formula.msg?.expression, language)}\n= ${engineText(trace.formula.substituted, trace.formula.msg?.substituted, language)}\n= ${trace.formula.exact} → ${trace.formula.rounded} (${engineText(trace.formula.rounding, trace.formula.msg?.rounding, language)})`}</pre>
         </>
       ) : null}
       {trace.refunds?.length ? (

@@ -2,6 +2,7 @@
 import { Fragment, useState } from 'react';
 import { Exact, type StatementLine, type WithheldItem } from '../../../engine/index.js';
 import { formatMoney } from '../format/money.js';
+import { engineText } from '../i18n/engine-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { FactOverride, PolicyOutline, WorkerResponse } from '../worker/protocol.js';
 import { LineDetail } from './line-detail.js';
@@ -61,7 +62,7 @@ export function TraceView({ traced, whatIf, factTypes, payeeTotal, onWhatIf, onC
                 <tr key={w.id}>
                   <td>{w.period}</td>
                   <td>{w.line}{ruleTitle(w.line) ? ` ${ruleTitle(w.line)}` : ''}{w.wouldPay ? <span className="muted"> ({t('trace.wouldPay')} {formatMoney(w.wouldPay, language)})</span> : null}</td>
-                  <td>{w.reason}</td>
+                  <td>{engineText(w.reason, w.reasonMessage, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,9 +4,9 @@
 import { parseCsv, type TableSource } from '../../../engine/index.js';
 import type { DatasetTables, FactOverride } from './protocol.js';
 
-interface Rows { file: string; rows: string[][]; lines: number[] }
+export interface Rows { file: string; rows: string[][]; lines: number[] }
 
-function rowsOf(source: TableSource): Rows {
+export function rowsOf(source: TableSource): Rows {
   if ('rows' in source) return { file: source.file, rows: source.rows, lines: source.lines ?? source.rows.map((_, i) => i + 1) };
   const records = parseCsv(source.text);
   return { file: source.file, rows: records.map((r) => r.cells), lines: records.map((r) => r.line) };
