@@ -37,7 +37,11 @@ const RUNS: Record<string, (month: number) => boolean> = {
   yearly: (m) => m === 12,
 };
 
-export function compilePlan(doc: Record<string, unknown>, locate: Locate): { plan?: Plan; diagnostics: Diagnostic[] } {
+/**
+ * `valid`: the document passed the schema (and its overrides merged cleanly). The closures are
+ * compiled either way, for their diagnostics; integer code only for a policy that can be run.
+ */
+export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid = true): { plan?: Plan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fieldOf = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
   const report = (message: Text, path: Path, offset?: number, length?: number) =>
@@ -172,8 +176,9 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate): { pla
       return undefined;
     }
   };
-  // the last pass: integer code per rule part, the closures above kept as the reference
-  generateIntegerRules({
+  // the last pass: integer code per rule part, the closures above kept as the reference; a
+  // policy with errors is never evaluated, and its document may lack what the pass reads
+  if (valid && !diagnostics.some((d) => d.severity === 'error')) generateIntegerRules({
     doc, rules, rounding: { scale: Number(rounding.scale ?? 2), mode: String(rounding.mode ?? 'half-up') },
     scope: {
       binding: (name) => bindings.get(name),

@@ -58,7 +58,7 @@ export function loadPolicy(source: SourceText, options: { overrides?: SourceText
     diagnostics.push(...merged.diagnostics);
     locate = merged.locate;
   }
-  const compiled = compilePlan(doc, locate);
+  const compiled = compilePlan(doc, locate, schema.valid && !diagnostics.some((d) => d.severity === 'error'));
   diagnostics.push(...compiled.diagnostics);
   if (!schema.valid && !diagnostics.length) {
     const first = firstSchemaError(yaml);
