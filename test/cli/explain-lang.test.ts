@@ -10,7 +10,7 @@ describe('ratecard explain in a language', () => {
     const run = await runCli(explainArgs('rural-contract', '--payee', 'R01', '--period', '2025-11', '--line', 'fee_collection', '--lang', 'zh-CN'));
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`2025-11 R01 rural-contract fee_collection（佣金）：0（未发放：nothing due：fees_due ¥76,540 = ¥0 未满足；collection gate：fee_ratio 96 % ≥ fee_gate 98 % 未满足；本应为 ¥734.78）
-规则 \`fee_collection\`，位于 policies/rural-contract.yaml:95 — fee-collection commission, behind the collection gate
+规则 \`fee_collection\`，位于 policies/rural-contract.yaml:107 — fee-collection commission, behind the collection gate
 条件：
   ✗ 以下 2 项任一满足 → 不成立
     ✗ nothing due：fees_due ¥76,540 = ¥0 → 不成立

@@ -11,7 +11,7 @@ describe('ratecard explain', () => {
     const run = await runCli(explainArgs('rural-contract', '--payee', 'R02', '--period', '2025-06', '--line', 'refund'));
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`2025-06 R02 rural-contract refund (refund): 1886.74
-rule \`refund\` at policies/rural-contract.yaml:109 — at a met checkpoint, return a share of each listed quarter's deductions, once
+rule \`refund\` at policies/rural-contract.yaml:123 — at a met checkpoint, return a share of each listed quarter's deductions, once
 conditions:
   ✓ all of 1 → true
     ✓ checkpoint met: checkpoint_met true = true → true
@@ -31,7 +31,7 @@ values: checkpoint_met=true, refund_schedule={3: {Q1: 1}, 6: {Q1: 0.8, Q2: 1}, 9
     const run = await runCli(explainArgs('rural-contract', '--payee', 'R02', '--period', '2025-03', '--line', 'fee_collection'));
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`2025-03 R02 rural-contract fee_collection (commission): 0 (withheld: nothing due: fees_due 33275 = 0 is not met; collection gate: fee_ratio 0.979000150262… ≥ fee_gate 0.98 is not met; would have been 325.76)
-rule \`fee_collection\` at policies/rural-contract.yaml:95 — fee-collection commission, behind the collection gate
+rule \`fee_collection\` at policies/rural-contract.yaml:107 — fee-collection commission, behind the collection gate
 conditions:
   ✗ any of 2 → false
     ✗ nothing due: fees_due 33275 = 0 → false
@@ -66,7 +66,7 @@ values: fees_due=33275, fee_ratio=0.979000150262…, fee_gate=0.98, fee_rate=0.0
     expect(blocks).toHaveLength(3);
     expect(blocks[0]).toContain('  ✓ L02-2025-05-1: 3000 = 0.05 * 5000 * 12\n  ✗ L02-2025-05-2: flagged, earns nothing');
     expect(blocks[1]).toBe(`2025-05 L02 private-line new_lines (commission): 0 (transaction \`L02-2025-05-2\` flagged: tariff floor: monthly_tariff 1800 ≥ tariff_floor 2400 is not met; would have been 1080.00)
-rule \`new_lines\` at policies/private-line.yaml:58 — per new line at or above the tariff floor, each line rounded
+rule \`new_lines\` at policies/private-line.yaml:64 — per new line at or above the tariff floor, each line rounded
 conditions:
   ✗ all of 1 → false
     ✗ tariff floor: monthly_tariff 1800 ≥ tariff_floor 2400 → false

@@ -14,14 +14,14 @@ describe('ratecard document', () => {
     const { code, stdout } = await runCli(['document', 'policies/rural-contract.yaml']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
-    expect(stdout).toContain('<tr><td>step_rate</td><td>比率</td><td>2%</td>');
-    expect(stdout).toContain('<tr><td>maintenance_price</td><td>金额（元）</td><td>1.50 元</td><td>yuan per billed line</td>');
+    expect(stdout).toContain('<tr><td>step_rate（阶梯扣减比例）</td><td>比率</td><td>2%</td>');
+    expect(stdout).toContain('<tr><td>maintenance_price（代维单价）</td><td>金额（元）</td><td>1.50 元</td><td>元/线</td>');
     expect(stdout).toContain('<thead><tr><th>检查月</th><th>返还 Q1</th><th>返还 Q2</th><th>返还 Q3</th><th>返还 Q4</th></tr></thead><tbody><tr><td>3 月</td><td>100%</td><td>—</td><td>—</td><td>—</td></tr><tr><td>6 月</td><td>80%</td><td>100%</td><td>—</td><td>—</td></tr>');
     const text = words(stdout);
     expect(text).toContain('适用于渠道类型为 rural_contract 的收款方');
-    expect(text).toContain('4. under_completion — each full step below 100% deducts step_rate of the base, at most max_deduction 类型 扣减（从应付中扣减） 计发时间 每月 适用条件 同时满足（revenue_plan 大于 0；completion 小于 1） 金额 1 - completion 每满 step（1%） 扣 base 的 step_rate（2%），最多扣 base 的 max_deduction（30%）（不足一档不扣）');
+    expect(text).toContain('4. 完成不足扣款（under_completion） 类型 扣减（从应付中扣减） 计发时间 每月 适用条件 同时满足（revenue_plan 大于 0；completion 小于 1） 金额 1 - completion 每满 step（1%） 扣 base 的 step_rate（2%），最多扣 base 的 max_deduction（30%）（不足一档不扣）');
     expect(text).toContain('发放条件 满足其一（nothing due：fees_due 等于 0；collection gate：fee_ratio 大于等于 fee_gate（98%））');
-    expect(text).toContain('7. refund — at a met checkpoint, return a share of each listed quarter\'s deductions, once 类型 返还 计发时间 每季末月（3、6、9、12 月）');
+    expect(text).toContain('7. 扣款返还（refund） 类型 返还 计发时间 每季末月（3、6、9、12 月）');
     expect(stdout.match(/<div class="example">/g)).toHaveLength(8);
     expect(text).toContain('示例 7：检查点达标返还已扣金额，每季度只返还一次 一季度扣 12.00 + 3.00，3 月累计 3045 ≥ 3000');
     expect(text).toContain('2025-09 R01 refund 返还 24.00 返还 2025-Q2 扣减 30.00 的 80% = 24.00（对应 2025-04 under_completion -30.00）');
@@ -44,7 +44,7 @@ describe('ratecard document', () => {
     expect(code).toBe(0);
     expect(stderr).toBe(`rural-contract v1 → ${out}\n`);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('<tr><td>step_rate</td><td>比率</td><td>3%</td>');
+    expect(html).toContain('<tr><td>step_rate（阶梯扣减比例）</td><td>比率</td><td>3%</td>');
     expect(html).not.toContain('计算示例');
   });
 
@@ -72,7 +72,9 @@ describe('zh-CN labels', () => {
     const { loadPolicy } = await import('../../engine/index.js');
     const { policyDocumentHtml } = await import('../../cli/formats/policy-document.js');
     const { payeeStatements } = await import('../../cli/formats/payee-statement.js');
-    const text = readFileSync('policies/rural-contract.yaml', 'utf8');
+    // the bundled policy without its labels, then labelled here
+    const text = readFileSync('policies/rural-contract.yaml', 'utf8')
+      .replace(/^labels:\n  zh-CN: .*\n/m, '').replace(/, labels: \{ zh-CN: \{[^}]*\} \}/g, '').replace(/^ *labels: \{ zh-CN: \{[^}]*\} \}\n/gm, '');
     const loaded = loadPolicy({ file: 'rural-contract.yaml', text });
     if (!loaded.ok) throw new Error('policy');
     // the labels as the policy language writes them (`labels: {zh-CN: {title, description, unit}}`)

@@ -112,7 +112,7 @@ describe('payee statements from the store as .xlsx', () => {
   it('refuses a bad --sheet-rows, --lang, or a workbook without --out (usage errors, exit 2)', async () => {
     for (const [args, first] of [
       [['--sheet-rows', '0', '--out', 'x.xlsx'], '--sheet-rows must be a positive whole number, got `0`'],
-      [['--lang', 'fr', '--out', 'x.xlsx'], '--lang must be zh-CN or en, got `fr`'],
+      [['--lang', 'fr', '--out', 'x.xlsx'], '--lang must be en or zh-CN, got `fr`'],
       [['--format', 'xlsx'], '--format xlsx writes a file: give --out FILE.xlsx'],
     ] as const) {
       const run = await statement(...args);

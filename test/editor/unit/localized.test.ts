@@ -6,8 +6,8 @@ import { paramLabel } from '../../../editor/src/form/param-label.js';
 
 const rural = readFileSync(new URL('../../../policies/rural-contract.yaml', import.meta.url), 'utf8');
 const labelled = rural.replace(
-  '  step_rate:\n    type: rate\n',
-  '  step_rate:\n    type: rate\n    labels:\n      zh-CN: { title: 阶梯扣减比例, description: 完成率每低一档扣减的比例, unit: 每档 }\n      en: { title: Step rate }\n',
+  '  step_rate:\n    labels: { zh-CN: { title: 阶梯扣减比例 } }\n',
+  '  step_rate:\n    labels:\n      zh-CN: { title: 阶梯扣减比例, description: 完成率每低一档扣减的比例, unit: 每档 }\n      en: { title: Step rate }\n',
 );
 
 describe('localized labels in the form', () => {

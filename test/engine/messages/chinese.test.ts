@@ -26,7 +26,7 @@ describe('diagnostics in 简体中文', () => {
   });
 
   it('a rate over 1, a schema error and a YAML error', () => {
-    const rate = diagnosticsOf(RURAL.replace('step_rate:\n    type: rate\n    value: 0.02', 'step_rate:\n    type: rate\n    value: 2'));
+    const rate = diagnosticsOf(RURAL.replace('    type: rate\n    value: 0.02\n', '    type: rate\n    value: 2\n'));
     expect(rate.map((d) => renderDiagnostic(d, 'zh-CN'))).toEqual([expect.stringMatching(/params\.step_rate\.value: 此处应为0 到 1 之间的比率，实际为 2$/)]);
     const schema = diagnosticsOf(RURAL.replace('    kind: commission\n    description: 代维酬金', '    kind: comission\n    description: 代维酬金'));
     expect(schema.map((d) => renderDiagnostic(d, 'zh-CN')).join('\n')).toContain('rules[0].kind: 此处应为 `commission`、`deduction`、`refund`、`bonus` 之一，实际为 `comission`');

@@ -15,7 +15,7 @@ describe('loadPolicy', () => {
     const margin = policy.params.find((p) => p.name === 'margin_gate')!;
     expect(margin).toMatchObject({ type: 'rate', value: '0.82', description: "the quarter's margin must reach this for a bonus" });
     // the location of the value, where the editor rewrites it: `  margin_gate: { type: rate, value: 0.82, …`
-    expect(margin.location).toMatchObject({ file: 'policies/service-center.yaml', line: 22, column: 37 });
+    expect(margin.location).toMatchObject({ file: 'policies/service-center.yaml', line: 25, column: 37 });
   });
 
   it('hashes what a run was settled with: the policy alone, or the policy and its parameter file', () => {

@@ -23,14 +23,14 @@ describe('names that are also Object.prototype members', () => {
   it('`card_rate.constructor` is an unknown key at validation, so settlement never sees it', () => {
     for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
       expect(validate(postal.replace('card_rate.mobile * card_sales_mobile', `card_rate.${key} * card_sales_mobile`))).toEqual([
-        `postal.yaml:56:13 rules[0].amount: unknown key \`${key}\`, expected one of \`mobile\`, \`unicom\`, \`telecom\``,
+        `postal.yaml:63:13 rules[0].amount: unknown key \`${key}\`, expected one of \`mobile\`, \`unicom\`, \`telecom\``,
       ]);
     }
   });
 
   it('`constructor` as a metric, a map key or a rule id settles like any other name', () => {
     const metric = postal
-      .replace('card_sales: card_sales_mobile', 'constructor: card_sales_mobile')
+      .replace('card_sales: { expr: "card_sales_mobile', 'constructor: { expr: "card_sales_mobile')
       .replace('expr: (card_sales + fees_collected)', 'expr: (constructor + fees_collected)')
       .replace('value: { mobile: 0.025,', 'value: { constructor: 0.5, mobile: 0.025,');
     expect(validate(metric)).toEqual([]);
@@ -43,12 +43,12 @@ describe('names that are also Object.prototype members', () => {
   });
 
   it('`toString` and `__proto__` are refused as declared names, with the naming rule', () => {
-    expect(validate(postal.replace('card_sales: card_sales_mobile', 'toString: card_sales_mobile'))).toEqual([
-      'postal.yaml:47:3 metrics.toString: invalid name `toString`: use lowercase letters, digits and `_`',
-      'postal.yaml:49:12 metrics.offset_completion.expr: unknown name `card_sales`: not a fact, param, metric or line of this policy; did you mean `card_rate`?',
+    expect(validate(postal.replace('card_sales: { expr: "card_sales_mobile', 'toString: { expr: "card_sales_mobile'))).toEqual([
+      'postal.yaml:52:3 metrics.toString: invalid name `toString`: use lowercase letters, digits and `_`',
+      'postal.yaml:55:12 metrics.offset_completion.expr: unknown name `card_sales`: not a fact, param, metric or line of this policy; did you mean `card_rate`?',
     ]);
     expect(validate(postal.replace('  fee_rate: { type: rate', '  __proto__: { type: rate, value: 0.1 }\n  fee_rate: { type: rate'))).toEqual([
-      'postal.yaml:36:3 params.__proto__: invalid name `__proto__`: use lowercase letters, digits and `_`',
+      'postal.yaml:40:3 params.__proto__: invalid name `__proto__`: use lowercase letters, digits and `_`',
     ]);
   });
 
@@ -64,11 +64,11 @@ describe('names that are also Object.prototype members', () => {
 
   it('never produce `[object Object]` or `undefined` in a message', () => {
     const messages = [
-      ...validate(postal.replace('card_sales: card_sales_mobile', 'Card_Sales: card_sales_mobile')),
+      ...validate(postal.replace('card_sales: { expr: "card_sales_mobile', 'Card_Sales: { expr: "card_sales_mobile')),
       ...validate(postal.replace('  fee_rate: { type: rate, value: 0.003,', '  fee_rate: { value: 0.003,')),
       ...validate(postal.replace('  fee_rate: { type: rate, value: 0.003,', '  FeeRate: { type: rate, value: 0.003,')),
     ];
-    expect(messages).toContain('postal.yaml:36:13 params.fee_rate: missing field `type`');
+    expect(messages).toContain('postal.yaml:40:13 params.fee_rate: missing field `type`');
     expect(messages).toHaveLength(5);
     for (const m of messages) expect(m).not.toMatch(/\[object Object\]|`undefined`/);
   });

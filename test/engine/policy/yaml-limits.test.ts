@@ -53,15 +53,15 @@ describe('YAML aliases, merges and nesting', () => {
   });
 
   it('refuses numbers that are not decimal, and values of unsupported tags', () => {
-    expect(validate(rural.replace('value: 1.50', 'value: 0x1F'))).toEqual(['p.yaml:27:44 params.maintenance_price.value: `0x1F` is not a decimal number: write it as `31`']);
-    expect(validate(rural.replace('value: 1.50', 'value: .inf'))).toEqual(['p.yaml:27:44 params.maintenance_price.value: `.inf` is not a number a policy can use: expected a decimal number']);
-    expect(validate(rural.replace('value: 1.50', 'value: .nan'))).toEqual(['p.yaml:27:44 params.maintenance_price.value: `.nan` is not a number a policy can use: expected a decimal number']);
+    expect(validate(rural.replace('value: 1.50', 'value: 0x1F'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `0x1F` is not a decimal number: write it as `31`']);
+    expect(validate(rural.replace('value: 1.50', 'value: .inf'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `.inf` is not a number a policy can use: expected a decimal number']);
+    expect(validate(rural.replace('value: 1.50', 'value: .nan'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `.nan` is not a number a policy can use: expected a decimal number']);
     expect(validate(rural.replace('value: 1.50', 'value: !!binary aGVsbG8='))).toEqual(['p.yaml:27:53 params.maintenance_price.value: yaml: `tag:yaml.org,2002:binary` values are not supported here: write text, a decimal number, true or false']);
   });
 
   it('refuses numbers beyond the limits of written numbers, in the policy and in overrides', () => {
-    expect(validate(rural.replace('value: 0.02\n', 'value: 1e-10000\n'))).toEqual(['p.yaml:34:12 params.step_rate.value: `1e-10000` is too precise: over the limit of 30 decimal places']);
-    expect(validate(rural.replace('value: 1.50', `value: ${'5'.repeat(5000)}`))).toEqual(['p.yaml:27:44 params.maintenance_price.value: `55555555555555555555…` has 5,000 significant digits, over the limit of 30 digits for a number']);
+    expect(validate(rural.replace('value: 0.02\n', 'value: 1e-10000\n'))).toEqual(['p.yaml:38:12 params.step_rate.value: `1e-10000` is too precise: over the limit of 30 decimal places']);
+    expect(validate(rural.replace('value: 1.50', `value: ${'5'.repeat(5000)}`))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `55555555555555555555…` has 5,000 significant digits, over the limit of 30 digits for a number']);
     expect(validate(rural, 'step_rate: 1e1000000\nfee_rate: 1e-10000\n')).toEqual([
       'o.yaml:1:12 step_rate: `1e1000000` is too large: over the limit of 30 digits before the decimal point',
       'o.yaml:2:11 fee_rate: `1e-10000` is too precise: over the limit of 30 decimal places',
@@ -76,7 +76,7 @@ describe('YAML aliases, merges and nesting', () => {
   it('refuses 3,000 nested parentheses and a 5,000-term sum at the expression', () => {
     const expr = (text: string) => validate(rural.replace('expr: revenue_actual / revenue_plan', `expr: ${text}`));
     expect(expr('('.repeat(3000) + 'revenue_actual' + ')'.repeat(3000))).toEqual([
-      'p.yaml:56:1011 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
+      'p.yaml:63:1011 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
     ]);
     expect(expr(Array(5000).fill('revenue_actual').join(' + '))).toEqual([
       'p.yaml:56:8511 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
@@ -88,9 +88,9 @@ describe('YAML aliases, merges and nesting', () => {
 
   it('refuses tiers whose columns are not a map, without an internal error', () => {
     expect(validate(rural.replace('step: { type: rate,', 'step: { type: tiers, columns: 1_000,'))).toEqual([
-      'p.yaml:31:33 params.step.columns: expected a map, got `"1_000"`',
-      'p.yaml:31:33 params.step.columns: a tier list needs a `min` column',
-      'p.yaml:93:70 rules[3].amount.step_deduction.step: expected a number, but this expression gives a tiers',
+      'p.yaml:34:33 params.step.columns: expected a map, got `"1_000"`',
+      'p.yaml:34:33 params.step.columns: a tier list needs a `min` column',
+      'p.yaml:105:70 rules[3].amount.step_deduction.step: expected a number, but this expression gives a tiers',
     ]);
   });
 });
