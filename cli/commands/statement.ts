@@ -63,7 +63,8 @@ const command: Command = {
     const format = o.format ?? payeeStatementFormatOf(o.out) ?? (o.out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     if (format !== 'csv' && format !== 'json' && !isPayeeStatementFormat(format)) throw new UsageError(`--format must be csv, json, xlsx, html or pdf, got \`${format}\``);
     if ((format === 'xlsx' || format === 'pdf') && !o.out) throw new UsageError(`--format ${format} writes a file: give --out FILE.${format}`);
-    const lang = language(o.lang);
+    // `--lang` is taken by the CLI for every command (as RATECARD_LANG); documents default to 简体中文
+    const lang = language(o.lang ?? io.env.RATECARD_LANG);
     const maxRows = positive(o['sheet-rows'], 'sheet-rows');
     const payees = o.payees ? payeesOfTable(await readTableFile(o.payees, 'payees', encodingOption(o.encoding))) : [];
     const query = { policyId: required(o['policy-id'], 'policy-id'), payeeId: o.payee, from: o.from, to: o.to };

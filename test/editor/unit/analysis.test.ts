@@ -14,7 +14,7 @@ import { sweepValues } from '../../../editor/src/worker/sweep.js';
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const table = (name: string, t: string): { file: string; text: string } => ({ file: `${t}.csv`, text: read(`data/scenarios/${name}/${t}.csv`) });
 const tables = { id: 'rural', payees: table('rural-contract', 'payees'), facts: table('rural-contract', 'facts') };
-const rural = read('policies/rural-contract.yaml') + 'revenue: revenue_actual\n';
+const rural = read('policies/rural-contract.yaml'); // names its revenue fact: `revenue: revenue_actual`
 const at = (rate: string) => rural.replace('    value: 0.02\n', `    value: ${rate}\n`);
 const statementOf = (text: string, overrides?: string): Statement => {
   const loaded = loadPolicy({ file: 'rural-contract.yaml', text }, overrides ? { overrides: { file: 'o.yaml', text: overrides } } : {});

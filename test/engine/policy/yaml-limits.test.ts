@@ -56,7 +56,7 @@ describe('YAML aliases, merges and nesting', () => {
     expect(validate(rural.replace('value: 1.50', 'value: 0x1F'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `0x1F` is not a decimal number: write it as `31`']);
     expect(validate(rural.replace('value: 1.50', 'value: .inf'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `.inf` is not a number a policy can use: expected a decimal number']);
     expect(validate(rural.replace('value: 1.50', 'value: .nan'))).toEqual(['p.yaml:30:44 params.maintenance_price.value: `.nan` is not a number a policy can use: expected a decimal number']);
-    expect(validate(rural.replace('value: 1.50', 'value: !!binary aGVsbG8='))).toEqual(['p.yaml:27:53 params.maintenance_price.value: yaml: `tag:yaml.org,2002:binary` values are not supported here: write text, a decimal number, true or false']);
+    expect(validate(rural.replace('value: 1.50', 'value: !!binary aGVsbG8='))).toEqual(['p.yaml:30:53 params.maintenance_price.value: yaml: `tag:yaml.org,2002:binary` values are not supported here: write text, a decimal number, true or false']);
   });
 
   it('refuses numbers beyond the limits of written numbers, in the policy and in overrides', () => {
@@ -79,10 +79,10 @@ describe('YAML aliases, merges and nesting', () => {
       'p.yaml:63:1011 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
     ]);
     expect(expr(Array(5000).fill('revenue_actual').join(' + '))).toEqual([
-      'p.yaml:56:8511 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
+      'p.yaml:63:8511 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics',
     ]);
     expect(expr('('.repeat(200) + 'revenue_actual' + ')'.repeat(200))).toEqual([
-      'p.yaml:56:111 metrics.completion.expr: syntax error: the expression nests more than 100 levels deep, the limit on expression depth: split it into metrics',
+      'p.yaml:63:111 metrics.completion.expr: syntax error: the expression nests more than 100 levels deep, the limit on expression depth: split it into metrics',
     ]);
   });
 
