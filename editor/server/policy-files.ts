@@ -46,6 +46,17 @@ export class PolicyFolder {
     }
   }
 
+  /** The policy's test cases beside it (`rural-contract.test.yaml`), or undefined when it has none. */
+  async readTests(file: string): Promise<{ file: string; text: string } | undefined> {
+    const tests = checkPolicyFileName(file).replace(/\.yaml$/, '.test.yaml');
+    try {
+      return { file: tests, text: await readFile(join(this.dir, tests), 'utf8') };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
   async list(): Promise<string[]> {
     const entries = await readdir(this.dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];

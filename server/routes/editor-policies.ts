@@ -51,6 +51,19 @@ export async function editorPolicyRoutes(app: FastifyInstance, ctx: RouteContext
     return current;
   });
 
+  app.get<{ Params: { file: string } }>('/api/policies/:file/tests', {
+    schema: {
+      summary: 'The policy\'s test cases (the `.test.yaml` file beside it), as the editor runs them against an edit', tags, params: fileParams,
+      response: responses('The test file\'s name and text', [404], { schema: { type: 'object', required: ['file', 'text'], properties: { file: { type: 'string' }, text: { type: 'string' } } } }),
+    },
+  }, async (request, reply) => {
+    const { file } = request.params;
+    const tests = await store.folder.readTests(file);
+    if (!tests) throw notFound('file', `no test cases for \`${file}\` in \`${store.folder.label}\` (\`${file.replace(/\.yaml$/, '.test.yaml')}\`)`);
+    reply.header('cache-control', 'no-store');
+    return tests;
+  });
+
   app.post<{ Params: { file: string }; Body: { text: string } }>('/api/policies/:file/validate', {
     bodyLimit: EDITOR_BODY_LIMIT,
     schema: { summary: 'Check a policy text as this file', tags, params: fileParams, body: textBody, response: responses('`ok` and the diagnostics (warnings when ok)', [503, 504]) },

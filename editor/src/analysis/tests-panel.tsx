@@ -1,8 +1,9 @@
 // The policy's test cases run against the edit in the analysis worker by the engine's own
 // policy-test runner: pass / fail per case, expected vs actual for each failing line. The test
-// file is read from the person's disk (the server has no route for `.test.yaml` files yet).
+// file beside the policy is loaded from the server; another can be read from the person's disk.
 import { useEffect, useState } from 'react';
 import type { PolicyTestReport } from '../../../engine/index.js';
+import { api } from '../api/client.js';
 import { Problems } from '../components/problems.js';
 import { formatMoney } from '../format/money.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -16,6 +17,12 @@ export function TestsPanel({ client, file, text }: Props) {
   const [report, setReport] = useState<PolicyTestReport | undefined>();
   const [problems, setProblems] = useState<Parameters<typeof Problems>[0]['diagnostics']>([]);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // a file the person picked meanwhile wins over the one beside the policy
+    void api.tests(file).then((found) => { if (live && found) setSuite((picked) => picked ?? found); }).catch(() => {});
+    return () => { live = false; };
+  }, [file]);
   useEffect(() => {
     if (!suite) return;
     let live = true;

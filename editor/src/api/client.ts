@@ -34,6 +34,8 @@ export const api = {
   historyText: (file: string, version: string) => fetch(`/api/policies/${enc(file)}/history/${enc(version)}`).then((r) => json<{ version: string; text: string }>(r)),
   diff: (file: string, from: string, to: string) =>
     fetch(`/api/policies/${enc(file)}/diff?from=${enc(from)}&to=${enc(to)}`).then((r) => json<{ unified: string }>(r)),
+  /** The policy's test cases beside it, or undefined when it has none. */
+  tests: (file: string) => fetch(`/api/policies/${enc(file)}/tests`, { cache: 'no-store' }).then((r) => (r.status === 404 ? undefined : json<{ file: string; text: string }>(r))),
   datasets: () => fetch('/api/datasets').then((r) => json<DatasetInfo[]>(r)),
   table: (name: string, table: string) =>
     fetch(`/api/datasets/${enc(name)}/${enc(table)}`).then(async (r) => {

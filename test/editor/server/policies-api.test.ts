@@ -28,6 +28,19 @@ describe('GET /api/policies', () => {
   });
 });
 
+describe('GET /api/policies/:file/tests', () => {
+  it('returns the test cases beside the policy, and 404 for a policy without them', async () => {
+    const { status, body } = await f.json('/api/policies/rural-contract.yaml/tests');
+    expect(status).toBe(200);
+    expect(body).toEqual({ file: 'rural-contract.test.yaml', text: f.readPolicy('rural-contract.test.yaml') });
+    f.writePolicy('untested.yaml', 'id: untested\n');
+    const none = await f.json('/api/policies/untested.yaml/tests');
+    expect(none.status).toBe(404);
+    expect(none.body.message).toBe('no test cases for `untested.yaml` in `policies` (`untested.test.yaml`)');
+    expect((await f.json('/api/policies/..%2Fpackage.json/tests')).status).toBe(400);
+  });
+});
+
 describe('GET /api/policies/:file', () => {
   it('returns the text with its sha256 as version and ETag', async () => {
     const { status, body, headers } = await f.json('/api/policies/rural-contract.yaml');
