@@ -144,4 +144,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 5: the policy registry (store/policies)
   ...POLICY_MIGRATIONS,
+  {
+    version: 6,
+    name: 'lines a later run replaced are kept, with that run, so a statement replays as it stood',
+    sql: `
+      CREATE TABLE replaced_lines AS SELECT * FROM lines WHERE 0;
+      ALTER TABLE replaced_lines ADD COLUMN replaced_by TEXT;
+      CREATE INDEX replaced_lines_payee ON replaced_lines (policy_id, payee_id, period);
+      CREATE TRIGGER replaced_lines_no_update BEFORE UPDATE ON replaced_lines ${refuse('a replaced line cannot be changed')}
+      CREATE TRIGGER replaced_lines_no_delete BEFORE DELETE ON replaced_lines ${refuse('a replaced line cannot be removed')}`,
+  },
 ];

@@ -97,4 +97,15 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   },
   // 3: the policy registry (store/policies)
   ...PG_POLICY_MIGRATIONS,
+  {
+    version: 4,
+    name: 'lines a later run replaced are kept, with that run, so a statement replays as it stood',
+    sql: `
+      CREATE TABLE replaced_lines (LIKE lines);
+      ALTER TABLE replaced_lines ADD COLUMN replaced_by TEXT COLLATE "C" NOT NULL;
+      CREATE INDEX replaced_lines_payee ON replaced_lines (policy_id, payee_id, period);
+      CREATE TRIGGER replaced_lines_immutable BEFORE UPDATE OR DELETE ON replaced_lines FOR EACH ROW
+        EXECUTE FUNCTION ratecard_refuse('a replaced line cannot be changed or removed');
+      CREATE TRIGGER replaced_lines_no_truncate BEFORE TRUNCATE ON replaced_lines EXECUTE FUNCTION ratecard_refuse('replaced lines cannot be truncated');`,
+  },
 ];

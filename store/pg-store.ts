@@ -31,11 +31,13 @@ interface LineRow {
   policy_id: string; id: string; run_id: string; period: string; payee_id: string; line: string; kind: LineKind; amount: string;
   explanation: string; trace: StoredLine['trace']; adjustment: boolean; payee_order: number; line_order: number;
   rule: string | null; adjusts_line_id: string | null; adjusts_period: string | null; returns_sources: string[] | null;
+  replaced_by?: string;
 }
 
 const lineOf = (r: LineRow): StoredLine => ({
   id: r.id, period: r.period, payeeId: r.payee_id, policy: r.policy_id, line: r.line, kind: r.kind, amount: r.amount,
   explanation: r.explanation, trace: r.trace, runId: r.run_id, adjustment: r.adjustment, payeeOrder: r.payee_order, lineOrder: r.line_order,
+  ...(r.replaced_by ? { replacedBy: r.replaced_by } : {}),
 });
 
 const runOf = ({ seq: _seq, overrides, ...run }: SealedRun & { overrides: string | null }): RunRecord => ({ ...run, ...(overrides === null ? {} : { overrides }) });
@@ -89,7 +91,8 @@ class PgReads {
     if (query.from !== undefined) add('period >=', query.from);
     if (query.to !== undefined) add('period <=', query.to);
     if (query.adjustment !== undefined) add('adjustment =', query.adjustment);
-    return (await this.q.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM lines WHERE ${where.join(' AND ')} ${LINE_ORDER}`, values)).rows.map(lineOf);
+    const from = query.replaced ? `${LINE_COLUMNS}, replaced_by FROM replaced_lines` : `${LINE_COLUMNS} FROM lines`;
+    return (await this.q.query<LineRow>(`SELECT ${from} WHERE ${where.join(' AND ')} ${LINE_ORDER}`, values)).rows.map(lineOf);
   }
 
   async sealedLines(policyId: string, period: Period): Promise<SealedLine[]> {
@@ -184,6 +187,7 @@ export class PgStore extends PgReads implements SettlementBackend {
         const { rows: closed } = await c.query<{ period: string }>(`SELECT l.period FROM lines l JOIN closed_periods p ON p.policy_id = l.policy_id AND p.period = l.period
           WHERE l.policy_id = $1 AND l.id = ANY($2) LIMIT 1`, [posting.policyId, remove]);
         if (closed.length) throw new ClosedPeriodError(`period ${closed[0].period} of ${posting.policyId} is closed: its lines cannot be deleted`);
+        await c.query('INSERT INTO replaced_lines SELECT *, $3 FROM lines WHERE policy_id = $1 AND id = ANY($2)', [posting.policyId, remove, run.id]);
         await c.query('DELETE FROM lines WHERE policy_id = $1 AND id = ANY($2)', [posting.policyId, remove]);
       }
       for (let at = 0; at < insert.length; at += BATCH) {

@@ -23,6 +23,7 @@ interface LineRow {
   policy_id: string; id: string; run_id: string; period: string; payee_id: string; line: string; kind: string;
   amount: string; explanation: string; trace: string; adjustment: number; payee_order: number; line_order: number;
   rule: string | null; adjusts_line_id: string | null; adjusts_period: string | null; returns_sources: string | null;
+  replaced_by?: string | null;
 }
 
 interface CloseRow {
@@ -126,7 +127,7 @@ export class SqliteStore implements SyncBackend, MigrationHost {
       const { n } = this.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM runs').get() as { n: number };
       const { run, remove, insert } = posting.make(`run-${String(n).padStart(6, '0')}`);
       this.insertRun(run);
-      this.deleteLines(posting.policyId, remove);
+      this.deleteLines(posting.policyId, remove, run.id);
       insert.forEach((line, i) => {
         this.insertLine(line);
         this.options.afterLineInserted?.(i + 1);
@@ -183,14 +184,16 @@ export class SqliteStore implements SyncBackend, MigrationHost {
         adjusts?.lineId ?? null, adjusts?.period ?? null, refunds ? JSON.stringify(refunds.map((r) => r.source)) : null);
   }
 
-  /** Deletes posted lines of open periods by id; throws when one is in a closed period. */
-  deleteLines(policyId: string, ids: string[]): void {
+  /** Deletes posted lines of open periods by id, kept as replaced by `runId`; throws when one is in a closed period. */
+  deleteLines(policyId: string, ids: string[], runId: string): void {
     const find = this.sql('SELECT period FROM lines WHERE policy_id = ? AND id = ?').pluck();
+    const keep = this.sql('INSERT INTO replaced_lines SELECT *, ? FROM lines WHERE policy_id = ? AND id = ?');
     const remove = this.sql('DELETE FROM lines WHERE policy_id = ? AND id = ?');
     for (const id of ids) {
       const period = find.get(policyId, id) as string | undefined;
       if (period === undefined) continue;
       this.refuseClosed(policyId, period, 'deleted');
+      keep.run(runId, policyId, id);
       remove.run(policyId, id);
     }
   }
@@ -201,8 +204,9 @@ export class SqliteStore implements SyncBackend, MigrationHost {
     if (query.from !== undefined) where.push('period >= @from');
     if (query.to !== undefined) where.push('period <= @to');
     if (query.adjustment !== undefined) where.push('adjustment = @adjustment');
-    const rows = this.sql(`SELECT * FROM lines WHERE ${where.join(' AND ')} ${LINE_ORDER}`)
-      .all({ ...query, adjustment: query.adjustment === undefined ? undefined : query.adjustment ? 1 : 0 }) as LineRow[];
+    const { replaced, ...params } = query;
+    const rows = this.sql(`SELECT * FROM ${replaced ? 'replaced_lines' : 'lines'} WHERE ${where.join(' AND ')} ${LINE_ORDER}`)
+      .all({ ...params, adjustment: query.adjustment === undefined ? undefined : query.adjustment ? 1 : 0 }) as LineRow[];
     return rows.map(lineOf);
   }
 
@@ -298,6 +302,6 @@ function lineOf(r: LineRow): StoredLine {
   return {
     id: r.id, period: r.period, payeeId: r.payee_id, policy: r.policy_id, line: r.line, kind: r.kind as LineKind,
     amount: r.amount, explanation: r.explanation, trace: JSON.parse(r.trace), runId: r.run_id, adjustment: r.adjustment === 1,
-    payeeOrder: r.payee_order, lineOrder: r.line_order,
+    payeeOrder: r.payee_order, lineOrder: r.line_order, ...(r.replaced_by ? { replacedBy: r.replaced_by } : {}),
   };
 }

@@ -52,6 +52,8 @@ export interface PostedLine extends StatementLine {
   runId: string;
   /** A prior-period adjustment: `trace.adjusts` names the line it corrects. */
   adjustment: boolean;
+  /** For a line a later run replaced (read with `replaced: true`): that run. */
+  replacedBy?: string;
 }
 
 export interface RunResult {
@@ -92,6 +94,8 @@ export interface LineQuery {
   to?: Period;
   /** Only regular lines (false) or only adjustments (true); both when absent. */
   adjustment?: boolean;
+  /** The lines later runs replaced (kept for replay), each with the run that replaced it, instead of those that stand. */
+  replaced?: boolean;
 }
 
 export interface ClosedPeriod {
@@ -182,4 +186,6 @@ export interface StatementQuery {
   payeeId?: string;
   from?: Period;
   to?: Period;
+  /** The lines later runs replaced, with `replacedBy`, instead of those that stand (replay as of a date). */
+  replaced?: boolean;
 }

@@ -27,8 +27,9 @@ export interface StoreStatement {
   /** The moment replayed (exclusive end, ISO 8601 UTC), when `asOf` was given. */
   before?: string;
   /**
-   * Months a run had posted by `asOf` that a later run posted again while they were open: the
-   * store keeps an open month's latest lines only, so the replay cannot show them as they stood.
+   * Months a run had posted by `asOf` that a later run posted again while they were open, and
+   * whose earlier lines the store did not keep (a store written before it kept replaced lines):
+   * the replay cannot show them as they stood.
    */
   repostedAfter: Period[];
 }
@@ -60,10 +61,30 @@ export async function readStoreStatement(book: StatementSource, query: StoreStat
   const version = new Map(allRuns.map((r) => [r.id, r.policyVersion]));
   const kept = new Set(runs.map((r) => r.id));
   const posted = await book.statement(lineQuery);
-  const lines = posted.filter((l) => kept.has(l.runId)).map((l) => ({ ...l, version: version.get(l.runId) ?? '' }));
-  const later = new Set(posted.filter((l) => !kept.has(l.runId) && !l.adjustment).map((l) => l.period));
+  // lines a run posted by then that a later run replaced: they stood at the moment replayed
+  const restored = before === undefined ? [] : (await book.statement({ ...lineQuery, replaced: true }))
+    .filter((l) => kept.has(l.runId) && l.replacedBy !== undefined && !kept.has(l.replacedBy))
+    .map(({ replacedBy: _by, ...l }) => l);
+  const lines = inStatementOrder(posted, posted.filter((l) => kept.has(l.runId)).concat(restored))
+    .map((l) => ({ ...l, version: version.get(l.runId) ?? '' }));
+  const back = new Set(restored.map((l) => l.period));
+  const later = new Set(posted.filter((l) => !kept.has(l.runId) && !l.adjustment && !back.has(l.period)).map((l) => l.period));
   const repostedAfter = [...later].filter((p) => runs.some((r) => !r.unchanged && covers(r, p))).sort();
   return { lines, runs, ...(before === undefined ? {} : { before }), repostedAfter };
+}
+
+/**
+ * Lines as the store orders a statement (payee, period, regular before adjustments, then as
+ * posted): payees in the order the standing lines name them, each payee-month's lines as read.
+ */
+function inStatementOrder(standing: PostedLine[], lines: PostedLine[]): PostedLine[] {
+  const payeeRank = new Map<string, number>();
+  for (const l of [...standing, ...lines]) if (!payeeRank.has(l.payeeId)) payeeRank.set(l.payeeId, payeeRank.size);
+  const at = new Map(lines.map((l, i) => [l, i]));
+  return [...lines].sort((a, b) => payeeRank.get(a.payeeId)! - payeeRank.get(b.payeeId)!
+    || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)
+    || Number(a.adjustment) - Number(b.adjustment)
+    || at.get(a)! - at.get(b)!);
 }
 
 /** A policy text that posted runs of the statement: its name and the zh-CN titles of its rules label the statements. */

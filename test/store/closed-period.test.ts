@@ -42,7 +42,7 @@ describe('closed periods', () => {
     book.shutdown();
     const store = SqliteStore.open(file);
     const [line] = store.lines({ policyId: 'rural-contract', from: '2025-03', to: '2025-03' });
-    expect(() => store.deleteLines('rural-contract', [line.id])).toThrow(ClosedPeriodError);
+    expect(() => store.deleteLines('rural-contract', [line.id], 'run-999999')).toThrow(ClosedPeriodError);
     expect(() => store.insertLine({ ...line, id: `${line.id}-again` })).toThrow('period 2025-03 of rural-contract is closed: its lines cannot be inserted');
     store.shutdown();
   });

@@ -61,7 +61,7 @@ describe('store migrations', () => {
     db.close();
 
     const store = SqliteStore.open(file, { now: () => 'today' });
-    expect(store.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'long ago'], [3, 'today'], [4, 'today'], [5, 'today']]);
+    expect(store.schemaVersions().map((v) => [v.version, v.appliedAt])).toEqual([[1, 'long ago'], [2, 'long ago'], [3, 'today'], [4, 'today'], [5, 'today'], [6, 'today']]);
     // the close made before seals existed is sealed by migration 4, and verifies
     expect(store.closedPeriods('p')).toEqual([expect.objectContaining({ period: '2025-03', runsThrough: 1, lineCount: 1, seal: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
     expect(SettlementBook.over(store).verify()).toMatchObject({ ok: true, verified: 1 });

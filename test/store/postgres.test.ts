@@ -38,6 +38,8 @@ describe.skipIf(!postgres)('the PostgreSQL store', () => {
     expect(rows).toEqual([
       { table_name: 'lines', column_name: 'amount', data_type: 'numeric' },
       { table_name: 'lines', column_name: 'trace', data_type: 'jsonb' },
+      { table_name: 'replaced_lines', column_name: 'amount', data_type: 'numeric' },
+      { table_name: 'replaced_lines', column_name: 'trace', data_type: 'jsonb' },
       { table_name: 'runs', column_name: 'totals', data_type: 'jsonb' },
     ]);
   });

@@ -86,7 +86,7 @@ describe.each(BACKENDS)('the policy registry on $kind', (backend) => {
     expect(await refusal(book.policies.submit({ source: V2, by: 'ana', why: ' ', dataset: DATASET }))).toBe(
       `${where}:1:1 why: expected why it is submitted, got an empty text`);
     expect(await refusal(book.policies.submit({ source: V2, by: 'ana', why: 'x', from: '2025-08', dataset: DATASET }))).toBe(
-      'rural-contract-v2.yaml:11:1 effective.from: the file comes into force in 2025-07 but the submission says `2025-08`: give one effective month');
+      'rural-contract-v2.yaml:13:1 effective.from: the file comes into force in 2025-07 but the submission says `2025-08`: give one effective month');
     expect(await book.policies.list()).toEqual([]);
   });
 
