@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import {
-  addTotals, type Diagnostic, loadPolicy, mergePopulation, populationRoundsOf, RatecardError, type RankKeys, rankPopulationKeys,
+  addTotals, type Diagnostic, type Lang, loadPolicy, mergePopulation, populationRoundsOf, RatecardError, type RankKeys, rankPopulationKeys,
   type SettleOptions, type SourceText, STATEMENT_COLUMNS, type Totals,
 } from '../engine/index.js';
 import { appendFileTo } from './append-file.js';
@@ -29,6 +29,8 @@ export interface InPartsOptions {
   /** Transactions in a part at most, unless one payee has more (default 10,000): bounds a part's memory. */
   transactionsPerPart?: number;
   format: 'csv' | 'json';
+  /** The language of explanations and withheld reasons (English when absent). */
+  lang?: Lang;
   withheld?: boolean;
   out: string;
   onProgress?: (done: number, total: number) => void;
@@ -130,7 +132,7 @@ export async function settleInParts(o: InPartsOptions): Promise<InPartsSummary> 
       }
     };
     const job = (index: number): PartJob => ({
-      index, from, to, format: o.format, withheld: !!o.withheld, ranks: ranksOf(index),
+      index, from, to, format: o.format, withheld: !!o.withheld, ranks: ranksOf(index), ...(o.lang ? { lang: o.lang } : {}),
       out: join(parts.dir, `out-${index}.part`), withheldOut: join(parts.dir, `withheld-${index}.part`),
     });
     await Promise.all(indexes.map(async (index) => {

@@ -3,8 +3,8 @@
 // files at once, so a worker holds one slice's statement, never a whole part's.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
-  addTotals, type CompiledPolicy, type Dataset, type Diagnostic, populationKeys, RatecardError, readDataset,
-  type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals, withoutMessages,
+  addTotals, type CompiledPolicy, type Dataset, type Diagnostic, type Lang, localizeStatement, populationKeys, RatecardError, readDataset,
+  type RankKeys, settle, type SettleOptions, type Statement, statementToCsv, type Totals, unitsOf, withoutMessages,
 } from '../engine/index.js';
 import type { Partition } from './partition.js';
 import { readPart } from './read-part.js';
@@ -14,6 +14,8 @@ export const SLICE = 250;
 
 export interface PartJob {
   index: number; from: string; to: string; format: 'csv' | 'json'; withheld: boolean; ranks?: SettleOptions['ranks'];
+  /** The language of explanations and withheld reasons (English when absent). */
+  lang?: Lang;
   /** Where the part's lines and withheld items are written (JSON: objects joined by `,\n`). */
   out: string;
   withheldOut: string;
@@ -44,7 +46,7 @@ function texts(statement: Statement, job: PartJob): { body: string; withheldBody
     };
   }
   const csv = statementToCsv({ ...statement, withheld: [] });
-  const all = job.withheld ? statementToCsv({ ...statement, lines: [] }, { withheld: true }) : '';
+  const all = job.withheld ? statementToCsv({ ...statement, lines: [] }, { withheld: true, lang: job.lang }) : '';
   return { body: csv.slice(csv.indexOf('\n') + 1), withheldBody: all.slice(all.indexOf('\n') + 1) };
 }
 
@@ -55,6 +57,9 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
   const totals: Totals[] = [];
   let lines = 0, hasBody = false, hasWithheld = false;
   const separator = job.format === 'json' ? ',\n' : '';
+  // explanations in another language are rendered from the traces, as `ratecard settle` does in one process
+  const lang = job.lang ?? 'en';
+  const units = lang === 'en' ? undefined : unitsOf(policy);
   // as when the part is settled at once: every payee missing facts is reported, else the first failure
   const missing: Diagnostic[] = [];
   let failure: unknown;
@@ -62,7 +67,8 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
     const slice: Dataset = { ...dataset, covered: dataset.covered.slice(start, start + SLICE) };
     let statement: Statement;
     try {
-      statement = settle(policy, slice, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' ? 'trace' : 'explanation' });
+      statement = settle(policy, slice, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' || units ? 'trace' : 'explanation' });
+      if (units) statement = localizeStatement(statement, lang, { units });
     } catch (e) {
       if (e instanceof RatecardError && e.diagnostics.every((d) => d.code === 'missing-facts')) missing.push(...e.diagnostics);
       else failure ??= e;

@@ -37,7 +37,7 @@ const usage = `usage: ratecard settle --policy FILE --payees payees.csv --facts 
   --budget N             refuse a run that would take more than N rule evaluations (payee-months ×
                          rules, plus transactions × the rules paying on them), before any work
   --lang en|zh-CN        language of explanations and withheld reasons (default: the locale,
-                         LANG=zh_CN.UTF-8 gives 简体中文; a run in parts with --workers writes English)
+                         LANG=zh_CN.UTF-8 gives 简体中文), in one process or in parts alike
   --no-progress          no progress line on the terminal`;
 
 const command: Command = {
@@ -93,7 +93,7 @@ const command: Command = {
       const summary = await settleInParts({
         policy: readSource(policies[0], 'policy'),
         overrides: o.params ? readSource(o.params, 'params') : undefined,
-        files, from: o.from, to: o.to, workers, format, withheld: o.withheld,
+        files, from: o.from, to: o.to, workers, format, withheld: o.withheld, lang,
         out: required(o.out, 'out (a run in parts writes to a file)'),
         onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY, io.stderr),
       });
