@@ -6,6 +6,7 @@ import { expressionMessages } from './catalog/expression.js';
 import { paramMessages } from './catalog/params.js';
 import { policyMessages } from './catalog/policy.js';
 import { reportMessages } from './catalog/report.js';
+import { settleMessages } from './catalog/settle.js';
 import { traceMessages } from './catalog/trace.js';
 
 export const catalog = {
@@ -15,6 +16,7 @@ export const catalog = {
   ...paramMessages,
   ...policyMessages,
   ...reportMessages,
+  ...settleMessages,
   ...traceMessages,
 };
 

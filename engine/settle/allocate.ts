@@ -4,12 +4,14 @@
 // orders payees by id).
 import { Exact } from '../exact/exact.js';
 import { EvaluationError } from '../compile/values.js';
+import type { Text } from '../messages/message.js';
+import { msg } from '../messages/msg.js';
 
-export function allocateLargestRemainder(total: Exact, weights: Exact[], scale: number, where: string): Exact[] {
-  if (total.sign() < 0) throw new EvaluationError(`the total of ${where} is ${total}: only a total of 0 or more can be shared`);
-  if (weights.some((w) => w.sign() < 0)) throw new EvaluationError(`a weight of ${where} is below 0: weights must be 0 or more`);
+export function allocateLargestRemainder(total: Exact, weights: Exact[], scale: number, where: Text): Exact[] {
+  if (total.sign() < 0) throw new EvaluationError(msg('settle.negative-total', { where, total: total.toString() }));
+  if (weights.some((w) => w.sign() < 0)) throw new EvaluationError(msg('settle.negative-weight', { where }));
   const sum = weights.reduce((s, w) => s.add(w), Exact.ZERO);
-  if (sum.isZero()) throw new EvaluationError(`the weights of ${where} add up to 0: there is nothing to share the total ${total} by`);
+  if (sum.isZero()) throw new EvaluationError(msg('settle.zero-weights', { where, total: total.toString() }));
   const unit = Exact.ONE.div(Exact.of(10 ** scale));
   const exact = weights.map((w) => total.mul(w).div(sum));
   const shares = exact.map((x) => x.round(scale, 'floor'));

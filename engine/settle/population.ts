@@ -10,6 +10,7 @@ import type { Ctx, PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
 import type { PopulationRecord, SourceLocation } from '../types.js';
 import { errorAt, RatecardError } from '../errors.js';
+import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
@@ -47,7 +48,7 @@ function located<T>(location: SourceLocation, field: string, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof EvaluationError || e instanceof RangeError) {
-      throw new RatecardError([errorAt(location, field, `cannot compute population values: ${e.message}`, 'evaluation')]);
+      throw new RatecardError([errorAt(location, field, msg('settle.population-failed', { detail: e instanceof EvaluationError ? e.text : e.message }), 'evaluation')]);
     }
     throw e;
   }
@@ -157,10 +158,10 @@ function allocateGroup(plan: Plan, rule: CompiledRule, list: RankKeys[], put: (p
   const group = list[0].keys[0];
   const sharing = list.filter((row) => row.keys[1] !== '').sort((a, b) => (a.payeeId < b.payeeId ? -1 : a.payeeId > b.payeeId ? 1 : 0));
   const totals = new Set(sharing.map((row) => row.keys[2]));
-  const where = `${group ? `group \`${group}\` of ` : ''}\`${rule.id}\` in ${period}`;
+  const where = msg('settle.group', { group, rule: rule.id, period });
   if (totals.size > 1) {
     const [a, b] = [...totals].map((t) => Exact.fromFraction(t).toString());
-    throw new EvaluationError(`the total of ${where} differs between its payees (${a} and ${b}): it must be the same for a whole group`);
+    throw new EvaluationError(msg('settle.total-differs', { where, a, b }));
   }
   if (!sharing.length) {
     const known = list.find((row) => row.keys[2] !== '');

@@ -3,6 +3,7 @@
 // the earlier ones paid as posted history, so windows and refunds across an amendment read the
 // lines actually paid — the same as settling each version's months into the store in turn.
 import { errorAt, RatecardError } from '../errors.js';
+import { msg } from '../messages/msg.js';
 import type { Dataset } from '../data/dataset.js';
 import { monthIndex, periodOf } from '../data/period.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
@@ -29,12 +30,12 @@ function spans(versions: PolicyVersion[]): { version: PolicyVersion; from?: numb
   const problems: Diagnostic[] = [];
   const ids = new Set(versions.map((v) => v.policy.id));
   if (ids.size > 1) {
-    problems.push(errorAt({ file: versions[1].policy.source.file, line: 1, column: 1 }, 'id', `versions of one policy must share its id, got ${[...ids].map((i) => `\`${i}\``).join(' and ')}`, 'versions'));
+    problems.push(errorAt({ file: versions[1].policy.source.file, line: 1, column: 1 }, 'id', msg('settle.version-ids', { ids: [...ids].map((i) => `\`${i}\``).join(' and ') }), 'versions'));
   }
   const sorted = [...versions].sort((a, b) => (a.policy.plan.effective.from ?? -Infinity) - (b.policy.plan.effective.from ?? -Infinity));
   sorted.forEach((v, i) => {
     if (i > 0 && v.policy.plan.effective.from === undefined) {
-      problems.push(errorAt({ file: v.policy.source.file, line: 1, column: 1 }, 'effective.from', 'every version but the first needs `effective: {from: YYYY-MM}`: the month it comes into force', 'versions'));
+      problems.push(errorAt({ file: v.policy.source.file, line: 1, column: 1 }, 'effective.from', msg('settle.version-effective'), 'versions'));
     }
     if (i > 0 && v.policy.plan.effective.from !== undefined && v.policy.plan.effective.from === sorted[i - 1].policy.plan.effective.from) {
       problems.push(errorAt({ file: v.policy.source.file, line: 1, column: 1 }, 'effective.from', `\`${v.policy.source.file}\` and \`${sorted[i - 1].policy.source.file}\` both come into force in ${periodOf(v.policy.plan.effective.from!)}`, 'versions'));

@@ -1,6 +1,7 @@
 // Settles a dataset under a compiled policy over a range of months: checks the facts cover
 // the range, ranks the population where the policy ranks, then settles each payee on its own.
 import { errorAt, RatecardError } from '../errors.js';
+import { msg } from '../messages/msg.js';
 import { Exact } from '../exact/exact.js';
 import type { Dataset } from '../data/dataset.js';
 import { monthIndex, periodOf } from '../data/period.js';
@@ -32,10 +33,10 @@ export function resolveRange(dataset: Dataset, options: SettleOptions, lookback 
   const from = parse(options.from, 'from', dataset.months?.first);
   const to = parse(options.to, 'to', dataset.months?.last);
   if (from === undefined || to === undefined) {
-    throw new RatecardError([errorAt({ file: dataset.files.facts, line: 1, column: 1 }, 'period', 'no facts for any payee the policy applies to: nothing to settle', 'no-facts')]);
+    throw new RatecardError([errorAt({ file: dataset.files.facts, line: 1, column: 1 }, 'period', msg('settle.no-facts'), 'no-facts')]);
   }
   if (from > to) {
-    throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'from', `the range starts at ${periodOf(from)}, after its end ${periodOf(to)}`, 'bad-option')]);
+    throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'from', msg('settle.range-reversed', { from: periodOf(from), to: periodOf(to) }), 'bad-option')]);
   }
   return { from, to, start: options.history ? from : from - (from % 12) - lookback };
 }
@@ -145,7 +146,10 @@ export function checkBudget(plan: Plan, dataset: Dataset, range: SettleRange, bu
   const cost = dataset.covered.length * months * plan.rules.length + transactions * (perTransaction + spread * months);
   if (cost > budget) {
     throw new RatecardError([errorAt({ file: '(options)', line: 1, column: 1 }, 'budget',
-      `this run would take ${cost.toLocaleString('en-US')} rule evaluations (${dataset.covered.length.toLocaleString('en-US')} payees × ${months} months × ${plan.rules.length} rules${transactions ? `, ${transactions.toLocaleString('en-US')} transactions` : ''}), over its budget of ${budget.toLocaleString('en-US')}: settle fewer payees or months, or raise the budget`, 'budget')]);
+      msg('settle.over-budget', {
+        cost: cost.toLocaleString('en-US'), payees: dataset.covered.length.toLocaleString('en-US'), months: String(months), rules: String(plan.rules.length),
+        transactions: transactions ? transactions.toLocaleString('en-US') : '', budget: budget.toLocaleString('en-US'),
+      }), 'budget')]);
   }
 }
 

@@ -28,14 +28,14 @@ describe('nasty inputs through the CLI', () => {
 
   it('3,000 nested parentheses and a 5,000-term sum', async () => {
     const parens = tmp.write('parens.yaml', rural.replace('expr: revenue_actual / revenue_plan', `expr: ${'('.repeat(3000)}revenue_actual${')'.repeat(3000)}`));
-    expect(await fails(['validate', parens])).toEqual([`${parens}:56:1011 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics`]);
+    expect(await fails(['validate', parens])).toEqual([`${parens}:63:1011 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics`]);
     const sum = tmp.write('sum.yaml', rural.replace('expr: revenue_actual / revenue_plan', `expr: ${Array(5000).fill('revenue_actual').join(' + ')}`));
-    expect(await fails(['settle', ...settleArgs('rural-contract', { policy: sum }).slice(1)])).toEqual([`${sum}:56:8511 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics`]);
+    expect(await fails(['settle', ...settleArgs('rural-contract', { policy: sum }).slice(1)])).toEqual([`${sum}:63:8511 metrics.completion.expr: syntax error: the expression has more than 1000 tokens, the limit on expression size: split it into metrics`]);
   });
 
   it('`card_rate.constructor` in validate and in settle alike', async () => {
     const policy = tmp.write('ctor.yaml', postal.replace('card_rate.mobile * card_sales_mobile', 'card_rate.constructor * card_sales_mobile'));
-    const expected = [`${policy}:56:13 rules[0].amount: unknown key \`constructor\`, expected one of \`mobile\`, \`unicom\`, \`telecom\``];
+    const expected = [`${policy}:63:13 rules[0].amount: unknown key \`constructor\`, expected one of \`mobile\`, \`unicom\`, \`telecom\``];
     expect(await fails(['validate', policy])).toEqual(expected);
     expect(await fails(settleArgs('postal-agency', { policy }))).toEqual(expected);
   });

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  conditionText, explainLine, explanationText, loadPolicy, localizeStatement, readDataset, reasonText, renderDiagnostic,
-  unitsOf, type ConditionTrace,
+  conditionText, Exact, explainLine, explanationText, formatDiagnostic, loadPolicy, localizeStatement, msg, RatecardError, readDataset, reasonText,
+  renderDiagnostic, renderText, settle, unitsOf, type ConditionTrace,
 } from '../../../engine/index.js';
-import { policyOf, settleScenario } from '../../fixtures/scenario.js';
+import { folderDataset, policyOf, settleScenario } from '../../fixtures/scenario.js';
 
 const RURAL = readFileSync('policies/rural-contract.yaml', 'utf8');
 const diagnosticsOf = (text: string) => {
@@ -106,5 +106,32 @@ describe('traces and reasons in 简体中文', () => {
     const pool = settleScenario('bonus-pool');
     const vetoed = pool.withheld[0];
     expect(reasonText(vetoed, 'zh-CN', { units: unitsOf(bonus) })).toMatch(/^未发放：/);
+  });
+});
+
+describe('settling a run in 简体中文', () => {
+  it('says an allocation that cannot be made, a reversed range and a budget overrun in Chinese, English unchanged', async () => {
+    const { allocateLargestRemainder } = await import('../../../engine/settle/allocate.js');
+    const { EvaluationError } = await import('../../../engine/compile/values.js');
+    const where = msg('settle.group', { group: 'north', rule: 'pool_share', period: '2025-03' });
+    let caught: unknown;
+    try { allocateLargestRemainder(Exact.of(100), [Exact.ZERO, Exact.ZERO], 2, where); } catch (e) { caught = e; }
+    expect(caught).toBeInstanceOf(EvaluationError);
+    const text = (caught as InstanceType<typeof EvaluationError>).text;
+    expect(renderText(text, 'en')).toBe('the weights of group `north` of `pool_share` in 2025-03 add up to 0: there is nothing to share the total 100 by');
+    expect(renderText(text, 'zh-CN')).toBe('2025-03 `pool_share` 的 `north` 组 的权重之和为 0：无法按权重分配总额 100');
+    const policy = policyOf('rural-contract');
+    const data = folderDataset(policy, 'data/scenarios/rural-contract');
+    for (const [options, zh] of [
+      [{ from: '2025-05', to: '2025-02' }, '(options):1:1 from: 账期范围的起点 2025-05 晚于终点 2025-02'],
+      [{ budget: 10 }, /^\(options\):1:1 budget: 本次结算需要 [\d,]+ 次规则计算（\d+ 个收款方 × 12 个月 × 8 条规则），超过预算 10：请减少收款方或月份，或提高预算$/],
+    ] as const) {
+      let refused: unknown;
+      try { settle(policy, data, options); } catch (e) { refused = e; }
+      expect(refused).toBeInstanceOf(RatecardError);
+      const d = (refused as RatecardError).diagnostics[0];
+      expect(renderDiagnostic(d, 'zh-CN')).toMatch(zh);
+      expect(formatDiagnostic(d)).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });
