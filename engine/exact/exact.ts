@@ -347,9 +347,16 @@ function roundQuotient(n: number, d: number, mode: RoundingMode): number | undef
   // the float quotient may be one off for large n: bring the remainder back into range
   if (n >= 0) { if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; } }
   else if (r > 0) { q += 1; r -= d; } else if (r <= -d) { q -= 1; r += d; }
-  if (r === 0) return q;
-  const sign = n < 0 ? -1 : 1;
-  const twice = Math.abs(r) * 2;
+  return r === 0 ? q : roundTruncated(q, r, d, mode);
+}
+
+/**
+ * The quotient q of a division by d > 0 truncated toward zero, its remainder r ≠ 0 (of the
+ * dividend's sign), rounded by `mode`: the one rounding step of exact and of generated code.
+ */
+export function roundTruncated(q: number, r: number, d: number, mode: RoundingMode): number {
+  const sign = r < 0 ? -1 : 1;
+  const twice = (r < 0 ? -r : r) * 2;
   switch (mode) {
     case 'down': return q;
     case 'up': return q + sign;

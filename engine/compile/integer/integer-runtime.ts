@@ -2,7 +2,7 @@
 // as in `Exact.round`. Every argument is a safe integer (|x| ≤ 2^53 − 1) and every divisor is
 // above 0, which the generated code checks before the call; then `n % d` and `(n − r) / d`
 // are exact in floating point, and so is every result.
-import type { RoundingMode } from '../../exact/exact.js';
+import { roundTruncated, type RoundingMode } from '../../exact/exact.js';
 
 /** ⌊n / d⌋. */
 export function floorDiv(n: number, d: number): number {
@@ -22,17 +22,7 @@ export function ceilDiv(n: number, d: number): number {
 export function roundDiv(n: number, d: number, mode: RoundingMode): number {
   const r = n % d;
   const q = (n - r) / d; // truncated toward zero
-  if (r === 0) return q;
-  const sign = n < 0 ? -1 : 1;
-  const twice = (r < 0 ? -r : r) * 2;
-  switch (mode) {
-    case 'down': return q;
-    case 'up': return q + sign;
-    case 'floor': return sign < 0 ? q - 1 : q;
-    case 'ceiling': return sign > 0 ? q + 1 : q;
-    case 'half-up': return twice >= d ? q + sign : q;
-    case 'half-even': return twice > d || (twice === d && q % 2 !== 0) ? q + sign : q;
-  }
+  return r === 0 ? q : roundTruncated(q, r, d, mode);
 }
 
 /** Half away from zero, the policies' usual `half-up`, without the mode switch. */
