@@ -3,27 +3,12 @@
 // (and on its own schema and the seal) alone, never on the book or on the other backend.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importCycles } from '../fixtures/import-cycles.js';
 
 const files = readdirSync('store').filter((f) => f.endsWith('.ts'));
 const imports = new Map(files.map((f) => [f, [...readFileSync(`store/${f}`, 'utf8').matchAll(/^(?:import|export)[^;]*?from '\.\/([a-z0-9-]+)\.js';/gm)].map((m) => `${m[1]}.ts`)]));
 
-/** Every cycle found by a depth-first walk, as the files around it. */
-function cycles(): string[][] {
-  const found: string[][] = [];
-  const state = new Map<string, 'open' | 'done'>();
-  const walk = (file: string, path: string[]) => {
-    if (state.get(file) === 'done') return;
-    if (state.get(file) === 'open') {
-      found.push([...path.slice(path.indexOf(file)), file]);
-      return;
-    }
-    state.set(file, 'open');
-    for (const next of imports.get(file) ?? []) walk(next, [...path, file]);
-    state.set(file, 'done');
-  };
-  for (const f of files) walk(f, []);
-  return found;
-}
+const cycles = () => importCycles(files, imports);
 
 describe('store imports', () => {
   it('are read from every file of store/', () => {

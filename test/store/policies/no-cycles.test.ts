@@ -3,24 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCycles } from '../../fixtures/import-cycles.js';
 
 const files = ['store', 'store/policies'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`));
 const imports = new Map(files.map((f) => [f, [...readFileSync(f, 'utf8').matchAll(/^(?:import|export)[^;]*?from '(\.{1,2}\/[a-z0-9/-]+)\.js';/gm)]
   .map((m) => normalize(join(dirname(f), `${m[1]}.ts`))).filter((target) => target.startsWith('store/'))]));
 
-function cycles(): string[][] {
-  const found: string[][] = [];
-  const state = new Map<string, 'open' | 'done'>();
-  const walk = (file: string, path: string[]) => {
-    if (state.get(file) === 'done') return;
-    if (state.get(file) === 'open') { found.push([...path.slice(path.indexOf(file)), file]); return; }
-    state.set(file, 'open');
-    for (const next of imports.get(file) ?? []) walk(next, [...path, file]);
-    state.set(file, 'done');
-  };
-  for (const f of files) walk(f, []);
-  return found;
-}
+const cycles = () => importCycles(files, imports);
 
 describe('store and registry imports', () => {
   it('are read across both folders', () => {
