@@ -65,7 +65,9 @@ export async function readStoreStatement(book: StatementSource, query: StoreStat
   const restored = before === undefined ? [] : (await book.statement({ ...lineQuery, replaced: true }))
     .filter((l) => kept.has(l.runId) && l.replacedBy !== undefined && !kept.has(l.replacedBy))
     .map(({ replacedBy: _by, ...l }) => l);
-  const lines = inStatementOrder(posted, posted.filter((l) => kept.has(l.runId)).concat(restored))
+  const standing = posted.filter((l) => kept.has(l.runId));
+  // the store's order already holds unless replaced lines come back in between
+  const lines = (restored.length ? inStatementOrder(posted, standing.concat(restored)) : standing)
     .map((l) => ({ ...l, version: version.get(l.runId) ?? '' }));
   const back = new Set(restored.map((l) => l.period));
   const later = new Set(posted.filter((l) => !kept.has(l.runId) && !l.adjustment && !back.has(l.period)).map((l) => l.period));
