@@ -292,9 +292,10 @@ export interface SettleOptions {
    */
   engine?: 'integer' | 'reference';
   /**
-   * Internal: outside `trace` detail, make each withheld item's reason when it is first read
-   * (issue 13.3), for a statement whose reasons may not be read at all. The reason is an accessor
-   * (and in `toJSON`): a statement sent to another thread must be read or serialised first.
+   * Make each withheld item's reason when it is first read (issue 13.3): the default in
+   * `amounts` detail, whose reasons are seldom read; never in `trace` detail. The reason is then
+   * an accessor (and in `toJSON`): such a statement sent to another thread by structured clone
+   * (postMessage) must be serialised first (JSON), or settled with `lazyReasons: false`.
    */
   lazyReasons?: boolean;
 }

@@ -1,6 +1,6 @@
 // The state the compiled closures read while one payee is evaluated: the payee's facts by
 // month, memoised metrics, this month's lines and the ledger of earlier lines.
-import type { Exact } from '../exact/exact.js';
+import { Exact } from '../exact/exact.js';
 import type { FactRow, FieldValue, TransactionRow } from '../data/dataset.js';
 import type { LineKind, PayeeRecord } from '../types.js';
 import type { Value } from './values.js';
@@ -31,8 +31,14 @@ export interface PayeeState {
   /** The row of `metrics` read last and its month: most reads are of the month being evaluated. */
   metricMonth?: number;
   metricRow?: (Value | undefined)[];
-  /** This month's rounded amounts by rule index (signed), undefined when the rule made no line. */
-  current: (Exact | undefined)[];
+  /**
+   * This month's rounded amounts by rule index (signed), undefined when the rule made no line:
+   * a number is the amount in integer units of the policy's scale (`unit`), as generated code
+   * makes it, kept without an `Exact` until a closure reads it (`lineAt`).
+   */
+  current: (Exact | number | undefined)[];
+  /** 10^scale of the policy being settled: what one unit of a line in `current` is worth. */
+  unit?: number;
   ledger: LedgerEntry[];
   /** Months whose lines are known: settled in this run, or posted in the history it was given. */
   settled: Set<number>;
@@ -51,6 +57,12 @@ export interface Ctx {
   item?: TransactionRow;
   /** Derived per-transaction values, inside a for_each rule. */
   derived?: (Value | undefined)[];
+}
+
+/** The line rule `k` made this month, exact (0 when it made none). */
+export function lineAt(p: PayeeState, k: number): Exact {
+  const v = p.current[k];
+  return v === undefined ? Exact.ZERO : typeof v === 'number' ? Exact.ratio(v, p.unit!) : v;
 }
 
 /** `policy/payee/period/line`: the id of a statement line. */

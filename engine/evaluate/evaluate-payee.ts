@@ -17,7 +17,7 @@ import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import type { MessageData } from '../types.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
-import { frozenCtx, LazyWithheld } from './lazy-withheld.js';
+import { keptState, LazyWithheld } from './lazy-withheld.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -35,7 +35,7 @@ export interface EvaluateOptions {
   sums?: Record<LineKind, Exact>;
   /** Sums of generated amounts in integer units (the others go to `sums`). */
   unitSums?: UnitSums;
-  /** Withheld reasons made when first read (see LazyWithheld): for statements read in this thread. */
+  /** Withheld reasons made when first read (see LazyWithheld); by default in `amounts` detail only. */
   lazyReasons?: boolean;
   /** `reference`: the closures only, never the generated integer code (for tests). */
   engine?: 'integer' | 'reference';
@@ -46,16 +46,19 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const { scale, mode } = plan.rounding;
   const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
+  state.unit = 10 ** scale;
   const bare = bareTraces(plan);
+  const inLedger = ledgerFlags(plan);
   const full = options.detail === 'trace';
   // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
-  const prefix = lineId(plan.id, payeeId, '', '').slice(0, -1);
+  const prefix = `${plan.id}/${payeeId}/`;
   const suffixes = lineSuffixes(plan);
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts';
   const unit = 10 ** scale;
   const flagged: number[] = [];
-  const lazyReasons = options.lazyReasons === true && !full;
+  const lazyReasons = (options.lazyReasons ?? lean) && !full;
+  let kept: PayeeState | undefined;
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     state.settled.add(m);
@@ -64,8 +67,6 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     const period = periodText(m);
     const suffix = suffixesOf(suffixes, m, period, plan);
     const ctx: Ctx = { p: state, m };
-    let frozen: Ctx | undefined;
-    const monthCtx = () => (frozen ??= frozenCtx(ctx));
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;
       const int = integer ? rule.integer : undefined;
@@ -75,39 +76,46 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, lazyReasons ? monthCtx : undefined));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, lazyReasons ? (kept ??= keptState(state)) : undefined));
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
-        flagged.length = 0;
+        if (flagged.length) flagged.length = 0;
         const units = lean && int?.amount ? int.amount(ctx, flagged) : NaN;
-        let result: AmountResult | undefined;
-        let amount: Exact;
         if (units === units) {
-          amount = Exact.ratio(rule.kind === 'deduction' ? -units : units, unit);
-        } else {
-          result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
-          const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
-          amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
+          // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
+          const signed = rule.kind === 'deduction' ? -units : units;
+          state.current[rule.index] = signed;
+          if (inLedger[rule.index]) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount: Exact.ratio(signed, unit) });
+          if (!emit) continue;
+          const id = prefix + suffix[rule.index];
+          // transactions the generated loop flagged: reported from the closures
+          for (let i = 0; i < flagged.length; i++) {
+            const item = state.transactions.get(m)![flagged[i]];
+            out.withheld.push(flaggedItem(plan, rule, transactionCtx(rule, state, m, item), `${id}/${item.id}`, period, undefined));
+          }
+          if (signed === 0) continue;
+          if (options.unitSums) options.unitSums.add(rule.kind, signed);
+          else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
+          out.lines.push({ id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
+          continue;
         }
+        const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
+        const rounded = result.preRounded ? result.exact : result.exact.round(scale, mode);
+        const amount = rule.kind === 'deduction' ? rounded.neg() : rounded;
         state.current[rule.index] = amount;
         // a refund that rounds to nothing is no line, so it returns no quarter: a run that reads its
         // history from posted lines must see the same open quarters as a run over the whole year
-        if (plan.ledgerRules.has(rule.id)) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result?.returnsSources });
+        if (inLedger[rule.index]) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result.returnsSources });
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
-        const trace = options.detail !== 'amounts' ? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
-        for (const item of result?.items ?? []) {
+        const trace = lean ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
+        if (result.items) for (const item of result.items) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
-        }
-        // transactions the generated loop flagged: reported from the closures, as above
-        for (let i = 0; !result && i < flagged.length; i++) {
-          const item = state.transactions.get(m)![flagged[i]];
-          out.withheld.push(flaggedItem(plan, rule, transactionCtx(rule, state, m, item), `${id}/${item.id}`, period, undefined));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain
-          const nothing = (result?.parts && !result.parts.length) || (result?.items && !result.items.length);
+          const nothing = (result.parts && !result.parts.length) || (result.items && !result.items.length);
           if (out.unpaid && trace && !nothing) {
             const f = trace.formula;
             const reasonMessage = msg('unpaid.zero', { expression: f && (f.msg?.expression ?? f.expression), substituted: f && (f.msg?.substituted ?? f.substituted) });
@@ -115,12 +123,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           }
           continue;
         }
-        const generated = units === units;
-        if (generated && options.unitSums) options.unitSums.add(rule.kind, rule.kind === 'deduction' ? -units : units, amount);
-        else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
+        if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         out.lines.push({
-          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-          amount: generated ? unitsText(rule.kind === 'deduction' ? -units : units, scale) : amount.toFixed(scale),
+          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: amount.toFixed(scale),
           explanation: trace ? explain(trace) : '',
           trace: full && trace ? trace : bare[rule.index],
         });
@@ -155,6 +160,14 @@ function periodText(m: number): string {
   return p;
 }
 
+// per plan: whether each rule's lines go to the ledger (later months read them)
+const ledgerOfPlan = new WeakMap<Plan, boolean[]>();
+function ledgerFlags(plan: Plan): boolean[] {
+  let flags = ledgerOfPlan.get(plan);
+  if (!flags) ledgerOfPlan.set(plan, (flags = plan.rules.map((r) => plan.ledgerRules.has(r.id))));
+  return flags;
+}
+
 // `period/rule` of each rule, by month, per plan
 const suffixesOfPlan = new WeakMap<Plan, Map<number, string[]>>();
 function lineSuffixes(plan: Plan): Map<number, string[]> {
@@ -177,12 +190,12 @@ function bareTraces(plan: Plan): LineTrace[] {
 }
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated?: Generated, lazy?: () => Ctx): WithheldItem {
+function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
   let wouldPay: string | undefined;
   let result;
   const units = !full && generated ? generated(ctx, []) : NaN;
   if (units === units) {
-    wouldPay = Exact.ratio(rule.kind === 'deduction' ? -units : units, 10 ** plan.rounding.scale).toFixed(plan.rounding.scale);
+    wouldPay = unitsText(rule.kind === 'deduction' ? -units : units, plan.rounding.scale);
   } else try {
     result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
     const r = result.preRounded ? result.exact : result.exact.round(plan.rounding.scale, plan.rounding.mode);
@@ -198,7 +211,7 @@ function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: 
       reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
-  if (lazy) return new LazyWithheld(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, wouldPay, bareTraces(plan)[rule.index], { make: leanReason, rule, ctx: lazy() });
+  if (kept) return new LazyWithheld(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, wouldPay, bareTraces(plan)[rule.index], leanReason, rule, ctx, kept);
   const reason = leanReason(rule, ctx);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,

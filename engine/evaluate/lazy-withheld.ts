@@ -4,25 +4,47 @@
 // JSON with the same keys in the same order — but its reason is an accessor, which a structured
 // clone (postMessage, worker threads) drops: only for statements read in the thread that made them.
 import type { CompiledRule } from '../compile/plan.js';
-import type { Ctx } from '../compile/runtime.js';
+import type { Ctx, PayeeState } from '../compile/runtime.js';
 import type { LineKind, LineTrace, MessageData, WithheldItem } from '../types.js';
 
 export type MakeReason = (rule: CompiledRule, ctx: Ctx) => { text: string; message: MessageData };
 
 export class LazyWithheld implements WithheldItem {
   #reason?: { text: string; message: MessageData };
-  readonly #source: { make: MakeReason; rule: CompiledRule; ctx: Ctx };
+  // what the reason is made from: the payee's state, the month, and that month's lines (a new
+  // array each month, and a gate reads only lines of rules before its own, all made by then)
+  readonly #make: MakeReason;
+  readonly #rule: CompiledRule;
+  readonly #state: PayeeState;
+  readonly #month: number;
+  readonly #current: PayeeState['current'];
 
   constructor(
     readonly id: string, readonly period: string, readonly payeeId: string, readonly policy: string,
     readonly line: string, readonly kind: LineKind, readonly wouldPay: string | undefined, readonly trace: LineTrace,
-    /** How the reason is made, from the rule and the payee's state as it was in the item's month. */
-    source: { make: MakeReason; rule: CompiledRule; ctx: Ctx },
+    make: MakeReason, rule: CompiledRule, ctx: Ctx,
+    /** The payee's state as `keptState` keeps it. */
+    kept: PayeeState,
   ) {
-    this.#source = source;
+    this.#make = make;
+    this.#rule = rule;
+    this.#state = kept;
+    this.#month = ctx.m;
+    this.#current = ctx.p.current;
   }
 
-  #made() { return (this.#reason ??= this.#source.make(this.#source.rule, this.#source.ctx)); }
+  #made() {
+    if (this.#reason) return this.#reason;
+    // the payee's state as it was in the item's month: its lines put back while the reason is made
+    const p = this.#state, now = p.current;
+    p.current = this.#current;
+    try {
+      return (this.#reason = this.#make(this.#rule, { p, m: this.#month }));
+    } finally {
+      p.current = now;
+    }
+  }
+
   get reason(): string { return this.#made().text; }
   get reasonMessage(): MessageData { return this.#made().message; }
 
@@ -34,7 +56,11 @@ export class LazyWithheld implements WithheldItem {
   }
 }
 
-/** The payee's state as it is in month `ctx.m`, kept for a reason made later: that month's lines, the rest shared. */
-export function frozenCtx(ctx: Ctx): Ctx {
-  return { p: Object.create(ctx.p, { current: { value: ctx.p.current, writable: true } }) as Ctx['p'], m: ctx.m };
+/**
+ * What reasons made later need of a payee's state: all of it but its memoised metrics, made
+ * again when a reason reads them, so that they die young with the payee instead of surviving
+ * with the statement. One per payee, shared by its items.
+ */
+export function keptState(p: PayeeState): PayeeState {
+  return { ...p, metrics: new Map(), metricMonth: undefined, metricRow: undefined };
 }

@@ -9,11 +9,11 @@ export class UnitSums {
 
   constructor(readonly scale: number, private readonly exact: Record<LineKind, Exact>) {}
 
-  /** Adds a line of `units` (signed) whose exact amount is `amount`. */
-  add(kind: LineKind, units: number, amount: Exact): void {
+  /** Adds a line of `units` (signed). */
+  add(kind: LineKind, units: number): void {
     const next = this.units[kind] + units;
     if (Number.isSafeInteger(next)) this.units[kind] = next;
-    else this.exact[kind] = this.exact[kind].add(amount);
+    else this.exact[kind] = this.exact[kind].add(Exact.ratio(units, 10 ** this.scale));
   }
 
   /** The exact sums by kind, units included (the integer sums are moved into them). */

@@ -167,10 +167,12 @@ function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>,
   const v = em.local(`${name}_exact`, where);
   const unit = slot.source === 'rule' ? 10 ** s.scale : STATIC[slot.type];
   if (slot.source === 'rule') {
-    // a line not made this month reads as 0; a made line has at most the policy's places
+    // a line not made this month reads as 0; a generated line is already in units of the
+    // policy's scale; any other has at most the policy's places
     const n = em.fresh(name);
     em.line(`let ${n} = 0;`);
-    em.block(`if (${v} !== undefined)`, () => {
+    em.block(`if (typeof ${v} === 'number')`, () => em.line(`${n} = ${v};`));
+    em.block(`else if (${v} !== undefined)`, () => {
       em.line(`if (${unit} % ${v}.d !== 0) return ${em.bail};`);
       em.line(`${n} = ${v}.n * (${unit} / ${v}.d);`);
       em.check(n);

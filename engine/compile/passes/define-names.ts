@@ -8,7 +8,7 @@ import type { FieldDeclaration, ParamDeclaration } from '../../policy/policy-doc
 import type { Binding } from '../compile-expression.js';
 import { fieldBinding } from '../field-binding.js';
 import { checkParam } from '../params.js';
-import type { Ctx } from '../runtime.js';
+import { type Ctx, lineAt } from '../runtime.js';
 import { EvaluationError, type Value, type ValueType } from '../values.js';
 import { msg } from '../../messages/msg.js';
 import type { Text } from '../../messages/message.js';
@@ -91,7 +91,7 @@ export function defineNames(doc: Record<string, unknown>, report: (message: Text
     if (!id) return;
     if (ruleIndex.has(id)) { report(msg('compile.duplicate-rule', { id }), ['rules', k, 'id']); return; }
     ruleIndex.set(id, k);
-    define(id, { kind: 'rule', type: 'number', fn: (ctx) => ctx.p.current[k] ?? Exact.ZERO, readsLines: true }, ['rules', k, 'id']);
+    define(id, { kind: 'rule', type: 'number', fn: (ctx) => lineAt(ctx.p, k), readsLines: true }, ['rules', k, 'id']);
   });
 
   return { bindings, define, attributeDecls, factDecls, params, ruleDocs, ruleIndex };

@@ -1,4 +1,5 @@
-// Withheld reasons made when first read (`lazyReasons`, issue 13.3) are the eager ones: read
+// Withheld reasons made when first read (`lazyReasons`, issue 13.3; the default in `amounts`
+// detail) are the eager ones: read
 // after the whole run (when the payee's later months have changed its state), as text, as a
 // message and in JSON, on the bundled scenarios and on random policies whose gates nest
 // all / any / not / named conditions.
@@ -10,11 +11,16 @@ import { mulberry32, randomData, randomPolicy } from './random-policy.js';
 
 function same(policy: CompiledPolicy, dataset: Dataset) {
   for (const detail of ['amounts', 'explanation'] as const) {
-    const eager = settle(policy, dataset, { detail });
+    const eager = settle(policy, dataset, { detail, lazyReasons: false });
     const lazy = settle(policy, dataset, { detail, lazyReasons: true });
     expect(lazy.withheld.map((w) => w.reason)).toEqual(eager.withheld.map((w) => w.reason));
     expect(lazy.withheld.map((w) => w.reasonMessage)).toEqual(eager.withheld.map((w) => w.reasonMessage));
     expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+    // the default: made when read in `amounts` detail, at once in `explanation` detail
+    const byDefault = settle(policy, dataset, { detail });
+    const made = (s: typeof eager) => s.withheld.filter((w) => Object.hasOwn(w, 'reason')).length;
+    expect(made(byDefault)).toBe(detail === 'amounts' ? made(lazy) : byDefault.withheld.length);
+    expect(JSON.stringify(byDefault)).toBe(JSON.stringify(eager));
   }
   return settle(policy, dataset, { detail: 'amounts' }).withheld.length;
 }

@@ -51,6 +51,7 @@ describe.each(SCENARIOS)('%s in English', (name) => {
     const amounts = settleScenario(name, undefined, { detail: 'amounts' });
     expect(amounts.withheld.map((w) => w.reason)).toEqual(statement.withheld.map((w) => w.reason));
     expect(amounts.withheld.map((w) => render(w.reasonMessage!, 'zh-CN'))).toEqual(statement.withheld.map((w) => render(w.reasonMessage!, 'zh-CN')));
-    expect(JSON.parse(JSON.stringify(amounts.withheld.map((w) => ({ ...w, trace: undefined })))).every((w: { reason?: string }) => typeof w.reason === 'string')).toBe(true);
+    // made when read, the reason is in JSON too (a spread copies own fields only: serialise, or settle with `lazyReasons: false`)
+    expect(JSON.parse(JSON.stringify(amounts.withheld)).map((w: { reason?: string }) => w.reason)).toEqual(statement.withheld.map((w) => w.reason));
   });
 });
