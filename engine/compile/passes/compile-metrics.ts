@@ -4,7 +4,7 @@
 // memoised per payee and month. `metricLines` says which lines each one reads, transitively.
 import { Exact } from '../../exact/exact.js';
 import { periodOf as periodText } from '../../data/period.js';
-import type { Binding, CompiledExpr } from '../compile-expression.js';
+import type { Binding } from '../compile-expression.js';
 import { compilePopulationMetric } from '../compile-population.js';
 import type { CompiledMetric } from '../plan.js';
 import type { Ctx } from '../runtime.js';
@@ -13,19 +13,15 @@ import { msg } from '../../messages/msg.js';
 import type { Text } from '../../messages/message.js';
 import type { SourceLocation } from '../../types.js';
 import type { Path } from './define-names.js';
+import { obj } from './doc-object.js';
+import type { ExpressionScope } from './expression-scope.js';
 
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
-
-export interface MetricPassHelpers {
+/** A metric compiles through the scope's expressions, and the scope compiles a metric on its first use. */
+export interface MetricPassHelpers extends Pick<ExpressionScope, 'scopeFor' | 'expression' | 'linesOfNames'> {
   bindings: Map<string, Binding & { path: Path }>;
   define: (name: string, binding: Binding, path: Path) => void;
   locate: (path: Path) => SourceLocation;
   report: (message: Text, path: Path, offset?: number, length?: number) => void;
-  /** Read only while metrics compile, after the caller has set them up. */
-  scopeFor: (path: Path, extra?: Map<string, Binding>) => (name: string, start: number, end: number) => Binding | undefined;
-  expression: (text: unknown, path: Path) => CompiledExpr | undefined;
-  linesOfNames: (names: Iterable<string>) => Set<string>;
 }
 
 export function metricPass(doc: Record<string, unknown>, h: MetricPassHelpers) {

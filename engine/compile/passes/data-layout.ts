@@ -1,11 +1,9 @@
-// The columns of the data files a policy reads: facts and payee attributes in declaration
-// order, the transactions' id and fields, and which payees it applies to.
-import { Exact } from '../../exact/exact.js';
+// Pass 5 of compilation: the columns of the data files a policy reads — facts and payee
+// attributes in declaration order, the transactions' id and fields — and which payees it
+// applies to.
 import type { DataLayout } from '../../data/dataset.js';
 import type { FieldDeclaration, FieldType } from '../../policy/policy-document.js';
-
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
+import { obj } from './doc-object.js';
 
 const fieldLayout = ([name, decl]: [string, unknown]) =>
   ({ name, type: (obj(decl).type ?? 'number') as FieldType, optional: obj(decl).optional === true });

@@ -12,11 +12,9 @@ import { type Ctx, lineAt } from '../runtime.js';
 import { EvaluationError, type Value, type ValueType } from '../values.js';
 import { msg } from '../../messages/msg.js';
 import type { Text } from '../../messages/message.js';
+import { obj } from './doc-object.js';
 
 export type Path = (string | number)[];
-
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};
 
 const BUILTINS: Record<string, (m: number) => number> = {
   period_month: monthOfYear,

@@ -1,0 +1,41 @@
+// What compiling a condition produces, and what it needs from the policy around it. Every part
+// of a condition (a group, a `not`, a named reference, a fact leaf) compiles to a node with the
+// same three readings: `test`, `failed` (the failed leaves, for the reason a line is not paid)
+// and `trace` (every value it saw).
+import type { ConditionTrace, MessageData } from '../../types.js';
+import type { Text } from '../../messages/message.js';
+import type { Binding } from '../compile-expression.js';
+import type { Ctx } from '../runtime.js';
+import type { Value } from '../values.js';
+
+export interface CompiledCondition {
+  test: (ctx: Ctx) => boolean;
+  trace: (ctx: Ctx, path: string) => ConditionTrace;
+  /**
+   * Evaluates like `test` and, when the condition fails, adds the failed leaves its trace would
+   * show (`fee_ratio 0.96 ≥ fee_gate 0.98`, without ` → false`) as text made only when read.
+   */
+  failed: (ctx: Ctx, out: FailedLeaf[]) => boolean;
+  /** The name its trace carries, and whether that trace is a single leaf (no children). */
+  name?: string;
+  leaf: boolean;
+  names: Set<string>;
+  readsLines: boolean;
+  readsRank: boolean;
+}
+
+export interface ConditionScope {
+  resolve: (name: string, path: (string | number)[]) => Binding | undefined;
+  report: (message: Text, path: (string | number)[]) => void;
+  /** Named conditions (`{condition: name}`), compiled on demand. */
+  named: (name: string, path: (string | number)[]) => CompiledCondition | undefined;
+}
+
+/** A failed leaf as a message (without its result), made on first read from the values it saw. */
+export type FailedLeaf = () => MessageData;
+
+/** A compiled part of a condition; `priority` orders it among its siblings. */
+export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'name' | 'leaf'> & { priority: number };
+
+/** Reads a value (a fact, a metric, a parameter…) for the payee and month being settled. */
+export type Get = (ctx: Ctx) => Value | undefined;

@@ -1,0 +1,35 @@
+// `{condition: name}`: a named condition of the policy, compiled once and shared. Its trace and
+// reasons say which condition it is: the name given here, else the named condition's own name,
+// else its key — `veto: violations 1 = 0`, not a bare `violations 1 = 0`.
+import { render } from '../../messages/render.js';
+import { msg } from '../../messages/msg.js';
+import type { Path } from '../passes/define-names.js';
+import type { ConditionBuilder } from './condition-builder.js';
+import type { ConditionNode, FailedLeaf } from './compiled-condition.js';
+
+export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>, path: Path): ConditionNode | undefined {
+  const named = cb.scope.named(String(c.condition), [...path, 'condition']);
+  if (!named) { cb.failed = true; return undefined; }
+  named.names.forEach((n) => cb.names.add(n));
+  cb.readsLines ||= named.readsLines;
+  cb.readsRank ||= named.readsRank;
+  const label = c.name !== undefined ? String(c.name) : named.name ? undefined : String(c.condition);
+  return {
+    priority: Number(c.priority ?? 1),
+    test: named.test,
+    name: label ?? named.name,
+    leaf: named.leaf,
+    failed: !label || !named.leaf ? named.failed : (ctx, out) => {
+      const mine: FailedLeaf[] = [];
+      const r = named.failed(ctx, mine);
+      for (const f of mine) out.push(() => msg('trace.labelled', { label, text: f() }));
+      return r;
+    },
+    trace: (ctx, p) => {
+      const t = named.trace(ctx, p);
+      if (!label) return { ...t, name: t.name };
+      const m = msg('trace.labelled', { label, text: t.msg ?? t.text });
+      return { ...t, name: label, text: render(m), msg: m };
+    },
+  };
+}
