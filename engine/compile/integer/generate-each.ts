@@ -36,6 +36,9 @@ export function generateEach(
     binding,
     compile: (t) => compileExpression(t, binding, () => {}),
     closure: never,
+    // a `where` leaf the generator does not write reads a transaction's fields, which the policy's
+    // condition compiler does not know: the rule stays on its closures
+    compileCondition: never,
     local: (name) => locals.get(name),
     slot: (name) => {
       const i = fields.findIndex(([n]) => n === name);
