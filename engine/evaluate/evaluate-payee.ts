@@ -3,21 +3,21 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact } from '../exact/exact.js';
-import { monthOfYear, periodOf } from '../data/period.js';
+import { monthOfYear } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
-import type { TransactionRow } from '../data/dataset.js';
+import type { Ctx, PayeeState } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
-import type { CompiledCondition, FailedLeaf } from '../compile/compile-condition.js';
+import type { CompiledCondition } from '../compile/compile-condition.js';
 import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
-import type { LineKind, LineTrace, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
-import { type AmountResult, computeAmount } from './compute-amount.js';
-import { buildTrace, explain, failedLeaves, failedMessage, withheldMessage } from './trace.js';
+import type { LineKind, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
+import { computeAmount } from './compute-amount.js';
+import { buildTrace, explain } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
-import type { MessageData } from '../types.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
-import { keptState, LazyWithheld } from './lazy-withheld.js';
+import { keptState } from './lazy-withheld.js';
+import { bareTraces, ledgerFlags, lineSuffixes, periodText, suffixesOf } from './plan-constants.js';
+import { flaggedItem, transactionCtx, unpaid, withheld } from './withheld-items.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -144,127 +144,6 @@ function holds(condition: CompiledCondition, generated: Generated | undefined, c
 }
 
 const NO_FLAGS: number[] = [];
-
-/** A transaction's context with its derived values, as the reference loop makes it. */
-function transactionCtx(rule: CompiledRule, state: PayeeState, m: number, item: TransactionRow): Ctx {
-  const itemCtx: Ctx = { p: state, m, item, derived: [] };
-  if (rule.amount.type === 'each') for (const d of rule.amount.derive) itemCtx.derived!.push(d.expr.fn(itemCtx));
-  return itemCtx;
-}
-
-const periods = new Map<number, string>();
-/** `YYYY-MM` of a month index, made once: every line of the month shares it. */
-function periodText(m: number): string {
-  let p = periods.get(m);
-  if (p === undefined) periods.set(m, (p = periodOf(m)));
-  return p;
-}
-
-// per plan: whether each rule's lines go to the ledger (later months read them)
-const ledgerOfPlan = new WeakMap<Plan, boolean[]>();
-function ledgerFlags(plan: Plan): boolean[] {
-  let flags = ledgerOfPlan.get(plan);
-  if (!flags) ledgerOfPlan.set(plan, (flags = plan.rules.map((r) => plan.ledgerRules.has(r.id))));
-  return flags;
-}
-
-// `period/rule` of each rule, by month, per plan
-const suffixesOfPlan = new WeakMap<Plan, Map<number, string[]>>();
-function lineSuffixes(plan: Plan): Map<number, string[]> {
-  let s = suffixesOfPlan.get(plan);
-  if (!s) suffixesOfPlan.set(plan, (s = new Map()));
-  return s;
-}
-function suffixesOf(all: Map<number, string[]>, m: number, period: string, plan: Plan): string[] {
-  let s = all.get(m);
-  if (!s) all.set(m, (s = plan.rules.map((r) => lineId('', '', period, r.id).slice(2))));
-  return s;
-}
-
-// traces off: every line shares its rule's bare trace instead of allocating one
-const bareOfPlan = new WeakMap<Plan, LineTrace[]>();
-function bareTraces(plan: Plan): LineTrace[] {
-  let bare = bareOfPlan.get(plan);
-  if (!bare) bareOfPlan.set(plan, (bare = plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] }))));
-  return bare;
-}
-
-/** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
-  let wouldPay: string | undefined;
-  let result;
-  const units = !full && generated ? generated(ctx, []) : NaN;
-  if (units === units) {
-    wouldPay = unitsText(rule.kind === 'deduction' ? -units : units, plan.rounding.scale);
-  } else try {
-    result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
-    const r = result.preRounded ? result.exact : result.exact.round(plan.rounding.scale, plan.rounding.mode);
-    wouldPay = (rule.kind === 'deduction' ? r.neg() : r).toFixed(plan.rounding.scale);
-  } catch {
-    // the amount may not be computable when the gate fails (e.g. nothing to divide by)
-  }
-  if (full) {
-    const trace = buildTrace(plan, rule, ctx, result, undefined);
-    const reasonMessage = withheldMessage(trace.conditions, lapsed(rule, ctx));
-    return {
-      id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-      reason: render(reasonMessage), reasonMessage, wouldPay, trace,
-    };
-  }
-  if (kept) return new LazyWithheld(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, wouldPay, bareTraces(plan)[rule.index], leanReason, rule, ctx, kept);
-  const reason = leanReason(rule, ctx);
-  return {
-    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: reason.text, reasonMessage: reason.message, wouldPay, trace: bareTraces(plan)[rule.index],
-  };
-}
-
-/** The reason straight from the gate's failed leaves, without building its trace objects. */
-function leanReason(rule: CompiledRule, ctx: Ctx): { text: string; message: MessageData } {
-  const failed: FailedLeaf[] = [];
-  rule.gate!.failed(ctx, failed);
-  const message = failedMessage(failed, lapsed(rule, ctx));
-  return { text: render(message), message };
-}
-
-/** A rule that made no line: why, with the trace of its conditions (and formula, when it came to 0). */
-function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, status: UnpaidItem['status']): UnpaidItem {
-  const trace = buildTrace(plan, rule, ctx, undefined, undefined);
-  const failed: FailedLeaf[] = [];
-  if (status === 'not-applicable') {
-    rule.when!.failed(ctx, failed);
-    // the gate was never reached: only `when` explains it
-    trace.conditions = trace.conditions.filter((c) => c.path === 'when');
-  }
-  const reasonMessage = msg('unpaid.not-applicable', { failed: failed.map((f) => msg('trace.not-met', { condition: f() })) });
-  return {
-    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind, status,
-    reason: render(reasonMessage), reasonMessage, trace,
-  };
-}
-
-/** When nobody of the payee's group shares an allocation this month, its total lapses: say so. */
-function lapsed(rule: CompiledRule, ctx: Ctx): MessageData | undefined {
-  if (rule.amount.type !== 'allocate') return undefined;
-  const total = ctx.p.population?.get(ctx.m)?.get(`${rule.id}#lapsed`);
-  if (total === undefined) return undefined;
-  const by = rule.amount.by;
-  return msg('withheld.lapsed', { by: by?.name, group: by && String(by.value(ctx)), total: total.toString() });
-}
-
-function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
-  const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
-  const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
-  // worded as a withheld gate is: `… is not met`
-  const failed = where ? failedLeaves(where) : [];
-  const reasonMessage = msg('withheld.flagged', { id: ctx.item!.id, failed });
-  return {
-    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: render(reasonMessage), reasonMessage,
-    wouldPay: amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale),
-    trace: { ...(lineTrace ?? { rule: rule.id, location: rule.location, values: {} }), conditions: where ? [where] : [] },
-  };
-}
 
 function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string, state: PayeeState): unknown {
   if (e instanceof DataCellError) {

@@ -25,7 +25,7 @@ describe('a per-transaction `where` on a text field', () => {
   it('loads and settles as the reference closures do, flagging the transactions it leaves out', () => {
     const loaded = loadPolicy({ file: 't.yaml', text });
     if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
-    expect(loaded.policy.plan.rules[0].integer.fallback.join(' ')).not.toBe('');
+    expect(loaded.policy.plan.rules[0].integer?.fallback.join(' ')).not.toBe('');
     const read = readDataset({
       payees: { file: 'payees.csv', text: 'payee_id,name,channel_type\nS1,Shop,shop\n' },
       facts: { file: 'facts.csv', text: 'payee_id,period,sales\nS1,2025-01,10.00\n' },
