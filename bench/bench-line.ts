@@ -2,10 +2,10 @@
 export interface BenchLine { period: string; payeeId: string; line: string; amount: string }
 
 /** Lines keyed `period/payee/line` → amount. */
-export const keyed = (lines: BenchLine[]) => new Map(lines.map((l) => [`${l.period}/${l.payeeId}/${l.line}`, l.amount]));
+export const keyed = (lines: readonly BenchLine[]) => new Map(lines.map((l) => [`${l.period}/${l.payeeId}/${l.line}`, l.amount]));
 
 /** The first few differences between two sets of lines, as text; empty when they agree. */
-export function differences(a: BenchLine[], b: BenchLine[], names: [string, string]): string[] {
+export function differences(a: readonly BenchLine[], b: readonly BenchLine[], names: [string, string]): string[] {
   const x = keyed(a), y = keyed(b);
   const out: string[] = [];
   for (const [k, v] of x) if (y.get(k) !== v) out.push(`${k}: ${names[0]} ${v}, ${names[1]} ${y.get(k) ?? '(no line)'}`);

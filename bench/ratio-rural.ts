@@ -2,7 +2,6 @@
 // one process on the same parsed facts, best of 6 runs each (per CPU-second):
 //   npm run build && node dist/bench/ratio-rural.js [payees]
 import { settle } from '../engine/index.js';
-import { benchLines } from './bench-line.js';
 import { monthsOf, ruralDataset, ruralPolicy } from './compare-rural.js';
 import { integerRural } from './integer-rural.js';
 import type { BenchLine } from './bench-line.js';
@@ -12,9 +11,10 @@ const policy = ruralPolicy();
 const dataset = ruralDataset(policy, 2025, 0, payees);
 const cpu = (f: () => unknown) => { const c = process.cpuUsage(); f(); const u = process.cpuUsage(c); return (u.user + u.system) / 1e6; };
 const runs: Record<string, () => unknown> = {
-  'generated code': () => benchLines(settle(policy, dataset, { detail: 'amounts' }).lines),
-  'generated code, reasons when read': () => benchLines(settle(policy, dataset, { detail: 'amounts', lazyReasons: true }).lines),
-  'reference closures': () => benchLines(settle(policy, dataset, { detail: 'amounts', engine: 'reference' }).lines),
+  'generated code': () => settle(policy, dataset, { detail: 'amounts' }).lines,
+  'generated code, reasons at once': () => settle(policy, dataset, { detail: 'amounts', lazyReasons: false }).lines,
+  'reference closures': () => settle(policy, dataset, { detail: 'amounts', engine: 'reference' }).lines,
+  'with explanations': () => settle(policy, dataset, { detail: 'explanation' }).lines,
   'hand-written, exact integers': () => { const out: BenchLine[] = []; for (const p of dataset.covered) integerRural(p.payeeId, 2025, monthsOf(dataset, p.payeeId), out); return out; },
 };
 const best = Object.fromEntries(Object.keys(runs).map((k) => [k, Infinity]));

@@ -62,7 +62,7 @@ export async function runBench(o: BenchOptions, print: (line: string) => void): 
     print(`   ${name.padEnd(34)} ${n(count / x.cpuSeconds).padStart(14)} ${n(count / x.seconds).padStart(12)}  ${unit} (${n(count)} in ${x.seconds.toFixed(2)} s, ${x.cpuSeconds.toFixed(2)} s CPU)`);
   row('Ratecard (amounts)', rural.ratecard);
   row('Ratecard (amounts, reference closures)', rural.ratecardReference);
-  row('Ratecard (amounts, reasons when read)', rural.ratecardLazy);
+  row('Ratecard (amounts, reasons at once)', rural.ratecardEager);
   row(`Ratecard (with explanations)${o.explained < o.payees ? '*' : ''}`, rural.ratecardExplained);
   row('hand-written, Exact', rural.handWritten);
   row('hand-written, exact integers', rural.integer);

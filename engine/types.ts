@@ -293,7 +293,8 @@ export interface SettleOptions {
   engine?: 'integer' | 'reference';
   /**
    * Make each withheld item's reason when it is first read (issue 13.3): the default in
-   * `amounts` detail, whose reasons are seldom read; never in `trace` detail. The reason is then
+   * `amounts` and `explanation` detail (`false` makes them at once); never in `trace` detail,
+   * whose items carry their whole trace. The reason is then
    * an accessor (and in `toJSON`): such a statement sent to another thread by structured clone
    * (postMessage) must be serialised first (JSON), or settled with `lazyReasons: false`.
    */

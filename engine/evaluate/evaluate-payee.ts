@@ -35,7 +35,7 @@ export interface EvaluateOptions {
   sums?: Record<LineKind, Exact>;
   /** Sums of generated amounts in integer units (the others go to `sums`). */
   unitSums?: UnitSums;
-  /** Withheld reasons made when first read (see LazyWithheld); by default in `amounts` detail only. */
+  /** Withheld reasons made when first read (see LazyWithheld); the default outside `trace` detail. */
   lazyReasons?: boolean;
   /** `reference`: the closures only, never the generated integer code (for tests). */
   engine?: 'integer' | 'reference';
@@ -57,7 +57,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const lean = options.detail === 'amounts';
   const unit = 10 ** scale;
   const flagged: number[] = [];
-  const lazyReasons = (options.lazyReasons ?? lean) && !full;
+  const lazyReasons = (options.lazyReasons ?? true) && !full;
   let kept: PayeeState | undefined;
   for (const m of months) {
     state.current = new Array(plan.rules.length);

@@ -17,8 +17,13 @@ export function isCode(code: string): code is Code {
 /** The message's text in `lang`. A code not in the catalog (a newer engine's) shows as the code with its parameters. */
 export function render(message: MessageData, lang: Lang = 'en'): string {
   if (!isCode(message.code)) return `${message.code} ${JSON.stringify(message.params ?? {})}`;
+  const given = message.params;
+  // every line's trace renders a few messages: no entries arrays, and text parameters as they are
   const params: Record<string, MessageParam> = {};
-  for (const [k, v] of Object.entries(message.params ?? {})) params[k] = resolve(v, lang);
+  if (given) for (const k in given) {
+    const v = given[k];
+    params[k] = v !== null && typeof v === 'object' ? resolve(v, lang) : v;
+  }
   return (catalog[message.code] as Entry<Record<string, MessageParam>>)[lang](params);
 }
 
