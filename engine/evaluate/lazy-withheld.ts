@@ -3,43 +3,54 @@
 // again and no text is rendered. It reads like the eager item — `reason`, `reasonMessage`, and
 // JSON with the same keys in the same order — but its reason is an accessor, which a structured
 // clone (postMessage, worker threads) drops: only for statements read in the thread that made them.
-import type { CompiledRule } from '../compile/plan.js';
-import type { Ctx, PayeeState } from '../compile/runtime.js';
+import type { CompiledRule, Plan } from '../compile/plan.js';
+import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import type { LineKind, LineTrace, MessageData, WithheldItem } from '../types.js';
+import { bareTraces } from './plan-constants.js';
+import { leanReason } from './withheld-reason.js';
 
-export type MakeReason = (rule: CompiledRule, ctx: Ctx) => { text: string; message: MessageData };
-
+/**
+ * Only what the item cannot derive is kept (it lives as long as the statement): its period,
+ * payee and would-pay, the rule, and what its reason is made from; the id, the rule's fields and
+ * its bare trace are read off the plan.
+ */
 export class LazyWithheld implements WithheldItem {
   #reason?: { text: string; message: MessageData };
-  // what the reason is made from: the payee's state, the month, and that month's lines (a new
-  // array each month, and a gate reads only lines of rules before its own, all made by then)
-  readonly #make: MakeReason;
+  readonly #plan: Plan;
   readonly #rule: CompiledRule;
+  // what the reason is made from: the payee's state, the month, and that month's lines (a new
+  // array each month, and a gate reads only lines of rules before its own, all made by then);
+  // no lines when the gate reads none
   readonly #state: PayeeState;
   readonly #month: number;
-  readonly #current: PayeeState['current'];
+  readonly #current: PayeeState['current'] | undefined;
 
   constructor(
-    readonly id: string, readonly period: string, readonly payeeId: string, readonly policy: string,
-    readonly line: string, readonly kind: LineKind, readonly wouldPay: string | undefined, readonly trace: LineTrace,
-    make: MakeReason, rule: CompiledRule, ctx: Ctx,
+    plan: Plan, rule: CompiledRule, readonly period: string, readonly payeeId: string, readonly wouldPay: string | undefined,
+    ctx: Ctx,
     /** The payee's state as `keptState` keeps it. */
     kept: PayeeState,
   ) {
-    this.#make = make;
+    this.#plan = plan;
     this.#rule = rule;
     this.#state = kept;
     this.#month = ctx.m;
-    this.#current = ctx.p.current;
+    this.#current = rule.gate?.readsLines ? ctx.p.current : undefined;
   }
+
+  get id(): string { return lineId(this.#plan.id, this.payeeId, this.period, this.#rule.id); }
+  get policy(): string { return this.#plan.id; }
+  get line(): string { return this.#rule.id; }
+  get kind(): LineKind { return this.#rule.kind; }
+  get trace(): LineTrace { return bareTraces(this.#plan)[this.#rule.index]; }
 
   #made() {
     if (this.#reason) return this.#reason;
     // the payee's state as it was in the item's month: its lines put back while the reason is made
     const p = this.#state, now = p.current;
-    p.current = this.#current;
+    p.current = this.#current ?? [];
     try {
-      return (this.#reason = this.#make(this.#rule, { p, m: this.#month }));
+      return (this.#reason = leanReason(this.#rule, { p, m: this.#month }));
     } finally {
       p.current = now;
     }

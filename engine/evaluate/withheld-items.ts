@@ -6,14 +6,15 @@ import type { Ctx, PayeeState } from '../compile/runtime.js';
 import type { TransactionRow } from '../data/dataset.js';
 import type { FailedLeaf } from '../compile/compile-condition.js';
 import type { Generated } from '../compile/integer/integer-plan.js';
-import type { MessageData, UnpaidItem, WithheldItem } from '../types.js';
+import type { UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
-import { buildTrace, failedLeaves, failedMessage, withheldMessage } from './trace.js';
+import { buildTrace, failedLeaves, withheldMessage } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { unitsText } from './unit-sums.js';
 import { LazyWithheld } from './lazy-withheld.js';
 import { bareTraces } from './plan-constants.js';
+import { lapsed, leanReason } from './withheld-reason.js';
 
 /** A transaction's context with its derived values, as the reference loop makes it. */
 export function transactionCtx(rule: CompiledRule, state: PayeeState, m: number, item: TransactionRow): Ctx {
@@ -44,20 +45,12 @@ export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, p
       reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
-  if (kept) return new LazyWithheld(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, wouldPay, bareTraces(plan)[rule.index], leanReason, rule, ctx, kept);
+  if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, wouldPay, ctx, kept);
   const reason = leanReason(rule, ctx);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
     reason: reason.text, reasonMessage: reason.message, wouldPay, trace: bareTraces(plan)[rule.index],
   };
-}
-
-/** The reason straight from the gate's failed leaves, without building its trace objects. */
-function leanReason(rule: CompiledRule, ctx: Ctx): { text: string; message: MessageData } {
-  const failed: FailedLeaf[] = [];
-  rule.gate!.failed(ctx, failed);
-  const message = failedMessage(failed, lapsed(rule, ctx));
-  return { text: render(message), message };
 }
 
 /** A rule that made no line: why, with the trace of its conditions (and formula, when it came to 0). */
@@ -76,14 +69,6 @@ export function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, per
   };
 }
 
-/** When nobody of the payee's group shares an allocation this month, its total lapses: say so. */
-function lapsed(rule: CompiledRule, ctx: Ctx): MessageData | undefined {
-  if (rule.amount.type !== 'allocate') return undefined;
-  const total = ctx.p.population?.get(ctx.m)?.get(`${rule.id}#lapsed`);
-  if (total === undefined) return undefined;
-  const by = rule.amount.by;
-  return msg('withheld.lapsed', { by: by?.name, group: by && String(by.value(ctx)), total: total.toString() });
-}
 
 export function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
   const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
