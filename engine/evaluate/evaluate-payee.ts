@@ -16,7 +16,7 @@ import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
-import { bareTraces, ledgerFlags, lineSuffixes, periodText, suffixesOf } from './plan-constants.js';
+import { planConstants } from './plan-constants.js';
 import { flaggedItem, transactionCtx, unpaid, withheld } from './withheld-items.js';
 
 export interface PayeeOutput {
@@ -47,12 +47,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
   state.unit = 10 ** scale;
-  const bare = bareTraces(plan);
-  const inLedger = ledgerFlags(plan);
+  const constants = planConstants(plan);
+  const { bare, inLedger } = constants;
   const full = options.detail === 'trace';
   // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
   const prefix = `${plan.id}/${payeeId}/`;
-  const suffixes = lineSuffixes(plan);
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts';
   const unit = 10 ** scale;
@@ -64,8 +63,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     state.settled.add(m);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
-    const period = periodText(m);
-    const suffix = suffixesOf(suffixes, m, period, plan);
+    const { period, suffix } = constants.month(m);
     const ctx: Ctx = { p: state, m };
     for (const rule of plan.rules) {
       if (!rule.runsIn(monthOfYear(m))) continue;

@@ -1,43 +1,45 @@
-// What evaluation makes once per plan (or month) and every payee shares: period texts, the
-// `period/rule` suffixes of line ids, the rules whose lines go to the ledger, bare traces.
+// What evaluation makes once per plan and every payee shares, found with one lookup per payee:
+// the rules' bare traces, which rules' lines go to the ledger, and per month its `YYYY-MM` text
+// and the `period/rule` suffixes of line ids.
 import { periodOf } from '../data/period.js';
 import type { Plan } from '../compile/plan.js';
 import { lineId } from '../compile/runtime.js';
 import type { LineTrace } from '../types.js';
 
-const periods = new Map<number, string>();
-/** `YYYY-MM` of a month index, made once: every line of the month shares it. */
-export function periodText(m: number): string {
-  let p = periods.get(m);
-  if (p === undefined) periods.set(m, (p = periodOf(m)));
-  return p;
+export interface MonthConstants {
+  period: string;
+  /** `period/rule` by rule index: a line id is the payee's prefix joined to it. */
+  suffix: string[];
 }
 
-// per plan: whether each rule's lines go to the ledger (later months read them)
-const ledgerOfPlan = new WeakMap<Plan, boolean[]>();
-export function ledgerFlags(plan: Plan): boolean[] {
-  let flags = ledgerOfPlan.get(plan);
-  if (!flags) ledgerOfPlan.set(plan, (flags = plan.rules.map((r) => plan.ledgerRules.has(r.id))));
-  return flags;
+export interface PlanConstants {
+  /** Traces off: every line shares its rule's bare trace instead of allocating one. */
+  bare: LineTrace[];
+  /** Whether each rule's lines go to the ledger (later months read them). */
+  inLedger: boolean[];
+  month(m: number): MonthConstants;
 }
 
-// `period/rule` of each rule, by month, per plan
-const suffixesOfPlan = new WeakMap<Plan, Map<number, string[]>>();
-export function lineSuffixes(plan: Plan): Map<number, string[]> {
-  let s = suffixesOfPlan.get(plan);
-  if (!s) suffixesOfPlan.set(plan, (s = new Map()));
-  return s;
-}
-export function suffixesOf(all: Map<number, string[]>, m: number, period: string, plan: Plan): string[] {
-  let s = all.get(m);
-  if (!s) all.set(m, (s = plan.rules.map((r) => lineId('', '', period, r.id).slice(2))));
-  return s;
+const ofPlan = new WeakMap<Plan, PlanConstants>();
+
+export function planConstants(plan: Plan): PlanConstants {
+  let c = ofPlan.get(plan);
+  if (c) return c;
+  const months = new Map<number, MonthConstants>();
+  c = {
+    bare: plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] })),
+    inLedger: plan.rules.map((r) => plan.ledgerRules.has(r.id)),
+    month(m) {
+      let k = months.get(m);
+      if (!k) {
+        const period = periodOf(m);
+        months.set(m, (k = { period, suffix: plan.rules.map((r) => lineId('', '', period, r.id).slice(2)) }));
+      }
+      return k;
+    },
+  };
+  ofPlan.set(plan, c);
+  return c;
 }
 
-// traces off: every line shares its rule's bare trace instead of allocating one
-const bareOfPlan = new WeakMap<Plan, LineTrace[]>();
-export function bareTraces(plan: Plan): LineTrace[] {
-  let bare = bareOfPlan.get(plan);
-  if (!bare) bareOfPlan.set(plan, (bare = plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] }))));
-  return bare;
-}
+export const bareTraces = (plan: Plan): LineTrace[] => planConstants(plan).bare;
