@@ -69,7 +69,7 @@ describe('rural-contract in exact integers', () => {
   });
 
   it('rounds the boundary rows as the policy says', () => {
-    const lines = keyed(byHand(integerRural));
+    const lines = keyed(byHand(integerRural)).amounts;
     const at = (month: number, id: string, line: string) => lines.get(`${period(RURAL_YEAR, month)}/${id}/${line}`);
     expect(at(1, 'B01', 'under_completion')).toBe('-30.00'); // 2 % of a base of 1,500.00
     expect(at(2, 'B01', 'under_completion')).toBe('-450.00'); // capped at 30 %
@@ -127,7 +127,7 @@ describe('private-line in exact integers', () => {
     expect(differences(exact, integer, ['exact', 'integer'])).toEqual([]);
     expect(integerPrivateLineFallbacks.datasets).toBe(fallbacks);
 
-    const lines = keyed(integer);
+    const lines = keyed(integer).amounts;
     const at = (id: string, line: string) => lines.get(`${month}/${id}/${line}`);
     // 20 × 0.05 × 12 = 12; 0.10 × 0.05 = 0.005 → 0.01; 0.30 × 0.05 = 0.015 → 0.02; the last is
     // 3,752,999,689,475.41 × 0.6 (its product with 12 months and 5 % passes 2^53: BigInt) = …285.246
@@ -148,6 +148,6 @@ describe('private-line in exact integers', () => {
     const { ours, integer } = all(withBoundaries({ ...ordinary, P05: { facts: '1000,1000,1,1,0,5', tx: ['900719925474099.99,1,1'] } }));
     expect(integerPrivateLineFallbacks.datasets).toBe(fallbacks + 1);
     expect(differences(ours, integer, ['ratecard', 'integer'])).toEqual([]);
-    expect(keyed(integer).get(`${month}/P05/new_lines`)).toBe('45035996273705.00');
+    expect(keyed(integer).amounts.get(`${month}/P05/new_lines`)).toBe('45035996273705.00');
   });
 });
