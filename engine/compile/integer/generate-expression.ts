@@ -1,13 +1,14 @@
 // Generates integer code for an expression tree (the parsed AST, never its text): numbers as
 // numerator/denominator pairs of safe integers, true/false as JS booleans, names read from
 // the payee's facts row, the transaction, this month's lines or folded as parameter constants,
-// metrics inlined. A node it does not generate (windows, `has`, `len`, text, lookups by a key
+// metrics inlined, sums of a fact over a window. A node it does not generate (other windows, `has`, `len`, text, lookups by a key
 // read from data, ranks) is evaluated by the reference closure of that node: the fallback is
 // per expression, and its value is converted (a value held as BigInt makes the function bail).
 import { Exact } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
 import { type Bool, constant, type Emitter, type Num } from './emitter.js';
+import { isWindow } from '../windows.js';
 
 /** How the generator reads names: bindings, where facts and lines sit, and fallback closures. */
 export interface GenScope {
@@ -60,6 +61,11 @@ export function generateNumber(e: Expr, em: Emitter, s: GenScope): Num {
           const places = e.args[1];
           if (places.type !== 'number' || !places.value.isInteger() || places.value.sign() < 0 || places.value.toNumber() > 12) break;
           return em.round(generateNumber(e.args[0], em, s), places.value.toNumber(), 'half-up');
+        }
+        case 'sum': {
+          const w = windowSum(e, em, s);
+          if (w) return w;
+          break;
         }
         case 'if': {
           const c = generateBool(e.args[0], em, s);
@@ -229,6 +235,34 @@ function constantIndex(e: Extract<Expr, { type: 'index' }>, s: GenScope): Num | 
   if (!Array.isArray(list) || !k.isInteger() || k.sign() < 0 || k.toNumber() >= list.length) return undefined;
   const v = list[k.toNumber()];
   return v instanceof Exact ? constant(v) : undefined;
+}
+
+/**
+ * `sum(fact, window)` over a fact whose type gives its scale: one integer sum over the window's
+ * months (the months list is the closures' own, cached), each month's value checked as a single
+ * read is. A missing month or an empty cell bails: the closure reports it.
+ */
+function windowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope): Num | undefined {
+  const [target, window] = e.args;
+  if (target?.type !== 'name' || window?.type !== 'name' || !isWindow(window.name) || s.local?.(target.name)) return undefined;
+  const b = s.binding(target.name);
+  const slot = s.slot(target.name);
+  const unit = slot && STATIC[slot.type];
+  if (b?.kind !== 'fact' || slot?.source !== 'fact' || unit === undefined) return undefined;
+  const total = em.fresh(`${target.name}_${window.name}`);
+  em.line(`let ${total} = 0;`);
+  const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ctx.m)`);
+  em.block(`for (let i = 0; i < ${months}.length; i++)`, () => {
+    const row = em.local('row', `ctx.p.facts.get(${months}[i])`);
+    em.line(`if (${row} === undefined) return ${em.bail};`);
+    const v = em.local(`${target.name}_exact`, `${row}.values[${slot.index}]`);
+    em.line(`if (${v} === undefined || ${unit} % ${v}.d !== 0) return ${em.bail};`);
+    const x = em.local(target.name, `${v}.n * (${unit} / ${v}.d)`);
+    em.check(x);
+    em.line(`${total} += ${x};`);
+    em.check(total);
+  });
+  return { n: total, d: String(unit), sd: unit };
 }
 
 /** The reference closure of the node, its exact value converted (BigInt: bail). */

@@ -3,6 +3,7 @@
 // above 0, which the generated code checks before the call; then `n % d` and `(n − r) / d`
 // are exact in floating point, and so is every result.
 import { roundTruncated, type RoundingMode } from '../../exact/exact.js';
+import { windowMonths } from '../windows.js';
 
 /** ⌊n / d⌋. */
 export function floorDiv(n: number, d: number): number {
@@ -34,5 +35,5 @@ export function roundHalfUp(n: number, d: number): number {
 }
 
 /** What generated code receives as `H`. */
-export const INTEGER_HELPERS = { floorDiv, ceilDiv, roundDiv, roundHalfUp };
+export const INTEGER_HELPERS = { floorDiv, ceilDiv, roundDiv, roundHalfUp, windowMonths };
 export type IntegerHelpers = typeof INTEGER_HELPERS;

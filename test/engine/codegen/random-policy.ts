@@ -26,6 +26,8 @@ function expr(r: Rand, depth: number, names: string[]): string {
     const k = r();
     if (k < 0.15) return pick(r, ['1', '0.5', '3', '7', '100', '0.01', '2.5']);
     if (k < 0.35) return pick(r, Object.keys(PARAMS));
+    // a fact summed over a window of the months so far (generated for money and counts, a closure for the others)
+    if (k < 0.42) return `sum(${pick(r, NUMERIC_FACTS)}, ${pick(r, ['month', 'quarter_to_date', 'year_to_date', 'earlier_this_year', 'quarter_ends'])})`;
     return pick(r, names);
   }
   const a = () => expr(r, depth - 1, names);
