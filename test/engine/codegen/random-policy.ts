@@ -61,6 +61,11 @@ function condition(r: Rand, depth: number, names: string[], named: string[]): un
   return { fact: pick(r, names), operator: pick(r, OPERATORS), value, ...(r() < 0.3 ? { name: `leaf ${int(r, 1, 9)}` } : {}) };
 }
 
+/** A leaf on a transaction's text field (the generator leaves these to the closures). */
+const productLeaf = (r: Rand): unknown => r() < 0.5
+  ? { fact: 'product', operator: pick(r, ['in', 'notIn']), value: pick(r, [['fibre', 'copper'], ['mobile'], []]) }
+  : { fact: 'product', operator: pick(r, ['equal', 'notEqual']), value: pick(r, ['fibre', 'mobile']) };
+
 /** The amount of a rule: a formula or a structured primitive. */
 function amount(r: Rand, names: string[]): unknown {
   const e = () => expr(r, 3, names);
@@ -96,14 +101,14 @@ export function randomPolicy(r: Rand): string {
     rules.push({
       id: 'per_transaction', kind: pick(r, ['commission', 'deduction']), for_each: 'transactions',
       derive: { floor: `${pick(r, ['rate_b', '0.2', 'share'])} * standard`, paid_months: `min(months, ${pick(r, ['12', 'units', 'limit'])})` },
-      ...(r() < 0.8 ? { where: condition(r, 2, tx, []) } : {}),
+      ...(r() < 0.8 ? { where: r() < 0.3 ? { all: [condition(r, 2, tx, []), productLeaf(r)] } : condition(r, 2, tx, []) } : {}),
       amount: expr(r, 2, [...tx, 'rate_a', 'completion']),
       ...(r() < 0.6 ? { round: 'each' } : {}),
     } as never);
   }
   const doc = {
     id: 'random', name: 'Random', version: 1,
-    transactions: { id: 'tx_id', fields: { tariff: { type: 'money' }, standard: { type: 'money' }, months: { type: 'count' } } },
+    transactions: { id: 'tx_id', fields: { tariff: { type: 'money' }, standard: { type: 'money' }, months: { type: 'count' }, product: { type: 'text' } } },
     applies_to: { channel_type: ['shop'] },
     rounding: { scale: pick(r, [2, 2, 0, 3]), mode: pick(r, MODES) },
     facts: Object.fromEntries(Object.entries(FACTS).map(([n, type]) => [n, { type }])),
@@ -131,7 +136,7 @@ function money(r: Rand, target: number): string {
 /** payees.csv, facts.csv and transactions.csv for `payees` payees over the 12 months of 2025. */
 export function randomData(r: Rand, payees: number): { payees: string; facts: string; transactions: string } {
   const p = ['payee_id,name,channel_type'];
-  const t = ['tx_id,payee_id,period,tariff,standard,months'];
+  const t = ['tx_id,payee_id,period,tariff,standard,months,product'];
   const f = [`period,payee_id,${Object.keys(FACTS).join(',')}`];
   for (let i = 1; i <= payees; i++) {
     p.push(`P${i},Payee ${i},shop`);
@@ -143,7 +148,7 @@ export function randomData(r: Rand, payees: number): { payees: string; facts: st
       f.push(`2025-${String(m).padStart(2, '0')},P${i},${money(r, target)},${target},${money(r, target)},${units},${share},${days}`);
       for (let k = int(r, 0, 4); k > 0; k--) {
         const standard = pick(r, [1000, 250, 99.99, 5000, 0.07]);
-        t.push(`T${i}-${m}-${k},P${i},2025-${String(m).padStart(2, '0')},${money(r, standard)},${standard},${pick(r, [1, 12, 36, 7])}`);
+        t.push(`T${i}-${m}-${k},P${i},2025-${String(m).padStart(2, '0')},${money(r, standard)},${standard},${pick(r, [1, 12, 36, 7])},${pick(r, ['fibre', 'copper', 'mobile'])}`);
       }
     }
   }
