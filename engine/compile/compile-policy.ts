@@ -48,6 +48,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid 
   metrics.compileAll();
   const conditions = namedConditionPass(doc, scope, report);
   const rules = rulePass({ doc, names, scope, conditions, locate, report });
+  conditions.compileUnused();
   const layout = dataLayout(doc, names.factDecls, names.attributeDecls);
   if (diagnostics.length) return { diagnostics };
   // a policy with errors is never evaluated, and its document may lack what the last pass reads

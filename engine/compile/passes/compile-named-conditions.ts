@@ -1,6 +1,7 @@
 // Pass 3 of compilation: named conditions (`conditions:`), each compiled on its first use (in a
 // rule's `when`, `gate` or `where`, or in another named condition) and then shared, with a
-// cycle reported (`a` uses `b` uses `a`). The scope it gives is how every condition is compiled.
+// cycle reported (`a` uses `b` uses `a`); after the rules, the ones nothing used, for their
+// mistakes. The scope it gives is how every condition is compiled.
 import { msg } from '../../messages/msg.js';
 import type { Text } from '../../messages/message.js';
 import type { Binding } from '../compile-expression.js';
@@ -15,6 +16,8 @@ export interface NamedConditions {
   conditionDocs: Record<string, unknown>;
   /** The scope conditions compile in; `extra`: names of their own (a transaction's fields). */
   conditionScope: (extra?: Map<string, Binding>) => ConditionScope;
+  /** Compiles the named conditions no rule used, so that their mistakes are reported too. */
+  compileUnused: () => void;
 }
 
 export function namedConditionPass(doc: Record<string, unknown>, scope: ExpressionScope, report: (message: Text, path: Path) => void): NamedConditions {
@@ -34,5 +37,8 @@ export function namedConditionPass(doc: Record<string, unknown>, scope: Expressi
       return c;
     },
   });
-  return { conditionDocs, conditionScope };
+  const compileUnused = () => {
+    for (const name of Object.keys(conditionDocs)) if (!namedConditions.has(name)) conditionScope().named(name, ['conditions', name]);
+  };
+  return { conditionDocs, conditionScope, compileUnused };
 }

@@ -37,3 +37,27 @@ describe('named conditions', () => {
     ]);
   });
 });
+
+describe('a named condition no rule uses', () => {
+  it('is checked all the same: its mistake is reported where it is written', () => {
+    const text = `id: unused
+name: Unused
+version: 1
+applies_to: { channel_type: [shop] }
+facts:
+  score: { type: number }
+conditions:
+  used: { fact: score, operator: greaterThan, value: 1 }
+  spare: { fact: scroe, operator: greaterThan, value: 1 }
+rules:
+  - id: first
+    kind: bonus
+    when: { condition: used }
+    amount: 1
+`;
+    const loaded = loadPolicy({ file: 'unused.yaml', text });
+    expect(loaded.ok ? [] : loaded.diagnostics.map(formatDiagnostic)).toEqual([
+      'unused.yaml:9:18 conditions.spare.fact: unknown name `scroe`: not a fact, param, metric or line of this policy; did you mean `score`?',
+    ]);
+  });
+});
