@@ -144,11 +144,12 @@ export function explanationMessage(trace: LineTrace): MessageData {
   });
 }
 
-const ARROW = / → (true|false)$/;
+const HELD = ' → true';
 
 function heldTexts(t: ConditionTrace, out: string[]): string[] {
   if (t.children) for (const c of t.children) heldTexts(c, out);
-  else if (t.operator !== 'skipped' && t.result) out.push(t.text.replace(ARROW, ''));
+  // a step that held, without its ` → true` (a slice, not a regex: every line has a few)
+  else if (t.operator !== 'skipped' && t.result) out.push(t.text.endsWith(HELD) ? t.text.slice(0, -HELD.length) : t.text);
   return out;
 }
 
