@@ -13,6 +13,7 @@ import { errorAt, RatecardError } from '../errors.js';
 import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
 import { RankColumns } from './rank-columns.js';
+import { placeMaps, placesOf } from './rank-in-process.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
 export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
@@ -221,18 +222,22 @@ export function mergePopulation(record: PopulationRecord, more: PopulationRecord
 
 /**
  * Every round of the population pass over all the states at once (a run in one process): ranks
- * straight from their keys as columns, without the text a run in parts sends between threads;
- * aggregates and allocations as a run in parts makes them. The same values either way.
+ * straight from their keys (rank-in-process.ts), without the text a run in parts sends between
+ * threads; aggregates and allocations as a run in parts makes them. The same values either way.
  */
 export function rankPopulation(plan: Plan, states: PayeeState[], months: number[]): Population {
-  const population: Population = new Map();
-  if (!populationRounds(plan)) return population;
+  if (!populationRounds(plan)) return new Map();
   const aggregates: RankKeys[] = [];
   const each = eachOf(states, months);
+  const names: string[] = [], places: Int32Array[] = [];
   for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
-    if (metric.rank) rankInProcess(population, metric.name, metric.rank.by, states, months);
+    if (metric.rank) {
+      names.push(metric.name);
+      places.push(placesOf(metric.rank.by, states, months));
+    }
     aggregateKeys(metric, each, aggregates);
   });
+  const population: Population = placeMaps(names, places, states, months, !aggregates.length && populationRounds(plan) === 1);
   if (aggregates.length) addRecord(population, rankKeys(plan, aggregates));
   if (populationRounds(plan) > 1) {
     // allocations read the values of round 0
@@ -240,34 +245,4 @@ export function rankPopulation(plan: Plan, states: PayeeState[], months: number[
     addRecord(population, rankKeys(plan, rankKeysOf(plan, states, months, 1)));
   }
   return population;
-}
-
-/** One rank metric over every payee and month: its keys as columns, each month ordered, places set. */
-function rankInProcess(population: Population, name: string, by: NonNullable<CompiledMetric['rank']>['by'], states: PayeeState[], months: number[]): void {
-  let count = 0;
-  for (const s of states) for (const m of months) if (s.facts.has(m)) count++;
-  const columns = new RankColumns(by.length, count);
-  const payee = new Int32Array(count);
-  const byMonth: number[][] = months.map(() => []);
-  // entries payee by payee, then month by month: the order of the rows of a run in parts
-  let i = 0;
-  states.forEach((s, si) => {
-    months.forEach((m, mi) => {
-      if (!s.facts.has(m)) return;
-      const ctx = { p: s, m };
-      for (let k = 0; k < by.length; k++) columns.set(i, k, by[k].value(ctx) as Exact);
-      payee[i] = si;
-      byMonth[mi].push(i++);
-    });
-    // the keys' memoised metrics die young instead of surviving the whole pass (a rank key
-    // reads no rank, so nothing read later is lost)
-    s.metrics.clear();
-    s.metricMonth = undefined;
-    s.metricRow = undefined;
-  });
-  const desc = by.map((k) => k.order === 'desc');
-  const tie = (a: number, b: number) => byId(states[payee[a]].payee.payeeId, states[payee[b]].payee.payeeId);
-  byMonth.forEach((entries, mi) => {
-    columns.order(entries, desc, tie).forEach((e, place) => valuesAt(population, states[payee[e]].payee.payeeId, months[mi]).set(name, place + 1));
-  });
 }

@@ -33,8 +33,10 @@ function reference(rows: { id: string; revenue: string; lastYear: string }[], ke
 }
 
 describe('ranks from rank keys as columns', () => {
-  it('are the places an exact sort gives, in one process and from keys sent as text', () => {
-    const loaded = loadPolicy({ file: 'ranking.yaml', text: POLICY });
+  // with an aggregate as well, the population maps are made per payee and month, not shared
+  const WITH_AGGREGATE = POLICY.replace('rules:\n', '  everyone: { population: { sum: revenue } }\nrules:\n  - { id: everyone_bonus, kind: bonus, amount: everyone }\n');
+  it.each([['ranks only', POLICY], ['ranks and an aggregate', WITH_AGGREGATE]])('are the places an exact sort gives, in one process and from keys sent as text (%s)', (_, text) => {
+    const loaded = loadPolicy({ file: 'ranking.yaml', text });
     if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
     let big = 0;
     for (let seed = 1; seed <= 30; seed++) {
@@ -55,6 +57,7 @@ describe('ranks from rank keys as columns', () => {
         const places = (line: string) => Object.fromEntries(inProcess.lines.filter((l) => l.period === period && l.line === line).map((l) => [l.payeeId, l.amount]));
         expect(places('position_bonus')).toEqual(reference(rows, [growth, revenue], [true, true]));
         expect(places('lowest_bonus')).toEqual(reference(rows, [revenue], [false]));
+        if (text === WITH_AGGREGATE) expect(new Set(Object.values(places('everyone_bonus')))).toEqual(new Set([rows.reduce((t, f) => t.add(revenue(f)), Exact.ZERO).toFixed(2)]));
       }
     }
     expect(big).toBeGreaterThan(100); // keys held as BigInt were ranked among the others
