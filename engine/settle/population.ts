@@ -230,10 +230,11 @@ export function rankPopulation(plan: Plan, states: PayeeState[], months: number[
   const aggregates: RankKeys[] = [];
   const each = eachOf(states, months);
   const names: string[] = [], places: Int32Array[] = [];
+  const metrics = new Map(plan.metrics.map((m) => [m.name, m]));
   for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
     if (metric.rank) {
       names.push(metric.name);
-      places.push(placesOf(metric.rank.by, states, months));
+      places.push(placesOf(metric.rank.by, states, months, metrics));
     }
     aggregateKeys(metric, each, aggregates);
   });

@@ -10,8 +10,13 @@ type RankBy = NonNullable<CompiledMetric['rank']>['by'];
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One rank metric's places: entry `state × months + month` is 1 for the first, 0 without facts. */
-export function placesOf(by: RankBy, states: PayeeState[], months: number[]): Int32Array {
+/**
+ * One rank metric's places: entry `state × months + month` is 1 for the first, 0 without facts.
+ * A key that is a metric is computed without its memo (`metrics`: the plan's, by name): each is
+ * read once here, and a memo row per payee and month would only be garbage.
+ */
+export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: ReadonlyMap<string, CompiledMetric>): Int32Array {
+  const keys = by.map((k) => metrics.get(k.name)?.compute ?? k.value);
   const width = months.length;
   let count = 0;
   for (const s of states) for (const m of months) if (s.facts.has(m)) count++;
@@ -25,12 +30,12 @@ export function placesOf(by: RankBy, states: PayeeState[], months: number[]): In
     months.forEach((m, mi) => {
       if (!s.facts.has(m)) return;
       ctx.m = m;
-      for (let k = 0; k < by.length; k++) columns.set(i, k, by[k].value(ctx) as Exact);
+      for (let k = 0; k < keys.length; k++) columns.set(i, k, keys[k](ctx) as Exact);
       slot[i] = si * width + mi;
       byMonth[mi].push(i++);
     });
-    // the keys' memoised metrics die young instead of surviving the whole pass (a rank key
-    // reads no rank, so nothing read later is lost)
+    // metrics the keys read die young instead of surviving the whole pass (a rank key reads
+    // no rank, so nothing read later is lost)
     s.metrics.clear();
     s.metricMonth = undefined;
     s.metricRow = undefined;

@@ -4,7 +4,7 @@
 // revenues, growths a hair apart that floats cannot tell apart (products past 2^53), keys
 // beyond 2^53 (held as BigInt) next to small ones, and ties broken by revenue, then payee id.
 import { describe, expect, it } from 'vitest';
-import { Exact, formatDiagnostic, loadPolicy, populationOf, readDataset, settle } from '../../../engine/index.js';
+import { Exact, formatDiagnostic, loadPolicy, populationOf, RatecardError, readDataset, settle } from '../../../engine/index.js';
 import { mulberry32 } from '../../../bench/prng.js';
 import { POLICY } from './ranking-policy.js';
 
@@ -61,5 +61,28 @@ describe('ranks from rank keys as columns', () => {
       }
     }
     expect(big).toBeGreaterThan(100); // keys held as BigInt were ranked among the others
+  });
+
+  it('report a key that cannot be computed at its metric, in one process as in parts', () => {
+    const loaded = loadPolicy({ file: 'ranking.yaml', text: POLICY });
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+    const read = readDataset({
+      payees: { file: 'payees.csv', text: 'payee_id,channel_type\nB1,private_line_branch\nB2,private_line_branch' },
+      facts: { file: 'facts.csv', text: 'period,payee_id,revenue,last_year\n2025-01,B1,100,80\n2025-01,B2,100,0' },
+    }, loaded.policy);
+    if (!read.ok) throw new Error(read.diagnostics.map(formatDiagnostic).join('\n'));
+    const problem = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof RatecardError) return e.diagnostics.map(formatDiagnostic).join('\n');
+        throw e;
+      }
+      return 'no problem';
+    };
+    const inProcess = problem(() => settle(loaded.policy, read.dataset));
+    expect(inProcess).toMatch(/ranking\.yaml:\d+:\d+.*cannot compute population values: .*/);
+    expect(inProcess).toContain('metrics.position: cannot compute population values: division by zero in `revenue / last_year`');
+    expect(problem(() => populationOf(loaded.policy, read.dataset))).toBe(inProcess);
   });
 });
