@@ -13,7 +13,7 @@ import { errorAt, RatecardError } from '../errors.js';
 import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
 import { RankColumns } from './rank-columns.js';
-import { placeMaps, placesOf } from './rank-in-process.js';
+import { placeMaps, placesOf, rankKeyReaders } from './rank-in-process.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
 export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
@@ -61,8 +61,10 @@ export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: num
   const each = eachOf([...states], months);
   if (round === 0) {
     for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
-      const { rank } = metric;
-      if (rank) each((s, m, period) => out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: rank.by.map((k) => (k.value({ p: s, m }) as Exact).toFraction()) }));
+      if (metric.rank) {
+        const keys = rankKeyReaders(metric.rank.by, plan.metrics);
+        each((s, m, period) => out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: keys.map((read) => (read({ p: s, m }) as Exact).toFraction()) }));
+      }
       aggregateKeys(metric, each, out);
     });
     return out;
@@ -230,11 +232,10 @@ export function rankPopulation(plan: Plan, states: PayeeState[], months: number[
   const aggregates: RankKeys[] = [];
   const each = eachOf(states, months);
   const names: string[] = [], places: Int32Array[] = [];
-  const metrics = new Map(plan.metrics.map((m) => [m.name, m]));
   for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
     if (metric.rank) {
       names.push(metric.name);
-      places.push(placesOf(metric.rank.by, states, months, metrics));
+      places.push(placesOf(metric.rank.by, states, months, plan.metrics));
     }
     aggregateKeys(metric, each, aggregates);
   });

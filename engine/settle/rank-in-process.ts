@@ -3,7 +3,7 @@
 // in an Int32Array by payee and month. The places then become the payees' population maps.
 import type { Exact } from '../exact/exact.js';
 import type { CompiledMetric } from '../compile/plan.js';
-import type { PayeeState } from '../compile/runtime.js';
+import type { Fn, PayeeState } from '../compile/runtime.js';
 import { RankColumns } from './rank-columns.js';
 
 type RankBy = NonNullable<CompiledMetric['rank']>['by'];
@@ -11,12 +11,15 @@ type RankBy = NonNullable<CompiledMetric['rank']>['by'];
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * One rank metric's places: entry `state × months + month` is 1 for the first, 0 without facts.
- * A key that is a metric is computed without its memo (`metrics`: the plan's, by name): each is
- * read once here, and a memo row per payee and month would only be garbage.
+ * What reads each rank key: a key that is a metric is computed without its memo (`metrics`: the
+ * plan's, by name), as each is read once per payee and month, and a memo row would only be garbage.
  */
-export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: ReadonlyMap<string, CompiledMetric>): Int32Array {
-  const keys = by.map((k) => metrics.get(k.name)?.compute ?? k.value);
+export const rankKeyReaders = (by: RankBy, metrics: readonly CompiledMetric[]): Fn[] =>
+  by.map((k) => metrics.find((m) => m.name === k.name)?.compute ?? k.value);
+
+/** One rank metric's places: entry `state × months + month` is 1 for the first, 0 without facts. */
+export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: readonly CompiledMetric[]): Int32Array {
+  const keys = rankKeyReaders(by, metrics);
   const width = months.length;
   let count = 0;
   for (const s of states) for (const m of months) if (s.facts.has(m)) count++;
