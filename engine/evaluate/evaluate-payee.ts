@@ -17,7 +17,7 @@ import { render } from '../messages/render.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
 import { planConstants } from './plan-constants.js';
-import { flaggedItem, transactionCtx, unpaid, withheld } from './withheld-items.js';
+import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -90,7 +90,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           // transactions the generated loop flagged: reported from the closures
           for (let i = 0; i < flagged.length; i++) {
             const item = state.transactions.get(m)![flagged[i]];
-            out.withheld.push(flaggedItem(plan, rule, transactionCtx(rule, state, m, item), `${id}/${item.id}`, period, undefined));
+            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${id}/${item.id}`, period, undefined, lazyReasons ? (kept ??= keptState(state)) : undefined));
           }
           if (signed === 0) continue;
           if (options.unitSums) options.unitSums.add(rule.kind, signed);
@@ -109,7 +109,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const id = prefix + suffix[rule.index];
         const trace = lean ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
-          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace));
+          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, lazyReasons ? (kept ??= keptState(state)) : undefined));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain

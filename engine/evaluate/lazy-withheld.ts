@@ -5,6 +5,7 @@
 // clone (postMessage, worker threads) drops: only for statements read in the thread that made them.
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
+import { StateAsOf } from './state-as-of.js';
 import type { LineKind, LineTrace, MessageData, WithheldItem } from '../types.js';
 import { bareTraces } from './plan-constants.js';
 import { leanReason } from './withheld-reason.js';
@@ -18,12 +19,9 @@ export class LazyWithheld implements WithheldItem {
   #reason?: { text: string; message: MessageData };
   readonly #plan: Plan;
   readonly #rule: CompiledRule;
-  // what the reason is made from: the payee's state, the month, and that month's lines (a new
-  // array each month, and a gate reads only lines of rules before its own, all made by then);
-  // no lines when the gate reads none
-  readonly #state: PayeeState;
-  readonly #month: number;
-  readonly #current: PayeeState['current'] | undefined;
+  // what the reason is made from: the payee's state as it was in the item's month (its lines
+  // only when the gate reads lines: a gate reads only lines of rules before its own)
+  readonly #at: StateAsOf;
 
   constructor(
     plan: Plan, rule: CompiledRule, readonly period: string, readonly payeeId: string, readonly wouldPay: string | undefined,
@@ -33,9 +31,7 @@ export class LazyWithheld implements WithheldItem {
   ) {
     this.#plan = plan;
     this.#rule = rule;
-    this.#state = kept;
-    this.#month = ctx.m;
-    this.#current = rule.gate?.readsLines ? ctx.p.current : undefined;
+    this.#at = new StateAsOf(kept, ctx, rule.gate?.readsLines ?? false);
   }
 
   get id(): string { return lineId(this.#plan.id, this.payeeId, this.period, this.#rule.id); }
@@ -45,15 +41,7 @@ export class LazyWithheld implements WithheldItem {
   get trace(): LineTrace { return bareTraces(this.#plan)[this.#rule.index]; }
 
   #made() {
-    if (this.#reason) return this.#reason;
-    // the payee's state as it was in the item's month: its lines put back while the reason is made
-    const p = this.#state, now = p.current;
-    p.current = this.#current ?? [];
-    try {
-      return (this.#reason = leanReason(this.#rule, { p, m: this.#month }));
-    } finally {
-      p.current = now;
-    }
+    return (this.#reason ??= this.#at.read((p, m) => leanReason(this.#rule, { p, m })));
   }
 
   get reason(): string { return this.#made().text; }

@@ -6,13 +6,14 @@ import type { Ctx, PayeeState } from '../compile/runtime.js';
 import type { TransactionRow } from '../data/dataset.js';
 import type { FailedLeaf } from '../compile/compile-condition.js';
 import type { Generated } from '../compile/integer/integer-plan.js';
-import type { UnpaidItem, WithheldItem } from '../types.js';
+import type { LineTrace, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
 import { buildTrace, failedLeaves, withheldMessage } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { unitsText } from './unit-sums.js';
 import { LazyWithheld } from './lazy-withheld.js';
+import { LazyFlagged } from './lazy-flagged.js';
 import { bareTraces } from './plan-constants.js';
 import { lapsed, leanReason } from './withheld-reason.js';
 
@@ -70,8 +71,27 @@ export function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, per
 }
 
 
-export function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: ReturnType<typeof buildTrace> | undefined): WithheldItem {
-  const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
+/**
+ * A transaction the rule's `where` leaves out, `ctx` being the transaction's (its derived values
+ * are made here when it has none): reported at once, or when first read given the kept state.
+ */
+export function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: LineTrace | undefined, kept: PayeeState | undefined): WithheldItem {
+  if (kept) return new LazyFlagged(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, flaggedLater, plan, rule, lineTrace, ctx, kept);
+  return flaggedNow(plan, rule, ctx.derived ? ctx : transactionCtx(rule, ctx.p, ctx.m, ctx.item!), id, period, lineTrace);
+}
+
+function flaggedLater(plan: Plan, rule: CompiledRule, p: PayeeState, m: number, item: TransactionRow, id: string, period: string, lineTrace: LineTrace | undefined): WithheldItem {
+  return flaggedNow(plan, rule, transactionCtx(rule, p, m, item), id, period, lineTrace);
+}
+
+function flaggedNow(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: LineTrace | undefined): WithheldItem {
+  let wouldPay: string | undefined;
+  try {
+    const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
+    wouldPay = amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale);
+  } catch {
+    // as for a gate: the amount may not be computable on what `where` leaves out (e.g. nothing to divide by)
+  }
   const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
   // worded as a withheld gate is: `… is not met`
   const failed = where ? failedLeaves(where) : [];
@@ -79,7 +99,7 @@ export function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
     reason: render(reasonMessage), reasonMessage,
-    wouldPay: amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale),
+    wouldPay,
     trace: { ...(lineTrace ?? { rule: rule.id, location: rule.location, values: {} }), conditions: where ? [where] : [] },
   };
 }

@@ -5,13 +5,15 @@
 // keys of all parts once per round, and hands every payee its values.
 import { Exact } from '../exact/exact.js';
 import { monthIndex, monthOfYear, periodOf } from '../data/period.js';
-import type { CompiledRule, Plan } from '../compile/plan.js';
+import type { CompiledMetric, CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
 import { EvaluationError } from '../compile/values.js';
 import type { PopulationRecord, SourceLocation } from '../types.js';
 import { errorAt, RatecardError } from '../errors.js';
 import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
+import { RankColumns } from './rank-columns.js';
+import { placeMaps, placesOf, rankKeyReaders } from './rank-in-process.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
 export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
@@ -56,22 +58,14 @@ function located<T>(location: SourceLocation, field: string, f: () => T): T {
 
 export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: number[], round = 0): RankKeys[] {
   const out: RankKeys[] = [];
-  const list = [...states];
-  const each = (f: (s: PayeeState, m: number, period: string) => void) => {
-    for (const s of list) for (const m of months) if (s.facts.has(m)) f(s, m, periodOf(m));
-  };
+  const each = eachOf([...states], months);
   if (round === 0) {
     for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
-      const { rank, population } = metric;
-      if (rank) each((s, m, period) => out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: rank.by.map((k) => (k.value({ p: s, m }) as Exact).toFraction()) }));
-      if (population) {
-        each((s, m, period) => {
-          const ctx = { p: s, m };
-          const v = population.value(ctx);
-          const value = population.aggregate === 'count' ? (v === true ? '1/1' : '0/1') : (v as Exact).toFraction();
-          out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: [population.by ? String(population.by.value(ctx)) : '', value] });
-        });
+      if (metric.rank) {
+        const keys = rankKeyReaders(metric.rank.by, plan.metrics);
+        each((s, m, period) => out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: keys.map((read) => (read({ p: s, m }) as Exact).toFraction()) }));
       }
+      aggregateKeys(metric, each, out);
     });
     return out;
   }
@@ -96,7 +90,26 @@ export function rankKeysOf(plan: Plan, states: Iterable<PayeeState>, months: num
   return out;
 }
 
-const byPayeeId = (a: { row: RankKeys }, b: { row: RankKeys }) => (a.row.payeeId < b.row.payeeId ? -1 : a.row.payeeId > b.row.payeeId ? 1 : 0);
+type Each = (f: (s: PayeeState, m: number, period: string) => void) => void;
+
+/** Every payee, then every month it has facts in. */
+const eachOf = (states: PayeeState[], months: number[]): Each => (f) => {
+  for (const s of states) for (const m of months) if (s.facts.has(m)) f(s, m, periodOf(m));
+};
+
+/** What each payee contributes to a population aggregate: its group and its value. */
+function aggregateKeys(metric: CompiledMetric, each: Each, out: RankKeys[]): void {
+  const { population } = metric;
+  if (!population) return;
+  each((s, m, period) => {
+    const ctx = { p: s, m };
+    const v = population.value(ctx);
+    const value = population.aggregate === 'count' ? (v === true ? '1/1' : '0/1') : (v as Exact).toFraction();
+    out.push({ payeeId: s.payee.payeeId, period, metric: metric.name, keys: [population.by ? String(population.by.value(ctx)) : '', value] });
+  });
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function groupRows(rows: RankKeys[], key: (row: RankKeys) => string): Map<string, RankKeys[]> {
   const groups = new Map<string, RankKeys[]>();
@@ -123,15 +136,10 @@ export function rankKeys(plan: Plan, rows: RankKeys[]): PopulationRecord {
     const metric = metrics.get(name);
     if (metric?.rank) {
       const by = metric.rank.by;
-      const keyed = list.map((row) => ({ row, keys: row.keys.map((x) => Exact.fromFraction(x)) }));
-      keyed.sort((a, b) => {
-        for (let i = 0; i < by.length; i++) {
-          const c = a.keys[i].cmp(b.keys[i]);
-          if (c) return by[i].order === 'desc' ? -c : c;
-        }
-        return byPayeeId(a, b);
-      });
-      keyed.forEach(({ row }, i) => put(row.payeeId, period, name, i + 1));
+      const columns = new RankColumns(by.length, list.length);
+      list.forEach((row, i) => { for (let k = 0; k < by.length; k++) columns.setFraction(i, k, row.keys[k]); });
+      columns.order(list.map((_, i) => i), by.map((k) => k.order === 'desc'), (i, j) => byId(list[i].payeeId, list[j].payeeId))
+        .forEach((i, place) => put(list[i].payeeId, period, name, place + 1));
     } else if (metric?.population) {
       const value = aggregate(metric.population.aggregate, list.map((row) => Exact.fromFraction(row.keys[1])));
       for (const row of list) put(row.payeeId, period, name, value.toFraction());
@@ -183,13 +191,24 @@ function allocateGroup(plan: Plan, rule: CompiledRule, list: RankKeys[], put: (p
 
 /** The record's values made exact, by payee and month index. */
 export function ranksFromRecord(_plan: Plan, record: PopulationRecord): Population {
-  const population: Population = new Map();
+  return addRecord(new Map(), record);
+}
+
+/** The values of a payee in a month, made when first set. */
+function valuesAt(population: Population, payeeId: string, m: number): Map<string, number | Exact> {
+  let months = population.get(payeeId);
+  if (!months) population.set(payeeId, (months = new Map()));
+  let values = months.get(m);
+  if (!values) months.set(m, (values = new Map()));
+  return values;
+}
+
+function addRecord(population: Population, record: PopulationRecord): Population {
   for (const [payeeId, byPeriod] of Object.entries(record)) {
-    const months = new Map<number, Map<string, number | Exact>>();
     for (const [period, byName] of Object.entries(byPeriod)) {
-      months.set(monthIndex(period)!, new Map(Object.entries(byName).map(([name, v]) => [name, typeof v === 'number' ? v : v === '' ? Exact.ZERO : Exact.fromFraction(v)])));
+      const values = valuesAt(population, payeeId, monthIndex(period)!);
+      for (const [name, v] of Object.entries(byName)) values.set(name, typeof v === 'number' ? v : v === '' ? Exact.ZERO : Exact.fromFraction(v));
     }
-    population.set(payeeId, months);
   }
   return population;
 }
@@ -203,15 +222,29 @@ export function mergePopulation(record: PopulationRecord, more: PopulationRecord
   return record;
 }
 
-/** Every round of the population pass over all the states at once (a run in one process). */
+/**
+ * Every round of the population pass over all the states at once (a run in one process): ranks
+ * straight from their keys (rank-in-process.ts), without the text a run in parts sends between
+ * threads; aggregates and allocations as a run in parts makes them. The same values either way.
+ */
 export function rankPopulation(plan: Plan, states: PayeeState[], months: number[]): Population {
-  const record: PopulationRecord = {};
-  for (let round = 0; round < populationRounds(plan); round++) {
-    if (round) {
-      const known = ranksFromRecord(plan, record);
-      for (const s of states) s.population = known.get(s.payee.payeeId);
+  if (!populationRounds(plan)) return new Map();
+  const aggregates: RankKeys[] = [];
+  const each = eachOf(states, months);
+  const names: string[] = [], places: Int32Array[] = [];
+  for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
+    if (metric.rank) {
+      names.push(metric.name);
+      places.push(placesOf(metric.rank.by, states, months, plan.metrics));
     }
-    mergePopulation(record, rankKeys(plan, rankKeysOf(plan, states, months, round)));
+    aggregateKeys(metric, each, aggregates);
+  });
+  const population: Population = placeMaps(names, places, states, months, !aggregates.length && populationRounds(plan) === 1);
+  if (aggregates.length) addRecord(population, rankKeys(plan, aggregates));
+  if (populationRounds(plan) > 1) {
+    // allocations read the values of round 0
+    for (const s of states) s.population = population.get(s.payee.payeeId);
+    addRecord(population, rankKeys(plan, rankKeysOf(plan, states, months, 1)));
   }
-  return ranksFromRecord(plan, record);
+  return population;
 }

@@ -47,7 +47,10 @@ export function generateEach(
   };
   const list = em.local('transactions', 'ctx.p.transactions.get(ctx.m)');
   const total = em.fresh('total'), totalD = em.fresh('total_d');
-  em.line(`let ${total} = 0, ${totalD} = 1;`);
+  em.line(`let ${total} = 0;`);
+  // a part whose denominator is known now (each line rounded: units of the policy's scale) adds
+  // to a total of that denominator, one integer sum; else the total's denominator is a variable
+  let known: number | undefined;
   em.block(`if (${list} !== undefined) for (let i = 0; i < ${list}.length; i++)`, () => {
     em.line(`const item = ${list}[i];`);
     for (const d of plan.derive) locals.set(d.name, generateNumber(tree(obj(rule.derive)[d.name]), em, s));
@@ -57,8 +60,14 @@ export function generateEach(
     }
     const amount = generateNumber(tree(rule.amount), em, s);
     const part = plan.roundEach ? em.round(amount, rounding.scale, rounding.mode) : amount;
+    known = part.sd;
+    if (known !== undefined) {
+      em.line(`${total} = ${em.add({ n: total, d: String(known), sd: known }, part, 'running_total').n};`);
+      return;
+    }
+    em.preamble.set(totalD, `let ${totalD} = 1;`);
     const sum = em.add({ n: total, d: totalD }, part, 'running_total');
     em.line(`${total} = ${sum.n}; ${totalD} = ${sum.d};`);
   });
-  return { n: total, d: totalD };
+  return known !== undefined ? { n: total, d: String(known), sd: known } : { n: total, d: totalD };
 }

@@ -3,22 +3,8 @@
 // never tie by rounding.
 import { describe, expect, it } from 'vitest';
 import { settleText } from '../../fixtures/scenario.js';
+import { POLICY } from './ranking-policy.js';
 
-const POLICY = `id: ranking
-name: Ranking
-version: 1
-applies_to: { channel_type: [private_line_branch] }
-facts:
-  revenue: { type: money }
-  last_year: { type: money }
-metrics:
-  growth: revenue / last_year - 1
-  position: { rank: { by: [{ metric: growth, order: desc }, { metric: revenue, order: desc }] } }
-  lowest: { rank: { by: [{ metric: revenue, order: asc }] } }
-rules:
-  - { id: position_bonus, kind: bonus, amount: position }
-  - { id: lowest_bonus, kind: bonus, amount: lowest }
-`;
 const PAYEES = 'payee_id,channel_type\nB3,private_line_branch\nB1,private_line_branch\nB2,private_line_branch\nB4,private_line_branch\nX1,rural_contract\n';
 // B1 and B2 grow 1/3 exactly (400/300, 200/150), B3 grows 0.3333 (a hair less), B4 grows 1/3 too
 // with the same revenue as B2: B1 (more revenue) first, then B2 and B4 tied on both keys → by id.

@@ -1,0 +1,76 @@
+// The rank keys of one rank metric as columns: for entry i and key k, the numerator and the
+// denominator in Float64Arrays while both are safe integers (all the generated and bench data,
+// and most real data), the `Exact` only for a key held as BigInt. Ordering compares the columns
+// (compareFractions) instead of building and comparing an `Exact` per key and comparison.
+import { Exact } from '../exact/exact.js';
+import { compareFractions } from './compare-fractions.js';
+
+const FRACTION = /^-?\d{1,15}\/\d{1,15}$/;
+
+export class RankColumns {
+  readonly #n: Float64Array[];
+  readonly #d: Float64Array[];
+  /** Keys beyond safe integers, by key then entry (sparse). */
+  readonly #big: (Exact | undefined)[][];
+  length = 0;
+
+  constructor(keys: number, capacity: number) {
+    this.#n = Array.from({ length: keys }, () => new Float64Array(capacity));
+    this.#d = Array.from({ length: keys }, () => new Float64Array(capacity));
+    this.#big = Array.from({ length: keys }, () => []);
+  }
+
+  /** Sets key `k` of entry `i` (entries are added in order: `length` follows the highest). */
+  set(i: number, k: number, v: Exact): void {
+    // an Exact held as BigInt has no numerator as a number (NaN)
+    if (v.n === v.n) {
+      this.#n[k][i] = v.n;
+      this.#d[k][i] = v.d;
+    } else {
+      this.#big[k][i] = v;
+    }
+    if (i >= this.length) this.length = i + 1;
+  }
+
+  /** Sets key `k` of entry `i` from `Exact.toFraction` text (keys that crossed worker threads). */
+  setFraction(i: number, k: number, text: string): void {
+    if (FRACTION.test(text)) {
+      const slash = text.indexOf('/');
+      const d = Number(text.slice(slash + 1));
+      if (d > 0) {
+        this.#n[k][i] = Number(text.slice(0, slash));
+        this.#d[k][i] = d;
+        if (i >= this.length) this.length = i + 1;
+        return;
+      }
+    }
+    this.set(i, k, Exact.fromFraction(text));
+  }
+
+  /** Key `k` of entries `i` and `j` compared exactly. */
+  compare(k: number, i: number, j: number): -1 | 0 | 1 {
+    const big = this.#big[k];
+    if (big.length && (big[i] || big[j])) return this.#exact(k, i).cmp(this.#exact(k, j));
+    const n = this.#n[k], d = this.#d[k];
+    return compareFractions(n[i], d[i], n[j], d[j]);
+  }
+
+  #exact(k: number, i: number): Exact {
+    return this.#big[k][i] ?? Exact.ratio(this.#n[k][i], this.#d[k][i]);
+  }
+
+  /**
+   * `entries` sorted by each key in turn (`desc[k]`: larger first), ties by `tie`; stable, as
+   * the ranking was with one `Exact` per key.
+   */
+  order(entries: number[], desc: boolean[], tie: (i: number, j: number) => number): number[] {
+    const keys = desc.length;
+    return entries.sort((i, j) => {
+      for (let k = 0; k < keys; k++) {
+        const c = this.compare(k, i, j);
+        if (c) return desc[k] ? -c : c;
+      }
+      return tie(i, j);
+    });
+  }
+}
