@@ -2,9 +2,10 @@
 // parsed data, side by side, chunk by chunk of branches (each chunk is its own population for
 // the growth ranking, for all three alike), their lines compared to the cent.
 import { type CompiledPolicy, type Dataset, readDataset, settle } from '../engine/index.js';
-import { type BenchLine, differences } from './bench-line.js';
+import type { BenchLine } from './bench-line.js';
 import { bundledPolicy } from './bundled-policy.js';
-import { add, type Clock, timed, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
+import { add, type Clock, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
+import { takeTurns } from './take-turns.js';
 import { handWrittenPrivateLine } from './hand-written-private-line.js';
 import { integerPrivateLine, integerPrivateLineFallbacks } from './integer-private-line.js';
 import { LINE_FACTS_HEADER, LINE_PAYEES_HEADER, LINE_TX_HEADER, privateLineRows } from './private-line-data.js';
@@ -35,17 +36,19 @@ export function privateLineDataset(policy: CompiledPolicy, rows: ReturnType<type
   return result.dataset;
 }
 
-const byHand = (f: (dataset: Dataset, out: BenchLine[]) => void, dataset: Dataset) => timed(() => {
+const byHand = (f: (dataset: Dataset, out: BenchLine[]) => void, dataset: Dataset) => () => {
   const out: BenchLine[] = [];
   f(dataset, out);
   return out;
-});
+};
 
 /** `branches` of a population of that many with `transactions` in all, `chunk` branches at a time. */
-export function comparePrivateLine(o: { seed: number; branches: number; transactions: number; chunk?: number }): PrivateLineComparison {
+type Name = 'ratecard' | 'reference' | 'hand' | 'integer';
+
+export function comparePrivateLine(o: { seed: number; branches: number; transactions: number; chunk?: number; rounds?: number }): PrivateLineComparison {
   const policy = privateLinePolicy();
   const chunk = o.chunk ?? 2_000;
-  const total: Record<'ratecard' | 'reference' | 'hand' | 'integer', Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK };
+  const total: Record<Name, Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK };
   const disagreements: string[] = [];
   let transactions = 0, compared = 0;
   const fallbacksBefore = integerPrivateLineFallbacks.datasets;
@@ -60,17 +63,19 @@ export function comparePrivateLine(o: { seed: number; branches: number; transact
     const dataset = privateLineDataset(policy, rows);
     transactions += rows.transactions.length;
     // the statement's own lines (a superset of BenchLine): the integer function makes no copy either
-    const [ours, t1] = timed(() => settle(policy, dataset, { detail: 'amounts' }).lines);
-    total.ratecard = add(total.ratecard, t1);
-    const [reference, t0] = timed(() => settle(policy, dataset, { detail: 'amounts', engine: 'reference' }).lines);
-    total.reference = add(total.reference, t0);
-    disagreements.push(...differences(ours, reference, ['ratecard', 'ratecard reference closures']));
-    const [hand, t2] = byHand(handWrittenPrivateLine, dataset);
-    total.hand = add(total.hand, t2);
-    const [integer, t3] = byHand(integerPrivateLine, dataset);
-    total.integer = add(total.integer, t3);
-    disagreements.push(...differences(ours, hand, ['ratecard', 'hand-written']), ...differences(ours, integer, ['ratecard', 'integer']));
-    compared += ours.length;
+    const turns = takeTurns<Name>([
+      ['ratecard', () => settle(policy, dataset, { detail: 'amounts' }).lines],
+      ['reference', () => settle(policy, dataset, { detail: 'amounts', engine: 'reference' }).lines],
+      ['hand', byHand(handWrittenPrivateLine, dataset)],
+      ['integer', byHand(integerPrivateLine, dataset)],
+    ], o.rounds ?? 3);
+    for (const [name, t] of turns.best) total[name] = add(total[name], t);
+    disagreements.push(
+      ...turns.differences('ratecard', 'reference', ['ratecard', 'ratecard reference closures']),
+      ...turns.differences('ratecard', 'hand', ['ratecard', 'hand-written']),
+      ...turns.differences('ratecard', 'integer', ['ratecard', 'integer']),
+    );
+    compared += turns.results.get('ratecard')!.count;
   }
   const months = o.branches * 12;
   return {

@@ -3,9 +3,10 @@
 // exact), chunk by chunk, and their lines are compared to the cent — Ratecard and both
 // hand-written functions on every payee, json-rules-engine on the sample it is run on.
 import { type CompiledPolicy, type Dataset, type Exact, readDataset, settle, type SettleOptions } from '../engine/index.js';
-import { type BenchLine, differencesOf, type Fingerprint, fingerprint, keyed } from './bench-line.js';
+import { type BenchLine, differencesOf, keyed } from './bench-line.js';
+import { takeTurns } from './take-turns.js';
 import { bundledPolicy } from './bundled-policy.js';
-import { add, type Clock, clock, collectGarbage, since, timed, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
+import { add, type Clock, clock, collectGarbage, since, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
 import { handWrittenRural } from './hand-written-rural.js';
 import { integerFallbacks, integerRural } from './integer-rural.js';
 import { jsonRulesEngineRural, ruralEngine } from './json-rules-engine-rural.js';
@@ -91,34 +92,18 @@ export async function compareRural(o: { seed: number; payees: number; explained:
       ['hand', byHand(handWrittenRural)],
       ['integer', byHand(integerRural)],
     ];
-    // each run is timed on a collected heap and kept only as a fingerprint of its lines, its line
-    // objects let go: no run pays for the garbage or the live lines of the runs before it (a
-    // larger live heap slows the allocation-bound integer function most). The runs take turns,
-    // `rounds` times, and each counts with its fastest round: the machine is shared.
-    const results = new Map<Name, Fingerprint>();
-    const best = new Map<Name, Clock>();
-    for (let round = 0; round < rounds; round++) {
-      for (const [name, run] of runs) {
-        const [lines, t] = timed(run);
-        if (!best.has(name) || t.cpu < best.get(name)!.cpu) best.set(name, t);
-        if (round === 0) results.set(name, fingerprint(lines));
-      }
-    }
-    for (const [name, t] of best) total[name] = add(total[name], t);
+    const turns = takeTurns(runs, rounds);
+    for (const [name, t] of turns.best) total[name] = add(total[name], t);
     if (from < o.explained) explainedPayees += to - from;
-    const runOf = new Map(runs);
-    // two runs that differ are run again, untimed, to say where
-    const agree = (a: Name, b: Name, names: [string, string]) => {
-      if (results.get(a)!.digest === results.get(b)!.digest) return;
-      disagreements.push(...differencesOf(keyed(runOf.get(a)!()), keyed(runOf.get(b)!()), names));
-    };
-    agree('ratecard', 'reference', ['ratecard', 'ratecard reference closures']);
-    agree('ratecard', 'eager', ['ratecard', 'ratecard with reasons made at once']);
-    if (results.has('explained')) agree('ratecard', 'explained', ['ratecard', 'ratecard with explanations']);
-    agree('ratecard', 'hand', ['ratecard', 'hand-written']);
-    agree('ratecard', 'integer', ['ratecard', 'integer']);
-    agree('hand', 'integer', ['hand-written', 'integer']);
-    compared.all += results.get('ratecard')!.count;
+    disagreements.push(
+      ...turns.differences('ratecard', 'reference', ['ratecard', 'ratecard reference closures']),
+      ...turns.differences('ratecard', 'eager', ['ratecard', 'ratecard with reasons made at once']),
+      ...(turns.results.has('explained') ? turns.differences('ratecard', 'explained', ['ratecard', 'ratecard with explanations']) : []),
+      ...turns.differences('ratecard', 'hand', ['ratecard', 'hand-written']),
+      ...turns.differences('ratecard', 'integer', ['ratecard', 'integer']),
+      ...turns.differences('hand', 'integer', ['hand-written', 'integer']),
+    );
+    compared.all += turns.results.get('ratecard')!.count;
     if (from < o.sample) {
       const sample = dataset.covered.slice(0, o.sample - from);
       const ids = new Set(sample.map((p) => p.payeeId));
@@ -135,7 +120,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
         if (round === 0) jre = out;
       }
       total.jre = add(total.jre, fastest!);
-      const inSample = (run: Name) => keyed(runOf.get(run)!().filter((l) => ids.has(l.payeeId)));
+      const inSample = (run: Name) => keyed(turns.again(run).filter((l) => ids.has(l.payeeId)));
       const oursSample = inSample('ratecard');
       disagreements.push(...differencesOf(oursSample, keyed(jre), ['ratecard', 'json-rules-engine']), ...differencesOf(inSample('hand'), keyed(jre), ['hand-written', 'json-rules-engine']));
       compared.sample += oursSample.amounts.size;

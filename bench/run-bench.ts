@@ -73,7 +73,7 @@ export async function runBench(o: BenchOptions, print: (line: string) => void): 
   print(`   agreement to the cent: ${ruralAgree ? 'yes' : 'NO'} — ${n(rural.linesCompared.all)} lines Ratecard = its reference closures = Exact = integers, ${n(rural.linesCompared.sample)} lines of the sample = json-rules-engine; ${rural.integerFallbacks} payees handed from integers to Exact`);
   rural.disagreements.forEach((d) => print(`     ${d}`));
 
-  print(`\n2. private-line, the same parsed facts and transactions, one thread (the first ${n(o.compared)} branches, in chunks of 2,000 ranked as their own population)`);
+  print(`\n2. private-line, the same parsed facts and transactions, one thread (the first ${n(o.compared)} branches, in chunks of 2,000 ranked as their own population; each run the fastest of 3 taking turns)`);
   const privateLineCompared = comparePrivateLine({ seed: o.seed, branches: o.compared, transactions: Math.round((o.transactions * o.compared) / o.branches) });
   header(print);
   const tx = (name: string, x: Timed) => row(name, x, 'transactions', privateLineCompared.transactions);
