@@ -1,15 +1,16 @@
 // Ratecard's rural `amounts` run three ways against the exact-integer function, alternating in
 // one process on the same parsed facts, best of 6 runs each (per CPU-second):
-//   npm run build && node dist/bench/ratio-rural.js [payees]
+//   npm run build && node --expose-gc dist/bench/ratio-rural.js [payees]
 import { settle } from '../engine/index.js';
 import { monthsOf, ruralDataset, ruralPolicy } from './compare-rural.js';
 import { integerRural } from './integer-rural.js';
+import { collectGarbage } from './clock.js';
 import type { BenchLine } from './bench-line.js';
 
 const payees = Number(process.argv[2] ?? 5000);
 const policy = ruralPolicy();
 const dataset = ruralDataset(policy, 2025, 0, payees);
-const cpu = (f: () => unknown) => { const c = process.cpuUsage(); f(); const u = process.cpuUsage(c); return (u.user + u.system) / 1e6; };
+const cpu = (f: () => unknown) => { collectGarbage(); const c = process.cpuUsage(); f(); const u = process.cpuUsage(c); return (u.user + u.system) / 1e6; };
 const runs: Record<string, () => unknown> = {
   'generated code': () => settle(policy, dataset, { detail: 'amounts' }).lines,
   'generated code, reasons at once': () => settle(policy, dataset, { detail: 'amounts', lazyReasons: false }).lines,
