@@ -89,9 +89,11 @@ export function randomPolicy(r: Rand): string {
   const names = [...NUMERIC_FACTS, 'completion', 'derived'];
   const conditions = { big_enough: condition(r, 2, names, []), on_target: { fact: 'completion', operator: 'greaterThanInclusive', value: 1 } };
   const rules = Array.from({ length: int(r, 1, 5) }, (_, i) => {
-    const rule: Record<string, unknown> = { id: `rule_${i}`, kind: pick(r, ['commission', 'deduction', 'bonus']), amount: amount(r, [...names, ...Array.from({ length: i }, (_, j) => `rule_${j}`)]) };
-    if (r() < 0.5) rule.when = condition(r, 3, names, Object.keys(conditions));
-    if (r() < 0.5) rule.gate = condition(r, 3, names, Object.keys(conditions));
+    const earlier = [...names, ...Array.from({ length: i }, (_, j) => `rule_${j}`)];
+    const rule: Record<string, unknown> = { id: `rule_${i}`, kind: pick(r, ['commission', 'deduction', 'bonus']), amount: amount(r, earlier) };
+    // conditions read earlier lines too: a withheld reason made after the run must see that month's lines
+    if (r() < 0.5) rule.when = condition(r, 3, earlier, Object.keys(conditions));
+    if (r() < 0.5) rule.gate = condition(r, 3, earlier, Object.keys(conditions));
     if (r() < 0.15) rule.frequency = pick(r, ['quarterly', 'yearly']);
     return rule;
   });
