@@ -1,7 +1,8 @@
 // Generates integer code for an expression tree (the parsed AST, never its text): numbers as
 // numerator/denominator pairs of safe integers, true/false as JS booleans, names read from
 // the payee's facts row, the transaction, this month's lines or folded as parameter constants,
-// metrics inlined, sums of a fact over a window. A node it does not generate (other windows, `has`, `len`, text, lookups by a key
+// metrics inlined, sums of a fact over a window, ranks and population values, a parameter's
+// list indexed at run time, `len` of a parameter. A node it does not generate (other windows, `has`, text, lookups by a key
 // read from data, ranks) is evaluated by the reference closure of that node: the fallback is
 // per expression, and its value is converted (a value held as BigInt makes the function bail).
 import { Exact } from '../../exact/exact.js';
@@ -25,6 +26,8 @@ export interface GenScope {
   scale: number;
   /** Values already computed in generated code (a transaction's derived values). */
   local?: (name: string) => Num | undefined;
+  /** Whether a metric is read from the population pass (a rank or a population value). */
+  population?: (name: string) => boolean;
 }
 
 const STATIC: Record<string, number> = { money: 100, count: 1, integer: 1 };
@@ -38,7 +41,7 @@ export function generateNumber(e: Expr, em: Emitter, s: GenScope): Num {
       return k ?? fallbackNumber(e, em, s);
     }
     case 'index': {
-      const k = constantIndex(e, s);
+      const k = constantIndex(e, s) ?? listElement(e, em, s);
       return k ?? fallbackNumber(e, em, s);
     }
     case 'unary': return em.neg(generateNumber(e.arg, em, s));
@@ -61,6 +64,11 @@ export function generateNumber(e: Expr, em: Emitter, s: GenScope): Num {
           const places = e.args[1];
           if (places.type !== 'number' || !places.value.isInteger() || places.value.sign() < 0 || places.value.toNumber() > 12) break;
           return em.round(generateNumber(e.args[0], em, s), places.value.toNumber(), 'half-up');
+        }
+        case 'len': {
+          const n = paramLength(e.args[0], s);
+          if (n !== undefined) return constant(Exact.of(n))!;
+          break;
         }
         case 'sum': {
           const w = windowSum(e, em, s);
@@ -158,6 +166,7 @@ function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
   if (b.kind === 'metric') {
     const tree = s.metricTree(name);
     if (tree) return generateNumber(tree, em, s);
+    if (s.population?.(name)) return populationValue(name, em);
   }
   const slot = s.slot(name);
   if (slot && (b.kind === 'fact' || b.kind === 'field' || b.kind === 'derived' || b.kind === 'rule')) return readSlot(name, slot, em, s);
@@ -263,6 +272,64 @@ function windowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope)
     em.check(total);
   });
   return { n: total, d: String(unit), sd: unit };
+}
+
+/** The length of a parameter's list or table, known at compile time. */
+function paramLength(e: Expr | undefined, s: GenScope): number | undefined {
+  if (e?.type !== 'name') return undefined;
+  const b = s.binding(e.name);
+  const v = b?.kind === 'param' ? paramValue(b) : undefined;
+  return Array.isArray(v) ? v.length : undefined;
+}
+
+/**
+ * `list[i]` of a parameter's list of numbers with an index computed at run time: the elements
+ * as numerators over one denominator, made at compile time; an index that is not a whole
+ * number inside the list bails (the closure reports it).
+ */
+function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenScope): Num | undefined {
+  if (e.object.type !== 'name') return undefined;
+  const b = s.binding(e.object.name);
+  const list = b?.kind === 'param' ? paramValue(b) : undefined;
+  if (!Array.isArray(list) || !list.length || !list.every((v) => v instanceof Exact)) return undefined;
+  const values = list as Exact[];
+  let d = 1;
+  for (const v of values) {
+    const f = v.toFraction().split('/');
+    const den = Number(f[1] ?? 1);
+    d = (d * den) / gcd(d, den);
+    if (!Number.isSafeInteger(d) || d > 1e12) return undefined;
+  }
+  const numerators: number[] = [];
+  for (const v of values) {
+    const n = v.mul(Exact.of(d));
+    if (!n.isInteger() || !Number.isSafeInteger(n.toNumber())) return undefined;
+    numerators.push(n.toNumber());
+  }
+  const i = generateNumber(e.index, em, s);
+  // a remainder of safe integers is exact, and so is the quotient when it is 0
+  em.line(`if (${i.n} % ${i.d} !== 0) return ${em.bail};`);
+  const k = em.local('index', `${i.n} / ${i.d}`);
+  em.line(`if (${k} < 0 || ${k} >= ${values.length}) return ${em.bail};`);
+  const n = em.local(`${e.object.name}_item`, `[${numerators.join(', ')}][${k}]`);
+  return { n, d: String(d), sd: d };
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** A rank (a whole number) or population value, as the population pass left it for this month. */
+function populationValue(name: string, em: Emitter): Num {
+  const row = em.local('population', 'ctx.p.population === undefined ? undefined : ctx.p.population.get(ctx.m)');
+  const v = em.local(`${name}_value`, `${row} === undefined ? undefined : ${row}.get(${JSON.stringify(name)})`);
+  em.line(`if (${v} === undefined) return ${em.bail}; // not ranked: the closure reports it`);
+  const n = em.fresh(name), d = em.fresh(`${name}_d`);
+  em.line(`let ${n}, ${d};`);
+  em.block(`if (typeof ${v} === 'number')`, () => em.line(`${n} = ${v}; ${d} = 1;`));
+  em.block('else', () => {
+    em.line(`if (${v}.n !== ${v}.n) return ${em.bail}; // held as BigInt`);
+    em.line(`${n} = ${v}.n; ${d} = ${v}.d;`);
+  });
+  return { n, d };
 }
 
 /** The reference closure of the node, its exact value converted (BigInt: bail). */

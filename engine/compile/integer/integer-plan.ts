@@ -61,6 +61,7 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
     }
     return trees.get(name);
   };
+  const population = (name: string) => { const d = obj(metricDocs[name]); return d.rank !== undefined || d.population !== undefined; };
   const ruleDocs = (input.doc.rules as unknown[]).map(obj);
   const fields = Object.entries(obj(obj(input.doc.transactions).fields)).map(([name, d]): [string, string] => [name, String(obj(d).type ?? 'number')]);
   const { scale, mode } = input.rounding;
@@ -71,7 +72,7 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
     const make = (part: string, bail: number, write: (em: Emitter, s: ConditionGenScope) => string | undefined) => {
       const closures: unknown[] = [];
       const s: ConditionGenScope = {
-        ...input.scope, metricTree, scale,
+        ...input.scope, metricTree, scale, population,
         closure: (fn, what) => {
           closures.push(fn);
           fallback.push(`${rule.id} ${part}: ${what} by its reference closure`);
