@@ -8,6 +8,7 @@ import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import type { LineIndex } from './rule-lines.js';
 import { settleLines } from './settle-lines.js';
+import { shareValues } from './shared-values.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
@@ -29,7 +30,7 @@ export class PartEngine {
     let d = this.datasets.get(key);
     if (!d && this.tables) {
       const read = readDataset(tablesFrom(this.tables, this.from), policy);
-      d = read.ok ? read.dataset : read.diagnostics;
+      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
     }

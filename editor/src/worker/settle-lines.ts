@@ -19,7 +19,8 @@ export const SLICE = 2_000;
  */
 export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): SettledLines {
   const builder = new RunLinesBuilder(index, policy.rules.filter((r) => !keep || keep.has(r.id)));
-  const amounts: SettleOptions = { ...options, detail: 'amounts' };
+  // withheld items are only counted here: their reasons are never made (`lazyReasons`)
+  const amounts: SettleOptions = { ...options, detail: 'amounts', lazyReasons: true };
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
     const statement = settle(policy, dataset, amounts);
