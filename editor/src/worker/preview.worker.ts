@@ -4,10 +4,11 @@
 import { PreviewEngine } from './preview-engine.js';
 import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
+import { impactBuffers, summaryBuffers } from './payee-columns.js';
 import { SLICE } from './settle-lines.js';
 
 const engine = new PreviewEngine();
-const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
+const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
 let running = false;
 let tables: DatasetTables | undefined;
@@ -50,10 +51,13 @@ async function drain() {
     post(checked);
     if (!policy) return;
     const result = engine.payeeCountOf(policy) >= 2 * SLICE ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
-    post(result);
+    post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (result.ok && !pending) post(engine.impact(req.seq, req.file, req.baseText));
+    if (result.ok && !pending) {
+      const impact = engine.impact(req.seq, req.file, req.baseText);
+      post(impact, impact.impact ? impactBuffers(impact.impact.columns) : []);
+    }
   } finally {
     running = false;
     if (pending) setTimeout(() => void drain(), 0);
