@@ -5,7 +5,7 @@ import { PreviewEngine } from './preview-engine.js';
 import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
 import { impactBuffers, summaryBuffers } from './payee-columns.js';
-import { SLICE } from './settle-lines.js';
+import { HALVES_FROM } from './settle-lines.js';
 
 const engine = new PreviewEngine();
 const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -50,7 +50,7 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
-    const result = engine.payeeCountOf(policy) >= 2 * SLICE ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
+    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
     post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
     await new Promise((resolve) => setTimeout(resolve, 0));

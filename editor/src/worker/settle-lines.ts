@@ -10,8 +10,15 @@ import { type LineIndex, RunLinesBuilder, type RunLines } from './rule-lines.js'
 
 export interface SettledLines { lines: RunLines; from: string; to: string }
 
-/** Payees settled at once: bounds the line objects alive at any time. */
-export const SLICE = 2_000;
+/**
+ * Payees settled at once: bounds the line objects alive at any time. Small enough that a slice's
+ * objects die young (in the young generation, never copied into the old one), which keeps the
+ * workers' heaps, and the page's memory, from growing with the garbage of a settle.
+ */
+export const SLICE = 250;
+
+/** From this many payees, the preview settles in two halves (the second in a helper worker). */
+export const HALVES_FROM = 4_000;
 
 /**
  * The lines of the rules in `keep` (all the policy's rules when absent). A problem found in a

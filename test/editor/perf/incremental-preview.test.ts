@@ -1,6 +1,6 @@
 // The preview's incremental runs equal full settles: random parameter edits (a fixed seed) of
 // every bundled policy over its scenario, and of the rural policy over 2,100 generated payees
-// (more than one slice, in two halves), each checked against the engine settling every rule of the edited text:
+// (several slices, in two halves), each checked against the engine settling every rule of the edited text:
 // totals, every payee's totals by kind, and the impact against the saved text (totals, payees in
 // order, gainers, losers, changed lines). Also checks that edits did settle fewer rules.
 import { readFileSync } from 'node:fs';
@@ -98,7 +98,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     });
   }
 
-  it('rural-contract over 2,100 generated payees × 12 months (two slices): edits settle fewer rules and equal full settles, in halves', async () => {
+  it('rural-contract over 2,100 generated payees × 12 months (several slices): edits settle fewer rules and equal full settles, in halves', async () => {
     const big = generateRuralDataset(2_100, 12);
     const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
     const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
