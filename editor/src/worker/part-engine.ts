@@ -17,7 +17,10 @@ export class PartEngine {
   private index: LineIndex = { payee: new Map(), months: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
 
-  /** Keeps the tables as they came (texts are compact); the part's rows are cut only to read a dataset. */
+  /**
+   * Keeps the tables until the part's dataset is read from them, then drops them (the text of
+   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout.
+   */
   setTables(tables: DatasetTables, from: number): void {
     this.tables = tables;
     this.from = from;
@@ -33,6 +36,7 @@ export class PartEngine {
       d = read.ok ? shareValues(read.dataset) : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
+      this.tables = undefined;
     }
     return d ?? [];
   }

@@ -154,7 +154,7 @@ export class PreviewEngine {
       const ranks = populationRoundsOf(settling) ? populationOf(settling, dataset, range) : undefined;
       const keep = prep.reads?.affected;
       const second = helper({
-        file: policy.source.file, text: policy.source.text, options: range, ...(ranks ? { ranks } : {}),
+        file: policy.source.file, text: policy.source.text, layout: JSON.stringify(policy.layout), options: range, ...(ranks ? { ranks } : {}),
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);

@@ -13,8 +13,8 @@ let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
 let running = false;
 let tables: DatasetTables | undefined;
 
-/** The helper, started at the first large run; it is sent the tables again when they change. */
-let helper: { worker: Worker; tablesId?: string; next: number; waiting: Map<number, (r: PartResult) => void> } | undefined;
+/** The helper, started at the first large run; it is sent the tables again when they or the fact layout change (it drops them once read). */
+let helper: { worker: Worker; sent?: string; next: number; waiting: Map<number, (r: PartResult) => void> } | undefined;
 
 function settleInHelper(req: PartSettle): Promise<PartResult> {
   if (!helper) {
@@ -29,9 +29,9 @@ function settleInHelper(req: PartSettle): Promise<PartResult> {
   }
   const h = helper;
   const send = (m: PartRequest) => h.worker.postMessage(m);
-  if (tables && h.tablesId !== tables.id) {
+  if (tables && h.sent !== `${tables.id}\u0000${req.layout}`) {
     send({ type: 'tables', tables, from: Math.floor(engine.payeeCount / 2) });
-    h.tablesId = tables.id;
+    h.sent = `${tables.id}\u0000${req.layout}`;
   }
   const id = ++h.next;
   return new Promise((resolve) => {
