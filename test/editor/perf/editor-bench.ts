@@ -6,7 +6,7 @@
 // never asserts them; first, the CPU an edit costs in Node (cpu-per-edit.ts), which a busy machine
 // does not inflate. `npm run bench:editor` (sizes: `-- 10000 100000`, the default).
 import { availableParallelism, loadavg } from 'node:os';
-import { ensureAppBuilt } from '../e2e/app-build.js';
+import { ensureProductionApp } from './production-app.js';
 import { startFixture } from '../e2e/editor-fixture.js';
 import { pageMemory } from './browser-memory.js';
 import { cpuPerEdit } from './cpu-per-edit.js';
@@ -40,7 +40,7 @@ async function benchOne(payees: number): Promise<void> {
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-await ensureAppBuilt();
+await ensureProductionApp();
 console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, 300 ms debounce included`);
 console.log(cpuPerEdit(10_000));
 for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees);

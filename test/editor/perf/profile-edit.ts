@@ -2,7 +2,7 @@
 // step_rate edit over N generated payees, printed as the functions with the most self time.
 // A tool for finding what to cut (`npx tsx test/editor/perf/profile-edit.ts 10000`); asserts nothing.
 import { writeFileSync } from 'node:fs';
-import { ensureAppBuilt } from '../e2e/app-build.js';
+import { ensureProductionApp } from './production-app.js';
 import { startFixture } from '../e2e/editor-fixture.js';
 import { timeEdit } from './edit-timing.js';
 import { openGenerated } from './generated-page.js';
@@ -11,7 +11,7 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 const payees = Number(process.argv[2] ?? 10_000);
-await ensureAppBuilt();
+await ensureProductionApp();
 const fx = await startFixture();
 try {
   const { page, close } = await openGenerated(fx, payees, 600_000);

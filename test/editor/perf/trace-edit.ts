@@ -2,7 +2,7 @@
 // trace of one step_rate edit over N generated payees, summed by event name per thread, longest
 // first. A tool for finding what to cut (`npx tsx test/editor/perf/trace-edit.ts 10000`); asserts nothing.
 import { writeFileSync } from 'node:fs';
-import { ensureAppBuilt } from '../e2e/app-build.js';
+import { ensureProductionApp } from './production-app.js';
 import { startFixture } from '../e2e/editor-fixture.js';
 import { timeEdit } from './edit-timing.js';
 import { openGenerated } from './generated-page.js';
@@ -11,7 +11,7 @@ interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: 
 
 const payees = Number(process.argv[2] ?? 10_000);
 const CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink', 'toplevel'];
-await ensureAppBuilt();
+await ensureProductionApp();
 const fx = await startFixture();
 try {
   const { page, close } = await openGenerated(fx, payees, 600_000);
