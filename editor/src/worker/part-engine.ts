@@ -7,7 +7,7 @@ import type { PartResult, PartSettle } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import type { LineIndex } from './rule-lines.js';
-import { settleLines } from './settle-lines.js';
+import { settleLinesUntil, Superseded } from './settle-lines.js';
 import { shareValues } from './shared-values.js';
 
 export class PartEngine {
@@ -41,7 +41,8 @@ export class PartEngine {
     return d ?? [];
   }
 
-  settle(req: PartSettle): PartResult {
+  /** Settles the part, letting messages in between slices; given up (no lines) once `stale()` says a newer request waits. */
+  async settle(req: PartSettle, stale: () => boolean = () => false): Promise<PartResult> {
     try {
       if (this.loaded?.text !== req.text) {
         const loaded = loadPolicy({ file: req.file, text: req.text });
@@ -53,10 +54,10 @@ export class PartEngine {
       if (Array.isArray(dataset)) return { ok: false, diagnostics: dataset };
       const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
-      const settled = settleLines(policy, dataset, options, this.index, req.keep && new Set(req.keep));
+      const settled = await settleLinesUntil(stale, policy, dataset, options, this.index, req.keep && new Set(req.keep));
       return { ok: true, lines: [...settled.lines.values()], from: settled.from, to: settled.to };
     } catch (e) {
-      return { ok: false, diagnostics: diagnosticsOf(e) };
+      return { ok: false, diagnostics: e instanceof Superseded ? [] : diagnosticsOf(e) };
     }
   }
 }

@@ -16,7 +16,7 @@ import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
-import { type SettledLines, settleLines } from './settle-lines.js';
+import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 import { shareValues } from './shared-values.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -143,7 +143,7 @@ export class PreviewEngine {
    * second by `helper` (a worker on the other core) at the same time, population values computed
    * here over all payees first. Any problem is reported as a settle of the whole dataset reports it.
    */
-  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper): Promise<Run> {
+  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper, stale: () => boolean): Promise<Run> {
     const prep = this.prepare(policy, options);
     if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
     if (!dataset.months) return this.settleRun(policy, dataset, options);
@@ -158,7 +158,7 @@ export class PreviewEngine {
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
-      const first = settleLines(settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
       const other = await second;
       if (!other.ok) throw new RatecardError(other.diagnostics);
       return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
@@ -181,18 +181,20 @@ export class PreviewEngine {
     }
   }
 
-  /** `run` with the payees settled in two halves, the second by `helper` on the other core. */
-  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper): Promise<Result> {
+  /** `run` with the payees settled in two halves, the second by `helper` on the other core; given up between slices once `stale()`. */
+  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper, stale: () => boolean = () => false): Promise<Result> {
     const started = performance.now();
     const dataset = this.dataset(policy);
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
     const tables = this.tables;
     try {
-      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper);
+      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper, stale);
       // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
       if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, (this.last = run));
     } catch (e) {
+      // given up for a newer edit (`stale`): dropped like an answer about another dataset, nothing kept
+      if (e instanceof Superseded) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, diagnosticsOf(e));
     }
   }

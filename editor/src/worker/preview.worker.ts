@@ -50,7 +50,7 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
-    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
+    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
     post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -13,6 +13,7 @@ import { cpuPerEdit } from './cpu-per-edit.js';
 import { timeEdit } from './edit-timing.js';
 import { openGenerated } from './generated-page.js';
 import { workerHeaps } from './worker-heaps.js';
+import { DEBOUNCE_MS } from '../../../editor/src/state/use-preview.js';
 
 const EDITS = ['3', '2.5', '4', '3.5', '2'];
 
@@ -41,6 +42,6 @@ async function benchOne(payees: number): Promise<void> {
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await ensureProductionApp();
-console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, 300 ms debounce included`);
+console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, ${DEBOUNCE_MS} ms debounce included`);
 console.log(cpuPerEdit(10_000));
 for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees);
