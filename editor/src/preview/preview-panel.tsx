@@ -12,6 +12,7 @@ import { DistributionChart } from './distribution-chart.js';
 import { ImpactView } from './impact-view.js';
 import { KindTotals } from './kind-totals.js';
 import { PayeeTable } from './payee-table.js';
+import { deltasOf, payeeTotalOf } from './payee-figures.js';
 import { TraceView } from './trace-view.js';
 
 interface Props {
@@ -35,10 +36,8 @@ interface Props {
 export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onWhatIf, ruleTitle, baseline, onSavedBaseline, dataErrors, settled, exportName }: Props) {
   const { t } = useI18n();
   const { summary } = preview;
-  const deltas = useMemo(
-    () => (preview.impact && !preview.impactPending ? new Map(preview.impact.payees.map((p) => [p.payeeId, p.delta])) : undefined),
-    [preview.impact, preview.impactPending],
-  );
+  const deltaOf = useMemo(() => (preview.impact && !preview.impactPending && summary ? deltasOf(preview.impact, summary.list.ids) : undefined), [preview.impact, preview.impactPending, summary]);
+  const tracedTotal = useMemo(() => (summary && preview.traced ? payeeTotalOf(summary, preview.traced.payeeId) : undefined), [summary, preview.traced]);
   return (
     <section className="preview" aria-label={t('preview.title')} aria-busy={preview.busy} data-settled={settled}>
       <header className="preview-head">
@@ -54,17 +53,17 @@ export function PreviewPanel({ preview, policyInvalid, onPick, onCloseTrace, onW
       {dataErrors.length ? <Problems diagnostics={dataErrors} title={t('preview.dataErrors')} /> : null}
       {!summary ? <p className="muted">{t('preview.noResult')}</p> : (
         <div className={preview.stale ? 'stale' : undefined}>
-          <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.payees.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
+          <p className="muted">{summary.from} – {summary.to} · {t('preview.payees', { n: summary.columns.covered.length })} · {t('preview.lines', { n: summary.lineCount, w: summary.withheldCount })}</p>
           <KindTotals totals={summary.totals} delta={preview.impactPending ? undefined : preview.impact?.delta} />
           {preview.impact ? <ImpactView impact={preview.impact} pending={preview.impactPending} onPick={onPick} baseline={baseline} onSavedBaseline={onSavedBaseline} /> : null}
-          <DistributionChart payees={summary.payees} />
+          <DistributionChart columns={summary.columns} />
           {preview.traced ? (
             <TraceView traced={preview.traced} ruleTitle={ruleTitle} whatIf={preview.whatIf ?? []} factTypes={preview.outline?.facts ?? []} onClose={onCloseTrace}
-              payeeTotal={summary.payees.find((p) => p.payeeId === preview.traced!.payeeId)?.total}
+              payeeTotal={tracedTotal}
               onWhatIf={(overrides) => onWhatIf(preview.traced!.payeeId, overrides)} />
           ) : <p className="muted">{t('trace.pick')}</p>}
           <h3>{t('preview.byPayee')}</h3>
-          <PayeeTable payees={summary.payees} deltas={deltas} onPick={onPick} picked={preview.traced?.payeeId} />
+          <PayeeTable summary={summary} deltaOf={deltaOf} onPick={onPick} picked={preview.traced?.payeeId} />
         </div>
       )}
     </section>

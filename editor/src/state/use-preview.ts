@@ -5,7 +5,12 @@ import type { Diagnostic } from '../../../engine/index.js';
 import { PreviewClient, type PreviewSubject } from '../worker/preview-client.js';
 import type { DatasetTables, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
 
-export const DEBOUNCE_MS = 300;
+/**
+ * The pause after the last keystroke before the worker runs. Short: over many payees a run is given
+ * up between two slices as soon as a newer edit arrives (settle-lines.ts), so typing on does not
+ * queue stale settles behind each other.
+ */
+export const DEBOUNCE_MS = 150;
 
 /** True when `subject` is exactly this text compared with this saved text over this dataset and range. */
 const isAbout = (subject: PreviewSubject | undefined, now: PreviewSubject) =>

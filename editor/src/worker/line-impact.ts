@@ -2,10 +2,10 @@
 // sums, and the lines that changed counted by walking each rule's lines of both runs in step
 // (payee, then month) — no line key is ever built as a string. Same figures, order and ties as
 // the engine's `compareStatements`.
-import { LINE_KINDS, type LineKind, type PayeeImpact, type Totals } from '../../../engine/index.js';
+import { LINE_KINDS, type LineKind, type Totals } from '../../../engine/index.js';
 import { centsText } from './cents.js';
 import { payeeSums, type PayeeSums, totalsOfSums } from './payee-totals.js';
-import type { PreviewImpact } from './protocol.js';
+import { byDelta, deltaCents, type ImpactColumns, type ImpactWire, payeeImpact } from './payee-columns.js';
 import { lineKey, type RuleLines, type RunLines } from './rule-lines.js';
 
 const TOP = 10;
@@ -42,22 +42,37 @@ function deltaOf(x: PayeeSums, y: PayeeSums): Totals {
   return { total: centsText(sum(y) - sum(x)), byKind: kinds };
 }
 
-/** `payeeIds[i]` is the id of the payee at index i of payees.csv. */
-export function lineImpact(before: RunLines, after: RunLines, payeeIds: string[]): PreviewImpact {
+/** The `n` first of `items` in the order of `cmp`, without sorting them all. */
+function firstOf(items: Iterable<number>, cmp: (p: number, q: number) => number, n: number): number[] {
+  const top: number[] = [];
+  for (const i of items) {
+    if (top.length === n && cmp(i, top[n - 1]) >= 0) continue;
+    let at = Math.min(top.length, n - 1);
+    while (at > 0 && cmp(i, top[at - 1]) < 0) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+/**
+ * `payeeIds[i]` is the id of the payee at index i of payees.csv. Every payee's before and after
+ * travel as columns; only the top gainers and losers are made here, the full list on the page when read.
+ */
+export function lineImpact(before: RunLines, after: RunLines, payeeIds: string[]): Omit<ImpactWire, 'list'> {
   const x = payeeSums(before, payeeIds.length), y = payeeSums(after, payeeIds.length);
   const present: number[] = [];
   for (let i = 0; i < payeeIds.length; i++) if (x.has[i] || y.has[i]) present.push(i);
-  const d = (i: number) => y.total[i] - x.total[i];
-  present.sort((p, q) => d(q) - d(p) || (payeeIds[p] < payeeIds[q] ? -1 : 1));
-  const row = (i: number): PayeeImpact => ({ payeeId: payeeIds[i], before: centsText(x.total[i]), after: centsText(y.total[i]), delta: centsText(d(i)) });
-  const payees = present.map(row);
+  const columns: ImpactColumns = { present: Int32Array.from(present), before: x.total.slice(), after: y.total.slice() };
+  const order = byDelta(columns, payeeIds);
+  const d = (i: number) => deltaCents(columns, i);
   return {
     before: totalsOfSums(x),
     after: totalsOfSums(y),
     delta: deltaOf(x, y),
-    payees,
-    gainers: present.filter((i) => d(i) > 0).slice(0, TOP).map(row),
-    losers: present.filter((i) => d(i) < 0).reverse().slice(0, TOP).map(row),
+    gainers: firstOf(present.filter((i) => d(i) > 0), order, TOP).map((i) => payeeImpact(columns, payeeIds, i)),
+    losers: firstOf(present.filter((i) => d(i) < 0), (p, q) => order(q, p), TOP).map((i) => payeeImpact(columns, payeeIds, i)),
     changedLines: countChanged(before, after),
+    columns,
   };
 }

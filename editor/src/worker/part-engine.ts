@@ -7,7 +7,8 @@ import type { PartResult, PartSettle } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import type { LineIndex } from './rule-lines.js';
-import { settleLines } from './settle-lines.js';
+import { settleLinesUntil, Superseded } from './settle-lines.js';
+import { shareValues } from './shared-values.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
@@ -16,7 +17,10 @@ export class PartEngine {
   private index: LineIndex = { payee: new Map(), months: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
 
-  /** Keeps the tables as they came (texts are compact); the part's rows are cut only to read a dataset. */
+  /**
+   * Keeps the tables until the part's dataset is read from them, then drops them (the text of
+   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout.
+   */
   setTables(tables: DatasetTables, from: number): void {
     this.tables = tables;
     this.from = from;
@@ -29,14 +33,16 @@ export class PartEngine {
     let d = this.datasets.get(key);
     if (!d && this.tables) {
       const read = readDataset(tablesFrom(this.tables, this.from), policy);
-      d = read.ok ? read.dataset : read.diagnostics;
+      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
+      this.tables = undefined;
     }
     return d ?? [];
   }
 
-  settle(req: PartSettle): PartResult {
+  /** Settles the part, letting messages in between slices; given up (no lines) once `stale()` says a newer request waits. */
+  async settle(req: PartSettle, stale: () => boolean = () => false): Promise<PartResult> {
     try {
       if (this.loaded?.text !== req.text) {
         const loaded = loadPolicy({ file: req.file, text: req.text });
@@ -48,10 +54,10 @@ export class PartEngine {
       if (Array.isArray(dataset)) return { ok: false, diagnostics: dataset };
       const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
-      const settled = settleLines(policy, dataset, options, this.index, req.keep && new Set(req.keep));
+      const settled = await settleLinesUntil(stale, policy, dataset, options, this.index, req.keep && new Set(req.keep));
       return { ok: true, lines: [...settled.lines.values()], from: settled.from, to: settled.to };
     } catch (e) {
-      return { ok: false, diagnostics: diagnosticsOf(e) };
+      return { ok: false, diagnostics: e instanceof Superseded ? [] : diagnosticsOf(e) };
     }
   }
 }

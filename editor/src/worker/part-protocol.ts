@@ -7,6 +7,8 @@ import type { RuleLines, RunLines } from './rule-lines.js';
 export interface PartSettle {
   file: string;
   text: string;
+  /** The policy's fact layout (JSON): the helper reads its part of the tables once per layout. */
+  layout: string;
   /** The month range, explicit: a half of the payees may span fewer months than the whole. */
   options: SettleOptions & { from: string; to: string };
   /** Rules to evaluate (all when absent) and rules whose lines to return (all when absent). */

@@ -2,7 +2,7 @@
 // payee's place in payees.csv), and the statement's totals, printed as the engine prints them.
 import { LINE_KINDS, type LineKind, type PayeeRecord, type Totals } from '../../../engine/index.js';
 import { centsText, checkSafe } from './cents.js';
-import type { PayeeTotal } from './protocol.js';
+import type { SummaryColumns } from './payee-columns.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
 
 export interface PayeeSums {
@@ -50,13 +50,11 @@ export function totalsOfSums(s: PayeeSums): Totals {
   };
 }
 
-/** Each covered payee's total and totals by kind, in payees.csv order. */
-export function payeeTotals(s: PayeeSums, covered: PayeeRecord[], index: LineIndex): PayeeTotal[] {
-  return covered.map((p) => {
-    const i = index.payee.get(p.payeeId)!;
-    return {
-      payeeId: p.payeeId, name: p.name, total: centsText(s.total[i]),
-      byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, centsText(s.byKind[k][i])])) as Record<LineKind, string>,
-    };
-  });
+/** Each covered payee's total and totals by kind, as columns to transfer (copies: the sums are kept for later impacts). */
+export function summaryColumns(s: PayeeSums, covered: PayeeRecord[], index: LineIndex): SummaryColumns {
+  return {
+    covered: Int32Array.from(covered, (p) => index.payee.get(p.payeeId)!),
+    total: s.total.slice(),
+    byKind: Object.fromEntries(LINE_KINDS.map((k) => [k, s.byKind[k].slice()])) as Record<LineKind, Float64Array>,
+  };
 }

@@ -9,13 +9,22 @@ type Doc = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Texts read lately: an edit compares the new text with the last and the saved one, each read once (never changed after). */
+const lately = new Map<string, Doc | undefined>();
+const KEEP = 4;
+
 function read(text: string): Doc | undefined {
+  if (lately.has(text)) return lately.get(text);
+  let doc: Doc | undefined;
   try {
-    const doc: unknown = parse(text, { schema: 'failsafe' });
-    return isObject(doc) ? doc : undefined;
+    const parsed: unknown = parse(text, { schema: 'failsafe' });
+    doc = isObject(parsed) ? parsed : undefined;
   } catch {
-    return undefined;
+    doc = undefined;
   }
+  lately.set(text, doc);
+  if (lately.size > KEEP) lately.delete(lately.keys().next().value as string);
+  return doc;
 }
 
 const WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;

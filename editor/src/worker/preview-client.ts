@@ -1,14 +1,19 @@
 // The editor's side of the preview worker: numbers each request and passes on only the answers
 // to the newest one, so a slow, stale result never overwrites a fresh one.
-import type { DatasetTables, ExportRow, FactOverride, PeriodRange, WorkerRequest, WorkerResponse } from './protocol.js';
+import { impactOf, summaryOf } from './payee-columns.js';
+import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PreviewImpact, PreviewSummary, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** What a preview is about: the text and the saved text it is compared with. */
 export interface PreviewSubject { text: string; baseText?: string; context: string }
 
+/** A result and an impact as the page holds them: payee columns with the payee list read (payee-columns.ts). */
+export type PageResult = { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number } | Extract<WorkerResponse, { type: 'result'; ok: false }>;
+export type PageImpact = { type: 'impact'; seq: number; impact?: PreviewImpact; computeMs: number };
+
 export interface PreviewListener {
   onChecked(m: Extract<WorkerResponse, { type: 'checked' }>): void;
-  onResult(m: Extract<WorkerResponse, { type: 'result' }>): void;
-  onImpact(m: Extract<WorkerResponse, { type: 'impact' }>): void;
+  onResult(m: PageResult): void;
+  onImpact(m: PageImpact): void;
   onTrace(m: Extract<WorkerResponse, { type: 'trace' }>): void;
 }
 
@@ -39,8 +44,8 @@ export class PreviewClient {
     if (m.type === 'statement') { this.statements.get(m.seq)?.(m.rows); this.statements.delete(m.seq); return; }
     if (m.seq !== this.seq) return; // stale
     if (m.type === 'checked') this.listener.onChecked(m);
-    else if (m.type === 'impact') this.listener.onImpact(m);
-    else this.listener.onResult(m);
+    else if (m.type === 'impact') this.listener.onImpact({ type: 'impact', seq: m.seq, computeMs: m.computeMs, ...(m.impact ? { impact: impactOf(m.impact) } : {}) });
+    else this.listener.onResult(m.ok ? { ...m, summary: summaryOf(m.summary) } : m);
   }
 
   setDataset(tables: DatasetTables) { this.send({ type: 'dataset', tables }); }

@@ -11,11 +11,13 @@ import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
 import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
-import { payeeSums, payeeTotals, totalsOfSums } from './payee-totals.js';
+import { listText, type PayeeListText } from './payee-columns.js';
+import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
-import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
-import { type SettledLines, settleLines } from './settle-lines.js';
+import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
+import { shareValues } from './shared-values.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -61,6 +63,8 @@ export class PreviewEngine {
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private index: LineIndex = { payee: new Map(), months: new Map() };
   private ids: string[] = [];
+  /** The payees as the page receives them with every result (one JSON text each, made once). */
+  private list: PayeeListText = { ids: '[]', names: '[]' };
   /** The saved version's run, and the last run of the edited text. */
   private base?: Run;
   private last?: Run;
@@ -72,6 +76,7 @@ export class PreviewEngine {
     this.datasets.clear();
     this.index = { payee: new Map(), months: new Map() };
     this.ids = [];
+    this.list = { ids: '[]', names: '[]' };
     this.base = undefined;
     this.last = undefined;
   }
@@ -89,10 +94,11 @@ export class PreviewEngine {
     if (!d) {
       const { payees, facts, transactions } = this.tables;
       const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
-      d = read.ok ? read.dataset : read.diagnostics;
+      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok && !this.ids.length) {
         this.ids = read.dataset.payees.map((p) => p.payeeId);
+        this.list = listText({ ids: this.ids, names: read.dataset.payees.map((p) => p.name) });
         this.ids.forEach((id, i) => this.index.payee.set(id, i));
       }
     }
@@ -137,7 +143,7 @@ export class PreviewEngine {
    * second by `helper` (a worker on the other core) at the same time, population values computed
    * here over all payees first. Any problem is reported as a settle of the whole dataset reports it.
    */
-  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper): Promise<Run> {
+  private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper, stale: () => boolean): Promise<Run> {
     const prep = this.prepare(policy, options);
     if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
     if (!dataset.months) return this.settleRun(policy, dataset, options);
@@ -148,11 +154,11 @@ export class PreviewEngine {
       const ranks = populationRoundsOf(settling) ? populationOf(settling, dataset, range) : undefined;
       const keep = prep.reads?.affected;
       const second = helper({
-        file: policy.source.file, text: policy.source.text, options: range, ...(ranks ? { ranks } : {}),
+        file: policy.source.file, text: policy.source.text, layout: JSON.stringify(policy.layout), options: range, ...(ranks ? { ranks } : {}),
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
-      const first = settleLines(settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
       const other = await second;
       if (!other.ok) throw new RatecardError(other.diagnostics);
       return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
@@ -175,18 +181,20 @@ export class PreviewEngine {
     }
   }
 
-  /** `run` with the payees settled in two halves, the second by `helper` on the other core. */
-  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper): Promise<Result> {
+  /** `run` with the payees settled in two halves, the second by `helper` on the other core; given up between slices once `stale()`. */
+  async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper, stale: () => boolean = () => false): Promise<Result> {
     const started = performance.now();
     const dataset = this.dataset(policy);
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
     const tables = this.tables;
     try {
-      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper);
+      const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper, stale);
       // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
       if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, (this.last = run));
     } catch (e) {
+      // given up for a newer edit (`stale`): dropped like an answer about another dataset, nothing kept
+      if (e instanceof Superseded) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, diagnosticsOf(e));
     }
   }
@@ -206,10 +214,8 @@ export class PreviewEngine {
     const sums = payeeSums(run.lines, this.ids.length);
     let lineCount = 0, withheldCount = 0;
     for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
-    return {
-      type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started),
-      summary: { totals: totalsOfSums(sums), payees: payeeTotals(sums, run.dataset.covered, this.index), lineCount, withheldCount, from: run.from, to: run.to },
-    };
+    const summary = { totals: totalsOfSums(sums), columns: summaryColumns(sums, run.dataset.covered, this.index), list: this.list, lineCount, withheldCount, from: run.from, to: run.to };
+    return { type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started), summary };
   }
 
   /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */
@@ -232,7 +238,7 @@ export class PreviewEngine {
     const started = performance.now();
     const last = this.last;
     const before = last && baseText !== undefined ? this.baseRun(file, baseText, last) : undefined;
-    const impact: PreviewImpact | undefined = last && before ? lineImpact(before.lines, last.lines, this.ids) : undefined;
+    const impact = last && before ? { ...lineImpact(before.lines, last.lines, this.ids), list: this.list } : undefined;
     return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
   }
 

@@ -4,16 +4,17 @@
 import { PreviewEngine } from './preview-engine.js';
 import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
-import { SLICE } from './settle-lines.js';
+import { impactBuffers, summaryBuffers } from './payee-columns.js';
+import { HALVES_FROM } from './settle-lines.js';
 
 const engine = new PreviewEngine();
-const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
+const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
 let running = false;
 let tables: DatasetTables | undefined;
 
-/** The helper, started at the first large run; it is sent the tables again when they change. */
-let helper: { worker: Worker; tablesId?: string; next: number; waiting: Map<number, (r: PartResult) => void> } | undefined;
+/** The helper, started at the first large run; it is sent the tables again when they or the fact layout change (it drops them once read). */
+let helper: { worker: Worker; sent?: string; next: number; waiting: Map<number, (r: PartResult) => void> } | undefined;
 
 function settleInHelper(req: PartSettle): Promise<PartResult> {
   if (!helper) {
@@ -28,9 +29,9 @@ function settleInHelper(req: PartSettle): Promise<PartResult> {
   }
   const h = helper;
   const send = (m: PartRequest) => h.worker.postMessage(m);
-  if (tables && h.tablesId !== tables.id) {
+  if (tables && h.sent !== `${tables.id}\u0000${req.layout}`) {
     send({ type: 'tables', tables, from: Math.floor(engine.payeeCount / 2) });
-    h.tablesId = tables.id;
+    h.sent = `${tables.id}\u0000${req.layout}`;
   }
   const id = ++h.next;
   return new Promise((resolve) => {
@@ -49,11 +50,14 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
-    const result = engine.payeeCountOf(policy) >= 2 * SLICE ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper) : engine.run(req.seq, policy, req.range);
-    post(result);
+    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
+    post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (result.ok && !pending) post(engine.impact(req.seq, req.file, req.baseText));
+    if (result.ok && !pending) {
+      const impact = engine.impact(req.seq, req.file, req.baseText);
+      post(impact, impact.impact ? impactBuffers(impact.impact.columns) : []);
+    }
   } finally {
     running = false;
     if (pending) setTimeout(() => void drain(), 0);

@@ -1,6 +1,7 @@
 // Messages between the editor and the preview worker. Every request carries a sequence number;
 // the editor keeps only answers to its latest request, so stale results are dropped.
 import type { Diagnostic, Impact, LineKind, ParamInfo, StatementLine, TableSource, Totals, WithheldItem } from '../../../engine/index.js';
+import type { ImpactColumns, ImpactWire, PayeeList, SummaryColumns, SummaryWire } from './payee-columns.js';
 
 export interface DatasetTables {
   /** Changes whenever the tables change, so the worker can cache what it read. */
@@ -35,7 +36,11 @@ export interface PayeeTotal { payeeId: string; name?: string; total: string; byK
 
 export interface PreviewSummary {
   totals: Totals;
+  /** Every covered payee's totals, made when first read (the preview shows `columns`). */
   payees: PayeeTotal[];
+  /** The same as cents by payee index, and the dataset's payees (payee-columns.ts). */
+  columns: SummaryColumns;
+  list: PayeeList;
   lineCount: number;
   withheldCount: number;
   from: string;
@@ -43,16 +48,21 @@ export interface PreviewSummary {
 }
 
 /** Against the last saved version: totals, by payee, gainers and losers, how many lines changed. */
-export type PreviewImpact = Omit<Impact, 'lines'> & { changedLines: number };
+export type PreviewImpact = Omit<Impact, 'lines'> & {
+  changedLines: number;
+  /** From the worker: totals by payee index before and after (`payees` is made from them when first read). */
+  columns?: ImpactColumns;
+  list?: PayeeList;
+};
 
 /** A statement row for export: a paid line, or a withheld item (amount 0, the reason as explanation). */
 export interface ExportRow { period: string; payeeId: string; line: string; kind: LineKind; amount: string; status: 'paid' | 'withheld'; explanation: string }
 
 export type WorkerResponse =
   | { type: 'checked'; seq: number; ok: boolean; diagnostics: Diagnostic[]; outline?: PolicyOutline }
-  | { type: 'result'; seq: number; ok: true; summary: PreviewSummary; computeMs: number }
+  | { type: 'result'; seq: number; ok: true; summary: SummaryWire; computeMs: number }
   | { type: 'result'; seq: number; ok: false; diagnostics: Diagnostic[]; computeMs: number }
-  | { type: 'impact'; seq: number; impact?: PreviewImpact; computeMs: number }
+  | { type: 'impact'; seq: number; impact?: ImpactWire; computeMs: number }
   | {
     type: 'trace'; seq: number; payeeId: string; lines: StatementLine[]; withheld: WithheldItem[];
     /** The payee's facts by month as the dataset holds them (before any what-if). */

@@ -26,25 +26,38 @@ export const lineKey = (payee: number, month: number) => payee * 1_048_576 + mon
 
 export const monthNumber = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 
+/** A rule's lines as they are settled: typed arrays grown by doubling (no array of boxed numbers, little garbage). */
 class Builder {
-  payee: number[] = [];
-  month: number[] = [];
-  cents: number[] = [];
+  payee = new Int32Array(1024);
+  month = new Int32Array(1024);
+  cents = new Float64Array(1024);
+  n = 0;
   withheld = 0;
   bound = 0;
   constructor(readonly rule: string, readonly kind: LineKind) {}
+  push(payee: number, month: number, cents: number) {
+    if (this.n === this.cents.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
+      [this.payee, this.month, this.cents] = [grow(this.payee), grow(this.month), grow(this.cents)];
+    }
+    this.payee[this.n] = payee;
+    this.month[this.n] = month;
+    this.cents[this.n++] = cents;
+    this.bound += Math.abs(cents);
+  }
   /** Parts arrive in payees.csv order, so lines are already in order; kept so whatever the engine's order. */
   private sortIfNeeded() {
     const key = (i: number) => lineKey(this.payee[i], this.month[i]);
     let sorted = true;
-    for (let i = 1; i < this.cents.length && sorted; i++) sorted = key(i - 1) <= key(i);
+    for (let i = 1; i < this.n && sorted; i++) sorted = key(i - 1) <= key(i);
     if (sorted) return;
-    const order = this.cents.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
-    [this.payee, this.month, this.cents] = [order.map((i) => this.payee[i]), order.map((i) => this.month[i]), order.map((i) => this.cents[i])];
+    const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+    [this.payee, this.month, this.cents] = [Int32Array.from(order, (i) => this.payee[i]), Int32Array.from(order, (i) => this.month[i]), Float64Array.from(order, (i) => this.cents[i])];
   }
   done(): RuleLines {
     this.sortIfNeeded();
-    return { rule: this.rule, kind: this.kind, payee: Int32Array.from(this.payee), month: Int32Array.from(this.month), cents: Float64Array.from(this.cents), withheld: this.withheld, bound: this.bound };
+    const n = this.n;
+    return { rule: this.rule, kind: this.kind, payee: this.payee.slice(0, n), month: this.month.slice(0, n), cents: this.cents.slice(0, n), withheld: this.withheld, bound: this.bound };
   }
 }
 
@@ -64,11 +77,7 @@ export class RunLinesBuilder {
       last = b;
       let m = months.get(line.period);
       if (m === undefined) months.set(line.period, (m = monthNumber(line.period)));
-      const cents = toCents(line.amount);
-      b.payee.push(payee.get(line.payeeId) ?? -1);
-      b.month.push(m);
-      b.cents.push(cents);
-      b.bound += Math.abs(cents);
+      b.push(payee.get(line.payeeId) ?? -1, m, toCents(line.amount));
     }
     for (const w of statement.withheld) {
       const b = this.builders.get(w.line);

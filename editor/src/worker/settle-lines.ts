@@ -10,16 +10,26 @@ import { type LineIndex, RunLinesBuilder, type RunLines } from './rule-lines.js'
 
 export interface SettledLines { lines: RunLines; from: string; to: string }
 
-/** Payees settled at once: bounds the line objects alive at any time. */
-export const SLICE = 2_000;
-
 /**
- * The lines of the rules in `keep` (all the policy's rules when absent). A problem found in a
- * slice is reported as a settle of the whole dataset reports it (every payee it concerns).
+ * Payees settled at once: bounds the line objects alive at any time. Small enough that a slice's
+ * objects die young (in the young generation, never copied into the old one), which keeps the
+ * workers' heaps, and the page's memory, from growing with the garbage of a settle.
  */
-export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): SettledLines {
+export const SLICE = 250;
+
+/** From this many payees, the preview settles in two halves (the second in a helper worker). */
+export const HALVES_FROM = 4_000;
+
+/** A run given up between two slices because a newer edit arrived (never shown: its answer is stale). */
+export class Superseded extends Error {}
+
+type Settling = Generator<undefined, SettledLines, undefined>;
+
+/** The settle, pausing after each slice (a generator), so a worker can answer its messages between slices. */
+function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): Settling {
   const builder = new RunLinesBuilder(index, policy.rules.filter((r) => !keep || keep.has(r.id)));
-  const amounts: SettleOptions = { ...options, detail: 'amounts' };
+  // withheld items are only counted here: their reasons are never made (`lazyReasons`)
+  const amounts: SettleOptions = { ...options, detail: 'amounts', lazyReasons: true };
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
     const statement = settle(policy, dataset, amounts);
@@ -33,10 +43,46 @@ export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: S
       const statement = settle(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...amounts, ...(ranks ? { ranks } : {}) });
       builder.add(statement);
       ({ from, to } = statement);
+      yield;
     }
     return { lines: builder.done(), from, to };
   } catch (e) {
     if (e instanceof RatecardError) settle(policy, dataset, amounts); // throws with every payee's problem
     throw e;
+  }
+}
+
+/**
+ * The lines of the rules in `keep` (all the policy's rules when absent). A problem found in a
+ * slice is reported as a settle of the whole dataset reports it (every payee it concerns).
+ */
+export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): SettledLines {
+  const settling = slices(policy, dataset, options, index, keep);
+  for (;;) {
+    const step = settling.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lets the worker's messages in (a message to itself: no 4 ms timer clamp), about every `EVERY_MS`. */
+const EVERY_MS = 25;
+function breath(): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    port1.onmessage = () => { port1.close(); resolve(); };
+    port2.postMessage(null);
+  });
+}
+
+/** `settleLines`, letting messages in between slices and throwing `Superseded` as soon as `stale()` says a newer run waits. */
+export async function settleLinesUntil(stale: () => boolean, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): Promise<SettledLines> {
+  const settling = slices(policy, dataset, options, index, keep);
+  for (let rested = -Infinity; ;) { // the first slice always lets messages in
+    const step = settling.next();
+    if (step.done) return step.value;
+    if (performance.now() - rested < EVERY_MS) continue;
+    await breath();
+    if (stale()) throw new Superseded('a newer edit arrived');
+    rested = performance.now();
   }
 }

@@ -1,6 +1,6 @@
 // The preview's incremental runs equal full settles: random parameter edits (a fixed seed) of
 // every bundled policy over its scenario, and of the rural policy over 2,100 generated payees
-// (more than one slice, in two halves), each checked against the engine settling every rule of the edited text:
+// (several slices, in two halves), each checked against the engine settling every rule of the edited text:
 // totals, every payee's totals by kind, and the impact against the saved text (totals, payees in
 // order, gainers, losers, changed lines). Also checks that edits did settle fewer rules.
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
+import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 import { mulberry32, type Random } from '../../../bench/prng.js';
@@ -47,7 +48,7 @@ function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string):
   const part = new PartEngine();
   part.setTables(tables, Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2));
   return async (req) => {
-    const answer = part.settle(req);
+    const answer = await part.settle(req);
     return structuredClone(answer); // as it crosses to another worker
   };
 }
@@ -72,8 +73,9 @@ async function checkEdits(saved: string, tables: DatasetTables, edits: number, s
     expect(result.summary.lineCount).toBe(expected.lines.length);
     expect(result.summary.withheldCount).toBe(expected.withheld.length);
     const withLines = new Set(expected.lines.map((l) => l.payeeId));
-    expect(result.summary.payees.filter((p) => withLines.has(p.payeeId)).map(({ name: _n, ...p }) => p)).toEqual(oraclePayeeTotals(expected));
-    expect(engine.impact(e, 'policy.yaml', saved).impact).toEqual(oracleImpact(savedStatement, expected));
+    expect(summaryOf(result.summary).payees.filter((p) => withLines.has(p.payeeId)).map(({ name: _n, ...p }) => p)).toEqual(oraclePayeeTotals(expected));
+    const { columns: _c, list: _l, ...impact } = impactOf(engine.impact(e, 'policy.yaml', saved).impact!); // as the page reads it
+    expect(impact).toEqual(oracleImpact(savedStatement, expected));
     checked++;
   }
   return { fewer, checked };
@@ -96,12 +98,34 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     });
   }
 
-  it('rural-contract over 2,100 generated payees × 12 months (two slices): edits settle fewer rules and equal full settles, in halves', async () => {
+  it('rural-contract over 2,100 generated payees × 12 months (several slices): edits settle fewer rules and equal full settles, in halves', async () => {
     const big = generateRuralDataset(2_100, 12);
     const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
     const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
     expect(checked).toBeGreaterThan(1);
     expect(fewer).toBeGreaterThan(0);
+  });
+
+  it('a run in halves given up for a newer edit answers nothing and keeps nothing; the helper gives up too', async () => {
+    const big = generateRuralDataset(2_100, 12);
+    const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
+    const saved = read('policies/rural-contract.yaml');
+    const engine = new PreviewEngine();
+    engine.setDataset(tables);
+    const helper = helperOf(tables, engine, saved);
+    const first = await engine.runInHalves(1, engine.check(1, 'p.yaml', saved).policy!, {}, helper);
+    expect(first.ok).toBe(true);
+    const edited = setYamlValue(saved, ['params', 'step_rate', 'value'], '0.03');
+    const given = await engine.runInHalves(2, engine.check(2, 'p.yaml', edited).policy!, {}, helper, () => true);
+    expect(given).toEqual({ type: 'result', seq: 2, ok: false, diagnostics: [], computeMs: 0 });
+    // the last run is still the saved text's: the edit again settles 4 rules and equals a full settle
+    const again = await engine.runInHalves(3, engine.check(3, 'p.yaml', edited).policy!, {}, helper);
+    expect(engine.lastSettled).toEqual({ rules: 4, of: 8 });
+    if (!again.ok) throw new Error('the preview failed');
+    expect(again.summary.totals).toEqual(fullStatement(edited, tables).totals);
+    const part = new PartEngine();
+    part.setTables(tables, 1_050);
+    expect(await part.settle({ file: 'p.yaml', text: edited, layout: '', options: { from: '2025-01', to: '2025-12' } }, () => true)).toEqual({ ok: false, diagnostics: [] });
   });
 
   it('step_rate reaches only the deduction and its refund (and the rules they read); a comment edit settles nothing', () => {

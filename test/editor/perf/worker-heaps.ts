@@ -1,0 +1,73 @@
+// The JS heap of each worker of a page (the preview worker, its helper, Monaco's), by CDP
+// `Runtime.getHeapUsage` sent to every worker target: dedicated workers attach to the page's
+// session, nested ones (the helper, started by the preview worker) to their parent's, so
+// messages are wrapped once per level (`Target.sendMessageToTarget`, non-flat sessions).
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface WorkerHeap { url: string; usedMb: number }
+
+type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown };
+interface Target { path: string[]; url: string }
+
+const MB = 1024 * 1024;
+
+/** Sends `message` to the target at `path` (session ids, outermost first) through `cdp`, as nested envelopes. */
+function wrap(path: string[], message: Message, next: () => number): Message {
+  let m = message;
+  for (let i = path.length - 1; i >= 1; i--) m = { id: next(), method: 'Target.sendMessageToTarget', params: { sessionId: path[i], message: JSON.stringify(m) } };
+  return m;
+}
+
+/** Unwraps an event from the page session down to the innermost message and the session path it came through. */
+function unwrap(sessionId: string, message: string): { path: string[]; message: Message } {
+  const path = [sessionId];
+  let m = JSON.parse(message) as Message;
+  while (m.method === 'Target.receivedMessageFromTarget') {
+    const p = m.params as { sessionId: string; message: string };
+    path.push(p.sessionId);
+    m = JSON.parse(p.message) as Message;
+  }
+  return { path, message: m };
+}
+
+/** Each worker's used JS heap; with `collect`, after a full garbage collection in each (what is kept alive). */
+export async function workerHeaps(page: Page, collect = false): Promise<WorkerHeap[]> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const targets: Target[] = [];
+  const replies = new Map<number, (m: Message) => void>();
+  let id = 1_000_000;
+  const next = () => ++id;
+  const send = async (path: string[], method: string, params: Record<string, unknown> = {}): Promise<Message> => {
+    const n = next();
+    const reply = new Promise<Message>((resolve) => replies.set(n, resolve));
+    const inner = wrap(path, { id: n, method, params }, next);
+    await cdp.send('Target.sendMessageToTarget', { sessionId: path[0], message: JSON.stringify(inner) });
+    return Promise.race([reply, new Promise<Message>((resolve) => setTimeout(() => resolve({}), 5_000))]);
+  };
+  const attached = (path: string[], info: { type: string; url: string }, sessionId: string) => {
+    if (info.type !== 'worker') return;
+    const target = { path: [...path, sessionId], url: info.url };
+    targets.push(target);
+    void send(target.path, 'Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  };
+  cdp.on('Target.attachedToTarget', (e) => attached([], e.targetInfo, e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    if (!e.sessionId) return;
+    const { path, message } = unwrap(e.sessionId, e.message);
+    if (message.id !== undefined) replies.get(message.id)?.(message);
+    else if (message.method === 'Target.attachedToTarget') {
+      const p = message.params as { sessionId: string; targetInfo: { type: string; url: string } };
+      attached(path, p.targetInfo, p.sessionId);
+    }
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // the nested workers attach in turn
+  const heaps: WorkerHeap[] = [];
+  for (const t of targets) {
+    if (collect) await send(t.path, 'HeapProfiler.collectGarbage');
+    const r = (await send(t.path, 'Runtime.getHeapUsage')).result as { usedSize?: number } | undefined;
+    if (r?.usedSize !== undefined) heaps.push({ url: t.url.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''), usedMb: Math.round(r.usedSize / MB) });
+  }
+  await cdp.detach();
+  return heaps;
+}
