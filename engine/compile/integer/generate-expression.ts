@@ -2,9 +2,10 @@
 // numerator/denominator pairs of safe integers, true/false as JS booleans, names read from
 // the payee's facts row, the transaction, this month's lines or folded as parameter constants,
 // metrics inlined, sums of a fact over a window, ranks and population values, a parameter's
-// list indexed at run time, `len` of a parameter. A node it does not generate (other windows, `has`, text, lookups by a key
-// read from data, ranks) is evaluated by the reference closure of that node: the fallback is
-// per expression, and its value is converted (a value held as BigInt makes the function bail).
+// list indexed at run time, `len` of a parameter. A node it does not generate (other windows,
+// `has`, text, lookups by a key read from data) is evaluated by the reference closure of that
+// node: the fallback is per expression, and its value is converted (a value held as BigInt makes
+// the function bail).
 import { Exact } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
