@@ -32,7 +32,7 @@ const scalarExpected = (type: ScalarType) => msg('param.scalar', { type });
 export function checkScalarMessage(text: string, type: ScalarType): Exact | MessageData {
   if (text === '') return msg('data.expected-scalar', { expected: scalarExpected(type) });
   const problem = decimalInputProblem(text);
-  if (problem) return msg('text', { text: problem });
+  if (problem) return problem;
   const value = Exact.tryParse(text);
   if (value === undefined) return msg('data.expected-scalar', { expected: scalarExpected(type), got: shortText(text) });
   const bad = (type === 'rate' && (value.sign() < 0 || value.gt(Exact.ONE)))

@@ -2,7 +2,7 @@
 // rounding, ledger. Lines from `emitFrom` on go to the statement with their traces; earlier
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
-import { Exact } from '../exact/exact.js';
+import { Exact, ExactLimitError } from '../exact/exact.js';
 import { monthOfYear } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
@@ -152,7 +152,7 @@ function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, pe
   }
   if (e instanceof EvaluationError || e instanceof RangeError) {
     return new RatecardError([errorAt(rule.location, `rules.${rule.id}`,
-      msg('evaluate.cannot-settle', { payee: payeeId, period, detail: e instanceof EvaluationError ? e.text : e.message }), 'evaluation')]);
+      msg('evaluate.cannot-settle', { payee: payeeId, period, detail: e instanceof EvaluationError || e instanceof ExactLimitError ? e.text : e.message }), 'evaluation')]);
   }
   return e;
 }

@@ -3,6 +3,7 @@
 // (0.9 − 0.8) / 0.05 is 2 and a line is rounded exactly once, when the policy says so.
 // No value grows past the bit limit of ./limits.ts: past it, an ExactLimitError names the limit.
 import { checkBits, ExactLimitError, maxPlaces, maxTextDigits, shortText } from './limits.js';
+import { msg } from '../messages/msg.js';
 
 export { configureExactLimits, decimalInputProblem, DEFAULT_EXACT_LIMITS, ExactLimitError, exactLimits, type ExactLimitName, type ExactLimits } from './limits.js';
 
@@ -60,7 +61,7 @@ export class Exact {
     if (first < 0) return Exact.ZERO;
     // a cheap bound before any BigInt is made: text that expands past the bit limit is refused unread
     if (digits.length - first - scale > maxTextDigits() || scale > maxTextDigits() || !Number.isFinite(scale)) {
-      throw new ExactLimitError('bits', `\`${shortText(text)}\` is too large or too precise for an exact value`);
+      throw new ExactLimitError('bits', msg('limit.text', { text: shortText(text) }));
     }
     if (digits.length <= 15 && scale >= 0 && scale <= 15) {
       const n = Number(digits);
@@ -292,7 +293,7 @@ function longDivision(n: number, d: number, places: number): string {
 
 /** Rounding to more places than any value can hold is a mistake, not a long computation. */
 function checkScale(scale: number): void {
-  if (!Number.isInteger(scale) || scale > maxPlaces()) throw new ExactLimitError('places', `cannot round to ${scale} decimal places`);
+  if (!Number.isInteger(scale) || scale > maxPlaces()) throw new ExactLimitError('places', msg('limit.round-places', { places: String(scale) }));
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);

@@ -3,6 +3,9 @@
 // significant digits, 30 digits before the point and 30 places after it; a value computed from
 // such numbers may grow, but never past `bits` bits in its numerator or denominator. Each bound
 // exceeded is an ExactLimitError (or, for text, a message) that names the limit.
+import type { MessageData } from '../types.js';
+import { msg } from '../messages/msg.js';
+import { render } from '../messages/render.js';
 
 export type ExactLimitName = 'digits' | 'integer-digits' | 'places' | 'bits';
 
@@ -39,8 +42,12 @@ export function configureExactLimits(change: Partial<ExactLimits>): ExactLimits 
 
 /** A value (or a step of a computation) went past a limit; `limit` names which. */
 export class ExactLimitError extends RangeError {
-  constructor(readonly limit: ExactLimitName, message: string) {
-    super(message);
+  /** The message as data, for the user's language (`message` is its English text). */
+  readonly text: MessageData;
+
+  constructor(readonly limit: ExactLimitName, text: MessageData) {
+    super(render(text));
+    this.text = text;
     this.name = 'ExactLimitError';
   }
 }
@@ -50,7 +57,7 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** Throws when a numerator or denominator needs more than `bits` bits. */
 export function checkBits(n: bigint, d: bigint): void {
   if (n >= bitBound || -n >= bitBound || d >= bitBound) {
-    throw new ExactLimitError('bits', `a computed value needs more than ${grouped(limits.bits)} bits (about ${grouped(Math.floor(limits.bits * Math.log10(2)))} digits), the limit on the size of exact values`);
+    throw new ExactLimitError('bits', msg('limit.bits', { bits: grouped(limits.bits), digits: grouped(Math.floor(limits.bits * Math.log10(2))) }));
   }
 }
 
@@ -71,23 +78,17 @@ export function shortText(text: string): string {
  * undefined when it is within them or is not decimal text at all (the caller says what it
  * expected). Linear in the length of the text.
  */
-export function decimalInputProblem(text: string): string | undefined {
+export function decimalInputProblem(text: string): MessageData | undefined {
   const shape = decimalShape(text);
   if (!shape) return undefined;
   const { significant, fractionDigits, exponent } = shape;
   if (significant === 0) return undefined; // zero, however it is written
-  const shown = `\`${shortText(text)}\``;
-  if (significant > limits.digits) {
-    return `${shown} has ${grouped(significant)} significant digits, over the limit of ${limits.digits} digits for a number`;
-  }
+  const shown = shortText(text);
+  if (significant > limits.digits) return msg('limit.digits', { text: shown, digits: grouped(significant), limit: limits.digits });
   const places = fractionDigits - exponent;
   const integerDigits = significant - places;
-  if (integerDigits > limits.integerDigits) {
-    return `${shown} is too large: over the limit of ${limits.integerDigits} digits before the decimal point`;
-  }
-  if (places > limits.places) {
-    return `${shown} is too precise: over the limit of ${limits.places} decimal places`;
-  }
+  if (integerDigits > limits.integerDigits) return msg('limit.integer-digits', { text: shown, limit: limits.integerDigits });
+  if (places > limits.places) return msg('limit.places', { text: shown, limit: limits.places });
   return undefined;
 }
 

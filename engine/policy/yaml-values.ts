@@ -167,7 +167,7 @@ export function yamlValues(doc: Document.Parsed, at: At): { exact: unknown; json
     if (typeof value === 'number') {
       const text = node.source ?? String(value);
       const problem = decimalInputProblem(text);
-      if (problem) { report(node.range, path, msg('text', { text: problem })); return undefined; }
+      if (problem) { report(node.range, path, problem); return undefined; }
       const exact = Exact.tryParse(text);
       if (!exact) {
         report(node.range, path, Number.isFinite(value)

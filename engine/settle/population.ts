@@ -3,7 +3,7 @@
 // aggregates (sum, avg, min, max, count, by group); round 1 allocates group totals by weight
 // (largest remainder), reading round 0. A run in parts computes each part's keys, combines the
 // keys of all parts once per round, and hands every payee its values.
-import { Exact } from '../exact/exact.js';
+import { Exact, ExactLimitError } from '../exact/exact.js';
 import { monthIndex, monthOfYear, periodOf } from '../data/period.js';
 import type { CompiledMetric, CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
@@ -50,7 +50,7 @@ function located<T>(location: SourceLocation, field: string, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof EvaluationError || e instanceof RangeError) {
-      throw new RatecardError([errorAt(location, field, msg('settle.population-failed', { detail: e instanceof EvaluationError ? e.text : e.message }), 'evaluation')]);
+      throw new RatecardError([errorAt(location, field, msg('settle.population-failed', { detail: e instanceof EvaluationError || e instanceof ExactLimitError ? e.text : e.message }), 'evaluation')]);
     }
     throw e;
   }

@@ -4,6 +4,25 @@ import { ticks, zhTicks } from '../format.js';
 
 export const dataMessages = {
   'text': entry((p: { text: string }) => p.text, (p) => p.text),
+  // the limits on the size of exact numbers (engine/exact/limits.ts)
+  'limit.digits': entry(
+    (p: { text: string; digits: string; limit: number }) => `\`${p.text}\` has ${p.digits} significant digits, over the limit of ${p.limit} digits for a number`,
+    (p) => `\`${p.text}\` 有 ${p.digits} 位有效数字，超过了数字最多 ${p.limit} 位的限制`),
+  'limit.integer-digits': entry(
+    (p: { text: string; limit: number }) => `\`${p.text}\` is too large: over the limit of ${p.limit} digits before the decimal point`,
+    (p) => `\`${p.text}\` 太大：整数部分超过了 ${p.limit} 位的限制`),
+  'limit.places': entry(
+    (p: { text: string; limit: number }) => `\`${p.text}\` is too precise: over the limit of ${p.limit} decimal places`,
+    (p) => `\`${p.text}\` 太精确：超过了 ${p.limit} 位小数的限制`),
+  'limit.bits': entry(
+    (p: { bits: string; digits: string }) => `a computed value needs more than ${p.bits} bits (about ${p.digits} digits), the limit on the size of exact values`,
+    (p) => `计算所得的值需要超过 ${p.bits} 位二进制（约 ${p.digits} 位数字），超出了精确数值的大小限制`),
+  'limit.text': entry(
+    (p: { text: string }) => `\`${p.text}\` is too large or too precise for an exact value`,
+    (p) => `\`${p.text}\` 太大或太精确，无法作为精确数值`),
+  'limit.round-places': entry(
+    (p: { places: string }) => `cannot round to ${p.places} decimal places`,
+    (p) => `无法舍入到 ${p.places} 位小数`),
   'data.empty-file': entry(
     () => 'the file is empty: expected a header row',
     () => '文件为空：应有一行表头'),

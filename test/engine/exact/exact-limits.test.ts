@@ -2,9 +2,23 @@
 // with a message naming the limit; a computed value past the bit limit throws ExactLimitError
 // instead of growing for minutes; printing a long decimal is one conversion, not a loop per place.
 import { describe, expect, it } from 'vitest';
-import { configureExactLimits, decimalInputProblem, DEFAULT_EXACT_LIMITS, Exact, ExactLimitError, exactLimits } from '../../../engine/exact/exact.js';
+import { configureExactLimits, decimalInputProblem as problemOf, DEFAULT_EXACT_LIMITS, Exact, ExactLimitError, exactLimits } from '../../../engine/exact/exact.js';
+import { render } from '../../../engine/messages/render.js';
+
+/** The problem's English text (undefined when there is none). */
+const decimalInputProblem = (text: string) => { const m = problemOf(text); return m && render(m); };
 
 describe('limits on written numbers', () => {
+  it('says each limit in Chinese too', () => {
+    expect(render(problemOf('1e1000000')!, 'zh-CN')).toBe('`1e1000000` 太大：整数部分超过了 30 位的限制');
+    expect(render(problemOf('1e-10000')!, 'zh-CN')).toBe('`1e-10000` 太精确：超过了 30 位小数的限制');
+    expect(render(problemOf('7'.repeat(5000))!, 'zh-CN')).toBe('`77777777777777777777…` 有 5,000 位有效数字，超过了数字最多 30 位的限制');
+    let error: unknown;
+    try { Exact.parse('1').round(1_000_000, 'half-up'); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ExactLimitError);
+    expect(render((error as ExactLimitError).text, 'zh-CN')).toBe('无法舍入到 1000000 位小数');
+  });
+
   it('refuses huge, tiny and long numbers with a message naming the limit', () => {
     expect(decimalInputProblem('1e1000000')).toBe('`1e1000000` is too large: over the limit of 30 digits before the decimal point');
     expect(decimalInputProblem('1e999999999')).toBe('`1e999999999` is too large: over the limit of 30 digits before the decimal point');
