@@ -46,7 +46,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const { scale, mode } = plan.rounding;
   const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
-  state.unit = 10 ** scale;
+  const unit = (state.unit = 10 ** scale);
   const constants = planConstants(plan);
   const { bare, inLedger } = constants;
   const full = options.detail === 'trace';
@@ -54,10 +54,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const prefix = `${plan.id}/${payeeId}/`;
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts';
-  const unit = 10 ** scale;
   const flagged: number[] = [];
+  // outside `trace` detail, withheld and flagged items make their reasons when read, from one kept state
   const lazyReasons = (options.lazyReasons ?? true) && !full;
   let kept: PayeeState | undefined;
+  const keep = () => (lazyReasons ? (kept ??= keptState(state)) : undefined);
   for (const m of months) {
     state.current = new Array(plan.rules.length);
     state.settled.add(m);
@@ -74,7 +75,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, lazyReasons ? (kept ??= keptState(state)) : undefined));
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, keep()));
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
@@ -90,7 +91,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           // transactions the generated loop flagged: reported from the closures
           for (let i = 0; i < flagged.length; i++) {
             const item = state.transactions.get(m)![flagged[i]];
-            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${id}/${item.id}`, period, undefined, lazyReasons ? (kept ??= keptState(state)) : undefined));
+            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${id}/${item.id}`, period, undefined, keep()));
           }
           if (signed === 0) continue;
           if (options.unitSums) options.unitSums.add(rule.kind, signed);
@@ -109,7 +110,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const id = prefix + suffix[rule.index];
         const trace = lean ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
-          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, lazyReasons ? (kept ??= keptState(state)) : undefined));
+          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain

@@ -70,7 +70,6 @@ export function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, per
   };
 }
 
-
 /**
  * A transaction the rule's `where` leaves out, `ctx` being the transaction's (its derived values
  * are made here when it has none): reported at once, or when first read given the kept state.

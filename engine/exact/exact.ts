@@ -13,7 +13,8 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 
 const MAX = Number.MAX_SAFE_INTEGER;
 const safe = (x: number) => x <= MAX && x >= -MAX;
 
-function gcdNumber(a: number, b: number): number {
+/** Greatest common divisor of two safe integers (b ≥ 0). */
+export function gcdNumber(a: number, b: number): number {
   a = Math.abs(a);
   while (b) { const t = a % b; a = b; b = t; }
   return a;

@@ -6,7 +6,7 @@
 // `has`, text, lookups by a key read from data) is evaluated by the reference closure of that
 // node: the fallback is per expression, and its value is converted (a value held as BigInt makes
 // the function bail).
-import { Exact } from '../../exact/exact.js';
+import { Exact, gcdNumber } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
 import { type Bool, constant, type Emitter, type Num } from './emitter.js';
@@ -296,10 +296,10 @@ function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenSco
   const values = list as Exact[];
   let d = 1;
   for (const v of values) {
-    const f = v.toFraction().split('/');
-    const den = Number(f[1] ?? 1);
-    d = (d * den) / gcd(d, den);
-    if (!Number.isSafeInteger(d) || d > 1e12) return undefined;
+    const k = constant(v);
+    if (!k) return undefined;
+    d = (d * k.sd!) / gcdNumber(d, k.sd!);
+    if (d > 1e12) return undefined;
   }
   const numerators: number[] = [];
   for (const v of values) {
@@ -315,8 +315,6 @@ function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenSco
   const n = em.local(`${e.object.name}_item`, `[${numerators.join(', ')}][${k}]`);
   return { n, d: String(d), sd: d };
 }
-
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** A rank (a whole number) or population value, as the population pass left it for this month. */
 function populationValue(name: string, em: Emitter): Num {
