@@ -37,6 +37,8 @@ export interface PayeeState {
    * makes it, kept without an `Exact` until a closure reads it (`lineAt`).
    */
   current: (Exact | number | undefined)[];
+  /** Whether something made during the month keeps `current` (a reason made later): the next month takes a new array. */
+  currentKept?: boolean;
   /** 10^scale of the policy being settled: what one unit of a line in `current` is worth. */
   unit?: number;
   ledger: LedgerEntry[];

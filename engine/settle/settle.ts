@@ -12,6 +12,7 @@ import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type Sett
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
+import type { LineColumns } from '../evaluate/line-columns.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
 export interface SettleRange {
@@ -95,7 +96,8 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
   return out;
 }
 
-export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}): Statement {
+/** Settles under a plan; with `columns`, lines go there (amounts only) and the statement's `lines` stays empty. */
+export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}, columns?: LineColumns): Statement {
   const range = resolveRange(dataset, options, plan.lookback);
   checkCoverage(dataset, range);
   if (options.budget !== undefined) checkBudget(plan, dataset, range, options.budget);
@@ -111,7 +113,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
   const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine, lazyReasons: options.lazyReasons };
   const payees = dataset.covered;
-  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
+  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined, columns };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
   payees.forEach((payee, i) => {
@@ -119,6 +121,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
     // the months the history covers are known for every payee, with or without lines of its own
     for (let m = historyFrom; m < range.from; m++) state.settled.add(m);
     state.population = ranks?.get(payee.payeeId);
+    if (columns) columns.payeeIndex = i;
     evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
