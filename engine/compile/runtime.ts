@@ -12,6 +12,8 @@ export interface LedgerEntry {
   rule: string;
   kind: LineKind;
   amount: Exact;
+  /** `amount` in integer units of the policy's scale, when generated code made it so. */
+  units?: number;
   /** For refunds: source quarters returned, as `YYYY-Qn`. */
   sources?: string[];
 }

@@ -3,7 +3,7 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
-import { monthOfYear } from '../data/period.js';
+import { monthOfYear, yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
@@ -19,6 +19,7 @@ import { keptState } from './lazy-withheld.js';
 import { planConstants } from './plan-constants.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
+import { refundUnits } from './refund-units.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -92,12 +93,16 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = lean && int?.amount ? int.amount(ctx, flagged) : NaN;
+        const units = !lean || !integer ? NaN : int?.amount ? int.amount(ctx, flagged)
+          : rule.amount.type === 'refund' ? refundUnits(rule.amount.of, rule.amount.schedule, ctx, rule.id, unit, mode, quarters) : NaN;
         if (units === units) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
           state.current[rule.index] = signed;
-          if (inLedger[rule.index]) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount: Exact.ratio(signed, unit) });
+          if (inLedger[rule.index]) {
+            const sources = rule.amount.type === 'refund' && signed !== 0 ? sourcesOf(m, quarters) : undefined;
+            state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount: Exact.ratio(signed, unit), units: signed, sources });
+          }
           if (!emit) continue;
           // transactions the generated loop flagged: reported from the closures
           for (let i = 0; i < flagged.length; i++) {
@@ -156,6 +161,9 @@ function holds(condition: CompiledCondition, generated: Generated | undefined, c
 }
 
 const NO_FLAGS: number[] = [];
+/** The quarters a refund in units returned, read as soon as it is made. */
+const quarters: number[] = [];
+const sourcesOf = (m: number, list: number[]) => list.map((q) => `${yearOf(m)}-Q${q}`);
 
 function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string, state: PayeeState): unknown {
   if (e instanceof DataCellError) {

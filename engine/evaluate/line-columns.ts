@@ -3,6 +3,7 @@
 // someone reads a line (`lineOf`), so a run that only sums, compares or charts amounts (the
 // editor's preview, impact reports) makes no garbage per line.
 import type { Exact } from '../exact/exact.js';
+import { exactUnits } from './unit-sums.js';
 
 export class LineColumns {
   length = 0;
@@ -35,7 +36,7 @@ export class LineColumns {
 
   /** Appends a line whose exact amount is already rounded to the scale. */
   pushExact(m: number, rule: number, amount: Exact, unit: number): void {
-    const units = unitsOf(amount, unit);
+    const units = exactUnits(amount, unit);
     this.push(m, rule, units);
     if (units !== units) this.wide.set(this.length - 1, amount.toFixed(this.scale));
   }
@@ -58,12 +59,4 @@ export class LineColumns {
     this.rule = rule;
     this.units = units;
   }
-}
-
-/** An amount rounded to the scale as integer units, or NaN when that is not a safe integer. */
-function unitsOf(amount: Exact, unit: number): number {
-  const { n, d } = amount;
-  if (d !== d || unit % d !== 0) return NaN;
-  const units = n * (unit / d);
-  return Number.isSafeInteger(units) ? units : NaN;
 }

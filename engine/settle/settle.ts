@@ -68,7 +68,7 @@ export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: Led
     metrics: new Map(),
     current: [],
     ledger: history,
-    settled: new Set(history.map((h) => h.month)),
+    settled: history.length ? new Set(history.map((h) => h.month)) : new Set(),
   };
 }
 
