@@ -63,6 +63,21 @@ export interface Ctx {
   derived?: (Value | undefined)[];
 }
 
+/**
+ * A ledger entry of a line generated code made in integer units: its exact amount is made only
+ * when read (a refund in units reads `units`, a closure or a trace reads `amount`).
+ */
+export class UnitsEntry implements LedgerEntry {
+  #amount?: Exact;
+
+  constructor(
+    readonly month: number, readonly rule: string, readonly kind: LineKind,
+    readonly units: number, private readonly unit: number, readonly sources?: string[],
+  ) {}
+
+  get amount(): Exact { return (this.#amount ??= Exact.ratio(this.units, this.unit)); }
+}
+
 /** The line rule `k` made this month, exact (0 when it made none). */
 export function lineAt(p: PayeeState, k: number): Exact {
   const v = p.current[k];

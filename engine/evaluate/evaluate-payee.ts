@@ -5,7 +5,7 @@ import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
 import { monthOfYear, yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import type { Ctx, PayeeState } from '../compile/runtime.js';
+import { type Ctx, type PayeeState, UnitsEntry } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { CompiledCondition } from '../compile/compile-condition.js';
 import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
@@ -72,7 +72,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     if (state.currentKept || state.current.length !== rules.length) {
       state.current = new Array(rules.length);
       state.currentKept = false;
-    } else state.current.fill(undefined);
+    } else for (let k = 0; k < rules.length; k++) state.current[k] = undefined;
     state.settled.add(m);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
@@ -101,7 +101,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           state.current[rule.index] = signed;
           if (inLedger[rule.index]) {
             const sources = rule.amount.type === 'refund' && signed !== 0 ? sourcesOf(m, quarters) : undefined;
-            state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount: Exact.ratio(signed, unit), units: signed, sources });
+            state.ledger.push(new UnitsEntry(m, rule.id, rule.kind, signed, unit, sources));
           }
           if (!emit) continue;
           // transactions the generated loop flagged: reported from the closures

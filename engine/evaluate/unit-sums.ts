@@ -37,6 +37,11 @@ export function unitsText(units: number, scale: number): string {
   const neg = units < 0;
   const u = neg ? -units : units;
   if (scale === 0) return neg ? `-${u}` : String(u);
+  if (scale === 2) {
+    // cents, the usual scale: no padding to compute
+    const cents = u % 100;
+    return `${neg ? '-' : ''}${(u - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const f = 10 ** scale;
   const frac = u % f;
   const whole = (u - frac) / f;

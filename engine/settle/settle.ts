@@ -78,8 +78,9 @@ export function rangeMonths(range: SettleRange): number[] {
   return months;
 }
 
-export function monthsToEvaluate(state: PayeeState, range: SettleRange): number[] {
-  const months: number[] = [];
+/** The months a payee is evaluated in: the range, and the months before it that it has facts for (into `months` when given). */
+export function monthsToEvaluate(state: PayeeState, range: SettleRange, months: number[] = []): number[] {
+  months.length = 0;
   for (let m = range.start; m <= range.to; m++) if (m >= range.from || state.facts.has(m)) months.push(m);
   return months;
 }
@@ -116,13 +117,14 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined, columns };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
+  const months: number[] = []; // each payee's months, read only while it is evaluated
   payees.forEach((payee, i) => {
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
     // the months the history covers are known for every payee, with or without lines of its own
     for (let m = historyFrom; m < range.from; m++) state.settled.add(m);
     state.population = ranks?.get(payee.payeeId);
     if (columns) columns.payeeIndex = i;
-    evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
+    evaluatePayee(plan, state, monthsToEvaluate(state, range, months), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
   // payee-major (payees.csv order), then month, then rule order: the same order whether a run
