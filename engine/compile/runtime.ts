@@ -29,7 +29,7 @@ export interface PayeeState {
   facts: Map<number, FactRow>;
   transactions: Map<number, TransactionRow[]>;
   /** month → metric slot → value; a slot is filled on first read. */
-  metrics: Map<number, (Value | undefined)[]>;
+  metrics?: Map<number, (Value | undefined)[]>;
   /** The row of `metrics` read last and its month: most reads are of the month being evaluated. */
   metricMonth?: number;
   metricRow?: (Value | undefined)[];

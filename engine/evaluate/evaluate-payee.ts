@@ -88,7 +88,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, keep()));
+          // an item made when read makes its id then too
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, lazyReasons ? '' : prefix + suffix[rule.index], period, full, int?.amount, keep()));
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds

@@ -65,7 +65,7 @@ export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: Led
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? new Map(),
     transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
-    metrics: new Map(),
+    metrics: undefined,
     current: [],
     ledger: history,
     settled: history.length ? new Set(history.map((h) => h.month)) : new Set(),
