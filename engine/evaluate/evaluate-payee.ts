@@ -111,7 +111,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
             out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${prefix}${suffix[rule.index]}/${item.id}`, period, undefined, keep()));
           }
           if (signed === 0) continue;
-          if (options.unitSums) options.unitSums.add(rule.kind, signed);
+          if (options.unitSums) options.unitSums.add(constants.kindIndex[rule.index], signed);
           else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
           if (out.columns) out.columns.push(m, rule.index, signed);
           else out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
