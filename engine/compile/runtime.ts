@@ -45,7 +45,7 @@ export interface PayeeState {
   unit?: number;
   ledger: LedgerEntry[];
   /** Months whose lines are known: settled in this run, or posted in the history it was given. */
-  settled: Set<number>;
+  settled: MonthSet;
   /**
    * month → name → value, filled by the population pass before the payee is settled: ranks
    * (1 = first) and aggregates by metric name, allocated shares by rule id.
@@ -76,6 +76,24 @@ export class UnitsEntry implements LedgerEntry {
   ) {}
 
   get amount(): Exact { return (this.#amount ??= Exact.ratio(this.units, this.unit)); }
+}
+
+/** A payee's settled months: a Set's `has` and `add` (tests pass one). */
+export interface MonthSet { has(month: number): boolean; add(month: number): unknown }
+
+/**
+ * Settled months as a short list: a payee's year is a dozen months added in order, which a
+ * list holds in one small array where a Set grows its table three times.
+ */
+export class MonthList implements MonthSet {
+  readonly #months: number[];
+  constructor(months: number[] = []) { this.#months = months; }
+  has(month: number): boolean { return this.#months.includes(month); }
+  add(month: number): this {
+    const list = this.#months;
+    if (!list.includes(month)) list.push(month);
+    return this;
+  }
 }
 
 /** The line rule `k` made this month, exact (0 when it made none). */
