@@ -88,8 +88,11 @@ export function randomPolicy(r: Rand): string {
     // a condition over a window of months: generated as a loop with the metric at each month
     kept_big: 'every(is_big, year_to_date)',
     once_big: 'some(is_big, earlier_this_year)',
+    // numbers over a window of months: a metric summed or averaged at each month (avg of an empty window divides by zero)
+    derived_to_date: 'sum(derived, quarter_to_date)',
+    derived_average: 'avg(completion, earlier_this_year)',
   };
-  const names = [...NUMERIC_FACTS, 'completion', 'derived'];
+  const names = [...NUMERIC_FACTS, 'completion', 'derived', 'derived_to_date', 'derived_average'];
   const conditions = { big_enough: condition(r, 2, names, []), on_target: { fact: 'completion', operator: 'greaterThanInclusive', value: 1 } };
   const rules = Array.from({ length: int(r, 1, 5) }, (_, i) => {
     const earlier = [...names, ...Array.from({ length: i }, (_, j) => `rule_${j}`)];
