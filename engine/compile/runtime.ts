@@ -96,6 +96,14 @@ export class MonthList implements MonthSet {
   }
 }
 
+/** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
+export function exactUnits(amount: Exact, unit: number): number {
+  const { n, d } = amount;
+  if (d !== d || unit % d !== 0) return NaN;
+  const units = n * (unit / d);
+  return Number.isSafeInteger(units) ? units : NaN;
+}
+
 /** The line rule `k` made this month, exact (0 when it made none). */
 export function lineAt(p: PayeeState, k: number): Exact {
   const v = p.current[k];

@@ -48,11 +48,3 @@ export function unitsText(units: number, scale: number): string {
   const digits = String(frac);
   return `${neg ? '-' : ''}${whole}.${'0'.repeat(scale - digits.length)}${digits}`;
 }
-
-/** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
-export function exactUnits(amount: Exact, unit: number): number {
-  const { n, d } = amount;
-  if (d !== d || unit % d !== 0) return NaN;
-  const units = n * (unit / d);
-  return Number.isSafeInteger(units) ? units : NaN;
-}

@@ -36,11 +36,29 @@ export function windowNumber(e: Extract<Expr, { type: 'call' }>, em: Emitter, s:
   return e.callee === 'sum' ? { n, d } : em.div({ n, d }, { n: `${months}.length`, d: '1', sd: 1 }, 'average');
 }
 
-/** The tree of the metric a window call reads, when there is one to generate at each month. */
+/**
+ * What a window call reads at each month, when it can be generated there: a metric's tree, or
+ * the name of a fact (read from that month's row, whatever its type).
+ */
 function metricOverWindow(e: Extract<Expr, { type: 'call' }>, s: GenScope): Expr | undefined {
   const [target, window] = e.args;
   if (target?.type !== 'name' || window?.type !== 'name' || !isWindow(window.name) || s.at) return undefined;
-  return metricTreeOf(target.name, s);
+  return metricTreeOf(target.name, s) ?? (s.binding(target.name)?.kind === 'fact' && s.slot(target.name)?.source === 'fact' ? target : undefined);
+}
+
+/**
+ * `sum(rule, window)`: the lines a rule made in the window's earlier months, read from the
+ * ledger in units of the policy's scale (posted history included); a ledger amount of more
+ * places bails to the closure.
+ */
+export function ledgerWindowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope): Num | undefined {
+  const [target, window] = e.args;
+  if (e.callee !== 'sum' || target?.type !== 'name' || window?.type !== 'name' || !isWindow(window.name) || s.binding(target.name)?.kind !== 'rule') return undefined;
+  const unit = 10 ** s.scale;
+  const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ${monthOf(s)})`);
+  const n = em.local(`${target.name}_${window.name}`, `H.ledgerUnits(ctx.p.ledger, ${JSON.stringify(target.name)}, ${months}, ${unit})`);
+  em.line(`if (${n} !== ${n}) return ${em.bail};`);
+  return { n, d: String(unit), sd: unit };
 }
 
 const hint = (e: Extract<Expr, { type: 'call' }>): string => (e.args[0].type === 'name' ? e.args[0].name : 'value');

@@ -28,6 +28,10 @@ function expr(r: Rand, depth: number, names: string[]): string {
     if (k < 0.35) return pick(r, Object.keys(PARAMS));
     // a fact summed over a window of the months so far (generated for money and counts, a closure for the others)
     if (k < 0.42) return `sum(${pick(r, NUMERIC_FACTS)}, ${pick(r, ['month', 'quarter_to_date', 'year_to_date', 'earlier_this_year', 'quarter_ends'])})`;
+    // a fact averaged over months so far (a loop at each month), an earlier rule's lines of earlier months (the ledger)
+    if (k < 0.45) return `avg(${pick(r, NUMERIC_FACTS)}, ${pick(r, ['quarter_to_date', 'year_to_date'])})`;
+    const rules = names.filter((n) => n.startsWith('rule_'));
+    if (k < 0.5 && rules.length) return `sum(${pick(r, rules)}, ${pick(r, ['previous_month', 'earlier_this_quarter', 'earlier_this_year'])})`;
     return pick(r, names);
   }
   const a = () => expr(r, depth - 1, names);
