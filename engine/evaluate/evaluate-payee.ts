@@ -19,8 +19,7 @@ import { keptState } from './lazy-withheld.js';
 import { planConstants } from './plan-constants.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
-import { refundUnits } from './refund-units.js';
-import { allocatedUnits } from './allocated-units.js';
+import { amountUnits } from './amount-units.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -95,9 +94,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = !lean || !integer ? NaN : int?.amount ? int.amount(ctx, flagged)
-          : rule.amount.type === 'refund' ? refundUnits(rule.amount.of, rule.amount.schedule, ctx, rule.id, unit, mode, quarters)
-          : rule.amount.type === 'allocate' ? allocatedUnits(ctx, rule.id, unit) : NaN;
+        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters) : NaN;
         if (units === units) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
