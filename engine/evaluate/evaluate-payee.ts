@@ -3,7 +3,7 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
-import { monthOfYear, yearOf } from '../data/period.js';
+import { yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, type PayeeState, UnitsEntry } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
@@ -52,7 +52,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   state.policyId = plan.id;
   const unit = (state.unit = 10 ** scale);
   const constants = planConstants(plan);
-  const { bare, inLedger } = constants;
+  const { bare, inLedger, runs } = constants;
   const full = options.detail === 'trace';
   // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
   const prefix = `${plan.id}/${payeeId}/`;
@@ -77,10 +77,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
     const { period, suffix } = constants.month(m);
+    const monthOfYear = m % 12;
     ctx.m = m;
     for (let ri = 0; ri < rules.length; ri++) {
       const rule = rules[ri];
-      if (!rule.runsIn(monthOfYear(m))) continue;
+      if (!runs[ri * 12 + monthOfYear]) continue;
       const int = integer ? rule.integer : undefined;
       try {
         if (rule.when && !holds(rule.when, int?.when, ctx)) {

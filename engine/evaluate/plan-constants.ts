@@ -20,6 +20,8 @@ export interface PlanConstants {
   inLedger: boolean[];
   /** Each rule's kind as its index in LINE_KINDS (for sums in units). */
   kindIndex: number[];
+  /** Whether rule `r` runs in the month of the year `k` (0–11): `runs[r × 12 + k]`, its frequency read once. */
+  runs: Uint8Array;
   month(m: number): MonthConstants;
 }
 
@@ -33,6 +35,7 @@ export function planConstants(plan: Plan): PlanConstants {
     bare: plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] })),
     inLedger: plan.rules.map((r) => plan.ledgerRules.has(r.id)),
     kindIndex: plan.rules.map((r) => kindIndex(r.kind)),
+    runs: Uint8Array.from(plan.rules.flatMap((r) => Array.from({ length: 12 }, (_, k) => (r.runsIn(k + 1) ? 1 : 0)))),
     month(m) {
       let k = months.get(m);
       if (!k) {
