@@ -12,6 +12,7 @@ import type { FieldType } from '../policy/policy-document.js';
 import type { Ctx, Fn } from './runtime.js';
 import { EvaluationError, type Schedule, type TierRow, type Value } from './values.js';
 import { msg } from '../messages/msg.js';
+import { textPieces } from '../messages/render.js';
 import type { Text } from '../messages/message.js';
 
 export interface AmountHelpers {
@@ -56,6 +57,9 @@ function combine(
   keys.forEach((k) => parts[k].names.forEach((n) => names.add(n)));
   const paren = (s: string) => (/^[\w.]+$/.test(s) ? s : `(${s})`);
   const fns = keys.map((k) => parts[k].fn);
+  // the template's fixed text is found once: a line's numbers are joined into its pieces
+  const t = textPieces(keys.length, (hole) => template(Object.fromEntries(keys.map((k, i) => [k, hole(i)]))));
+  const renders = t?.holes.map((i) => parts[keys[i]].render);
   return {
     text: template(Object.fromEntries(keys.map((k) => [k, paren(texts[k])]))),
     // the hot path: one small array per evaluation, filled by a loop
@@ -64,7 +68,12 @@ function combine(
       for (let i = 0; i < fns.length; i++) v[i] = num(fns[i](ctx));
       return compute(v);
     },
-    render: (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
+    render: t && renders ? (ctx) => {
+      const { pieces } = t;
+      let s = pieces[0];
+      for (let i = 0; i < renders.length; i++) s += paren(renders[i](ctx)) + pieces[i + 1];
+      return s;
+    } : (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
     names,
   };
 }
