@@ -44,6 +44,13 @@ function numeric(h: AmountHelpers, text: unknown, path: Path, extra?: Map<string
   return e;
 }
 
+// a combined formula's fixed text and its parts' expressions in the order they are written, for
+// explanations compiled into text pieces (engine/evaluate/formula-template.ts)
+const combined = new WeakMap<Formula, { pieces: string[]; parts: string[] }>();
+
+/** The fixed text of a formula combined from parts (`percent_of`, …) and the text of each part, in order. */
+export const combinedParts = (f: Formula) => combined.get(f);
+
 /** Combines compiled parts into one formula with its own text and renderer. */
 function combine(
   parts: Record<string, CompiledExpr>,
@@ -60,7 +67,7 @@ function combine(
   // the template's fixed text is found once: a line's numbers are joined into its pieces
   const t = textPieces(keys.length, (hole) => template(Object.fromEntries(keys.map((k, i) => [k, hole(i)]))));
   const renders = t?.holes.map((i) => parts[keys[i]].render);
-  return {
+  const f: Formula = {
     text: template(Object.fromEntries(keys.map((k) => [k, paren(texts[k])]))),
     // the hot path: one small array per evaluation, filled by a loop
     fn: (ctx) => {
@@ -76,6 +83,8 @@ function combine(
     } : (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
     names,
   };
+  if (t) combined.set(f, { pieces: t.pieces, parts: t.holes.map((i) => texts[keys[i]]) });
+  return f;
 }
 
 export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountHelpers): { plan: AmountPlan; names: Set<string> } | undefined {

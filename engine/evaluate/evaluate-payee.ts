@@ -129,7 +129,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const id = prefix + suffix[rule.index];
         // in explanation detail a formula's sentence is written from the values, without a trace
         const explainer = explainers?.[rule.index];
-        const trace = lean || explainer ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
+        const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));
         }
@@ -153,7 +153,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         const text = amount.toFixed(scale);
         out.lines.push({
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text,
-          explanation: explainer ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '',
+          explanation: explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '',
           trace: full && trace ? trace : bare[rule.index],
         });
       } catch (e) {
