@@ -92,9 +92,9 @@ export function randomPolicy(r: Rand): string {
     // a condition over a window of months: generated as a loop with the metric at each month
     kept_big: 'every(is_big, year_to_date)',
     once_big: 'some(is_big, earlier_this_year)',
-    // numbers over a window of months: a metric summed or averaged at each month (avg of an empty window divides by zero)
+    // numbers over a window of months: a metric summed or averaged at each month
     derived_to_date: 'sum(derived, quarter_to_date)',
-    derived_average: 'avg(completion, earlier_this_year)',
+    derived_average: 'avg(completion, year_to_date)',
   };
   const names = [...NUMERIC_FACTS, 'completion', 'derived', 'derived_to_date', 'derived_average'];
   const conditions = { big_enough: condition(r, 2, names, []), on_target: { fact: 'completion', operator: 'greaterThanInclusive', value: 1 } };
