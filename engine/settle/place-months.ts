@@ -19,6 +19,7 @@ export class PlaceTable {
   readonly #column: Int32Array;
   readonly #first: number;
   readonly #root: Shared = {};
+  readonly #byPlace: (Values | undefined)[] = [];
 
   /** `places[k]`: `names[k]`'s place of payee row × months.length + month column, 0 when not ranked. */
   constructor(names: string[], places: Int32Array[], months: number[]) {
@@ -38,6 +39,8 @@ export class PlaceTable {
     const at = row * this.#months.length + mi;
     // every rank metric ranks the same payee-months: those with facts
     if (this.#places[0][at] === 0) return undefined;
+    // one rank metric (the usual case): the maps by place, in an array
+    if (this.#places.length === 1) return (this.#byPlace[this.#places[0][at]] ??= this.#made(at));
     let node = this.#root;
     for (const column of this.#places) {
       const next = (node.next ??= new Map());
@@ -45,7 +48,11 @@ export class PlaceTable {
       if (!child) next.set(column[at], (child = {}));
       node = child;
     }
-    return (node.map ??= new Map(this.#names.map((name, k) => [name, this.#places[k][at]])));
+    return (node.map ??= this.#made(at));
+  }
+
+  #made(at: number): Values {
+    return new Map(this.#names.map((name, k) => [name, this.#places[k][at]]));
   }
 
   /** Months in order, for a payee's entries. */

@@ -22,15 +22,12 @@ export const rankKeyReaders = (by: RankBy, metrics: readonly CompiledMetric[]): 
 export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: readonly CompiledMetric[]): Int32Array {
   const keys = rankKeyReaders(by, metrics);
   const width = months.length;
-  // each month's entries sit together in `entries`, from `start[mi]`
-  const start = new Int32Array(width + 1);
-  for (const s of states) for (let mi = 0; mi < width; mi++) if (s.facts.has(months[mi])) start[mi + 1]++;
-  for (let mi = 0; mi < width; mi++) start[mi + 1] += start[mi];
-  const count = start[width];
-  const columns = new RankColumns(by.length, count);
-  const slot = new Int32Array(count);
-  const entries = new Int32Array(count);
-  const fill = start.slice(0, width);
+  // at most one entry per payee and month; each month's entries in its own row of `byMonth`
+  // (one pass over the facts: a first pass to count them read every payee's facts twice)
+  const columns = new RankColumns(by.length, states.length * width);
+  const slot = new Int32Array(states.length * width);
+  const byMonth = new Int32Array(states.length * width);
+  const filled = new Int32Array(width);
   // entries payee by payee, then month by month: the order of the rows of a run in parts
   let i = 0;
   const ctx: Ctx = { p: states[0], m: 0 };
@@ -43,7 +40,7 @@ export function placesOf(by: RankBy, states: PayeeState[], months: number[], met
       ctx.m = m;
       for (let k = 0; k < keys.length; k++) columns.set(i, k, keys[k](ctx) as Exact);
       slot[i] = si * width + mi;
-      entries[fill[mi]++] = i++;
+      byMonth[mi * states.length + filled[mi]++] = i++;
     }
     // metrics the keys read die young instead of surviving the whole pass (a rank key reads
     // no rank, so nothing read later is lost)
@@ -56,7 +53,7 @@ export function placesOf(by: RankBy, states: PayeeState[], months: number[], met
   const tie = (a: number, b: number) => byId(payeeId(a), payeeId(b));
   const places = new Int32Array(states.length * width);
   for (let mi = 0; mi < width; mi++) {
-    const month = columns.order(entries.subarray(start[mi], start[mi + 1]), desc, tie);
+    const month = columns.order(byMonth.subarray(mi * states.length, mi * states.length + filled[mi]), desc, tie);
     for (let place = 0; place < month.length; place++) places[slot[month[place]]] = place + 1;
   }
   return places;

@@ -43,6 +43,17 @@ describe('PlaceMonths', () => {
     expect(p0.get(MONTHS[0])).not.toBe(p0.get(MONTHS[1]));
   });
 
+  it('reads one rank metric as the filled Map does, one map per place', () => {
+    const t = new PlaceTable(['a'], [A], MONTHS);
+    for (const row of [0, 1]) {
+      const lean = new PlaceMonths(t, row);
+      const full = new Map([...filled(row)].map(([m, v]) => [m, new Map([['a', v.get('a')]])]));
+      expect([...lean]).toEqual([...full]);
+      for (const m of [...MONTHS, MONTHS[3] + 1]) expect(new PlaceMonths(t, row).get(m)).toEqual(full.get(m));
+    }
+    expect(new PlaceMonths(t, 0).get(MONTHS[0])).toBe(new PlaceMonths(t, 1).get(MONTHS[1]));
+  });
+
   it('keeps what is set or deleted, as a Map', () => {
     const lean = new PlaceMonths(table(), 1), full = filled(1);
     const extra = new Map([['a', 9]]);
