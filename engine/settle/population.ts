@@ -138,7 +138,7 @@ export function rankKeys(plan: Plan, rows: RankKeys[]): PopulationRecord {
       const by = metric.rank.by;
       const columns = new RankColumns(by.length, list.length);
       list.forEach((row, i) => { for (let k = 0; k < by.length; k++) columns.setFraction(i, k, row.keys[k]); });
-      columns.order(list.map((_, i) => i), by.map((k) => k.order === 'desc'), (i, j) => byId(list[i].payeeId, list[j].payeeId))
+      columns.order(Int32Array.from(list, (_, i) => i), by.map((k) => k.order === 'desc'), (i, j) => byId(list[i].payeeId, list[j].payeeId))
         .forEach((i, place) => put(list[i].payeeId, period, name, place + 1));
     } else if (metric?.population) {
       const value = aggregate(metric.population.aggregate, list.map((row) => Exact.fromFraction(row.keys[1])));

@@ -3,8 +3,9 @@
 // in an Int32Array by payee and month. The places then become the payees' population maps.
 import type { Exact } from '../exact/exact.js';
 import type { CompiledMetric } from '../compile/plan.js';
-import type { Fn, PayeeState } from '../compile/runtime.js';
+import type { Ctx, Fn, PayeeState } from '../compile/runtime.js';
 import { RankColumns } from './rank-columns.js';
+import { PlaceMonths, PlaceTable } from './place-months.js';
 
 type RankBy = NonNullable<CompiledMetric['rank']>['by'];
 
@@ -21,61 +22,73 @@ export const rankKeyReaders = (by: RankBy, metrics: readonly CompiledMetric[]): 
 export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: readonly CompiledMetric[]): Int32Array {
   const keys = rankKeyReaders(by, metrics);
   const width = months.length;
-  let count = 0;
-  for (const s of states) for (const m of months) if (s.facts.has(m)) count++;
-  const columns = new RankColumns(by.length, count);
-  const slot = new Int32Array(count);
-  const byMonth: number[][] = months.map(() => []);
+  // at most one entry per payee and month; each month's entries in its own row of `byMonth`
+  // (one pass over the facts: a first pass to count them read every payee's facts twice)
+  const columns = new RankColumns(by.length, states.length * width);
+  const slot = new Int32Array(states.length * width);
+  const byMonth = new Int32Array(states.length * width);
+  const filled = new Int32Array(width);
   // entries payee by payee, then month by month: the order of the rows of a run in parts
   let i = 0;
-  states.forEach((s, si) => {
-    const ctx = { p: s, m: 0 };
-    months.forEach((m, mi) => {
-      if (!s.facts.has(m)) return;
+  const ctx: Ctx = { p: states[0], m: 0 };
+  for (let si = 0; si < states.length; si++) {
+    const s = states[si];
+    ctx.p = s;
+    for (let mi = 0; mi < width; mi++) {
+      const m = months[mi];
+      if (!s.facts.has(m)) continue;
       ctx.m = m;
       for (let k = 0; k < keys.length; k++) columns.set(i, k, keys[k](ctx) as Exact);
       slot[i] = si * width + mi;
-      byMonth[mi].push(i++);
-    });
+      byMonth[mi * states.length + filled[mi]++] = i++;
+    }
     // metrics the keys read die young instead of surviving the whole pass (a rank key reads
     // no rank, so nothing read later is lost)
     s.metrics?.clear();
     s.metricMonth = undefined;
     s.metricRow = undefined;
-  });
+  }
   const desc = by.map((k) => k.order === 'desc');
   const payeeId = (e: number) => states[(slot[e] - (slot[e] % width)) / width].payee.payeeId;
+  const tie = (a: number, b: number) => byId(payeeId(a), payeeId(b));
   const places = new Int32Array(states.length * width);
-  for (const entries of byMonth) {
-    columns.order(entries, desc, (a, b) => byId(payeeId(a), payeeId(b))).forEach((e, place) => { places[slot[e]] = place + 1; });
+  for (let mi = 0; mi < width; mi++) {
+    const month = columns.order(byMonth.subarray(mi * states.length, mi * states.length + filled[mi]), desc, tie);
+    for (let place = 0; place < month.length; place++) places[slot[month[place]]] = place + 1;
   }
   return places;
 }
 
-interface Shared { map?: Map<string, number | Exact>; next: Shared[] }
-
 /**
  * Each payee's places by month as its population maps (`names[k]` → `places[k]`). With
  * `share`, payees and months with the same places share one map (most maps are a single
- * place): only when nothing adds to the maps afterwards (no aggregates, no allocations).
+ * place) and each payee's months are read from the places (PlaceMonths): only when nothing
+ * adds to the maps afterwards (no aggregates, no allocations).
  */
 export function placeMaps(names: string[], places: Int32Array[], states: PayeeState[], months: number[], share: boolean): Map<string, Map<number, Map<string, number | Exact>>> {
   const out = new Map<string, Map<number, Map<string, number | Exact>>>();
+  if (!names.length) return out;
   const width = months.length;
-  const root: Shared = { next: [] };
-  states.forEach((s, si) => {
-    let byMonth = out.get(s.payee.payeeId);
+  if (share) {
+    const table = new PlaceTable(names, places, months);
+    for (let si = 0; si < states.length; si++) {
+      // a payee without a ranked month has no population values, as when the maps are filled
+      let ranked = false;
+      for (let mi = 0; mi < width && !ranked; mi++) ranked = places[0][si * width + mi] !== 0;
+      if (ranked) out.set(states[si].payee.payeeId, new PlaceMonths(table, si));
+    }
+    return out;
+  }
+  for (let si = 0; si < states.length; si++) {
+    const payeeId = states[si].payee.payeeId;
+    let byMonth = out.get(payeeId);
     for (let mi = 0; mi < width; mi++) {
       const at = si * width + mi;
       // every rank metric ranks the same payee-months: those with facts
-      if (!names.length || places[0][at] === 0) continue;
-      let node = root;
-      if (share) for (const column of places) node = node.next[column[at]] ??= { next: [] };
-      const map = node.map ?? new Map(names.map((name, k) => [name, places[k][at]]));
-      if (share) node.map = map;
-      if (!byMonth) out.set(s.payee.payeeId, (byMonth = new Map()));
-      byMonth.set(months[mi], map);
+      if (places[0][at] === 0) continue;
+      if (!byMonth) out.set(payeeId, (byMonth = new Map()));
+      byMonth.set(months[mi], new Map(names.map((name, k) => [name, places[k][at]])));
     }
-  });
+  }
   return out;
 }
