@@ -6,9 +6,9 @@ import { diagnosticsOf } from './diagnostics-of.js';
 import type { PartResult, PartSettle } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
+import { readShared } from './read-in-chunks.js';
 import type { LineIndex } from './rule-lines.js';
 import { settleLinesUntil, Superseded } from './settle-lines.js';
-import { shareValues } from './shared-values.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
@@ -32,8 +32,9 @@ export class PartEngine {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d && this.tables) {
-      const read = readDataset(tablesFrom(this.tables, this.from), policy);
-      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
+      const tables = this.tables;
+      const read = readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
       this.tables = undefined;

@@ -11,13 +11,13 @@ import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
 import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
+import { readShared } from './read-in-chunks.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
 import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
-import { shareValues } from './shared-values.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -93,8 +93,8 @@ export class PreviewEngine {
     let d = this.datasets.get(key);
     if (!d) {
       const { payees, facts, transactions } = this.tables;
-      const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
-      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
+      const read = readShared(this.tables, policy, 0, () => readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy));
+      d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok && !this.ids.length) {
         this.ids = read.dataset.payees.map((p) => p.payeeId);
