@@ -9,14 +9,14 @@ import {
 } from '../../../engine/index.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
-import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
+import type { PartResult, PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { readShared } from './read-in-chunks.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import type { LineIndex, RunLines } from './rule-lines.js';
+import { type LineIndex, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -130,12 +130,26 @@ export class PreviewEngine {
     return { key: prep.key, policy, dataset, options, lines, from: settled.from, to: settled.to };
   }
 
+  /** Collects the lines of the rules `prep` settles, each sized as the rule's lines in the run it starts from. */
+  private builder(prep: Prepared, policy: CompiledPolicy): RunLinesBuilder {
+    const keep = prep.reads?.affected;
+    const sizes = new Map([...prep.from?.lines ?? this.last?.lines ?? []].map(([rule, l]) => [rule, l.cents.length]));
+    return new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), sizes);
+  }
+
+  /** Settles the rules `prep` settles over the whole dataset in this thread. */
+  private settleWhole(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    const into = this.builder(prep, policy);
+    const span = settleLines(settling, dataset, options, into);
+    return this.finish(prep, policy, dataset, options, { lines: into.done(), ...span });
+  }
+
   /** Settles `policy` in this thread: only the rules an edit of parameters reaches, else every rule. */
   private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
     const prep = this.prepare(policy, options);
     if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
-    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
-    return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+    return this.settleWhole(prep, policy, dataset, options);
   }
 
   /**
@@ -158,14 +172,17 @@ export class PreviewEngine {
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
-      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      // both halves' lines in the same columns: the helper's appended after this half's
+      const into = this.builder(prep, policy);
+      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, into);
       const other = await second;
       if (!other.ok) throw new RatecardError(other.diagnostics);
-      return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
+      into.append(other.lines);
+      return this.finish(prep, policy, dataset, options, { lines: into.done(), ...first });
     } catch (e) {
       if (!(e instanceof RatecardError)) throw e;
       // settled here whole: every payee's problem reported, or the run itself when only the helper failed
-      return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+      return this.settleWhole(prep, policy, dataset, options);
     }
   }
 

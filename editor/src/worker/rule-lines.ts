@@ -28,18 +28,27 @@ export const monthNumber = (period: string) => Number(period.slice(0, 4)) * 12 +
 
 /** A rule's lines as they are settled: typed arrays grown by doubling (no array of boxed numbers, little garbage). */
 class Builder {
-  payee = new Int32Array(1024);
-  month = new Int32Array(1024);
-  cents = new Float64Array(1024);
+  payee: Int32Array;
+  month: Int32Array;
+  cents: Float64Array;
   n = 0;
   withheld = 0;
   bound = 0;
-  constructor(readonly rule: string, readonly kind: LineKind) {}
+  /** `capacity`: the lines expected (the rule's count in the last run), so the columns are made once, at their size. */
+  constructor(readonly rule: string, readonly kind: LineKind, capacity = 1024) {
+    this.payee = new Int32Array(capacity);
+    this.month = new Int32Array(capacity);
+    this.cents = new Float64Array(capacity);
+  }
+  /** Room for `more` lines, doubling. */
+  private room(more: number) {
+    if (this.n + more <= this.cents.length) return;
+    const size = Math.max(this.cents.length * 2, this.n + more, 1024);
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(size); b.set(a.subarray(0, this.n)); return b; };
+    [this.payee, this.month, this.cents] = [grow(this.payee), grow(this.month), grow(this.cents)];
+  }
   push(payee: number, month: number, cents: number) {
-    if (this.n === this.cents.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
-      [this.payee, this.month, this.cents] = [grow(this.payee), grow(this.month), grow(this.cents)];
-    }
+    this.room(1);
     this.payee[this.n] = payee;
     this.month[this.n] = month;
     this.cents[this.n++] = cents;
@@ -54,18 +63,36 @@ class Builder {
     const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
     [this.payee, this.month, this.cents] = [Int32Array.from(order, (i) => this.payee[i]), Int32Array.from(order, (i) => this.month[i]), Float64Array.from(order, (i) => this.cents[i])];
   }
+  /** Lines settled elsewhere (the helper's half of the payees), after these. */
+  append(lines: RuleLines) {
+    this.room(lines.cents.length);
+    this.payee.set(lines.payee, this.n);
+    this.month.set(lines.month, this.n);
+    this.cents.set(lines.cents, this.n);
+    this.n += lines.cents.length;
+    this.withheld += lines.withheld;
+    this.bound += lines.bound;
+  }
   done(): RuleLines {
     this.sortIfNeeded();
     const n = this.n;
-    return { rule: this.rule, kind: this.kind, payee: this.payee.slice(0, n), month: this.month.slice(0, n), cents: this.cents.slice(0, n), withheld: this.withheld, bound: this.bound };
+    // at the size expected, the columns are kept as made (no copy)
+    const fit = <T extends Int32Array | Float64Array>(a: T): T => (a.length === n ? a : a.slice(0, n) as T);
+    return { rule: this.rule, kind: this.kind, payee: fit(this.payee), month: fit(this.month), cents: fit(this.cents), withheld: this.withheld, bound: this.bound };
   }
 }
 
 /** Collects builders for the rules in `rules` (id → kind) from statements settled part by part. */
 export class RunLinesBuilder {
   private readonly builders = new Map<string, Builder>();
-  constructor(private readonly index: LineIndex, rules: { id: string; kind: LineKind }[]) {
-    for (const r of rules) this.builders.set(r.id, new Builder(r.id, r.kind));
+  /** `sizes`: the lines each rule is expected to make (rule id → count), when known. */
+  constructor(private readonly index: LineIndex, rules: { id: string; kind: LineKind }[], sizes?: ReadonlyMap<string, number>) {
+    for (const r of rules) this.builders.set(r.id, new Builder(r.id, r.kind, sizes?.get(r.id)));
+  }
+
+  /** Lines of the same rules settled elsewhere, for payees after those added here. */
+  append(lines: RuleLines[]): void {
+    for (const l of lines) this.builders.get(l.rule)?.append(l);
   }
 
   add(statement: Statement): void {

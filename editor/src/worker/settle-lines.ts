@@ -6,9 +6,12 @@
 import {
   type CompiledPolicy, type Dataset, populationOf, populationRoundsOf, RatecardError, settle, type SettleOptions,
 } from '../../../engine/index.js';
-import { type LineIndex, RunLinesBuilder, type RunLines } from './rule-lines.js';
+import type { RunLines, RunLinesBuilder } from './rule-lines.js';
 
 export interface SettledLines { lines: RunLines; from: string; to: string }
+
+/** The months a settle covered (its lines are in the builder it was given). */
+export interface Span { from: string; to: string }
 
 /**
  * Payees settled at once: one. With more, V8 sees the settle's objects outlive a scavenge (they
@@ -26,18 +29,17 @@ export const HALVES_FROM = 4_000;
 /** A run given up between two slices because a newer edit arrived (never shown: its answer is stale). */
 export class Superseded extends Error {}
 
-type Settling = Generator<undefined, SettledLines, undefined>;
+type Settling = Generator<undefined, Span, undefined>;
 
-/** The settle, pausing after each slice (a generator), so a worker can answer its messages between slices. */
-function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): Settling {
-  const builder = new RunLinesBuilder(index, policy.rules.filter((r) => !keep || keep.has(r.id)));
+/** The settle into `builder`, pausing after each slice (a generator), so a worker can answer its messages between slices. */
+function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Settling {
   // withheld items are only counted here: their reasons are never made (`lazyReasons`)
   const amounts: SettleOptions = { ...options, detail: 'amounts', lazyReasons: true };
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
     const statement = settle(policy, dataset, amounts);
     builder.add(statement);
-    return { lines: builder.done(), from: statement.from, to: statement.to };
+    return { from: statement.from, to: statement.to };
   }
   try {
     const ranks = options.ranks ?? (populationRoundsOf(policy) ? populationOf(policy, dataset, options) : undefined);
@@ -48,7 +50,7 @@ function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOption
       ({ from, to } = statement);
       yield;
     }
-    return { lines: builder.done(), from, to };
+    return { from, to };
   } catch (e) {
     if (e instanceof RatecardError) settle(policy, dataset, amounts); // throws with every payee's problem
     throw e;
@@ -56,11 +58,11 @@ function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOption
 }
 
 /**
- * The lines of the rules in `keep` (all the policy's rules when absent). A problem found in a
- * slice is reported as a settle of the whole dataset reports it (every payee it concerns).
+ * Settles into `builder` (which keeps the lines of the rules it was made for). A problem found in
+ * a slice is reported as a settle of the whole dataset reports it (every payee it concerns).
  */
-export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): SettledLines {
-  const settling = slices(policy, dataset, options, index, keep);
+export function settleLines(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Span {
+  const settling = slices(policy, dataset, options, builder);
   for (;;) {
     const step = settling.next();
     if (step.done) return step.value;
@@ -78,8 +80,8 @@ function breath(): Promise<void> {
 }
 
 /** `settleLines`, letting messages in between slices and throwing `Superseded` as soon as `stale()` says a newer run waits. */
-export async function settleLinesUntil(stale: () => boolean, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, index: LineIndex, keep?: ReadonlySet<string>): Promise<SettledLines> {
-  const settling = slices(policy, dataset, options, index, keep);
+export async function settleLinesUntil(stale: () => boolean, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Promise<Span> {
+  const settling = slices(policy, dataset, options, builder);
   for (let rested = -Infinity; ;) { // the first slice always lets messages in
     const step = settling.next();
     if (step.done) return step.value;

@@ -30,6 +30,11 @@ async function benchOne(payees: number, memory: boolean): Promise<void> {
     const loaded = await pageMemory(fx.browser, page);
     console.log(`${payees.toLocaleString('en-US')} payees × 12 months: dataset loaded, previewed and compared in ${loadMs} ms; page heap ${loaded.heapMb} MB, renderer RSS ${loaded.rendererRssMb} MB (peak ${loaded.rendererPeakMb} MB)`);
     const probe = await WorkerHeapProbe.open(page);
+    if (memory) {
+      // what is kept: each worker collected in full (the rest of the RSS above is garbage not yet collected)
+      const kept = await probe.heaps(true);
+      console.log(`  after a full GC in each worker: renderer RSS ${(await pageMemory(fx.browser, page)).rendererRssMb} MB; heaps used/held ${kept.filter((h) => h.totalMb > 8).map((h) => `${h.url} ${h.usedMb}/${h.totalMb} MB`).join(', ')}`);
+    }
     const times: number[] = [];
     for (const value of EDITS) {
       const edit = timeEdit(page, 'step_rate', value, 600_000);

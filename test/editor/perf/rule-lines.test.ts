@@ -1,6 +1,6 @@
 // A run's columns from statements: lines in payee then month order whatever order they arrive
-// in, amounts in cents, the bound of absolute amounts, withheld items counted, and columns
-// that grow past their first size.
+// in, amounts in cents, the bound of absolute amounts, withheld items counted, columns that
+// grow past their first size or are made at the size expected, and a helper's half appended.
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../engine/index.js';
 import { RunLinesBuilder } from '../../../editor/src/worker/rule-lines.js';
@@ -31,5 +31,24 @@ describe('a run\'s lines as columns', () => {
     expect(fee.cents.length).toBe(3_000);
     expect(fee.cents[2_999]).toBe(299_905);
     expect(fee.payee[1_500]).toBe(1_500);
+  });
+
+  it('makes the columns at the size expected, and appends the lines of the other half after', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `P${i}`);
+    const index = { payee: new Map(ids.map((id, i) => [id, i])), months: new Map<string, number>() };
+    const half = (from: number, to: number) => ids.slice(from, to).map((id, i) => line(id, '2025-03', `${from + i}.10`));
+    const other = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }]);
+    other.add(statement(half(6, 10), 1));
+    const b = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }, { id: 'bonus', kind: 'bonus' }], new Map([['fee', 10], ['bonus', 0]]));
+    b.add(statement(half(0, 6)));
+    const payee = (b as unknown as { builders: Map<string, { payee: Int32Array }> }).builders.get('fee')!.payee;
+    b.append([...other.done().values()]);
+    const run = b.done(), fee = run.get('fee')!;
+    expect(fee.payee).toBe(payee); // made once, at its size: never copied
+    expect([...fee.payee]).toEqual(ids.map((_, i) => i));
+    expect([...fee.cents]).toEqual(ids.map((_, i) => i * 100 + 10));
+    expect(fee.withheld).toBe(1);
+    expect(fee.bound).toBe(4_600);
+    expect(run.get('bonus')!.cents.length).toBe(0);
   });
 });
