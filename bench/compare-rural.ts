@@ -2,13 +2,14 @@
 // same rural data, side by side: each is timed on the same parsed dataset (facts already
 // exact), chunk by chunk, and their lines are compared to the cent — Ratecard and both
 // hand-written functions on every payee, json-rules-engine on the sample it is run on.
-import { type CompiledPolicy, type Dataset, type Exact, readDataset, settle, type SettleOptions } from '../engine/index.js';
+import { type CompiledPolicy, type Dataset, type Exact, readDataset, settle, settleColumns, type SettleOptions } from '../engine/index.js';
+import { BenchColumns } from './bench-columns.js';
 import { type BenchLine, differencesOf, keyed } from './bench-line.js';
-import { takeTurns } from './take-turns.js';
+import { type RunOutput, takeTurns } from './take-turns.js';
 import { bundledPolicy } from './bundled-policy.js';
 import { add, type Clock, clock, collectGarbage, since, type Timed, timedOf, ZERO_CLOCK } from './clock.js';
 import { handWrittenRural } from './hand-written-rural.js';
-import { integerFallbacks, integerRural } from './integer-rural.js';
+import { integerFallbacks, integerRural, RURAL_RULES } from './integer-rural.js';
 import { jsonRulesEngineRural, ruralEngine } from './json-rules-engine-rural.js';
 import { RURAL_FACTS_HEADER, RURAL_PAYEES_HEADER, RURAL_YEAR, ruralRows } from './rural-data.js';
 
@@ -19,6 +20,10 @@ export interface RuralComparison {
   /** Ratecard, amounts, every withheld reason made at once (by default they are made when read, and none is here). */
   ratecardEager: Timed;
   ratecardExplained: Timed;
+  /** Ratecard, amounts, its lines as typed columns (`settleColumns`). */
+  ratecardColumns: Timed;
+  /** The integer function writing the same columns. */
+  integerColumns: Timed;
   handWritten: Timed;
   integer: Timed;
   jsonRulesEngine: Timed;
@@ -47,9 +52,16 @@ export const monthsOf = (dataset: Dataset, payeeId: string): Exact[][] => {
   return Array.from({ length: 12 }, (_, k) => facts.get(RURAL_YEAR * 12 + k)!.values as Exact[]);
 };
 
+/** The integer function over a dataset's payees, its lines as columns. */
+function integerColumnsOf(dataset: Dataset): BenchColumns {
+  const out = new BenchColumns(dataset.covered.map((p) => p.payeeId), RURAL_RULES.map((id) => ({ id })));
+  dataset.covered.forEach((p, i) => integerRural(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), out, i));
+  return out;
+}
+
 // the statement's own lines, compared as they are (a line has every field of a BenchLine): the
 // hand-written functions make their line objects, Ratecard makes its own, neither is copied
-type Name = 'ratecard' | 'reference' | 'eager' | 'explained' | 'hand' | 'integer' | 'jre';
+type Name = 'ratecard' | 'reference' | 'eager' | 'explained' | 'hand' | 'integer' | 'jre' | 'columns' | 'integerColumns';
 
 const ratecardLines = (policy: CompiledPolicy, dataset: Dataset, detail: SettleOptions['detail'], engine?: SettleOptions['engine'], lazyReasons?: boolean): readonly BenchLine[] =>
   settle(policy, dataset, { detail, engine, lazyReasons }).lines;
@@ -63,7 +75,7 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   const chunk = o.chunk ?? 10_000;
   const engine = ruralEngine();
   const rounds = o.rounds ?? 3;
-  const total: Record<Name, Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, eager: ZERO_CLOCK, explained: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK, jre: ZERO_CLOCK };
+  const total: Record<Name, Clock> = { ratecard: ZERO_CLOCK, reference: ZERO_CLOCK, eager: ZERO_CLOCK, explained: ZERO_CLOCK, hand: ZERO_CLOCK, integer: ZERO_CLOCK, jre: ZERO_CLOCK, columns: ZERO_CLOCK, integerColumns: ZERO_CLOCK };
   const fallbacksBefore = integerFallbacks.payees;
   const disagreements: string[] = [];
   const compared = { all: 0, sample: 0 };
@@ -74,6 +86,8 @@ export async function compareRural(o: { seed: number; payees: number; explained:
   ratecardLines(policy, warm, 'amounts', 'reference');
   ratecardLines(policy, warm, 'amounts', undefined, false);
   ratecardLines(policy, warm, 'explanation');
+  settleColumns(policy, warm);
+  integerColumnsOf(warm);
   for (const f of [handWrittenRural, integerRural]) for (const p of warm.covered) f(p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
   for (const p of warm.covered.slice(0, Math.min(50, o.sample))) await jsonRulesEngineRural(engine, p.payeeId, RURAL_YEAR, monthsOf(warm, p.payeeId), []);
   for (let from = 0; from < o.payees; from += chunk) {
@@ -84,13 +98,15 @@ export async function compareRural(o: { seed: number; payees: number; explained:
       for (const p of dataset.covered) f(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), out);
       return out;
     };
-    const runs: [Name, () => readonly BenchLine[]][] = [
+    const runs: [Name, () => RunOutput][] = [
       ['ratecard', () => ratecardLines(policy, dataset, 'amounts')],
       ['reference', () => ratecardLines(policy, dataset, 'amounts', 'reference')],
       ['eager', () => ratecardLines(policy, dataset, 'amounts', undefined, false)],
       ...(from < o.explained ? [['explained', () => ratecardLines(policy, dataset, 'explanation')] as [Name, () => readonly BenchLine[]]] : []),
       ['hand', byHand(handWrittenRural)],
       ['integer', byHand(integerRural)],
+      ['columns', () => settleColumns(policy, dataset)],
+      ['integerColumns', () => integerColumnsOf(dataset)],
     ];
     const turns = takeTurns(runs, rounds);
     for (const [name, t] of turns.best) total[name] = add(total[name], t);
@@ -102,6 +118,8 @@ export async function compareRural(o: { seed: number; payees: number; explained:
       ...turns.differences('ratecard', 'hand', ['ratecard', 'hand-written']),
       ...turns.differences('ratecard', 'integer', ['ratecard', 'integer']),
       ...turns.differences('hand', 'integer', ['hand-written', 'integer']),
+      ...turns.differences('ratecard', 'columns', ['ratecard', 'ratecard as columns']),
+      ...turns.differences('integer', 'integerColumns', ['integer', 'integer as columns']),
     );
     compared.all += turns.results.get('ratecard')!.count;
     if (from < o.sample) {
@@ -133,6 +151,8 @@ export async function compareRural(o: { seed: number; payees: number; explained:
     ratecardReference: timedOf(months, total.reference),
     ratecardEager: timedOf(months, total.eager),
     ratecardExplained: timedOf(explainedPayees * 12, total.explained),
+    ratecardColumns: timedOf(months, total.columns),
+    integerColumns: timedOf(months, total.integerColumns),
     handWritten: timedOf(months, total.hand),
     integer: timedOf(months, total.integer),
     jsonRulesEngine: timedOf(Math.min(o.sample, o.payees) * 12, total.jre),

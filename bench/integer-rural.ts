@@ -6,6 +6,7 @@
 // (a fact beyond 2^53 cents, or with more places than cents) is settled by the Exact version.
 import type { Exact } from '../engine/index.js';
 import type { BenchLine } from './bench-line.js';
+import type { BenchColumns } from './bench-columns.js';
 import { handWrittenRural } from './hand-written-rural.js';
 import { centsText, checked, compareRatios, mulDivFloor, mulDivRound, OutOfRange, units } from './integer-arithmetic.js';
 import { period } from './rural-data.js';
@@ -24,35 +25,52 @@ const REFUNDS: Record<number, [number, number][]> = {
 /** Counts the payees settled by the Exact version because a value left the integer range. */
 export const integerFallbacks = { payees: 0 };
 
-/** One payee's year: `months[k]` holds the facts of month k + 1 in policies/rural-contract.yaml order. */
-export function integerRural(payeeId: string, year: number, months: Exact[][], out: BenchLine[]): void {
+/** policies/rural-contract.yaml's rules in policy order: a line's rule index in columns. */
+export const RURAL_RULES = ['maintenance', 'development', 'over_completion', 'under_completion', 'fee_collection', 'arrears_buyout', 'refund', 'over_target'] as const;
+const RULE = Object.fromEntries(RURAL_RULES.map((r, i) => [r, i])) as Record<(typeof RURAL_RULES)[number], number>;
+
+/**
+ * One payee's year: `months[k]` holds the facts of month k + 1 in policies/rural-contract.yaml
+ * order. Lines go to `out` as objects, or as columns (payee `payee`, month index, rule index, cents).
+ */
+export function integerRural(payeeId: string, year: number, months: Exact[][], out: BenchLine[] | BenchColumns, payee = 0): void {
   const start = out.length;
   try {
-    integerYear(payeeId, year, months, out);
+    integerYear(payeeId, year, months, out, payee);
   } catch (e) {
     if (!(e instanceof OutOfRange)) throw e;
-    out.length = start;
     integerFallbacks.payees++;
-    handWrittenRural(payeeId, year, months, out);
+    if (Array.isArray(out)) {
+      out.length = start;
+      handWrittenRural(payeeId, year, months, out);
+    } else {
+      out.length = start;
+      const lines: BenchLine[] = [];
+      handWrittenRural(payeeId, year, months, lines);
+      out.pushLines(payee, lines);
+    }
   }
 }
 
 /** The periods of a year, made once. */
 let periods = { year: NaN, texts: [] as string[] };
 
-function integerYear(payeeId: string, year: number, months: Exact[][], out: BenchLine[]): void {
+function integerYear(payeeId: string, year: number, months: Exact[][], out: BenchLine[] | BenchColumns, payee: number): void {
   if (periods.year !== year) periods = { year, texts: Array.from({ length: 12 }, (_, k) => period(year, k + 1)) };
   const deducted = [0, 0, 0, 0, 0];
   const returned = [false, false, false, false, false];
   let cumPlan = 0, cumActual = 0;
   let allMet = true;
-  let p = '';
-  const emit = (line: string, cents: number) => { if (cents !== 0) out.push({ period: p, payeeId, line, amount: centsText(cents) }); };
+  let p = '', m = 0;
+  const emit = Array.isArray(out)
+    ? (line: keyof typeof RULE, cents: number) => { if (cents !== 0) out.push({ period: p, payeeId, line, amount: centsText(cents) }); }
+    : (line: keyof typeof RULE, cents: number) => { if (cents !== 0) out.push(payee, m, RULE[line], cents); };
   for (let month = 1; month <= 12; month++) {
     const f = months[month - 1];
     const plan = units(f[0], 100), actual = units(f[1], 100);
     const due = units(f[6], 100), collected = units(f[7], 100), arrears = units(f[8], 100);
     p = periods.texts[month - 1];
+    m = year * 12 + month - 1;
     const maintenance = checked(units(f[2], 1) * MAINTENANCE);
     const development = checked(units(f[3], 1) * NEW_LINE + units(f[4], 1) * BROADBAND + units(f[5], 1) * INSTALL);
     emit('maintenance', maintenance);

@@ -67,10 +67,12 @@ export async function runBench(o: BenchOptions, print: (line: string) => void): 
   row('hand-written, Exact', rural.handWritten);
   row('hand-written, exact integers', rural.integer);
   row('json-rules-engine, run per month*', rural.jsonRulesEngine);
+  row('Ratecard (amounts, lines as columns)', rural.ratecardColumns);
+  row('exact integers, lines as columns', rural.integerColumns);
   print(`   * on the first ${o.explained < o.payees ? `${n(o.explained)} payees with explanations, ` : ''}${n(o.sample)} payees through json-rules-engine`);
   print(`   Ratecard / hand-written Exact  ${(rate(rural.ratecard) / rate(rural.handWritten)).toFixed(2)}×   (exact integers / Exact: ${(rate(rural.integer) / rate(rural.handWritten)).toFixed(1)}×; generated code / reference closures: ${(rate(rural.ratecard) / rate(rural.ratecardReference)).toFixed(2)}×)`);
   const ruralAgree = rural.disagreements.length === 0;
-  print(`   agreement to the cent: ${ruralAgree ? 'yes' : 'NO'} — ${n(rural.linesCompared.all)} lines Ratecard = its reference closures = Exact = integers, ${n(rural.linesCompared.sample)} lines of the sample = json-rules-engine; ${rural.integerFallbacks} payees handed from integers to Exact`);
+  print(`   agreement to the cent: ${ruralAgree ? 'yes' : 'NO'} — ${n(rural.linesCompared.all)} lines Ratecard = its reference closures = Exact = integers (as objects and as columns), ${n(rural.linesCompared.sample)} lines of the sample = json-rules-engine; ${rural.integerFallbacks} payees handed from integers to Exact`);
   rural.disagreements.forEach((d) => print(`     ${d}`));
 
   print(`\n2. private-line, the same parsed facts and transactions, one thread (the first ${n(o.compared)} branches, in chunks of 2,000 ranked as their own population; each run the fastest of 3 taking turns)`);

@@ -6,6 +6,7 @@
 // after a chunk is read swings a single round.
 import { type BenchLine, differencesOf, type Fingerprint, fingerprint, keyed } from './bench-line.js';
 import { type Clock, timed } from './clock.js';
+import { type ColumnsLike, isColumns, linesOfColumns } from './bench-columns.js';
 
 export interface Turns<N extends string> {
   /** Each run's fastest round (CPU time). */
@@ -17,18 +18,22 @@ export interface Turns<N extends string> {
   again: (name: N) => readonly BenchLine[];
 }
 
-export function takeTurns<N extends string>(runs: [N, () => readonly BenchLine[]][], rounds: number): Turns<N> {
+/** A run's output: line objects, or lines as columns (read back as lines untimed). */
+export type RunOutput = readonly BenchLine[] | ColumnsLike;
+const linesOf = (x: RunOutput): readonly BenchLine[] => (isColumns(x) ? linesOfColumns(x) : x);
+
+export function takeTurns<N extends string>(runs: [N, () => RunOutput][], rounds: number): Turns<N> {
   const results = new Map<N, Fingerprint>();
   const best = new Map<N, Clock>();
   for (let round = 0; round < rounds; round++) {
     for (const [name, run] of runs) {
       const [lines, t] = timed(run);
       if (!best.has(name) || t.cpu < best.get(name)!.cpu) best.set(name, t);
-      if (round === 0) results.set(name, fingerprint(lines));
+      if (round === 0) results.set(name, fingerprint(linesOf(lines)));
     }
   }
   const runOf = new Map(runs);
-  const again = (name: N) => runOf.get(name)!();
+  const again = (name: N) => linesOf(runOf.get(name)!());
   const differences = (a: N, b: N, names: [string, string]) =>
     results.get(a)!.digest === results.get(b)!.digest ? [] : differencesOf(keyed(again(a)), keyed(again(b)), names);
   return { best, results, differences, again };

@@ -26,6 +26,7 @@ export function targetsOf(r: { rural: RuralComparison; privateLine: PrivateLineC
   const sizes = r.rssPayees.map((p) => p.toLocaleString('en-US'));
   return [
     ratio('rural: Ratecard (amounts) / hand-written exact integers', rate(r.rural.ratecard) / rate(r.rural.integer), 0.5),
+    ratio('rural, lines as columns: Ratecard / exact integers', rate(r.rural.ratecardColumns) / rate(r.rural.integerColumns), 0.5),
     ratio('rural: Ratecard (with explanations) / hand-written exact integers', rate(r.rural.ratecardExplained) / rate(r.rural.integer), 0.2),
     ratio('rural: Ratecard (amounts) / json-rules-engine', rate(r.rural.ratecard) / rate(r.rural.jsonRulesEngine), 100),
     ratio('private-line: Ratecard (amounts) / hand-written exact integers', rate(r.privateLine.ratecard) / rate(r.privateLine.integer), 0.5),

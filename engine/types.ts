@@ -238,6 +238,35 @@ export interface Statement {
   totals: Totals;
 }
 
+/**
+ * A statement's lines as typed columns (`settleColumns`): line `i` is rule `rules[rule[i]]` of
+ * payee `payeeIds[payee[i]]` in month `month[i]` (year × 12 + month − 1), paying `units[i]` /
+ * 10^`scale` (signed). Lines come in the statement's order; no line object, id or amount text is
+ * made until `lineOf` reads one. Typed arrays and plain data only: it crosses to another thread by
+ * structured clone, the arrays' buffers can be transferred.
+ */
+export interface StatementColumns {
+  policy: { id: string; version: string; hash: string };
+  from: Period;
+  to: Period;
+  /** The covered payees in payees.csv order. */
+  payeeIds: string[];
+  /** The policy's rules in policy order. */
+  rules: { id: string; kind: LineKind }[];
+  /** Places of `units`: the policy's rounding scale. */
+  scale: number;
+  length: number;
+  payee: Int32Array;
+  month: Int32Array;
+  rule: Uint16Array;
+  /** Signed amount in units of 10^-scale; NaN where that is not a safe integer (the text is in `wide`). */
+  units: Float64Array;
+  /** Amount text by line index of the lines whose `units` is NaN. */
+  wide: Map<number, string>;
+  withheld: WithheldItem[];
+  totals: Totals;
+}
+
 /** A line already posted (e.g. read from the settlement store) that the engine must not recompute. */
 export interface LedgerLine {
   id: string;

@@ -12,6 +12,8 @@ export interface LedgerEntry {
   rule: string;
   kind: LineKind;
   amount: Exact;
+  /** `amount` in integer units of the policy's scale, when generated code made it so. */
+  units?: number;
   /** For refunds: source quarters returned, as `YYYY-Qn`. */
   sources?: string[];
 }
@@ -37,6 +39,8 @@ export interface PayeeState {
    * makes it, kept without an `Exact` until a closure reads it (`lineAt`).
    */
   current: (Exact | number | undefined)[];
+  /** Whether something made during the month keeps `current` (a reason made later): the next month takes a new array. */
+  currentKept?: boolean;
   /** 10^scale of the policy being settled: what one unit of a line in `current` is worth. */
   unit?: number;
   ledger: LedgerEntry[];
@@ -57,6 +61,21 @@ export interface Ctx {
   item?: TransactionRow;
   /** Derived per-transaction values, inside a for_each rule. */
   derived?: (Value | undefined)[];
+}
+
+/**
+ * A ledger entry of a line generated code made in integer units: its exact amount is made only
+ * when read (a refund in units reads `units`, a closure or a trace reads `amount`).
+ */
+export class UnitsEntry implements LedgerEntry {
+  #amount?: Exact;
+
+  constructor(
+    readonly month: number, readonly rule: string, readonly kind: LineKind,
+    readonly units: number, private readonly unit: number, readonly sources?: string[],
+  ) {}
+
+  get amount(): Exact { return (this.#amount ??= Exact.ratio(this.units, this.unit)); }
 }
 
 /** The line rule `k` made this month, exact (0 when it made none). */

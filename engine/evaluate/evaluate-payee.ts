@@ -3,9 +3,9 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
-import { monthOfYear } from '../data/period.js';
+import { monthOfYear, yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import type { Ctx, PayeeState } from '../compile/runtime.js';
+import { type Ctx, type PayeeState, UnitsEntry } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { CompiledCondition } from '../compile/compile-condition.js';
 import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
@@ -18,12 +18,16 @@ import { type UnitSums, unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
 import { planConstants } from './plan-constants.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
+import type { LineColumns } from './line-columns.js';
+import { refundUnits } from './refund-units.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
   withheld: WithheldItem[];
   /** Rules that made no line, when asked for (explanations). */
   unpaid?: UnpaidItem[];
+  /** Lines as typed columns instead of `lines` (amounts detail only): no line object is made. */
+  columns?: LineColumns;
 }
 
 export interface EvaluateOptions {
@@ -59,14 +63,23 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const lazyReasons = (options.lazyReasons ?? true) && !full;
   let kept: PayeeState | undefined;
   const keep = () => (lazyReasons ? (kept ??= keptState(state)) : undefined);
-  for (const m of months) {
-    state.current = new Array(plan.rules.length);
+  const rules = plan.rules;
+  // one context per payee, its month moved on: nothing keeps a context past its month
+  const ctx: Ctx = { p: state, m: 0 };
+  for (let mi = 0; mi < months.length; mi++) {
+    const m = months[mi];
+    // the month's lines: the last month's array again unless an item made later keeps it
+    if (state.currentKept || state.current.length !== rules.length) {
+      state.current = new Array(rules.length);
+      state.currentKept = false;
+    } else for (let k = 0; k < rules.length; k++) state.current[k] = undefined;
     state.settled.add(m);
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
     const { period, suffix } = constants.month(m);
-    const ctx: Ctx = { p: state, m };
-    for (const rule of plan.rules) {
+    ctx.m = m;
+    for (let ri = 0; ri < rules.length; ri++) {
+      const rule = rules[ri];
       if (!rule.runsIn(monthOfYear(m))) continue;
       const int = integer ? rule.integer : undefined;
       try {
@@ -80,23 +93,27 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = lean && int?.amount ? int.amount(ctx, flagged) : NaN;
+        const units = !lean || !integer ? NaN : int?.amount ? int.amount(ctx, flagged)
+          : rule.amount.type === 'refund' ? refundUnits(rule.amount.of, rule.amount.schedule, ctx, rule.id, unit, mode, quarters) : NaN;
         if (units === units) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
           state.current[rule.index] = signed;
-          if (inLedger[rule.index]) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount: Exact.ratio(signed, unit) });
+          if (inLedger[rule.index]) {
+            const sources = rule.amount.type === 'refund' && signed !== 0 ? sourcesOf(m, quarters) : undefined;
+            state.ledger.push(new UnitsEntry(m, rule.id, rule.kind, signed, unit, sources));
+          }
           if (!emit) continue;
-          const id = prefix + suffix[rule.index];
           // transactions the generated loop flagged: reported from the closures
           for (let i = 0; i < flagged.length; i++) {
             const item = state.transactions.get(m)![flagged[i]];
-            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${id}/${item.id}`, period, undefined, keep()));
+            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${prefix}${suffix[rule.index]}/${item.id}`, period, undefined, keep()));
           }
           if (signed === 0) continue;
           if (options.unitSums) options.unitSums.add(rule.kind, signed);
           else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
-          out.lines.push({ id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
+          if (out.columns) out.columns.push(m, rule.index, signed);
+          else out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -123,6 +140,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
+        if (out.columns) { out.columns.pushExact(m, rule.index, amount, unit); continue; }
         out.lines.push({
           id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: amount.toFixed(scale),
           explanation: trace ? explain(trace) : '',
@@ -143,6 +161,9 @@ function holds(condition: CompiledCondition, generated: Generated | undefined, c
 }
 
 const NO_FLAGS: number[] = [];
+/** The quarters a refund in units returned, read as soon as it is made. */
+const quarters: number[] = [];
+const sourcesOf = (m: number, list: number[]) => list.map((q) => `${yearOf(m)}-Q${q}`);
 
 function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string, state: PayeeState): unknown {
   if (e instanceof DataCellError) {

@@ -61,5 +61,12 @@ export class LazyWithheld implements WithheldItem {
  * with the statement. One per payee, shared by its items.
  */
 export function keptState(p: PayeeState): PayeeState {
-  return { ...p, metrics: new Map(), metricMonth: undefined, metricRow: undefined };
+  // field by field (a spread of the whole state cost more than the payee's other work); the type
+  // names every field, so a field added to PayeeState must be kept or dropped here on purpose
+  const kept: PayeeState & Record<keyof PayeeState, unknown> = {
+    policyId: p.policyId, files: p.files, payee: p.payee, attributes: p.attributes, facts: p.facts, transactions: p.transactions,
+    metrics: new Map(), metricMonth: undefined, metricRow: undefined, current: p.current, currentKept: undefined, unit: p.unit,
+    ledger: p.ledger, settled: p.settled, population: p.population,
+  };
+  return kept;
 }

@@ -16,6 +16,7 @@ export class StateAsOf {
     this.#kept = kept;
     this.month = ctx.m;
     this.#current = readsLines ? ctx.p.current : undefined;
+    if (readsLines) ctx.p.currentKept = true;
   }
 
   read<T>(f: (p: PayeeState, m: number) => T): T {

@@ -5,35 +5,54 @@ import { Exact } from '../exact/exact.js';
 import { LINE_KINDS, type LineKind } from '../types.js';
 
 export class UnitSums {
-  private readonly units: Record<LineKind, number> = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
+  // by kind in LINE_KINDS order, in a typed array: a sum past 2^31 stays a double in place
+  // instead of a new heap number per line
+  private readonly units = new Float64Array(LINE_KINDS.length);
 
   constructor(readonly scale: number, private readonly exact: Record<LineKind, Exact>) {}
 
   /** Adds a line of `units` (signed). */
   add(kind: LineKind, units: number): void {
-    const next = this.units[kind] + units;
-    if (Number.isSafeInteger(next)) this.units[kind] = next;
+    const k = kindIndex(kind);
+    const next = this.units[k] + units;
+    if (Number.isSafeInteger(next)) this.units[k] = next;
     else this.exact[kind] = this.exact[kind].add(Exact.ratio(units, 10 ** this.scale));
   }
 
   /** The exact sums by kind, units included (the integer sums are moved into them). */
   settle(): Record<LineKind, Exact> {
-    for (const k of LINE_KINDS) {
-      if (this.units[k] !== 0) this.exact[k] = this.exact[k].add(Exact.ratio(this.units[k], 10 ** this.scale));
+    LINE_KINDS.forEach((kind, k) => {
+      if (this.units[k] !== 0) this.exact[kind] = this.exact[kind].add(Exact.ratio(this.units[k], 10 ** this.scale));
       this.units[k] = 0;
-    }
+    });
     return this.exact;
   }
 }
+
+const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
+const kindIndex = (kind: LineKind): number => KIND_INDEX[kind];
 
 /** `units` / 10^scale as fixed-point text, the same text as `Exact.toFixed(scale)`: |units| < 2^53, scale ≤ 15. */
 export function unitsText(units: number, scale: number): string {
   const neg = units < 0;
   const u = neg ? -units : units;
   if (scale === 0) return neg ? `-${u}` : String(u);
+  if (scale === 2) {
+    // cents, the usual scale: no padding to compute
+    const cents = u % 100;
+    return `${neg ? '-' : ''}${(u - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const f = 10 ** scale;
   const frac = u % f;
   const whole = (u - frac) / f;
   const digits = String(frac);
   return `${neg ? '-' : ''}${whole}.${'0'.repeat(scale - digits.length)}${digits}`;
+}
+
+/** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
+export function exactUnits(amount: Exact, unit: number): number {
+  const { n, d } = amount;
+  if (d !== d || unit % d !== 0) return NaN;
+  const units = n * (unit / d);
+  return Number.isSafeInteger(units) ? units : NaN;
 }

@@ -12,6 +12,7 @@ import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type Sett
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
+import type { LineColumns } from '../evaluate/line-columns.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 
 export interface SettleRange {
@@ -67,7 +68,7 @@ export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: Led
     metrics: new Map(),
     current: [],
     ledger: history,
-    settled: new Set(history.map((h) => h.month)),
+    settled: history.length ? new Set(history.map((h) => h.month)) : new Set(),
   };
 }
 
@@ -77,8 +78,9 @@ export function rangeMonths(range: SettleRange): number[] {
   return months;
 }
 
-export function monthsToEvaluate(state: PayeeState, range: SettleRange): number[] {
-  const months: number[] = [];
+/** The months a payee is evaluated in: the range, and the months before it that it has facts for (into `months` when given). */
+export function monthsToEvaluate(state: PayeeState, range: SettleRange, months: number[] = []): number[] {
+  months.length = 0;
   for (let m = range.start; m <= range.to; m++) if (m >= range.from || state.facts.has(m)) months.push(m);
   return months;
 }
@@ -95,7 +97,8 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
   return out;
 }
 
-export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}): Statement {
+/** Settles under a plan; with `columns`, lines go there (amounts only) and the statement's `lines` stays empty. */
+export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}, columns?: LineColumns): Statement {
   const range = resolveRange(dataset, options, plan.lookback);
   checkCoverage(dataset, range);
   if (options.budget !== undefined) checkBudget(plan, dataset, range, options.budget);
@@ -111,15 +114,17 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
   const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine, lazyReasons: options.lazyReasons };
   const payees = dataset.covered;
-  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined };
+  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined, columns };
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
+  const months: number[] = []; // each payee's months, read only while it is evaluated
   payees.forEach((payee, i) => {
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
     // the months the history covers are known for every payee, with or without lines of its own
     for (let m = historyFrom; m < range.from; m++) state.settled.add(m);
     state.population = ranks?.get(payee.payeeId);
-    evaluatePayee(plan, state, monthsToEvaluate(state, range), evaluate, statementOut);
+    if (columns) columns.payeeIndex = i;
+    evaluatePayee(plan, state, monthsToEvaluate(state, range, months), evaluate, statementOut);
     if (options.onProgress && (i % 1000 === 999 || i === payees.length - 1)) options.onProgress(i + 1, payees.length);
   });
   // payee-major (payees.csv order), then month, then rule order: the same order whether a run

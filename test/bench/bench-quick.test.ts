@@ -19,7 +19,7 @@ describe('bench, quick mode', () => {
     expect(result.rss.map((r) => r.payees)).toEqual(QUICK.rss);
     expect(result.privateLine.payees).toBe(QUICK.branches);
     const text = printed.join('\n');
-    expect(result.targets).toHaveLength(7);
+    expect(result.targets).toHaveLength(8);
     for (const t of result.targets) {
       expect(text).toContain(t.name);
       if (t.met === undefined) expect(text).toMatch(new RegExp(`${t.target} +measured by the browser test`));

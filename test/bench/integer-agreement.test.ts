@@ -10,10 +10,11 @@ import { monthsOf, ruralPolicy } from '../../bench/compare-rural.js';
 import { handWrittenPrivateLine } from '../../bench/hand-written-private-line.js';
 import { handWrittenRural } from '../../bench/hand-written-rural.js';
 import { integerPrivateLine, integerPrivateLineFallbacks } from '../../bench/integer-private-line.js';
-import { integerFallbacks, integerRural } from '../../bench/integer-rural.js';
+import { integerFallbacks, integerRural, RURAL_RULES } from '../../bench/integer-rural.js';
+import { BenchColumns, linesOfColumns } from '../../bench/bench-columns.js';
 import { privateLineRows } from '../../bench/private-line-data.js';
 import { RURAL_FACTS_HEADER, RURAL_PAYEES_HEADER, RURAL_YEAR, period, ruralRows } from '../../bench/rural-data.js';
-import { type Dataset, readDataset, settle } from '../../engine/index.js';
+import { type Dataset, readDataset, settle, settleColumns } from '../../engine/index.js';
 
 const ratecard = (policy: ReturnType<typeof ruralPolicy>, dataset: Dataset): BenchLine[] =>
   benchLines(settle(policy, dataset, { detail: 'amounts' }).lines);
@@ -66,6 +67,16 @@ describe('rural-contract in exact integers', () => {
     expect(differences(byHand(handWrittenRural), integer, ['exact', 'integer'])).toEqual([]);
     // B04, B05 and B06 only are handed to the Exact version
     expect(integerFallbacks.payees - fallbacks).toBe(3);
+  });
+
+  it('writes the same lines as columns, the payees handed to Exact included, as Ratecard\'s columns', () => {
+    const columns = new BenchColumns(dataset.covered.map((p) => p.payeeId), RURAL_RULES.map((id) => ({ id })));
+    dataset.covered.forEach((p, i) => integerRural(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), columns, i));
+    const objects = byHand(integerRural);
+    expect(linesOfColumns(columns)).toEqual(objects);
+    const ours = settleColumns(policy, dataset);
+    expect(ours.rules.map((r) => r.id)).toEqual([...RURAL_RULES]);
+    expect(differences(linesOfColumns(ours), objects, ['ratecard columns', 'integer'])).toEqual([]);
   });
 
   it('rounds the boundary rows as the policy says', () => {

@@ -11,6 +11,7 @@ import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
 import { type Bool, constant, type Emitter, type Num } from './emitter.js';
 import { isWindow } from '../windows.js';
+import { windowCondition } from './generate-window.js';
 
 /** How the generator reads names: bindings, where facts and lines sit, and fallback closures. */
 export interface GenScope {
@@ -29,7 +30,17 @@ export interface GenScope {
   local?: (name: string) => Num | undefined;
   /** Whether a metric is read from the population pass (a rank or a population value). */
   population?: (name: string) => boolean;
+  /**
+   * Inside a loop over a window's months (`every(metric, window)`): the JS expressions of the
+   * month read and of its facts row, in place of the context's month and the function's row.
+   */
+  at?: { month: string; facts: string };
 }
+
+/** The month the code reads: the context's, or the window month a loop is at. */
+export const monthOf = (s: GenScope): string => s.at?.month ?? 'ctx.m';
+/** The context a fallback closure is called with: the payee at the month the code reads. */
+const ctxOf = (s: GenScope): string => (s.at ? `{ p: ctx.p, m: ${s.at.month} }` : 'ctx');
 
 const STATIC: Record<string, number> = { money: 100, count: 1, integer: 1 };
 
@@ -135,6 +146,10 @@ export function generateBool(e: Expr, em: Emitter, s: GenScope): Bool {
       break;
     }
     case 'call':
+      if (e.callee === 'every' || e.callee === 'some') {
+        const w = windowCondition(e, em, s);
+        if (w) return w;
+      }
       if (e.callee === 'if') {
         const c = generateBool(e.args[0], em, s);
         const r = em.fresh('chosen');
@@ -147,10 +162,10 @@ export function generateBool(e: Expr, em: Emitter, s: GenScope): Bool {
   }
   const fn = s.compile(e)?.fn;
   if (!fn) throw new Error('an expression that compiled once did not compile again');
-  return { b: em.local(hintOf(e), `${s.closure(fn, describe(e))}(ctx)`) };
+  return { b: em.local(hintOf(e), `${s.closure(fn, describe(e))}(${ctxOf(s)})`) };
 }
 
-function metricTreeOf(name: string, s: GenScope): Expr | undefined {
+export function metricTreeOf(name: string, s: GenScope): Expr | undefined {
   const b = s.binding(name);
   return b?.kind === 'metric' ? s.metricTree(name) : undefined;
 }
@@ -167,16 +182,17 @@ function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
   if (b.kind === 'metric') {
     const tree = s.metricTree(name);
     if (tree) return generateNumber(tree, em, s);
-    if (s.population?.(name)) return populationValue(name, em);
+    if (s.population?.(name)) return populationValue(name, em, s);
   }
   const slot = s.slot(name);
-  if (slot && (b.kind === 'fact' || b.kind === 'field' || b.kind === 'derived' || b.kind === 'rule')) return readSlot(name, slot, em, s);
+  // at a window's month only facts are read from their row (a metric over a window reads no line)
+  if (slot && (b.kind === 'fact' || b.kind === 'field' || b.kind === 'derived' || b.kind === 'rule') && (!s.at || slot.source === 'fact')) return readSlot(name, slot, em, s);
   return fallbackNumber(e, em, s);
 }
 
 /** Reads an exact value where it is stored, at the scale its declared type gives when it has one. */
 function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>, em: Emitter, s: GenScope): Num {
-  const where = slot.source === 'fact' ? `${factsRow(em)}[${slot.index}]`
+  const where = slot.source === 'fact' ? `${s.at ? s.at.facts : factsRow(em)}[${slot.index}]`
     : slot.source === 'field' ? `item.values[${slot.index}]`
     : slot.source === 'derived' ? `ctx.derived[${slot.index}]`
     : `ctx.p.current[${slot.index}]`;
@@ -261,7 +277,7 @@ function windowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope)
   if (b?.kind !== 'fact' || slot?.source !== 'fact' || unit === undefined) return undefined;
   const total = em.fresh(`${target.name}_${window.name}`);
   em.line(`let ${total} = 0;`);
-  const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ctx.m)`);
+  const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ${monthOf(s)})`);
   em.block(`for (let i = 0; i < ${months}.length; i++)`, () => {
     const row = em.local('row', `ctx.p.facts.get(${months}[i])`);
     em.line(`if (${row} === undefined) return ${em.bail};`);
@@ -317,8 +333,8 @@ function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenSco
 }
 
 /** A rank (a whole number) or population value, as the population pass left it for this month. */
-function populationValue(name: string, em: Emitter): Num {
-  const row = em.local('population', 'ctx.p.population === undefined ? undefined : ctx.p.population.get(ctx.m)');
+function populationValue(name: string, em: Emitter, s: GenScope): Num {
+  const row = em.local('population', `ctx.p.population === undefined ? undefined : ctx.p.population.get(${monthOf(s)})`);
   const v = em.local(`${name}_value`, `${row} === undefined ? undefined : ${row}.get(${JSON.stringify(name)})`);
   em.line(`if (${v} === undefined) return ${em.bail}; // not ranked: the closure reports it`);
   const n = em.fresh(name), d = em.fresh(`${name}_d`);
@@ -335,7 +351,7 @@ function populationValue(name: string, em: Emitter): Num {
 function fallbackNumber(e: Expr, em: Emitter, s: GenScope): Num {
   const fn = s.compile(e)?.fn;
   if (!fn) throw new Error('an expression that compiled once did not compile again');
-  const v = em.local(`${hintOf(e)}_exact`, `${s.closure(fn, describe(e))}(ctx)`);
+  const v = em.local(`${hintOf(e)}_exact`, `${s.closure(fn, describe(e))}(${ctxOf(s)})`);
   em.line(`if (${v}.n !== ${v}.n) return ${em.bail};`);
   return { n: em.local(hintOf(e), `${v}.n`), d: em.local(`${hintOf(e)}_d`, `${v}.d`) };
 }

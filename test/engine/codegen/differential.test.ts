@@ -27,7 +27,7 @@ function bothPaths(policy: CompiledPolicy, dataset: Parameters<typeof settle>[1]
 
 describe('generated integer code = reference closures', () => {
   it('on random policies and data with boundaries (amounts, explanation and trace detail)', () => {
-    let generated = 0, errors = 0, perTransaction = 0;
+    let generated = 0, errors = 0, perTransaction = 0, windowConditions = 0;
     fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
       const r = mulberry32(seed);
       const text = randomPolicy(r);
@@ -36,6 +36,7 @@ describe('generated integer code = reference closures', () => {
       const policy = loaded.policy;
       generated += policy.plan.rules.filter((x) => x.integer?.amount).length;
       perTransaction += policy.plan.rules.filter((x) => x.amount.type === 'each' && x.integer?.amount).length;
+      windowConditions += policy.plan.rules.filter((x) => /(every|some)_\d+ = /.test(x.integer?.source?.join('\n') ?? '')).length;
       const data = randomData(r, 6);
       const read = readDataset({
         payees: { file: 'payees.csv', text: data.payees }, facts: { file: 'facts.csv', text: data.facts },
@@ -52,6 +53,7 @@ describe('generated integer code = reference closures', () => {
     expect(generated).toBeGreaterThan(100);
     expect(errors).toBeGreaterThan(0);
     expect(perTransaction).toBeGreaterThan(10);
+    expect(windowConditions).toBeGreaterThan(10);
   }, 300_000); // a limit for a loaded machine, not a timing assertion
 
   for (const name of SCENARIOS) {

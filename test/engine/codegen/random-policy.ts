@@ -56,7 +56,7 @@ function condition(r: Rand, depth: number, names: string[], named: string[]): un
   }
   if (depth > 0 && k < 0.45) return { not: condition(r, depth - 1, names, named) };
   if (named.length && k < 0.55) return { condition: pick(r, named) };
-  if (k < 0.62) return { fact: 'is_big', operator: pick(r, ['equal', 'notEqual']), value: r() < 0.5 };
+  if (k < 0.62) return { fact: pick(r, ['is_big', 'kept_big', 'once_big']), operator: pick(r, ['equal', 'notEqual']), value: r() < 0.5 };
   const value = r() < 0.5 ? Number(pick(r, ['0', '1', '0.98', '1.3', '500', '17'])) : { fact: pick(r, [...names, ...Object.keys(PARAMS)]) };
   return { fact: pick(r, names), operator: pick(r, OPERATORS), value, ...(r() < 0.3 ? { name: `leaf ${int(r, 1, 9)}` } : {}) };
 }
@@ -85,6 +85,9 @@ export function randomPolicy(r: Rand): string {
     completion: 'sales / max(target, 1)',
     is_big: `${expr(r, 2, NUMERIC_FACTS)} > ${pick(r, ['limit', 'cap', '1000'])}`,
     derived: expr(r, 2, NUMERIC_FACTS),
+    // a condition over a window of months: generated as a loop with the metric at each month
+    kept_big: 'every(is_big, year_to_date)',
+    once_big: 'some(is_big, earlier_this_year)',
   };
   const names = [...NUMERIC_FACTS, 'completion', 'derived'];
   const conditions = { big_enough: condition(r, 2, names, []), on_target: { fact: 'completion', operator: 'greaterThanInclusive', value: 1 } };
