@@ -14,7 +14,7 @@ export class PartEngine {
   private tables?: DatasetTables;
   private from = 0;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private index: LineIndex = { payee: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
   /** Each rule's line count in the last settle of it: the next one makes its columns at that size. */
   private sizes = new Map<string, number>();
@@ -27,7 +27,7 @@ export class PartEngine {
     this.tables = tables;
     this.from = from;
     this.datasets.clear();
-    this.index = { payee: new Map(), months: new Map() };
+    this.index = { payee: new Map() };
     this.sizes.clear();
   }
 

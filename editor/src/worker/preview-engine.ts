@@ -61,7 +61,7 @@ interface Run {
 export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private index: LineIndex = { payee: new Map() };
   private ids: string[] = [];
   /** The payees as the page receives them with every result (one JSON text each, made once). */
   private list: PayeeListText = { ids: '[]', names: '[]' };
@@ -74,7 +74,7 @@ export class PreviewEngine {
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
     this.datasets.clear();
-    this.index = { payee: new Map(), months: new Map() };
+    this.index = { payee: new Map() };
     this.ids = [];
     this.list = { ids: '[]', names: '[]' };
     this.base = undefined;

@@ -1,8 +1,8 @@
 // A run's statement kept as columns, one set per rule: the payee (its index in payees.csv), the
 // month and the amount in integer cents of every line, in payee then month order, and how many
 // items the rule withheld. No line object, id or explanation outlives the settle that made it.
-import type { LineKind, Statement } from '../../../engine/index.js';
-import { toCents } from './cents.js';
+import { amountOf, type LineKind, type StatementColumns } from '../../../engine/index.js';
+import { centsOfUnits } from './cents.js';
 
 export interface RuleLines {
   rule: string;
@@ -18,13 +18,11 @@ export interface RuleLines {
 /** A run's lines by rule id (rule order), over the whole dataset. */
 export type RunLines = Map<string, RuleLines>;
 
-/** Payee id → index in payees.csv, and period (`YYYY-MM`) → month number. */
-export interface LineIndex { payee: Map<string, number>; months: Map<string, number> }
+/** Payee id → index in payees.csv. */
+export interface LineIndex { payee: Map<string, number> }
 
 /** Orders lines by payee, then month (months below 2^20: any year up to 87,000). */
 export const lineKey = (payee: number, month: number) => payee * 1_048_576 + month;
-
-export const monthNumber = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 
 /** A rule's lines as they are settled: typed arrays grown by doubling (no array of boxed numbers, little garbage). */
 class Builder {
@@ -95,18 +93,16 @@ export class RunLinesBuilder {
     for (const l of lines) this.builders.get(l.rule)?.append(l);
   }
 
-  add(statement: Statement): void {
-    const { payee, months } = this.index;
-    let last: Builder | undefined;
-    for (const line of statement.lines) {
-      const b = last?.rule === line.line ? last : this.builders.get(line.line);
-      if (!b) continue;
-      last = b;
-      let m = months.get(line.period);
-      if (m === undefined) months.set(line.period, (m = monthNumber(line.period)));
-      b.push(payee.get(line.payeeId) ?? -1, m, toCents(line.amount));
+  /** The lines of a statement settled as columns (payees and rules indexed as in it). */
+  add(columns: StatementColumns): void {
+    const payees = Int32Array.from(columns.payeeIds, (id) => this.index.payee.get(id) ?? -1);
+    const rules = columns.rules.map((r) => this.builders.get(r.id));
+    const { payee, month, rule, units, scale } = columns;
+    for (let i = 0; i < columns.length; i++) {
+      const b = rules[rule[i]];
+      if (b) b.push(payees[payee[i]], month[i], centsOfUnits(units[i], scale, () => amountOf(columns, i)));
     }
-    for (const w of statement.withheld) {
+    for (const w of columns.withheld) {
       const b = this.builders.get(w.line);
       if (b) b.withheld++;
     }

@@ -1,10 +1,10 @@
-// Settles a dataset for the preview, amounts only, a slice of payees at a time, keeping each
-// slice's lines as columns (rule-lines.ts) and dropping its line objects before the next: the
-// memory of a run is its columns, not a statement of millions of objects. Population values
+// Settles a dataset for the preview, amounts only, a slice of payees at a time, with the engine's
+// lines as typed columns (`settleColumns`: no line object is made), each slice's kept per rule
+// (rule-lines.ts): the memory of a run is its columns, not a statement of millions of objects. Population values
 // (ranks, aggregates, allocations) are computed once over all payees first, as a run in parts does,
 // unless the caller (settling a part of the payees) passes them in `options.ranks`.
 import {
-  type CompiledPolicy, type Dataset, populationOf, populationRoundsOf, RatecardError, settle, type SettleOptions,
+  type CompiledPolicy, type Dataset, populationOf, populationRoundsOf, RatecardError, settleColumns, type SettleOptions,
 } from '../../../engine/index.js';
 import type { RunLines, RunLinesBuilder } from './rule-lines.js';
 
@@ -14,14 +14,14 @@ export interface SettledLines { lines: RunLines; from: string; to: string }
 export interface Span { from: string; to: string }
 
 /**
- * Payees settled at once: one. With more, V8 sees the settle's objects outlive a scavenge (they
- * live until the slice ends) and pretenures their allocation sites: every later settle then
- * allocates them in the old generation, about 110 MB of garbage per 20,000 payees of a
- * `step_rate` edit, collected only by a full GC, which V8 puts off while the heap may grow (the
- * renderer at 2.5 GB). Measured in Node (old space grown by an edit): 1 or 2 payees 2 MB, 4, 16
- * or 250 payees 88–114 MB, at the same CPU time.
+ * Payees settled at once. Few: whatever a slice makes lives until the slice ends, and when V8
+ * sees a site's objects outlive a scavenge it pretenures it, so every later settle allocates
+ * them in the old generation, collected only by a full GC, which V8 puts off while the heap may
+ * grow. Measured in Node on a `step_rate` edit of 20,000 payees (old space grown, CPU): with line
+ * objects (`settle`), 250 payees 112 MB, 1 payee 2 MB; with columns (`settleColumns`), 250
+ * payees 16 MB and 0.9 s, 25 payees 2 MB and 0.6 s, 1 payee 13 MB and 1.1 s (a settle's own cost).
  */
-export const SLICE = 1;
+export const SLICE = 25;
 
 /** From this many payees, the preview settles in two halves (the second in a helper worker). */
 export const HALVES_FROM = 4_000;
@@ -33,11 +33,11 @@ type Settling = Generator<undefined, Span, undefined>;
 
 /** The settle into `builder`, pausing after each slice (a generator), so a worker can answer its messages between slices. */
 function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Settling {
-  // withheld items are only counted here: their reasons are never made (`lazyReasons`)
-  const amounts: SettleOptions = { ...options, detail: 'amounts', lazyReasons: true };
+  // lines as columns (no line objects); withheld items are only counted: their reasons are never made (`lazyReasons`)
+  const amounts = { ...options, lazyReasons: true };
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
-    const statement = settle(policy, dataset, amounts);
+    const statement = settleColumns(policy, dataset, amounts);
     builder.add(statement);
     return { from: statement.from, to: statement.to };
   }
@@ -45,14 +45,14 @@ function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOption
     const ranks = options.ranks ?? (populationRoundsOf(policy) ? populationOf(policy, dataset, options) : undefined);
     let from = '', to = '';
     for (let i = 0; i < payees.length; i += SLICE) {
-      const statement = settle(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...amounts, ...(ranks ? { ranks } : {}) });
+      const statement = settleColumns(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...amounts, ...(ranks ? { ranks } : {}) });
       builder.add(statement);
       ({ from, to } = statement);
       yield;
     }
     return { from, to };
   } catch (e) {
-    if (e instanceof RatecardError) settle(policy, dataset, amounts); // throws with every payee's problem
+    if (e instanceof RatecardError) settleColumns(policy, dataset, amounts); // throws with every payee's problem
     throw e;
   }
 }
