@@ -12,6 +12,7 @@ import { lineImpact } from './line-impact.js';
 import type { PartResult, PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { readShared } from './read-in-chunks.js';
+import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
@@ -124,6 +125,7 @@ export class PreviewEngine {
 
   /** The run made of the settled lines and, for an edit of parameters, the kept run's other rules. */
   private finish(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, settled: SettledLines): Run {
+    shareColumns(settled.lines.values(), [prep.from?.lines, this.base?.lines, this.last?.lines]);
     if (!prep.from) return { key: prep.key, policy, dataset, options, ...settled };
     const lines = new Map(prep.from.lines);
     for (const [rule, l] of settled.lines) lines.set(rule, l);
