@@ -30,11 +30,6 @@ async function benchOne(payees: number, memory: boolean): Promise<void> {
     const loaded = await pageMemory(fx.browser, page);
     console.log(`${payees.toLocaleString('en-US')} payees × 12 months: dataset loaded, previewed and compared in ${loadMs} ms; page heap ${loaded.heapMb} MB, renderer RSS ${loaded.rendererRssMb} MB (peak ${loaded.rendererPeakMb} MB)`);
     const probe = await WorkerHeapProbe.open(page);
-    if (memory) {
-      // what is kept: each worker collected in full (the rest of the RSS above is garbage not yet collected)
-      const kept = await probe.heaps(true);
-      console.log(`  after a full GC in each worker: renderer RSS ${(await pageMemory(fx.browser, page)).rendererRssMb} MB; heaps used/held ${kept.filter((h) => h.totalMb > 8).map((h) => `${h.url} ${h.usedMb}/${h.totalMb} MB`).join(', ')}`);
-    }
     const times: number[] = [];
     for (const value of EDITS) {
       const edit = timeEdit(page, 'step_rate', value, 600_000);
@@ -47,6 +42,8 @@ async function benchOne(payees: number, memory: boolean): Promise<void> {
     }
     const heaps = (collect: boolean) => probe.heaps(collect).then((hs) => hs.map((h) => `${h.url} ${h.usedMb} MB`).join(', '));
     console.log(`  worker heaps after the edits: ${await heaps(false)}; live (after a full GC in each): ${await heaps(true)}`);
+    // what is kept: the renderer once each worker collected in full (above it, garbage not yet collected)
+    if (memory) console.log(`  renderer RSS after a full GC in each worker: ${(await pageMemory(fx.browser, page)).rendererRssMb} MB`);
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`  edit → impact on screen at ${payees.toLocaleString('en-US')} payees: min ${sorted[0]} ms, median ${sorted[sorted.length >> 1]} ms, max ${sorted[sorted.length - 1]} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
     await probe.close();
