@@ -7,7 +7,7 @@ import type { PartResult, PartSettle } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import { readShared } from './read-in-chunks.js';
-import { type LineIndex, RunLinesBuilder } from './rule-lines.js';
+import { type LineIndex, linesExpected, RunLinesBuilder } from './rule-lines.js';
 import { settleLinesUntil, Superseded } from './settle-lines.js';
 
 export class PartEngine {
@@ -59,7 +59,7 @@ export class PartEngine {
       const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
       const keep = req.keep && new Set(req.keep);
-      const into = new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), this.sizes);
+      const into = new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), this.sizes, linesExpected(dataset.covered.length, req.options.from, req.options.to));
       const span = await settleLinesUntil(stale, policy, dataset, options, into);
       const lines = [...into.done().values()];
       for (const l of lines) this.sizes.set(l.rule, l.cents.length);

@@ -17,7 +17,7 @@ import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import { type LineIndex, type RunLines, RunLinesBuilder } from './rule-lines.js';
+import { type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -132,17 +132,19 @@ export class PreviewEngine {
     return { key: prep.key, policy, dataset, options, lines, from: settled.from, to: settled.to };
   }
 
-  /** Collects the lines of the rules `prep` settles, each sized as the rule's lines in the run it starts from. */
-  private builder(prep: Prepared, policy: CompiledPolicy): RunLinesBuilder {
+  /** Collects the lines of the rules `prep` settles, each sized as the rule's lines in the run it starts from, else a line per payee and month. */
+  private builder(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): RunLinesBuilder {
     const keep = prep.reads?.affected;
-    const sizes = new Map([...prep.from?.lines ?? this.last?.lines ?? []].map(([rule, l]) => [rule, l.cents.length]));
-    return new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), sizes);
+    const from = prep.from ?? (this.last?.key === prep.key ? this.last : undefined);
+    const sizes = new Map([...from?.lines ?? []].map(([rule, l]) => [rule, l.cents.length]));
+    const months = dataset.months && { from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
+    return new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), sizes, months && linesExpected(dataset.covered.length, months.from, months.to));
   }
 
   /** Settles the rules `prep` settles over the whole dataset in this thread. */
   private settleWhole(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
     const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
-    const into = this.builder(prep, policy);
+    const into = this.builder(prep, policy, dataset, options);
     const span = settleLines(settling, dataset, options, into);
     return this.finish(prep, policy, dataset, options, { lines: into.done(), ...span });
   }
@@ -175,7 +177,7 @@ export class PreviewEngine {
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
       // both halves' lines in the same columns: the helper's appended after this half's
-      const into = this.builder(prep, policy);
+      const into = this.builder(prep, policy, dataset, options);
       const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, into);
       const other = await second;
       if (!other.ok) throw new RatecardError(other.diagnostics);

@@ -3,7 +3,7 @@
 // grow past their first size or are made at the size expected, and a helper's half appended.
 import { describe, expect, it } from 'vitest';
 import type { StatementColumns } from '../../../engine/index.js';
-import { RunLinesBuilder } from '../../../editor/src/worker/rule-lines.js';
+import { linesExpected, RunLinesBuilder } from '../../../editor/src/worker/rule-lines.js';
 
 const line = (payeeId: string, period: string, amount: string) => ({ payeeId, period, amount });
 /** A slice's statement as the engine's columns (rule `fee`; amounts at scale 2 unless `scale`). */
@@ -72,5 +72,11 @@ describe('a run\'s lines as columns', () => {
     expect([...b.done().get('fee')!.cents]).toEqual([1200, -300, 50]);
     const fine = statement([line('A', '2025-01', '0.125')], 0, 3);
     expect(() => new RunLinesBuilder({ payee: new Map([['A', 0]]) }, [{ id: 'fee', kind: 'commission' }]).add(fine)).toThrow('the line amount `0.125` has more than two decimals');
+  });
+
+  it('expects a line per payee and month when no earlier run tells', () => {
+    expect(linesExpected(100_000, '2025-01', '2025-12')).toBe(1_200_000);
+    expect(linesExpected(10, '2024-11', '2025-02')).toBe(40);
+    expect(linesExpected(10, '2025-02', '2024-11')).toBe(1024);
   });
 });
