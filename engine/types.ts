@@ -242,8 +242,9 @@ export interface Statement {
  * A statement's lines as typed columns (`settleColumns`): line `i` is rule `rules[rule[i]]` of
  * payee `payeeIds[payee[i]]` in month `month[i]` (year × 12 + month − 1), paying `units[i]` /
  * 10^`scale` (signed). Lines come in the statement's order; no line object, id or amount text is
- * made until `lineOf` reads one. Typed arrays and plain data only: it crosses to another thread by
- * structured clone, the arrays' buffers can be transferred.
+ * made until `lineOf` reads one. The lines are typed arrays (their buffers can be transferred to
+ * another thread); the withheld items are those of `amounts` detail, reasons made when read (send
+ * them as JSON: a structured clone drops what is made on read).
  */
 export interface StatementColumns {
   policy: { id: string; version: string; hash: string };

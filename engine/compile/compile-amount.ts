@@ -12,6 +12,7 @@ import type { FieldType } from '../policy/policy-document.js';
 import type { Ctx, Fn } from './runtime.js';
 import { EvaluationError, type Schedule, type TierRow, type Value } from './values.js';
 import { msg } from '../messages/msg.js';
+import { textPieces } from '../messages/render.js';
 import type { Text } from '../messages/message.js';
 
 export interface AmountHelpers {
@@ -43,6 +44,13 @@ function numeric(h: AmountHelpers, text: unknown, path: Path, extra?: Map<string
   return e;
 }
 
+// a combined formula's fixed text and its parts' expressions in the order they are written, for
+// explanations compiled into text pieces (engine/evaluate/formula-template.ts)
+const combined = new WeakMap<Formula, { pieces: string[]; parts: string[] }>();
+
+/** The fixed text of a formula combined from parts (`percent_of`, …) and the text of each part, in order. */
+export const combinedParts = (f: Formula) => combined.get(f);
+
 /** Combines compiled parts into one formula with its own text and renderer. */
 function combine(
   parts: Record<string, CompiledExpr>,
@@ -56,7 +64,10 @@ function combine(
   keys.forEach((k) => parts[k].names.forEach((n) => names.add(n)));
   const paren = (s: string) => (/^[\w.]+$/.test(s) ? s : `(${s})`);
   const fns = keys.map((k) => parts[k].fn);
-  return {
+  // the template's fixed text is found once: a line's numbers are joined into its pieces
+  const t = textPieces(keys.length, (hole) => template(Object.fromEntries(keys.map((k, i) => [k, hole(i)]))));
+  const renders = t?.holes.map((i) => parts[keys[i]].render);
+  const f: Formula = {
     text: template(Object.fromEntries(keys.map((k) => [k, paren(texts[k])]))),
     // the hot path: one small array per evaluation, filled by a loop
     fn: (ctx) => {
@@ -64,9 +75,16 @@ function combine(
       for (let i = 0; i < fns.length; i++) v[i] = num(fns[i](ctx));
       return compute(v);
     },
-    render: (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
+    render: t && renders ? (ctx) => {
+      const { pieces } = t;
+      let s = pieces[0];
+      for (let i = 0; i < renders.length; i++) s += paren(renders[i](ctx)) + pieces[i + 1];
+      return s;
+    } : (ctx) => template(Object.fromEntries(keys.map((k) => [k, paren(parts[k].render(ctx))]))),
     names,
   };
+  if (t) combined.set(f, { pieces: t.pieces, parts: t.holes.map((i) => texts[keys[i]]) });
+  return f;
 }
 
 export function compileAmount(r: Record<string, unknown>, path: Path, h: AmountHelpers): { plan: AmountPlan; names: Set<string> } | undefined {

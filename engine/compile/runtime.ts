@@ -29,7 +29,7 @@ export interface PayeeState {
   facts: Map<number, FactRow>;
   transactions: Map<number, TransactionRow[]>;
   /** month → metric slot → value; a slot is filled on first read. */
-  metrics: Map<number, (Value | undefined)[]>;
+  metrics?: Map<number, (Value | undefined)[]>;
   /** The row of `metrics` read last and its month: most reads are of the month being evaluated. */
   metricMonth?: number;
   metricRow?: (Value | undefined)[];
@@ -45,7 +45,7 @@ export interface PayeeState {
   unit?: number;
   ledger: LedgerEntry[];
   /** Months whose lines are known: settled in this run, or posted in the history it was given. */
-  settled: Set<number>;
+  settled: MonthSet;
   /**
    * month → name → value, filled by the population pass before the payee is settled: ranks
    * (1 = first) and aggregates by metric name, allocated shares by rule id.
@@ -76,6 +76,32 @@ export class UnitsEntry implements LedgerEntry {
   ) {}
 
   get amount(): Exact { return (this.#amount ??= Exact.ratio(this.units, this.unit)); }
+}
+
+/** A payee's settled months: a Set's `has` and `add` (tests pass one). */
+export interface MonthSet { has(month: number): boolean; add(month: number): unknown }
+
+/**
+ * Settled months as a short list: a payee's year is a dozen months added in order, which a
+ * list holds in one small array where a Set grows its table three times.
+ */
+export class MonthList implements MonthSet {
+  readonly #months: number[];
+  constructor(months: number[] = []) { this.#months = months; }
+  has(month: number): boolean { return this.#months.includes(month); }
+  add(month: number): this {
+    const list = this.#months;
+    if (!list.includes(month)) list.push(month);
+    return this;
+  }
+}
+
+/** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
+export function exactUnits(amount: Exact, unit: number): number {
+  const { n, d } = amount;
+  if (d !== d || unit % d !== 0) return NaN;
+  const units = n * (unit / d);
+  return Number.isSafeInteger(units) ? units : NaN;
 }
 
 /** The line rule `k` made this month, exact (0 when it made none). */

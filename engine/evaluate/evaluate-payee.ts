@@ -3,15 +3,16 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
-import { monthOfYear, yearOf } from '../data/period.js';
+import { yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import { type Ctx, type PayeeState, UnitsEntry } from '../compile/runtime.js';
+import { type Ctx, exactUnits, type PayeeState, UnitsEntry } from '../compile/runtime.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { CompiledCondition } from '../compile/compile-condition.js';
 import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
 import type { LineKind, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
 import { buildTrace, explain } from './trace.js';
+import { lineExplainers } from './explain-line.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { type UnitSums, unitsText } from './unit-sums.js';
@@ -19,7 +20,7 @@ import { keptState } from './lazy-withheld.js';
 import { planConstants } from './plan-constants.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
-import { refundUnits } from './refund-units.js';
+import { amountUnits } from './amount-units.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -52,12 +53,12 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   state.policyId = plan.id;
   const unit = (state.unit = 10 ** scale);
   const constants = planConstants(plan);
-  const { bare, inLedger } = constants;
+  const { bare, inLedger, runs } = constants;
   const full = options.detail === 'trace';
   // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
   const prefix = `${plan.id}/${payeeId}/`;
   const integer = options.engine !== 'reference';
-  const lean = options.detail === 'amounts';
+  const lean = options.detail === 'amounts', explainers = options.detail === 'explanation' ? lineExplainers(plan) : undefined;
   const flagged: number[] = [];
   // outside `trace` detail, withheld and flagged items make their reasons when read, from one kept state
   const lazyReasons = (options.lazyReasons ?? true) && !full;
@@ -77,10 +78,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     if ((plan.effective.from !== undefined && m < plan.effective.from) || (plan.effective.to !== undefined && m > plan.effective.to)) continue;
     const emit = m >= options.emitFrom;
     const { period, suffix } = constants.month(m);
+    const monthOfYear = m % 12;
     ctx.m = m;
     for (let ri = 0; ri < rules.length; ri++) {
       const rule = rules[ri];
-      if (!rule.runsIn(monthOfYear(m))) continue;
+      if (!runs[ri * 12 + monthOfYear]) continue;
       const int = integer ? rule.integer : undefined;
       try {
         if (rule.when && !holds(rule.when, int?.when, ctx)) {
@@ -88,13 +90,13 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           continue;
         }
         if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, prefix + suffix[rule.index], period, full, int?.amount, keep()));
+          // an item made when read makes its id then too
+          if (emit) out.withheld.push(withheld(plan, rule, ctx, lazyReasons ? '' : prefix + suffix[rule.index], period, full, int?.amount, keep()));
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = !lean || !integer ? NaN : int?.amount ? int.amount(ctx, flagged)
-          : rule.amount.type === 'refund' ? refundUnits(rule.amount.of, rule.amount.schedule, ctx, rule.id, unit, mode, quarters) : NaN;
+        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters) : NaN;
         if (units === units) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
@@ -110,7 +112,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
             out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${prefix}${suffix[rule.index]}/${item.id}`, period, undefined, keep()));
           }
           if (signed === 0) continue;
-          if (options.unitSums) options.unitSums.add(rule.kind, signed);
+          if (options.unitSums) options.unitSums.add(constants.kindIndex[rule.index], signed);
           else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
           if (out.columns) out.columns.push(m, rule.index, signed);
           else out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
@@ -125,25 +127,33 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (inLedger[rule.index]) state.ledger.push({ month: m, rule: rule.id, kind: rule.kind, amount, sources: amount.isZero() ? undefined : result.returnsSources });
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
-        const trace = lean ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
+        // in explanation detail a formula's sentence is written from the values, without a trace
+        const explainer = explainers?.[rule.index];
+        const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain
           const nothing = (result.parts && !result.parts.length) || (result.items && !result.items.length);
-          if (out.unpaid && trace && !nothing) {
-            const f = trace.formula;
+          const t = out.unpaid && !nothing && !lean ? trace ?? buildTrace(plan, rule, ctx, result, amount, full) : undefined;
+          if (explainer && !t) explainer.rendered(ctx);
+          if (out.unpaid && t) {
+            const f = t.formula;
             const reasonMessage = msg('unpaid.zero', { expression: f && (f.msg?.expression ?? f.expression), substituted: f && (f.msg?.substituted ?? f.substituted) });
-            out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace, reason: render(reasonMessage), reasonMessage });
+            out.unpaid.push({ ...unpaid(plan, rule, ctx, id, period, 'zero'), trace: t, reason: render(reasonMessage), reasonMessage });
           }
           continue;
         }
-        if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
+        // the rounded amount in units when it has them (NaN past 2^53): summed by a JS addition
+        const inUnits = exactUnits(amount, unit);
+        if (options.unitSums && inUnits === inUnits) options.unitSums.add(constants.kindIndex[rule.index], inUnits);
+        else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         if (out.columns) { out.columns.pushExact(m, rule.index, amount, unit); continue; }
+        const text = amount.toFixed(scale);
         out.lines.push({
-          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: amount.toFixed(scale),
-          explanation: trace ? explain(trace) : '',
+          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text,
+          explanation: explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '',
           trace: full && trace ? trace : bare[rule.index],
         });
       } catch (e) {

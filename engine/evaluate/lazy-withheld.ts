@@ -8,32 +8,40 @@ import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { StateAsOf } from './state-as-of.js';
 import type { LineKind, LineTrace, MessageData, WithheldItem } from '../types.js';
 import { bareTraces } from './plan-constants.js';
+import { unitsText } from './unit-sums.js';
 import { leanReason } from './withheld-reason.js';
 
 /**
  * Only what the item cannot derive is kept (it lives as long as the statement): its period,
- * payee and would-pay, the rule, and what its reason is made from; the id, the rule's fields and
- * its bare trace are read off the plan.
+ * payee and would-pay (in units when generated code computed it: its text is made when read),
+ * the rule, and what its reason is made from — the payee's state as it was in the item's month,
+ * this object's own StateAsOf part (its lines only when the gate reads lines: a gate reads only
+ * lines of rules before its own); the id, the rule's fields and its bare trace are read off the plan.
  */
-export class LazyWithheld implements WithheldItem {
+export class LazyWithheld extends StateAsOf implements WithheldItem {
   #reason?: { text: string; message: MessageData };
   readonly #plan: Plan;
   readonly #rule: CompiledRule;
-  // what the reason is made from: the payee's state as it was in the item's month (its lines
-  // only when the gate reads lines: a gate reads only lines of rules before its own)
-  readonly #at: StateAsOf;
+  readonly #wouldPay: string | number | undefined;
 
   constructor(
-    plan: Plan, rule: CompiledRule, readonly period: string, readonly payeeId: string, readonly wouldPay: string | undefined,
+    plan: Plan, rule: CompiledRule, readonly period: string, readonly payeeId: string,
+    /** Text, or signed integer units of the policy's scale. */
+    wouldPay: string | number | undefined,
     ctx: Ctx,
     /** The payee's state as `keptState` keeps it. */
     kept: PayeeState,
   ) {
+    super(kept, ctx, rule.gate?.readsLines ?? false);
     this.#plan = plan;
     this.#rule = rule;
-    this.#at = new StateAsOf(kept, ctx, rule.gate?.readsLines ?? false);
+    this.#wouldPay = wouldPay;
   }
 
+  get wouldPay(): string | undefined {
+    const w = this.#wouldPay;
+    return typeof w === 'number' ? unitsText(w, this.#plan.rounding.scale) : w;
+  }
   get id(): string { return lineId(this.#plan.id, this.payeeId, this.period, this.#rule.id); }
   get policy(): string { return this.#plan.id; }
   get line(): string { return this.#rule.id; }
@@ -41,7 +49,7 @@ export class LazyWithheld implements WithheldItem {
   get trace(): LineTrace { return bareTraces(this.#plan)[this.#rule.index]; }
 
   #made() {
-    return (this.#reason ??= this.#at.read((p, m) => leanReason(this.#rule, { p, m })));
+    return (this.#reason ??= this.read((p, m) => leanReason(this.#rule, { p, m })));
   }
 
   get reason(): string { return this.#made().text; }
@@ -65,7 +73,7 @@ export function keptState(p: PayeeState): PayeeState {
   // names every field, so a field added to PayeeState must be kept or dropped here on purpose
   const kept: PayeeState & Record<keyof PayeeState, unknown> = {
     policyId: p.policyId, files: p.files, payee: p.payee, attributes: p.attributes, facts: p.facts, transactions: p.transactions,
-    metrics: new Map(), metricMonth: undefined, metricRow: undefined, current: p.current, currentKept: undefined, unit: p.unit,
+    metrics: undefined, metricMonth: undefined, metricRow: undefined, current: p.current, currentKept: undefined, unit: p.unit,
     ledger: p.ledger, settled: p.settled, population: p.population,
   };
   return kept;

@@ -3,7 +3,7 @@
 // someone reads a line (`lineOf`), so a run that only sums, compares or charts amounts (the
 // editor's preview, impact reports) makes no garbage per line.
 import type { Exact } from '../exact/exact.js';
-import { exactUnits } from './unit-sums.js';
+import { exactUnits } from '../compile/runtime.js';
 
 export class LineColumns {
   length = 0;

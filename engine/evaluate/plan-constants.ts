@@ -4,6 +4,7 @@
 import { periodOf } from '../data/period.js';
 import type { Plan } from '../compile/plan.js';
 import { lineId } from '../compile/runtime.js';
+import { kindIndex } from './unit-sums.js';
 import type { LineTrace } from '../types.js';
 
 export interface MonthConstants {
@@ -17,6 +18,10 @@ export interface PlanConstants {
   bare: LineTrace[];
   /** Whether each rule's lines go to the ledger (later months read them). */
   inLedger: boolean[];
+  /** Each rule's kind as its index in LINE_KINDS (for sums in units). */
+  kindIndex: number[];
+  /** Whether rule `r` runs in the month of the year `k` (0–11): `runs[r × 12 + k]`, its frequency read once. */
+  runs: Uint8Array;
   month(m: number): MonthConstants;
 }
 
@@ -29,6 +34,8 @@ export function planConstants(plan: Plan): PlanConstants {
   c = {
     bare: plan.rules.map((r) => ({ rule: r.id, location: r.location, values: {}, conditions: [] })),
     inLedger: plan.rules.map((r) => plan.ledgerRules.has(r.id)),
+    kindIndex: plan.rules.map((r) => kindIndex(r.kind)),
+    runs: Uint8Array.from(plan.rules.flatMap((r) => Array.from({ length: 12 }, (_, k) => (r.runsIn(k + 1) ? 1 : 0)))),
     month(m) {
       let k = months.get(m);
       if (!k) {

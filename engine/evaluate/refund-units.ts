@@ -7,7 +7,7 @@ import { quarterOfYear, yearOf } from '../data/period.js';
 import type { Ctx, LedgerEntry } from '../compile/runtime.js';
 import type { Schedule } from '../compile/values.js';
 import { roundDiv } from '../compile/integer/integer-runtime.js';
-import { exactUnits } from './unit-sums.js';
+import { exactUnits } from '../compile/runtime.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 

@@ -4,7 +4,9 @@
 import type { Ctx, PayeeState } from '../compile/runtime.js';
 
 export class StateAsOf {
-  readonly month: number;
+  // private fields and a getter, no own property: items made later extend this class, and
+  // their own enumerable properties stay those of a statement item
+  readonly #month: number;
   readonly #kept: PayeeState;
   readonly #current: PayeeState['current'] | undefined;
 
@@ -14,16 +16,18 @@ export class StateAsOf {
    */
   constructor(kept: PayeeState, ctx: Ctx, readsLines = true) {
     this.#kept = kept;
-    this.month = ctx.m;
+    this.#month = ctx.m;
     this.#current = readsLines ? ctx.p.current : undefined;
     if (readsLines) ctx.p.currentKept = true;
   }
+
+  get month(): number { return this.#month; }
 
   read<T>(f: (p: PayeeState, m: number) => T): T {
     const p = this.#kept, now = p.current;
     p.current = this.#current ?? [];
     try {
-      return f(p, this.month);
+      return f(p, this.#month);
     } finally {
       p.current = now;
     }

@@ -29,7 +29,7 @@ export function buildTrace(plan: Plan, rule: CompiledRule, ctx: Ctx, result: Amo
   const trace: LineTrace = { rule: rule.id, description: rule.description, location: rule.location, values, conditions };
   if (!result) return trace;
   result = rule.kind === 'deduction' ? { ...result, exact: result.exact.neg() } : result;
-  const rounding = describeRounding(plan.rounding);
+  const rounding = roundingText(plan);
   const sign = (s: string) => (rule.kind === 'deduction' ? `-(${s})` : s);
   const signed = (m: MessageData) => (rule.kind === 'deduction' ? msg('formula.negated', { inner: m }) : m);
   const rounded = amount?.toFixed(plan.rounding.scale) ?? '';
@@ -115,6 +115,14 @@ const LARGEST_REMAINDER = msg('rounding.largest-remainder');
 const EACH_PART = msg('rounding.parts');
 const SUMMED = msg('rounding.summed');
 const ITEM_UNPAID_TEXT = render(msg('trace.item-unpaid'));
+
+// the rounding of a plan as text (`half-up to 2 places`), written once per plan
+const roundingTexts = new WeakMap<Plan, string>();
+function roundingText(plan: Plan): string {
+  let t = roundingTexts.get(plan);
+  if (t === undefined) roundingTexts.set(plan, (t = describeRounding(plan.rounding)));
+  return t;
+}
 
 // the rounding of a plan as a message, made once per plan (a plain formula's trace carries only its text: `roundingMessage` reads it)
 const roundingOfPlan = new WeakMap<Plan, MessageData>();

@@ -11,12 +11,11 @@ export class UnitSums {
 
   constructor(readonly scale: number, private readonly exact: Record<LineKind, Exact>) {}
 
-  /** Adds a line of `units` (signed). */
-  add(kind: LineKind, units: number): void {
-    const k = kindIndex(kind);
+  /** Adds a line of `units` (signed) of the kind at index `k` of LINE_KINDS (`kindIndex`). */
+  add(k: number, units: number): void {
     const next = this.units[k] + units;
     if (Number.isSafeInteger(next)) this.units[k] = next;
-    else this.exact[kind] = this.exact[kind].add(Exact.ratio(units, 10 ** this.scale));
+    else this.exact[LINE_KINDS[k]] = this.exact[LINE_KINDS[k]].add(Exact.ratio(units, 10 ** this.scale));
   }
 
   /** The exact sums by kind, units included (the integer sums are moved into them). */
@@ -30,7 +29,8 @@ export class UnitSums {
 }
 
 const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
-const kindIndex = (kind: LineKind): number => KIND_INDEX[kind];
+/** A kind's index in LINE_KINDS, for UnitSums.add (found once per rule). */
+export const kindIndex = (kind: LineKind): number => KIND_INDEX[kind];
 
 /** `units` / 10^scale as fixed-point text, the same text as `Exact.toFixed(scale)`: |units| < 2^53, scale ≤ 15. */
 export function unitsText(units: number, scale: number): string {
@@ -47,12 +47,4 @@ export function unitsText(units: number, scale: number): string {
   const whole = (u - frac) / f;
   const digits = String(frac);
   return `${neg ? '-' : ''}${whole}.${'0'.repeat(scale - digits.length)}${digits}`;
-}
-
-/** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
-export function exactUnits(amount: Exact, unit: number): number {
-  const { n, d } = amount;
-  if (d !== d || unit % d !== 0) return NaN;
-  const units = n * (unit / d);
-  return Number.isSafeInteger(units) ? units : NaN;
 }

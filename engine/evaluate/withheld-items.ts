@@ -24,13 +24,20 @@ export function transactionCtx(rule: CompiledRule, state: PayeeState, m: number,
   return itemCtx;
 }
 
+/** Transactions a generated amount flags while it computes a would-pay amount: not read. */
+const noFlags: number[] = [];
+
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
 export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
   let wouldPay: string | undefined;
   let result;
-  const units = !full && generated ? generated(ctx, []) : NaN;
+  if (!full && generated) noFlags.length = 0;
+  const units = !full && generated ? generated(ctx, noFlags) : NaN;
   if (units === units) {
-    wouldPay = unitsText(rule.kind === 'deduction' ? -units : units, plan.rounding.scale);
+    const signed = rule.kind === 'deduction' ? -units : units;
+    // made when read: the item keeps the units
+    if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, signed, ctx, kept);
+    wouldPay = unitsText(signed, plan.rounding.scale);
   } else try {
     result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
     const r = result.preRounded ? result.exact : result.exact.round(plan.rounding.scale, plan.rounding.mode);

@@ -41,3 +41,37 @@ export function diagnosticMessage(d: Diagnostic, lang: Lang): string {
 export function renderDiagnostic(d: Diagnostic, lang: Lang): string {
   return `${d.file}:${d.line}:${d.column} ${d.field ? d.field + ': ' : ''}${diagnosticMessage(d, lang)}`;
 }
+
+// a hole in a text: characters no policy name or value holds
+const HOLE = (i: number) => `\u0000${i}\u0000`;
+const HOLES = /\u0000(\d+)\u0000/g;
+
+/** A text with holes for values: `pieces[0] + v[holes[0]] + pieces[1] + … + v[holes[n-1]] + pieces[n]`. */
+export interface TextPieces { pieces: string[]; holes: number[] }
+
+/**
+ * The fixed pieces of a text that `write` (a catalog template, say) writes around `count`
+ * values, found once by writing it with a mark in each hole: filling them joins strings only
+ * and gives the text `write` gives. Undefined unless each hole comes out once and no mark is
+ * left over (a name's own text held one): then write the text each time.
+ */
+export function textPieces(count: number, write: (hole: (i: number) => string) => string): TextPieces | undefined {
+  const text = write(HOLE);
+  const pieces: string[] = [];
+  const holes: number[] = [];
+  let at = 0;
+  for (const m of text.matchAll(HOLES)) {
+    pieces.push(text.slice(at, m.index));
+    holes.push(Number(m[1]));
+    at = m.index + m[0].length;
+  }
+  pieces.push(text.slice(at));
+  const once = holes.length === count && new Set(holes).size === count && holes.every((h) => h < count);
+  return once && !pieces.some((p) => p.includes('\u0000')) ? { pieces, holes } : undefined;
+}
+
+/** The pieces of a text whose holes come out in order (`pieces[0] + v0 + pieces[1] + v1 …`), else undefined. */
+export function orderedPieces(count: number, write: (hole: (i: number) => string) => string): string[] | undefined {
+  const t = textPieces(count, write);
+  return t && t.holes.every((h, i) => h === i) ? t.pieces : undefined;
+}

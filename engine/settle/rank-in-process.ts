@@ -39,7 +39,7 @@ export function placesOf(by: RankBy, states: PayeeState[], months: number[], met
     });
     // metrics the keys read die young instead of surviving the whole pass (a rank key reads
     // no rank, so nothing read later is lost)
-    s.metrics.clear();
+    s.metrics?.clear();
     s.metricMonth = undefined;
     s.metricRow = undefined;
   });

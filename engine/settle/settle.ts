@@ -5,7 +5,7 @@ import { msg } from '../messages/msg.js';
 import { Exact } from '../exact/exact.js';
 import type { Dataset } from '../data/dataset.js';
 import { monthIndex, periodOf } from '../data/period.js';
-import type { LedgerEntry, PayeeState } from '../compile/runtime.js';
+import { type LedgerEntry, MonthList, type PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
 import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type UnpaidItem, type WithheldItem } from '../types.js';
@@ -65,10 +65,10 @@ export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: Led
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? new Map(),
     transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
-    metrics: new Map(),
+    metrics: undefined,
     current: [],
     ledger: history,
-    settled: history.length ? new Set(history.map((h) => h.month)) : new Set(),
+    settled: new MonthList(history.length ? [...new Set(history.map((h) => h.month))] : []),
   };
 }
 

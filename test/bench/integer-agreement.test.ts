@@ -14,7 +14,7 @@ import { integerFallbacks, integerRural, RURAL_RULES } from '../../bench/integer
 import { BenchColumns, linesOfColumns } from '../../bench/bench-columns.js';
 import { privateLineRows } from '../../bench/private-line-data.js';
 import { RURAL_FACTS_HEADER, RURAL_PAYEES_HEADER, RURAL_YEAR, period, ruralRows } from '../../bench/rural-data.js';
-import { type Dataset, readDataset, settle, settleColumns } from '../../engine/index.js';
+import { type Dataset, type Exact, readDataset, settle, settleColumns } from '../../engine/index.js';
 
 const ratecard = (policy: ReturnType<typeof ruralPolicy>, dataset: Dataset): BenchLine[] =>
   benchLines(settle(policy, dataset, { detail: 'amounts' }).lines);
@@ -52,7 +52,7 @@ describe('rural-contract in exact integers', () => {
     if (!result.ok) throw new Error(result.diagnostics[0].message);
     return result.dataset;
   })();
-  const byHand = (f: typeof integerRural) => {
+  const byHand = (f: (id: string, year: number, months: Exact[][], out: BenchLine[]) => void) => {
     const out: BenchLine[] = [];
     for (const p of dataset.covered) f(p.payeeId, RURAL_YEAR, monthsOf(dataset, p.payeeId), out);
     return out;

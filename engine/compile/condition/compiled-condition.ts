@@ -1,7 +1,7 @@
 // What compiling a condition produces, and what it needs from the policy around it. Every part
 // of a condition (a group, a `not`, a named reference, a fact leaf) compiles to a node with the
-// same three readings: `test`, `failed` (the failed leaves, for the reason a line is not paid)
-// and `trace` (every value it saw).
+// same readings: `test`, `failed` (the failed leaves, for the reason a line is not paid),
+// `trace` (every value it saw) and `held` (the steps that held, for an explanation).
 import type { ConditionTrace, MessageData } from '../../types.js';
 import type { Text } from '../../messages/message.js';
 import type { Binding } from '../compile-expression.js';
@@ -16,6 +16,11 @@ export interface CompiledCondition {
    * show (`fee_ratio 0.96 ≥ fee_gate 0.98`, without ` → false`) as text made only when read.
    */
   failed: (ctx: Ctx, out: FailedLeaf[]) => boolean;
+  /**
+   * Evaluates like `test` and adds the English text of every step that held and was evaluated,
+   * without its ` → true`: the `because …` of an explanation, with no trace made.
+   */
+  held: (ctx: Ctx, out: string[]) => boolean;
   /** The name its trace carries, and whether that trace is a single leaf (no children). */
   name?: string;
   leaf: boolean;
@@ -35,7 +40,7 @@ export interface ConditionScope {
 export type FailedLeaf = () => MessageData;
 
 /** A compiled part of a condition; `priority` orders it among its siblings. */
-export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'name' | 'leaf'> & { priority: number };
+export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'held' | 'name' | 'leaf'> & { priority: number };
 
 /** Reads a value (a fact, a metric, a parameter…) for the payee and month being settled. */
 export type Get = (ctx: Ctx) => Value | undefined;

@@ -2,7 +2,7 @@
 // month) or another fact (`value: {fact: …}`), either side narrowed by a `path`. Operators and
 // constants that cannot work are reported here; the trace shows both sides' values.
 import { Exact } from '../../exact/exact.js';
-import { render } from '../../messages/render.js';
+import { orderedPieces, render } from '../../messages/render.js';
 import { msg } from '../../messages/msg.js';
 import type { Path } from '../passes/define-names.js';
 import { formatValue, type Value } from '../values.js';
@@ -68,6 +68,10 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
   const formatB = (b: Value | undefined) => (lastBText !== undefined && b === lastB ? lastBText : (lastBText = show((lastB = b))));
   const statement = (a: Value | undefined, b: Value | undefined, result?: boolean) =>
     msg('trace.compare', { name, fact: subject, factValue: show(a), operator, valueName: rhsName, value: formatB(b), result });
+  // the step's English text without its result, around its two values: written once
+  const pieces = orderedPieces(2, (hole) => render(msg('trace.compare', { name, fact: subject, factValue: hole(0), operator, valueName: rhsName, value: hole(1) })));
+  const heldText = pieces ? (a: Value | undefined, b: Value | undefined) => pieces[0] + show(a) + pieces[1] + formatB(b) + pieces[2]
+    : (a: Value | undefined, b: Value | undefined) => render(statement(a, b));
   return {
     priority: Number(c.priority ?? 1),
     test: (ctx) => op(fact(ctx), get(ctx)),
@@ -78,6 +82,12 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
       if (op(a, b)) return true;
       out.push(() => statement(a, b));
       return false;
+    },
+    held: (ctx, out) => {
+      const a = fact(ctx), b = get(ctx);
+      if (!op(a, b)) return false;
+      out.push(heldText(a, b));
+      return true;
     },
     trace: (ctx, p) => {
       const a = fact(ctx), b = get(ctx);

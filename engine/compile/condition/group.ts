@@ -23,6 +23,7 @@ export function group(cb: ConditionBuilder, kind: 'all' | 'any', d: Record<strin
     : all ? (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (!tests[i](ctx)) return false; return true; }
     : (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (tests[i](ctx)) return true; return false; };
   const failedOf = children.map((c) => c.failed);
+  const heldOf = children.map((c) => c.held);
   return {
     priority: Number(d.priority ?? 1),
     test,
@@ -40,6 +41,16 @@ export function group(cb: ConditionBuilder, kind: 'all' | 'any', d: Record<strin
       const result = decided ?? (all || !children.length);
       if (!result) for (const f of mine) out.push(f);
       return result;
+    },
+    // as the trace: the steps until the group is decided, each adding the steps in it that held
+    held: (ctx, out) => {
+      let decided: boolean | undefined;
+      for (let i = 0; i < heldOf.length && decided === undefined; i++) {
+        const r = heldOf[i](ctx, out);
+        if (all && !r) decided = false;
+        if (!all && r) decided = true;
+      }
+      return decided ?? (all || !children.length);
     },
     trace: (ctx, p) => {
       const traced: ConditionTrace[] = [];

@@ -1,11 +1,13 @@
 // `{condition: name}`: a named condition of the policy, compiled once and shared. Its trace and
 // reasons say which condition it is: the name given here, else the named condition's own name,
 // else its key — `veto: violations 1 = 0`, not a bare `violations 1 = 0`.
-import { render } from '../../messages/render.js';
+import { orderedPieces, render } from '../../messages/render.js';
 import { msg } from '../../messages/msg.js';
 import type { Path } from '../passes/define-names.js';
 import type { ConditionBuilder } from './condition-builder.js';
 import type { ConditionNode, FailedLeaf } from './compiled-condition.js';
+
+const HELD = ' → true';
 
 export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>, path: Path): ConditionNode | undefined {
   const named = cb.scope.named(String(c.condition), [...path, 'condition']);
@@ -14,6 +16,7 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
   cb.readsLines ||= named.readsLines;
   cb.readsRank ||= named.readsRank;
   const label = c.name !== undefined ? String(c.name) : named.name ? undefined : String(c.condition);
+  const labelled = label === undefined ? undefined : orderedPieces(1, (hole) => render(msg('trace.labelled', { label, text: hole(0) })));
   return {
     priority: Number(c.priority ?? 1),
     test: named.test,
@@ -23,6 +26,16 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
       const mine: FailedLeaf[] = [];
       const r = named.failed(ctx, mine);
       for (const f of mine) out.push(() => msg('trace.labelled', { label, text: f() }));
+      return r;
+    },
+    // a leaf's text is labelled: its held text is the labelled one without its ` → true`, as the trace's
+    held: !label || !named.leaf ? named.held : (ctx, out) => {
+      const from = out.length;
+      const r = named.held(ctx, out);
+      for (let i = from; i < out.length; i++) {
+        const t = labelled ? labelled[0] + out[i] + HELD + labelled[1] : render(msg('trace.labelled', { label, text: out[i] + HELD }));
+        out[i] = t.endsWith(HELD) ? t.slice(0, -HELD.length) : t;
+      }
       return r;
     },
     trace: (ctx, p) => {

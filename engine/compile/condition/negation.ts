@@ -20,6 +20,8 @@ export function negation(cb: ConditionBuilder, c: Record<string, unknown>, path:
       out.push(() => msg('trace.not', { name: c.name ? String(c.name) : undefined, inner: withoutResult(inner.trace(ctx, 'not')) }));
       return false;
     },
+    // the steps inside that held are shown, whatever the `not` makes of them
+    held: (ctx, out) => !inner.held(ctx, out),
     trace: (ctx, p) => {
       const t = inner.trace(ctx, `${p}.not`);
       const m = msg('trace.not', { inner: t.msg ?? t.text, result: !t.result });

@@ -11,7 +11,7 @@ import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
 import { type Bool, constant, type Emitter, type Num } from './emitter.js';
 import { isWindow } from '../windows.js';
-import { windowCondition } from './generate-window.js';
+import { ledgerWindowSum, windowCondition, windowNumber } from './generate-window.js';
 
 /** How the generator reads names: bindings, where facts and lines sit, and fallback closures. */
 export interface GenScope {
@@ -82,8 +82,8 @@ export function generateNumber(e: Expr, em: Emitter, s: GenScope): Num {
           if (n !== undefined) return constant(Exact.of(n))!;
           break;
         }
-        case 'sum': {
-          const w = windowSum(e, em, s);
+        case 'sum': case 'avg': {
+          const w = (e.callee === 'sum' ? windowSum(e, em, s) ?? ledgerWindowSum(e, em, s) : undefined) ?? windowNumber(e, em, s);
           if (w) return w;
           break;
         }

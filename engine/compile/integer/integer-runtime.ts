@@ -4,6 +4,7 @@
 // are exact in floating point, and so is every result.
 import { roundTruncated, type RoundingMode } from '../../exact/exact.js';
 import { windowMonths } from '../windows.js';
+import { exactUnits, type LedgerEntry } from '../runtime.js';
 
 /** ⌊n / d⌋. */
 export function floorDiv(n: number, d: number): number {
@@ -34,6 +35,25 @@ export function roundHalfUp(n: number, d: number): number {
   return (r < 0 ? -r : r) * 2 >= d ? (n < 0 ? q - 1 : q + 1) : q;
 }
 
+/**
+ * The lines of `rule` (and adjustments posted to them, `rule@…`) in the ledger over `months`, in
+ * units of 1/`unit`: NaN when one is not a whole number of units or the sum passes 2^53.
+ */
+export function ledgerUnits(ledger: readonly LedgerEntry[], rule: string, months: readonly number[], unit: number): number {
+  if (!months.length) return 0;
+  const first = months[0], last = months[months.length - 1];
+  const adjusted = `${rule}@`;
+  let total = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    const e = ledger[i];
+    if (e.month < first || e.month > last || (e.rule !== rule && !e.rule.startsWith(adjusted))) continue;
+    const units = e.units !== undefined ? e.units : exactUnits(e.amount, unit);
+    total += units;
+    if (!(total <= Number.MAX_SAFE_INTEGER && total >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
+  return total;
+}
+
 /** What generated code receives as `H`. */
-export const INTEGER_HELPERS = { floorDiv, ceilDiv, roundDiv, roundHalfUp, windowMonths };
+export const INTEGER_HELPERS = { floorDiv, ceilDiv, roundDiv, roundHalfUp, windowMonths, ledgerUnits };
 export type IntegerHelpers = typeof INTEGER_HELPERS;

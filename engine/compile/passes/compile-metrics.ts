@@ -37,8 +37,9 @@ export function metricPass(doc: Record<string, unknown>, h: MetricPassHelpers) {
     metrics.push(placeholder);
     const value = (ctx: Ctx, m: number): Value => {
       const p = ctx.p;
-      let row = p.metricMonth === m ? p.metricRow : p.metrics.get(m);
-      if (!row) p.metrics.set(m, (row = []));
+      let row = p.metricMonth === m ? p.metricRow : p.metrics?.get(m);
+      // the memo is made on the first read: a policy whose metrics are all generated never makes one
+      if (!row) (p.metrics ??= new Map()).set(m, (row = []));
       p.metricMonth = m;
       p.metricRow = row;
       let v = row[slot];

@@ -27,7 +27,7 @@ function bothPaths(policy: CompiledPolicy, dataset: Parameters<typeof settle>[1]
 
 describe('generated integer code = reference closures', () => {
   it('on random policies and data with boundaries (amounts, explanation and trace detail)', () => {
-    let generated = 0, errors = 0, perTransaction = 0, windowConditions = 0;
+    let generated = 0, errors = 0, perTransaction = 0, windowConditions = 0, windowNumbers = 0, ledgerSums = 0;
     fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
       const r = mulberry32(seed);
       const text = randomPolicy(r);
@@ -37,6 +37,8 @@ describe('generated integer code = reference closures', () => {
       generated += policy.plan.rules.filter((x) => x.integer?.amount).length;
       perTransaction += policy.plan.rules.filter((x) => x.amount.type === 'each' && x.integer?.amount).length;
       windowConditions += policy.plan.rules.filter((x) => /(every|some)_\d+ = /.test(x.integer?.source?.join('\n') ?? '')).length;
+      windowNumbers += policy.plan.rules.filter((x) => /let (sum|avg)_\w+ = 0, /.test(x.integer?.source?.join('\n') ?? '')).length;
+      ledgerSums += policy.plan.rules.filter((x) => x.integer?.source?.join('\n').includes('H.ledgerUnits(')).length;
       const data = randomData(r, 6);
       const read = readDataset({
         payees: { file: 'payees.csv', text: data.payees }, facts: { file: 'facts.csv', text: data.facts },
@@ -54,6 +56,8 @@ describe('generated integer code = reference closures', () => {
     expect(errors).toBeGreaterThan(0);
     expect(perTransaction).toBeGreaterThan(10);
     expect(windowConditions).toBeGreaterThan(10);
+    expect(windowNumbers).toBeGreaterThan(10);
+    expect(ledgerSums).toBeGreaterThan(10);
   }, 300_000); // a limit for a loaded machine, not a timing assertion
 
   for (const name of SCENARIOS) {

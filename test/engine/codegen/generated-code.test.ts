@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadPolicy, readDataset, settle, type CompiledPolicy } from '../../../engine/index.js';
 import type { Ctx } from '../../../engine/compile/runtime.js';
-import { folderDataset, policyOf } from '../../fixtures/scenario.js';
+import { folderDataset, policyOf, SCENARIOS } from '../../fixtures/scenario.js';
 
 const rural = policyOf('rural-contract');
 const rule = (policy: CompiledPolicy, id: string) => policy.plan.rules.find((r) => r.id === id)!;
@@ -75,6 +75,23 @@ function edge(rows: string[]) {
 
 const ctxOf = (dataset: ReturnType<typeof edge>['dataset'], m: number): Ctx => ({
   p: { payee: dataset.covered[0], attributes: [], facts: dataset.facts.get('P1')!, transactions: new Map(), metrics: new Map(), current: [], ledger: [], settled: new Set() }, m,
+});
+
+describe('generated integer code of the bundled policies', () => {
+  it('leaves to the closures only the amounts that are not generated: allocations, instalments, clawbacks, the refund', () => {
+    const fallbacks = Object.fromEntries(SCENARIOS.map((name) => [name, policyOf(name).plan.rules.flatMap((r) => r.integer?.fallback ?? [])]));
+    expect(fallbacks).toEqual({
+      'rural-contract': ['refund amount: `refund` is evaluated by the reference closures'],
+      'postal-agency': [],
+      // averages of a fact over the quarter and sums of a rule's earlier lines are generated
+      'service-center': [],
+      'private-line': [],
+      'bonus-pool': ['pool_share amount: `allocate` is evaluated by the reference closures'],
+      'piece-rate': [],
+      instalments: ['instalment amount: `instalments` is evaluated by the reference closures', 'clawback amount: `clawback` is evaluated by the reference closures'],
+    });
+    expect(policyOf('piece-rate').plan.rules.flatMap((r) => r.integer?.source ?? []).join('\n')).toContain('H.ledgerUnits(ctx.p.ledger, "piece_wage"');
+  });
 });
 
 describe('a generated function hands its rule back to the closures', () => {

@@ -28,6 +28,10 @@ function expr(r: Rand, depth: number, names: string[]): string {
     if (k < 0.35) return pick(r, Object.keys(PARAMS));
     // a fact summed over a window of the months so far (generated for money and counts, a closure for the others)
     if (k < 0.42) return `sum(${pick(r, NUMERIC_FACTS)}, ${pick(r, ['month', 'quarter_to_date', 'year_to_date', 'earlier_this_year', 'quarter_ends'])})`;
+    // a fact averaged over months so far (a loop at each month), an earlier rule's lines of earlier months (the ledger)
+    if (k < 0.45) return `avg(${pick(r, NUMERIC_FACTS)}, ${pick(r, ['quarter_to_date', 'year_to_date'])})`;
+    const rules = names.filter((n) => n.startsWith('rule_'));
+    if (k < 0.5 && rules.length) return `sum(${pick(r, rules)}, ${pick(r, ['previous_month', 'earlier_this_quarter', 'earlier_this_year'])})`;
     return pick(r, names);
   }
   const a = () => expr(r, depth - 1, names);
@@ -88,8 +92,11 @@ export function randomPolicy(r: Rand): string {
     // a condition over a window of months: generated as a loop with the metric at each month
     kept_big: 'every(is_big, year_to_date)',
     once_big: 'some(is_big, earlier_this_year)',
+    // numbers over a window of months: a metric summed or averaged at each month (avg of an empty window divides by zero)
+    derived_to_date: 'sum(derived, quarter_to_date)',
+    derived_average: 'avg(completion, earlier_this_year)',
   };
-  const names = [...NUMERIC_FACTS, 'completion', 'derived'];
+  const names = [...NUMERIC_FACTS, 'completion', 'derived', 'derived_to_date', 'derived_average'];
   const conditions = { big_enough: condition(r, 2, names, []), on_target: { fact: 'completion', operator: 'greaterThanInclusive', value: 1 } };
   const rules = Array.from({ length: int(r, 1, 5) }, (_, i) => {
     const earlier = [...names, ...Array.from({ length: i }, (_, j) => `rule_${j}`)];

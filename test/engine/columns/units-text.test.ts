@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../../../engine/index.js';
-import { exactUnits, unitsText } from '../../../engine/evaluate/unit-sums.js';
+import { unitsText } from '../../../engine/evaluate/unit-sums.js';
+import { exactUnits } from '../../../engine/compile/runtime.js';
 
 describe('unitsText', () => {
   it('is Exact.toFixed of units / 10^scale', () => {
