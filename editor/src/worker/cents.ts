@@ -17,6 +17,18 @@ export function toCents(amount: string): number {
   return cents;
 }
 
+/**
+ * A line's signed units of 10^-`scale` (the engine's columns) as cents; its amount text (`text`)
+ * is read only when that is not a whole, safe number of cents, to fail as `toCents` fails on it.
+ */
+export function centsOfUnits(units: number, scale: number, text: () => string): number {
+  if (scale <= 2 && units === units) {
+    const cents = units * 10 ** (2 - scale);
+    if (Number.isSafeInteger(cents)) return cents;
+  }
+  return toCents(text());
+}
+
 /** -90538 → `-905.38`; 0 → `0.00`. */
 export function centsText(cents: number): string {
   const negative = cents < 0;

@@ -6,16 +6,18 @@ import { diagnosticsOf } from './diagnostics-of.js';
 import type { PartResult, PartSettle } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
-import type { LineIndex } from './rule-lines.js';
+import { readShared } from './read-in-chunks.js';
+import { type LineIndex, linesExpected, RunLinesBuilder } from './rule-lines.js';
 import { settleLinesUntil, Superseded } from './settle-lines.js';
-import { shareValues } from './shared-values.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
   private from = 0;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private index: LineIndex = { payee: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
+  /** Each rule's line count in the last settle of it: the next one makes its columns at that size. */
+  private sizes = new Map<string, number>();
 
   /**
    * Keeps the tables until the part's dataset is read from them, then drops them (the text of
@@ -25,15 +27,17 @@ export class PartEngine {
     this.tables = tables;
     this.from = from;
     this.datasets.clear();
-    this.index = { payee: new Map(), months: new Map() };
+    this.index = { payee: new Map() };
+    this.sizes.clear();
   }
 
   private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d && this.tables) {
-      const read = readDataset(tablesFrom(this.tables, this.from), policy);
-      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
+      const tables = this.tables;
+      const read = readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
       this.tables = undefined;
@@ -54,8 +58,12 @@ export class PartEngine {
       if (Array.isArray(dataset)) return { ok: false, diagnostics: dataset };
       const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
-      const settled = await settleLinesUntil(stale, policy, dataset, options, this.index, req.keep && new Set(req.keep));
-      return { ok: true, lines: [...settled.lines.values()], from: settled.from, to: settled.to };
+      const keep = req.keep && new Set(req.keep);
+      const into = new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), this.sizes, linesExpected(dataset.covered.length, req.options.from, req.options.to));
+      const span = await settleLinesUntil(stale, policy, dataset, options, into);
+      const lines = [...into.done().values()];
+      for (const l of lines) this.sizes.set(l.rule, l.cents.length);
+      return { ok: true, lines, ...span };
     } catch (e) {
       return { ok: false, diagnostics: e instanceof Superseded ? [] : diagnosticsOf(e) };
     }

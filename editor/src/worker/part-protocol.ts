@@ -2,7 +2,7 @@
 // payees on the other core. Lines travel as transferred typed arrays, never copied as objects.
 import type { Diagnostic, PopulationRecord, SettleOptions } from '../../../engine/index.js';
 import type { DatasetTables } from './protocol.js';
-import type { RuleLines, RunLines } from './rule-lines.js';
+import type { RuleLines } from './rule-lines.js';
 
 export interface PartSettle {
   file: string;
@@ -29,23 +29,3 @@ export type PartResponse = { type: 'lines'; id: number } & PartResult;
 
 /** The buffers of a run's columns, to transfer rather than copy. */
 export const buffersOf = (lines: RuleLines[]) => lines.flatMap((l) => [l.payee.buffer, l.month.buffer, l.cents.buffer]) as ArrayBuffer[];
-
-/** The lines of two halves (the first half's payees come first), rule by rule. */
-export function joinHalves(first: RunLines, second: RuleLines[]): RunLines {
-  const out: RunLines = new Map();
-  const other = new Map(second.map((l) => [l.rule, l]));
-  for (const [rule, a] of first) {
-    const b = other.get(rule);
-    out.set(rule, b ? { rule, kind: a.kind, payee: concat(Int32Array, a.payee, b.payee), month: concat(Int32Array, a.month, b.month), cents: concat(Float64Array, a.cents, b.cents), withheld: a.withheld + b.withheld, bound: a.bound + b.bound } : a);
-  }
-  return out;
-}
-
-type Typed = Int32Array | Float64Array;
-function concat<T extends Typed>(make: new (n: number) => T, a: T, b: T): T {
-  const out = new make(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-

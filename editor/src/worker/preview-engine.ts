@@ -9,15 +9,16 @@ import {
 } from '../../../engine/index.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
-import { joinHalves, type PartResult, type PartSettle } from './part-protocol.js';
+import type { PartResult, PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
+import { readShared } from './read-in-chunks.js';
+import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import type { LineIndex, RunLines } from './rule-lines.js';
+import { type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
-import { shareValues } from './shared-values.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -61,7 +62,7 @@ interface Run {
 export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
-  private index: LineIndex = { payee: new Map(), months: new Map() };
+  private index: LineIndex = { payee: new Map() };
   private ids: string[] = [];
   /** The payees as the page receives them with every result (one JSON text each, made once). */
   private list: PayeeListText = { ids: '[]', names: '[]' };
@@ -74,7 +75,7 @@ export class PreviewEngine {
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
     this.datasets.clear();
-    this.index = { payee: new Map(), months: new Map() };
+    this.index = { payee: new Map() };
     this.ids = [];
     this.list = { ids: '[]', names: '[]' };
     this.base = undefined;
@@ -93,8 +94,8 @@ export class PreviewEngine {
     let d = this.datasets.get(key);
     if (!d) {
       const { payees, facts, transactions } = this.tables;
-      const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
-      d = read.ok ? shareValues(read.dataset) : read.diagnostics;
+      const read = readShared(this.tables, policy, 0, () => readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy));
+      d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok && !this.ids.length) {
         this.ids = read.dataset.payees.map((p) => p.payeeId);
@@ -124,18 +125,35 @@ export class PreviewEngine {
 
   /** The run made of the settled lines and, for an edit of parameters, the kept run's other rules. */
   private finish(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, settled: SettledLines): Run {
+    shareColumns(settled.lines.values(), [prep.from?.lines, this.base?.lines, this.last?.lines]);
     if (!prep.from) return { key: prep.key, policy, dataset, options, ...settled };
     const lines = new Map(prep.from.lines);
     for (const [rule, l] of settled.lines) lines.set(rule, l);
     return { key: prep.key, policy, dataset, options, lines, from: settled.from, to: settled.to };
   }
 
+  /** Collects the lines of the rules `prep` settles, each sized as the rule's lines in the run it starts from, else a line per payee and month. */
+  private builder(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): RunLinesBuilder {
+    const keep = prep.reads?.affected;
+    const from = prep.from ?? (this.last?.key === prep.key ? this.last : undefined);
+    const sizes = new Map([...from?.lines ?? []].map(([rule, l]) => [rule, l.cents.length]));
+    const months = dataset.months && { from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
+    return new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), sizes, months && linesExpected(dataset.covered.length, months.from, months.to));
+  }
+
+  /** Settles the rules `prep` settles over the whole dataset in this thread. */
+  private settleWhole(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
+    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
+    const into = this.builder(prep, policy, dataset, options);
+    const span = settleLines(settling, dataset, options, into);
+    return this.finish(prep, policy, dataset, options, { lines: into.done(), ...span });
+  }
+
   /** Settles `policy` in this thread: only the rules an edit of parameters reaches, else every rule. */
   private settleRun(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
     const prep = this.prepare(policy, options);
     if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
-    const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
-    return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+    return this.settleWhole(prep, policy, dataset, options);
   }
 
   /**
@@ -158,14 +176,17 @@ export class PreviewEngine {
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
-      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, this.index, keep);
+      // both halves' lines in the same columns: the helper's appended after this half's
+      const into = this.builder(prep, policy, dataset, options);
+      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, into);
       const other = await second;
       if (!other.ok) throw new RatecardError(other.diagnostics);
-      return this.finish(prep, policy, dataset, options, { lines: joinHalves(first.lines, other.lines), from: first.from, to: first.to });
+      into.append(other.lines);
+      return this.finish(prep, policy, dataset, options, { lines: into.done(), ...first });
     } catch (e) {
       if (!(e instanceof RatecardError)) throw e;
       // settled here whole: every payee's problem reported, or the run itself when only the helper failed
-      return this.finish(prep, policy, dataset, options, settleLines(settling, dataset, options, this.index, prep.reads?.affected));
+      return this.settleWhole(prep, policy, dataset, options);
     }
   }
 

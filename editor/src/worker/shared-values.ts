@@ -7,7 +7,8 @@ import { type Dataset, Exact } from '../../../engine/index.js';
 
 type Cell = Exact | string | undefined;
 
-class Pool {
+/** The values met so far, one object per distinct value. */
+export class ValuePool {
   private readonly byN = new Map<number, Exact | Map<number, Exact>>();
 
   /** The pooled value equal to `v` (the first one met). */
@@ -35,9 +36,8 @@ class Pool {
   }
 }
 
-/** `dataset` with equal exact values shared, in place; returns it. */
-export function shareValues(dataset: Dataset): Dataset {
-  const pool = new Pool();
+/** `dataset` with equal exact values shared, in place (with those already in `pool`); returns it. */
+export function shareValues(dataset: Dataset, pool = new ValuePool()): Dataset {
   for (const months of dataset.facts.values()) for (const row of months.values()) pool.share(row.values);
   for (const months of dataset.transactions.values()) for (const rows of months.values()) for (const row of rows) pool.share(row.values);
   for (const values of dataset.payeeValues.values()) pool.share(values);

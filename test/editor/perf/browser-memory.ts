@@ -17,6 +17,9 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+/** The largest resident memory of the processes `pids`, in MB. */
+export const rssMb = (pids: number[]) => Math.round(Math.max(0, ...pids.map((p) => statusKb(p, 'VmRSS'))) / 1024);
+
 export async function rendererPids(browser: Browser): Promise<number[]> {
   const session = await browser.newBrowserCDPSession();
   const info = await session.send('SystemInfo.getProcessInfo') as { processInfo: { type: string; id: number }[] };
@@ -31,7 +34,6 @@ export async function pageMemory(browser: Browser, page: Page): Promise<PageMemo
   await cdp.detach();
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const pids = await rendererPids(browser);
-  const rss = Math.max(0, ...pids.map((p) => statusKb(p, 'VmRSS')));
   const peak = Math.max(0, ...pids.map((p) => statusKb(p, 'VmHWM')));
-  return { heapMb: Math.round(heap / MB), rendererRssMb: Math.round(rss / 1024), rendererPeakMb: Math.round(peak / 1024) };
+  return { heapMb: Math.round(heap / MB), rendererRssMb: rssMb(pids), rendererPeakMb: Math.round(peak / 1024) };
 }
