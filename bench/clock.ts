@@ -7,7 +7,7 @@ export const since = (t: Clock): Clock => { const now = clock(); return { wall: 
 export const add = (a: Clock, b: Clock): Clock => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu });
 export const ZERO_CLOCK: Clock = { wall: 0, cpu: 0 };
 
-/** `global.gc` when node runs with `--expose-gc` (`npm run bench` does). */
+/** `global.gc` when node runs with `--expose-gc` (`npm run bench` does, and `--no-concurrent-sweeping`: the collection is swept before the clock starts). */
 const collect = (globalThis as { gc?: () => void }).gc;
 export const collectGarbage = (): void => collect?.();
 

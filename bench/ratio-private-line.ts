@@ -1,6 +1,6 @@
 // Ratecard's private-line `amounts` run against the exact-integer function, alternating in one
 // process on the same parsed facts and transactions, the best and the median of 6 runs each (CPU time, collected heap):
-//   npm run build && node --expose-gc dist/bench/ratio-private-line.js [branches] [rounds]
+//   npm run build && node --expose-gc --no-concurrent-sweeping dist/bench/ratio-private-line.js [branches] [rounds]
 import { settle } from '../engine/index.js';
 import { privateLineDataset, privateLinePolicy } from './compare-private-line.js';
 import { integerPrivateLine } from './integer-private-line.js';

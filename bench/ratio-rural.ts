@@ -1,6 +1,6 @@
 // Ratecard's rural `amounts` run three ways against the exact-integer function, alternating in
 // one process on the same parsed facts, best of 6 runs each (per CPU-second):
-//   npm run build && node --expose-gc dist/bench/ratio-rural.js [payees]
+//   npm run build && node --expose-gc --no-concurrent-sweeping dist/bench/ratio-rural.js [payees]
 import { settle } from '../engine/index.js';
 import { monthsOf, ruralDataset, ruralPolicy } from './compare-rural.js';
 import { integerRural } from './integer-rural.js';
