@@ -104,6 +104,9 @@ export function exactUnits(amount: Exact, unit: number): number {
   return Number.isSafeInteger(units) ? units : NaN;
 }
 
+/** A ledger entry's amount in units of 1/`unit` (kept when generated code made it), or NaN when not whole. */
+export const entryUnits = (e: LedgerEntry, unit: number): number => (e.units !== undefined ? e.units : exactUnits(e.amount, unit));
+
 /** The line rule `k` made this month, exact (0 when it made none). */
 export function lineAt(p: PayeeState, k: number): Exact {
   const v = p.current[k];

@@ -7,7 +7,7 @@ import { quarterOfYear, yearOf } from '../data/period.js';
 import type { Ctx, LedgerEntry } from '../compile/runtime.js';
 import type { Schedule } from '../compile/values.js';
 import { roundDiv } from '../compile/integer/integer-runtime.js';
-import { exactUnits } from '../compile/runtime.js';
+import { entryUnits } from '../compile/runtime.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -30,7 +30,7 @@ export function refundUnits(of: string, schedule: Schedule, ctx: Ctx, ruleId: st
     for (let i = 0; i < ledger.length; i++) {
       const e = ledger[i];
       if (e.rule !== of || e.month > ctx.m || yearOf(e.month) !== year || quarterOfYear(e.month) !== quarter) continue;
-      const units = unitsOf(e, unit);
+      const units = entryUnits(e, unit);
       if (units !== units) return NaN;
       deducted -= units; // deductions are negative
     }
@@ -71,5 +71,3 @@ function returned(ledger: LedgerEntry[], ruleId: string, source: string): boolea
   return false;
 }
 
-/** A ledger amount in units, or NaN when it is not a whole number of them. */
-const unitsOf = (e: LedgerEntry, unit: number): number => (e.units !== undefined ? e.units : exactUnits(e.amount, unit));

@@ -1,7 +1,6 @@
 // A statement whose lines are typed columns (issue 13.3): the same run as `settle` in `amounts`
 // detail, the same lines in the same order and the same totals and withheld items, but each line
 // is four numbers in arrays instead of an object with its id and amount text.
-import { periodOf } from '../data/period.js';
 import type { Dataset } from '../data/dataset.js';
 import { LineColumns } from '../evaluate/line-columns.js';
 import { unitsText } from '../evaluate/unit-sums.js';
@@ -36,12 +35,13 @@ export function amountOf(columns: StatementColumns, i: number): string {
 
 /** Line `i` as the statement line `settle` makes in `amounts` detail (`policy` is the one settled). */
 export function lineOf(policy: CompiledPolicy, columns: StatementColumns, i: number): StatementLine {
-  const rule = columns.rules[columns.rule[i]];
-  const period = periodOf(columns.month[i]);
+  const k = columns.rule[i], rule = columns.rules[k];
+  const constants = planConstants(policy.plan);
+  const { period, suffix } = constants.month(columns.month[i]);
   const payeeId = columns.payeeIds[columns.payee[i]];
   return {
-    id: `${columns.policy.id}/${payeeId}/${planConstants(policy.plan).month(columns.month[i]).suffix[columns.rule[i]]}`,
+    id: `${columns.policy.id}/${payeeId}/${suffix[k]}`,
     period, payeeId, policy: columns.policy.id, line: rule.id, kind: rule.kind, amount: amountOf(columns, i), explanation: '',
-    trace: planConstants(policy.plan).bare[columns.rule[i]],
+    trace: constants.bare[k],
   };
 }

@@ -4,7 +4,7 @@
 // are exact in floating point, and so is every result.
 import { roundTruncated, type RoundingMode } from '../../exact/exact.js';
 import { windowMonths } from '../windows.js';
-import { exactUnits, type LedgerEntry } from '../runtime.js';
+import { entryUnits, type LedgerEntry } from '../runtime.js';
 
 /** ⌊n / d⌋. */
 export function floorDiv(n: number, d: number): number {
@@ -47,7 +47,7 @@ export function ledgerUnits(ledger: readonly LedgerEntry[], rule: string, months
   for (let i = 0; i < ledger.length; i++) {
     const e = ledger[i];
     if (e.month < first || e.month > last || (e.rule !== rule && !e.rule.startsWith(adjusted))) continue;
-    const units = e.units !== undefined ? e.units : exactUnits(e.amount, unit);
+    const units = entryUnits(e, unit);
     total += units;
     if (!(total <= Number.MAX_SAFE_INTEGER && total >= -Number.MAX_SAFE_INTEGER)) return NaN;
   }
