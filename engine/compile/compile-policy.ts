@@ -52,7 +52,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid 
   const layout = dataLayout(doc, names.factDecls, names.attributeDecls);
   if (diagnostics.length) return { diagnostics };
   // a policy with errors is never evaluated, and its document may lack what the last pass reads
-  if (valid) generateCode(doc, rules, names, conditions);
+  const month = valid ? generateCode(doc, rules, names, conditions) : undefined;
 
   const rounding = obj(doc.rounding);
   const effective = obj(doc.effective);
@@ -76,7 +76,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid 
         from: typeof effective.from === 'string' ? monthIndex(effective.from) : undefined,
         to: typeof effective.to === 'string' ? monthIndex(effective.to) : undefined,
       },
-      params: names.params, metrics: metrics.metrics, rules, valueOf, lookback: scope.lookback, ledgerRules: scope.ledgerRules,
+      params: names.params, metrics: metrics.metrics, rules, month, valueOf, lookback: scope.lookback, ledgerRules: scope.ledgerRules,
     },
   };
 }

@@ -9,6 +9,7 @@ import type { PopulationMetric } from './compile-population.js';
 import type { Ctx, Fn } from './runtime.js';
 import type { Schedule, TierRow, Value, ValueType } from './values.js';
 import type { IntegerRule } from './integer/integer-plan.js';
+import type { MonthProgram } from './integer/generate-month.js';
 
 export interface CompiledMetric {
   slot: number;
@@ -105,6 +106,8 @@ export interface Plan {
   ledgerRules: Set<string>;
   metrics: CompiledMetric[];
   rules: CompiledRule[];
+  /** The rules generated whole as one function per month (amounts detail), when any is. */
+  month?: MonthProgram;
   /** Reads a name's value for traces: fact, param, metric, line or builtin. */
   valueOf: (name: string, ctx: Ctx) => Value | undefined;
 }

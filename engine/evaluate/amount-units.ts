@@ -4,13 +4,14 @@
 import type { RoundingMode } from '../exact/exact.js';
 import type { CompiledRule } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
+import type { FactRow } from '../data/dataset.js';
 import { refundUnits } from './refund-units.js';
 import { allocatedUnits } from './allocated-units.js';
 
-/** `flagged` collects the transactions a per-transaction rule flags; `quarters` the quarters a refund returns. */
-export function amountUnits(rule: CompiledRule, ctx: Ctx, flagged: number[], unit: number, mode: RoundingMode, quarters: number[]): number {
+/** `flagged` collects the transactions a per-transaction rule flags; `quarters` the quarters a refund returns; `row` the month's facts. */
+export function amountUnits(rule: CompiledRule, ctx: Ctx, flagged: number[], unit: number, mode: RoundingMode, quarters: number[], row?: FactRow): number {
   const generated = rule.integer?.amount;
-  if (generated) return generated(ctx, flagged);
+  if (generated) return generated(ctx, flagged, row);
   const a = rule.amount;
   if (a.type === 'refund') return refundUnits(a.of, a.schedule, ctx, rule.id, unit, mode, quarters);
   if (a.type === 'allocate') return allocatedUnits(ctx, rule.id, unit);

@@ -5,9 +5,11 @@ import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
 import { yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
-import { type Ctx, exactUnits, type PayeeState, UnitsEntry } from '../compile/runtime.js';
+import { type Ctx, exactUnits, type PayeeState } from '../compile/runtime.js';
+import { PayeeMonth } from './payee-month.js';
 import { DataCellError, EvaluationError } from '../compile/values.js';
 import type { CompiledCondition } from '../compile/compile-condition.js';
+import type { FactRow } from '../data/dataset.js';
 import { CONDITION_BAIL, type Generated } from '../compile/integer/integer-plan.js';
 import type { LineKind, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
@@ -49,24 +51,21 @@ export interface EvaluateOptions {
 /** Appends the payee's lines and withheld items to `out` (new lists when not given) and returns it. */
 export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], options: EvaluateOptions, out: PayeeOutput = { lines: [], withheld: [] }): PayeeOutput {
   const { scale, mode } = plan.rounding;
-  const payeeId = state.payee.payeeId;
   state.policyId = plan.id;
   const unit = (state.unit = 10 ** scale);
   const constants = planConstants(plan);
   const { bare, inLedger, runs } = constants;
-  const full = options.detail === 'trace';
-  // a line id is the payee's prefix joined to the month's `period/rule` suffix, both made once
-  const prefix = `${plan.id}/${payeeId}/`;
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts', explainers = options.detail === 'explanation' ? lineExplainers(plan) : undefined;
-  const flagged: number[] = [];
-  // outside `trace` detail, withheld and flagged items make their reasons when read, from one kept state
-  const lazyReasons = (options.lazyReasons ?? true) && !full;
-  let kept: PayeeState | undefined;
-  const keep = () => (lazyReasons ? (kept ??= keptState(state)) : undefined);
   const rules = plan.rules;
   // one context per payee, its month moved on: nothing keeps a context past its month
   const ctx: Ctx = { p: state, m: 0 };
+  // what each rule makes goes through here, from this loop or from the generated month function
+  const sink = new PayeeMonth(plan, state, ctx, options, out, constants);
+  const { full, prefix, payeeId, flagged, quarters } = sink;
+  const keep = () => sink.keep();
+  // amounts only: the rules generated whole run as one function per month
+  const program = lean && integer ? plan.month : undefined;
   for (let mi = 0; mi < months.length; mi++) {
     const m = months[mi];
     // the month's lines: the last month's array again unless an item made later keeps it
@@ -80,42 +79,40 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
     const { period, suffix } = constants.month(m);
     const monthOfYear = m % 12;
     ctx.m = m;
+    sink.m = m; sink.emit = emit; sink.period = period; sink.suffix = suffix;
+    // the month's facts, read once for every generated part
+    const row = state.facts.get(m);
     for (let ri = 0; ri < rules.length; ri++) {
+      if (program !== undefined && row !== undefined && program.whole[ri]) {
+        // from this rule on, while the generated function has them; it returns the first it left
+        if (flagged.length) flagged.length = 0;
+        let next;
+        sink.ri = ri;
+        try {
+          next = program.run(ctx, row, sink, monthOfYear, ri);
+        } catch (e) {
+          throw located(e, plan, rules[sink.ri], payeeId, period, state);
+        }
+        if (next >= rules.length) break;
+        ri = next;
+      }
       const rule = rules[ri];
       if (!runs[ri * 12 + monthOfYear]) continue;
       const int = integer ? rule.integer : undefined;
       try {
-        if (rule.when && !holds(rule.when, int?.when, ctx)) {
-          if (emit && out.unpaid) out.unpaid.push(unpaid(plan, rule, ctx, prefix + suffix[rule.index], period, 'not-applicable'));
+        if (rule.when && !holds(rule.when, int?.when, ctx, row)) {
+          sink.notApplicable(ri);
           continue;
         }
-        if (rule.gate && !holds(rule.gate, int?.gate, ctx)) {
-          // an item made when read makes its id then too
-          if (emit) out.withheld.push(withheld(plan, rule, ctx, lazyReasons ? '' : prefix + suffix[rule.index], period, full, int?.amount, keep()));
+        if (rule.gate && !holds(rule.gate, int?.gate, ctx, row)) {
+          sink.withheld(ri);
           continue;
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters) : NaN;
+        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters, row) : NaN;
         if (units === units) {
-          // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
-          const signed = rule.kind === 'deduction' ? -units : units;
-          state.current[rule.index] = signed;
-          if (inLedger[rule.index]) {
-            const sources = rule.amount.type === 'refund' && signed !== 0 ? sourcesOf(m, quarters) : undefined;
-            state.ledger.push(new UnitsEntry(m, rule.id, rule.kind, signed, unit, sources));
-          }
-          if (!emit) continue;
-          // transactions the generated loop flagged: reported from the closures
-          for (let i = 0; i < flagged.length; i++) {
-            const item = state.transactions.get(m)![flagged[i]];
-            out.withheld.push(flaggedItem(plan, rule, { p: state, m, item }, `${prefix}${suffix[rule.index]}/${item.id}`, period, undefined, keep()));
-          }
-          if (signed === 0) continue;
-          if (options.unitSums) options.unitSums.add(constants.kindIndex[rule.index], signed);
-          else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
-          if (out.columns) out.columns.push(m, rule.index, signed);
-          else out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
+          sink.paid(ri, units);
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -165,15 +162,12 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
 }
 
 /** A condition by its generated code, or by its closure when there is none or it cannot decide. */
-function holds(condition: CompiledCondition, generated: Generated | undefined, ctx: Ctx): boolean {
-  const c = generated ? generated(ctx, NO_FLAGS) : CONDITION_BAIL;
+function holds(condition: CompiledCondition, generated: Generated | undefined, ctx: Ctx, row: FactRow | undefined): boolean {
+  const c = generated ? generated(ctx, NO_FLAGS, row) : CONDITION_BAIL;
   return c === CONDITION_BAIL ? condition.test(ctx) : c === 1;
 }
 
 const NO_FLAGS: number[] = [];
-/** The quarters a refund in units returned, read as soon as it is made. */
-const quarters: number[] = [];
-const sourcesOf = (m: number, list: number[]) => list.map((q) => `${yearOf(m)}-Q${q}`);
 
 function located(e: unknown, plan: Plan, rule: CompiledRule, payeeId: string, period: string, state: PayeeState): unknown {
   if (e instanceof DataCellError) {

@@ -23,6 +23,8 @@ export function constant(v: Exact): Num | undefined {
 }
 const lit = (x: number) => (x < 0 ? `(${x})` : String(x));
 
+export interface EmitterMark { lines: number; depth: number; seq: number; preamble: Set<string> }
+
 export class Emitter {
   private lines: string[] = [];
   private depth = 1;
@@ -30,7 +32,12 @@ export class Emitter {
   /** The names of values the function reads once at its start (facts row, transaction). */
   readonly preamble = new Map<string, string>();
 
-  constructor(readonly bail: string) {}
+  /** The statement that gives up: `return BAIL` in a rule part's function, a return of the rule's index in a month's. */
+  fail: string;
+
+  constructor(readonly bail: string, fail?: string) {
+    this.fail = fail ?? `return ${bail}`;
+  }
 
   fresh(hint: string): string {
     return `${hint.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_${this.count++}`;
@@ -38,11 +45,38 @@ export class Emitter {
 
   line(s: string): void { this.lines.push('  '.repeat(this.depth) + s); }
 
+  /**
+   * Values already read (a fact at its scale), by where they were read from, with the depth of
+   * the block that declared them: read again in that block or deeper, the local is reused.
+   */
+  private readonly reads = new Map<string, { value: Num; depth: number; seq: number }>();
+  private seq = 0;
+
+  /** The value read from `key` before in a block still open, if any. */
+  reread(key: string): Num | undefined { return this.reads.get(key)?.value; }
+
+  remember(key: string, value: Num): void { this.reads.set(key, { value, depth: this.depth, seq: this.seq++ }); }
+
+  /** Where the code stands now, to go back to when what follows cannot be generated. */
+  mark(): EmitterMark {
+    return { lines: this.lines.length, depth: this.depth, seq: this.seq, preamble: new Set(this.preamble.keys()) };
+  }
+
+  /** Forgets what was emitted after `m` (lines, reads, preamble entries): an unfinished block included. */
+  rollback(m: EmitterMark): void {
+    this.lines.length = m.lines;
+    this.depth = m.depth;
+    for (const [k, r] of this.reads) if (r.seq >= m.seq) this.reads.delete(k);
+    for (const k of [...this.preamble.keys()]) if (!m.preamble.has(k)) this.preamble.delete(k);
+  }
+
   /** `{ … }` around what `body` emits. */
   block(head: string, body: () => void): void {
     this.line(`${head} {`);
     this.depth++;
     body();
+    // what the block declared is out of scope after it
+    for (const [k, r] of this.reads) if (r.depth >= this.depth) this.reads.delete(k);
     this.depth--;
     this.line('}');
   }
@@ -55,7 +89,7 @@ export class Emitter {
 
   /** Returns BAIL when `x` is not a safe integer (after a product or sum of safe integers). */
   check(x: string): void {
-    this.line(`if (${x} > MAX || ${x} < -MAX) return ${this.bail};`);
+    this.line(`if (${x} > MAX || ${x} < -MAX) ${this.fail};`);
   }
 
   /** a × b, checked (an expression or a local). */
@@ -114,12 +148,12 @@ export class Emitter {
 
   div(a: Num, b: Num, hint = 'quotient'): Num {
     if (b.c) {
-      if (b.c.isZero()) { this.line(`return ${this.bail}; // division by zero: the reference path reports it`); return a; }
+      if (b.c.isZero()) { this.line(`${this.fail}; // division by zero: the reference path reports it`); return a; }
       // a constant divisor: multiply by its inverse, the sign known now
       const inverse = constant(Exact.ONE.div(b.c));
       if (inverse) return this.mul(a, inverse, hint);
     }
-    this.line(`if (${b.n} === 0) return ${this.bail};`);
+    this.line(`if (${b.n} === 0) ${this.fail};`);
     const n = this.fresh(hint), d = this.fresh(`${hint}_d`);
     if (a.sd !== undefined && a.sd === b.sd) {
       // one scale: the scales cancel, (a/s) / (b/s) = a / b

@@ -34,7 +34,7 @@ function stepDeduction(body: Record<string, unknown>, part: (k: string) => Num, 
   // the parts in the order the reference evaluates them
   const base = part('base'), shortfall = part('shortfall'), step = part('step'), rate = part('rate');
   const cap = body.cap === undefined ? undefined : part('cap');
-  em.line(`if (${step.n} <= 0) return ${em.bail}; // a step of 0 or less: the reference path reports it`);
+  em.line(`if (${step.n} <= 0) ${em.fail}; // a step of 0 or less: the reference path reports it`);
   const positive = em.compare(shortfall, '>', constant(Exact.ZERO)!);
   const steps = em.fresh('steps');
   em.line(`let ${steps} = 0;`);

@@ -31,6 +31,11 @@ export interface GenScope {
   /** Whether a metric is read from the population pass (a rank or a population value). */
   population?: (name: string) => boolean;
   /**
+   * In a month's function (generate-month.ts): a fact of the month is read once for every rule,
+   * the first time one reads it, into locals the function declares at its start.
+   */
+  lazyFacts?: boolean;
+  /**
    * Inside a loop over a window's months (`every(metric, window)`): the JS expressions of the
    * month read and of its facts row, in place of the context's month and the function's row.
    */
@@ -196,40 +201,67 @@ function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>,
     : slot.source === 'field' ? `item.values[${slot.index}]`
     : slot.source === 'derived' ? `ctx.derived[${slot.index}]`
     : `ctx.p.current[${slot.index}]`;
-  const v = em.local(`${name}_exact`, where);
   const unit = slot.source === 'rule' ? 10 ** s.scale : STATIC[slot.type];
-  if (slot.source === 'rule') {
+  // a fact or field read once per block: the same cell again is the same local
+  const key = slot.source === 'fact' || slot.source === 'field' ? `${where}@${unit}` : undefined;
+  const known = key === undefined ? undefined : em.reread(key);
+  if (known) return known;
+  const value = s.lazyFacts && slot.source === 'fact' && !s.at ? lazyFact(name, slot.index, where, unit, em) : readCell(name, where, slot.source, unit, em);
+  if (key !== undefined) em.remember(key, value);
+  return value;
+}
+
+/** A fact read into the month function's own locals by the first rule that reads it (a flag says whether it was). */
+function lazyFact(name: string, index: number, where: string, unit: number | undefined, em: Emitter): Num {
+  const n = `${name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_fact_${index}`;
+  if (!em.preamble.has(n)) em.preamble.set(n, `let ${n} = 0, ${n}_d = 1, ${n}_read = false;`);
+  em.block(`if (!${n}_read)`, () => {
+    const v = readCell(name, where, 'fact', unit, em);
+    em.line(`${n} = ${v.n}; ${n}_d = ${v.d}; ${n}_read = true;`);
+  });
+  return unit === undefined ? { n, d: `${n}_d` } : { n, d: String(unit), sd: unit };
+}
+
+function readCell(name: string, where: string, source: string, unit: number | undefined, em: Emitter): Num {
+  const v = em.local(`${name}_exact`, where);
+  if (source === 'rule') {
     // a line not made this month reads as 0; a generated line is already in units of the
     // policy's scale; any other has at most the policy's places
     const n = em.fresh(name);
     em.line(`let ${n} = 0;`);
     em.block(`if (typeof ${v} === 'number')`, () => em.line(`${n} = ${v};`));
     em.block(`else if (${v} !== undefined)`, () => {
-      em.line(`if (${unit} % ${v}.d !== 0) return ${em.bail};`);
+      em.line(`if (${unit} % ${v}.d !== 0) ${em.fail};`);
       em.line(`${n} = ${v}.n * (${unit} / ${v}.d);`);
       em.check(n);
     });
     return { n, d: String(unit), sd: unit };
   }
-  em.line(`if (${v} === undefined) return ${em.bail}; // an empty optional cell: the reference path reports it`);
+  em.line(`if (${v} === undefined) ${em.fail}; // an empty optional cell: the reference path reports it`);
   if (unit === 1) {
-    em.line(`if (${v}.d !== 1) return ${em.bail};`);
+    em.line(`if (${v}.d !== 1) ${em.fail};`);
     return { n: em.local(name, `${v}.n`), d: '1', sd: 1 };
   }
   if (unit !== undefined) {
-    em.line(`if (${unit} % ${v}.d !== 0) return ${em.bail}; // more places than the type has`);
-    const n = em.local(name, `${v}.n * (${unit} / ${v}.d)`);
-    em.check(n);
+    // a value with all the type's places is its numerator (no division); any other is scaled up
+    const n = em.fresh(name);
+    em.line(`let ${n} = ${v}.n;`);
+    em.block(`if (${v}.d !== ${unit})`, () => {
+      em.line(`if (${unit} % ${v}.d !== 0) ${em.fail}; // more places than the type has`);
+      em.line(`${n} = ${v}.n * (${unit} / ${v}.d);`);
+      em.check(n);
+    });
     return { n, d: String(unit), sd: unit };
   }
-  em.line(`if (${v}.n !== ${v}.n) return ${em.bail}; // held as BigInt`);
+  em.line(`if (${v}.n !== ${v}.n) ${em.fail}; // held as BigInt`);
   return { n: em.local(name, `${v}.n`), d: em.local(`${name}_d`, `${v}.d`) };
 }
 
 /** The facts of the month being settled, read once per function. */
 function factsRow(em: Emitter): string {
   if (!em.preamble.has('facts')) {
-    em.preamble.set('facts', 'const row = ctx.p.facts.get(ctx.m);\n  if (row === undefined) return BAIL;\n  const facts = row.values;');
+    // the month's row as the caller read it, else read here
+    em.preamble.set('facts', 'const row = month_row !== undefined ? month_row : ctx.p.facts.get(ctx.m);\n  if (row === undefined) return BAIL;\n  const facts = row.values;');
   }
   return 'facts';
 }
@@ -280,9 +312,9 @@ function windowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope)
   const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ${monthOf(s)})`);
   em.block(`for (let i = 0; i < ${months}.length; i++)`, () => {
     const row = em.local('row', `ctx.p.facts.get(${months}[i])`);
-    em.line(`if (${row} === undefined) return ${em.bail};`);
+    em.line(`if (${row} === undefined) ${em.fail};`);
     const v = em.local(`${target.name}_exact`, `${row}.values[${slot.index}]`);
-    em.line(`if (${v} === undefined || ${unit} % ${v}.d !== 0) return ${em.bail};`);
+    em.line(`if (${v} === undefined || ${unit} % ${v}.d !== 0) ${em.fail};`);
     const x = em.local(target.name, `${v}.n * (${unit} / ${v}.d)`);
     em.check(x);
     em.line(`${total} += ${x};`);
@@ -325,9 +357,9 @@ function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenSco
   }
   const i = generateNumber(e.index, em, s);
   // a remainder of safe integers is exact, and so is the quotient when it is 0
-  em.line(`if (${i.n} % ${i.d} !== 0) return ${em.bail};`);
+  em.line(`if (${i.n} % ${i.d} !== 0) ${em.fail};`);
   const k = em.local('index', `${i.n} / ${i.d}`);
-  em.line(`if (${k} < 0 || ${k} >= ${values.length}) return ${em.bail};`);
+  em.line(`if (${k} < 0 || ${k} >= ${values.length}) ${em.fail};`);
   const n = em.local(`${e.object.name}_item`, `[${numerators.join(', ')}][${k}]`);
   return { n, d: String(d), sd: d };
 }
@@ -336,12 +368,12 @@ function listElement(e: Extract<Expr, { type: 'index' }>, em: Emitter, s: GenSco
 function populationValue(name: string, em: Emitter, s: GenScope): Num {
   const row = em.local('population', `ctx.p.population === undefined ? undefined : ctx.p.population.get(${monthOf(s)})`);
   const v = em.local(`${name}_value`, `${row} === undefined ? undefined : ${row}.get(${JSON.stringify(name)})`);
-  em.line(`if (${v} === undefined) return ${em.bail}; // not ranked: the closure reports it`);
+  em.line(`if (${v} === undefined) ${em.fail}; // not ranked: the closure reports it`);
   const n = em.fresh(name), d = em.fresh(`${name}_d`);
   em.line(`let ${n}, ${d};`);
   em.block(`if (typeof ${v} === 'number')`, () => em.line(`${n} = ${v}; ${d} = 1;`));
   em.block('else', () => {
-    em.line(`if (${v}.n !== ${v}.n) return ${em.bail}; // held as BigInt`);
+    em.line(`if (${v}.n !== ${v}.n) ${em.fail}; // held as BigInt`);
     em.line(`${n} = ${v}.n; ${d} = ${v}.d;`);
   });
   return { n, d };
@@ -352,7 +384,7 @@ function fallbackNumber(e: Expr, em: Emitter, s: GenScope): Num {
   const fn = s.compile(e)?.fn;
   if (!fn) throw new Error('an expression that compiled once did not compile again');
   const v = em.local(`${hintOf(e)}_exact`, `${s.closure(fn, describe(e))}(${ctxOf(s)})`);
-  em.line(`if (${v}.n !== ${v}.n) return ${em.bail};`);
+  em.line(`if (${v}.n !== ${v}.n) ${em.fail};`);
   return { n: em.local(hintOf(e), `${v}.n`), d: em.local(`${hintOf(e)}_d`, `${v}.d`) };
 }
 

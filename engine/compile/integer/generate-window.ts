@@ -57,7 +57,7 @@ export function ledgerWindowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter,
   const unit = 10 ** s.scale;
   const months = em.local('months', `H.windowMonths(${JSON.stringify(window.name)}, ${monthOf(s)})`);
   const n = em.local(`${target.name}_${window.name}`, `H.ledgerUnits(ctx.p.ledger, ${JSON.stringify(target.name)}, ${months}, ${unit})`);
-  em.line(`if (${n} !== ${n}) return ${em.bail};`);
+  em.line(`if (${n} !== ${n}) ${em.fail};`);
   return { n, d: String(unit), sd: unit };
 }
 
@@ -72,7 +72,7 @@ function eachMonth(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope,
     const month = em.local('month', `${months}[${i}]`);
     // the month's facts, read once per month of the window (a month without facts: the closure reports it)
     const row = em.local('row', `ctx.p.facts.get(${month})`);
-    em.line(`if (${row} === undefined) return ${em.bail};`);
+    em.line(`if (${row} === undefined) ${em.fail};`);
     body({ ...s, at: { month, facts: `${row}.values` } });
   });
   return months;

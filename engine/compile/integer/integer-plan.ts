@@ -10,18 +10,23 @@ import type { Expr } from '../../expression/ast.js';
 import { parseExpression } from '../../expression/parse-expression.js';
 import type { CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
+import type { FactRow } from '../../data/dataset.js';
 import { Emitter } from './emitter.js';
 import { generateAmount } from './generate-amount.js';
 import { generateEach, NotGenerated } from './generate-each.js';
 import { type ConditionGenScope, generateCondition } from './generate-condition.js';
 import type { GenScope } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
+import { generateMonth, type MonthProgram, type RuleWriters } from './generate-month.js';
 
 /** What a generated condition returns when it cannot decide in integers. */
 export const CONDITION_BAIL = 2;
 
-/** A generated function: `flagged` collects the transactions a per-transaction rule's `where` flags. */
-export type Generated = (ctx: Ctx, flagged: number[]) => number;
+/**
+ * A generated function: `flagged` collects the transactions a per-transaction rule's `where` flags;
+ * `facts`, when given, is the facts row of `ctx.m` (read once per month by the caller, not once per rule part).
+ */
+export type Generated = (ctx: Ctx, flagged: number[], facts?: FactRow) => number;
 
 export interface IntegerRule {
   /** 1 holds, 0 does not, CONDITION_BAIL: ask the reference closure. */
@@ -49,8 +54,14 @@ export interface IntegerPlanInput {
   scope: Omit<ConditionGenScope, 'closure' | 'metricTree' | 'scale'>;
 }
 
-/** Adds generated functions to the rules; a part that cannot be generated is left to its closures. */
-export function generateIntegerRules(input: IntegerPlanInput): void {
+/** Writes a rule part's code into `em` and returns the JS expression of its result (undefined: not generated). */
+export type PartWriter = (em: Emitter, s: ConditionGenScope) => string | undefined;
+
+/**
+ * Adds generated functions to the rules (a part that cannot be generated is left to its
+ * closures) and returns the month's function of the rules generated whole, if any is.
+ */
+export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | undefined {
   const metricDocs = obj(input.doc.metrics);
   const trees = new Map<string, Expr | undefined>();
   const metricTree = (name: string) => {
@@ -65,11 +76,12 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
   const ruleDocs = (input.doc.rules as unknown[]).map(obj);
   const fields = Object.entries(obj(obj(input.doc.transactions).fields)).map(([name, d]): [string, string] => [name, String(obj(d).type ?? 'number')]);
   const { scale, mode } = input.rounding;
+  const writers: RuleWriters[] = [];
   for (const rule of input.rules) {
     const doc = ruleDocs[rule.index];
     const source: string[] = [];
     const fallback: string[] = [];
-    const make = (part: string, bail: number, write: (em: Emitter, s: ConditionGenScope) => string | undefined) => {
+    const make = (part: string, bail: number, write: PartWriter) => {
       const closures: unknown[] = [];
       const s: ConditionGenScope = {
         ...input.scope, metricTree, scale, population,
@@ -88,7 +100,8 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
       }
       if (result === undefined) return undefined;
       const name = `${rule.id.replace(/[^A-Za-z0-9_]/g, '_')}_${part}`;
-      const text = `function ${name}(ctx${rule.amount.type === 'each' && part === 'amount' ? ', flagged' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
+      const params = em.preamble.has('facts') ? (rule.amount.type === 'each' && part === 'amount' ? ', flagged, month_row' : ', _flagged, month_row') : rule.amount.type === 'each' && part === 'amount' ? ', flagged' : '';
+      const text = `function ${name}(ctx${params}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
       source.push(text);
       try {
         // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only
@@ -99,20 +112,23 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
         return undefined;
       }
     };
-    const condition = (d: unknown) => (em: Emitter, s: ConditionGenScope) => `${generateCondition(d, em, s).b} ? 1 : 0`;
+    const condition = (d: unknown): PartWriter => (em, s) => `${generateCondition(d, em, s).b} ? 1 : 0`;
+    const amount: PartWriter = (em, s) => {
+      const exact = rule.amount.type === 'each'
+        ? generateEach(doc, rule.amount, fields, em, s, input.rounding)
+        : generateAmount(doc, rule.amount, em, s);
+      if (!exact) return undefined;
+      return em.round(exact, scale, mode).n;
+    };
     const integer: IntegerRule = { source, fallback };
     if (rule.when) integer.when = make('when', CONDITION_BAIL, condition(doc.when));
     if (rule.gate) integer.gate = make('gate', CONDITION_BAIL, condition(doc.gate));
-    if (scale <= 15) {
-      integer.amount = make('amount', NaN, (em, s) => {
-        const exact = rule.amount.type === 'each'
-          ? generateEach(doc, rule.amount, fields, em, s, input.rounding)
-          : generateAmount(doc, rule.amount, em, s);
-        if (!exact) return undefined;
-        return em.round(exact, scale, mode).n;
-      });
-    }
+    if (scale <= 15) integer.amount = make('amount', NaN, amount);
     if (!integer.amount) fallback.push(`${rule.id} amount: \`${rule.amount.type}\` is evaluated by the reference closures`);
     rule.integer = integer;
+    // whole in the month's function: every part generated, no per-transaction loop
+    const whole = integer.amount && rule.amount.type !== 'each' && (!rule.when || integer.when) && (!rule.gate || integer.gate);
+    writers.push(whole ? { when: rule.when && condition(doc.when), gate: rule.gate && condition(doc.gate), amount } : {});
   }
+  return scale <= 15 ? generateMonth(input.rules, writers, { ...input.scope, metricTree, scale, population }) : undefined;
 }

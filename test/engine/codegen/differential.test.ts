@@ -27,7 +27,7 @@ function bothPaths(policy: CompiledPolicy, dataset: Parameters<typeof settle>[1]
 
 describe('generated integer code = reference closures', () => {
   it('on random policies and data with boundaries (amounts, explanation and trace detail)', () => {
-    let generated = 0, errors = 0, perTransaction = 0, windowConditions = 0, windowNumbers = 0, ledgerSums = 0;
+    let generated = 0, errors = 0, perTransaction = 0, windowConditions = 0, windowNumbers = 0, ledgerSums = 0, inMonthFunction = 0;
     fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
       const r = mulberry32(seed);
       const text = randomPolicy(r);
@@ -36,6 +36,7 @@ describe('generated integer code = reference closures', () => {
       const policy = loaded.policy;
       generated += policy.plan.rules.filter((x) => x.integer?.amount).length;
       perTransaction += policy.plan.rules.filter((x) => x.amount.type === 'each' && x.integer?.amount).length;
+      inMonthFunction += policy.plan.month?.whole.filter(Boolean).length ?? 0;
       windowConditions += policy.plan.rules.filter((x) => /(every|some)_\d+ = /.test(x.integer?.source?.join('\n') ?? '')).length;
       windowNumbers += policy.plan.rules.filter((x) => /let (sum|avg)_\w+ = 0, /.test(x.integer?.source?.join('\n') ?? '')).length;
       ledgerSums += policy.plan.rules.filter((x) => x.integer?.source?.join('\n').includes('H.ledgerUnits(')).length;
@@ -58,6 +59,8 @@ describe('generated integer code = reference closures', () => {
     expect(windowConditions).toBeGreaterThan(10);
     expect(windowNumbers).toBeGreaterThan(10);
     expect(ledgerSums).toBeGreaterThan(10);
+    // and over the month functions (amounts detail): most rules are in one
+    expect(inMonthFunction).toBeGreaterThan(generated / 2);
   }, 300_000); // a limit for a loaded machine, not a timing assertion
 
   for (const name of SCENARIOS) {

@@ -14,16 +14,30 @@ const rule = (policy: CompiledPolicy, id: string) => policy.plan.rules.find((r) 
 describe('generated integer code of rural-contract', () => {
   const source = rural.plan.rules.flatMap((r) => r.integer?.source ?? []).join('\n\n');
   mkdirSync('test-output', { recursive: true });
-  writeFileSync('test-output/rural-contract.generated.js', `// generated from policies/rural-contract.yaml by engine/compile/integer\n\n${source}\n`);
+  const month = rural.plan.month!;
+  writeFileSync('test-output/rural-contract.generated.js', `// generated from policies/rural-contract.yaml by engine/compile/integer\n\n${source}\n\n// the month's function (amounts detail)\n${month.source}\n`);
 
   it('is one readable function per rule part, named after the rule, reading the policy\'s names', () => {
     for (const name of ['maintenance_amount', 'development_amount', 'over_completion_when', 'over_completion_amount', 'under_completion_amount', 'fee_collection_gate', 'fee_collection_amount', 'arrears_buyout_amount']) {
-      expect(source).toContain(`function ${name}(ctx)`);
+      expect(source).toMatch(new RegExp(`function ${name}\\(ctx(, _flagged, month_row)?\\)`));
     }
     for (const fact of ['billed_lines', 'new_lines', 'revenue_actual', 'revenue_plan', 'fees_due', 'fees_collected', 'arrears_bought_out']) expect(source).toContain(`const ${fact}_`);
     // lines of earlier rules (the metric `base` inlined) and no floats: only integer operations and checks
     expect(source).toContain('ctx.p.current[0]');
     expect(source).not.toMatch(/\d\.\d/);
+  });
+
+  it('is one function per month for every rule but the refund, reading each fact once for all rules', () => {
+    expect(rural.plan.rules.filter((r) => month.whole[r.index]).map((r) => r.id)).toEqual(rural.plan.rules.map((r) => r.id).filter((id) => id !== 'refund'));
+    expect(month.source).toContain('if (from <= 6) return 6; // refund: not generated whole');
+    for (const [k, fact] of ['revenue_plan', 'revenue_actual', 'billed_lines'].entries()) {
+      const slot = [0, 1, 2][k];
+      // one local per fact, declared once, read from the row only where no earlier rule did
+      expect(month.source.match(new RegExp(`let ${fact}_fact_${slot} = `, 'g'))).toHaveLength(1);
+      expect(month.source).toContain(`if (!${fact}_fact_${slot}_read)`);
+    }
+    expect(month.source.match(/M\.paid\(/g)).toHaveLength(7);
+    expect(month.source).not.toMatch(/\d\.\d/);
   });
 
   it('says what it leaves to the reference closures: the refund and nothing else', () => {
