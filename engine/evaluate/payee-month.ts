@@ -14,6 +14,9 @@ import { keptState } from './lazy-withheld.js';
 import { keepShape } from '../compile/keep-shape.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 
+// apart from `paid`: a closure in it would make every call allocate a context for `this`
+const sourcesOf = (m: number, quarters: number[]) => quarters.map((q) => `${yearOf(m)}-Q${q}`);
+
 export class PayeeMonth implements MonthSink {
   /** The month being evaluated, whether its lines go to the statement, its `YYYY-MM` and line-id suffixes. */
   m = 0;
@@ -74,7 +77,7 @@ export class PayeeMonth implements MonthSink {
     const signed = rule.kind === 'deduction' ? -units : units;
     state.current[ri] = signed;
     if (constants.inLedger[ri]) {
-      const sources = rule.amount.type === 'refund' && signed !== 0 ? this.quarters.map((q) => `${yearOf(this.m)}-Q${q}`) : undefined;
+      const sources = rule.amount.type === 'refund' && signed !== 0 ? sourcesOf(this.m, this.quarters) : undefined;
       state.ledger.push(new UnitsEntry(this.m, rule.id, rule.kind, signed, this.unit, sources));
     }
     if (!this.emit) return;

@@ -58,13 +58,17 @@ export function checkCoverage(dataset: Dataset, range: SettleRange, payees: Paye
   if (problems.length) throw new RatecardError(problems);
 }
 
+// a payee without facts or transactions reads these (never written: a state only reads its maps)
+const NO_FACTS: PayeeState['facts'] = new Map();
+const NO_TRANSACTIONS: PayeeState['transactions'] = new Map();
+
 export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: LedgerEntry[] = []): PayeeState {
   return {
     payee,
     files: dataset.files,
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
-    facts: dataset.facts.get(payee.payeeId) ?? new Map(),
-    transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
+    facts: dataset.facts.get(payee.payeeId) ?? NO_FACTS,
+    transactions: dataset.transactions.get(payee.payeeId) ?? NO_TRANSACTIONS,
     metrics: undefined,
     current: [],
     ledger: history,
