@@ -36,15 +36,20 @@ const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Recor
 /** A kind's index in LINE_KINDS, for UnitSums.add (found once per rule). */
 export const kindIndex = (kind: LineKind): number => KIND_INDEX[kind];
 
+/** `.00` to `.99`, by cents. */
+const CENT_TAILS = Array.from({ length: 100 }, (_, c) => `.${c < 10 ? '0' : ''}${c}`);
+
 /** `units` / 10^scale as fixed-point text, the same text as `Exact.toFixed(scale)`: |units| < 2^53, scale ≤ 15. */
 export function unitsText(units: number, scale: number): string {
   const neg = units < 0;
   const u = neg ? -units : units;
   if (scale === 0) return neg ? `-${u}` : String(u);
   if (scale === 2) {
-    // cents, the usual scale: no padding to compute
+    // cents, the usual scale: the whole part's digits and one of 100 made tails, one join (a
+    // template of five parts made four short strings per line)
     const cents = u % 100;
-    return `${neg ? '-' : ''}${(u - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+    const text = String((u - cents) / 100) + CENT_TAILS[cents];
+    return neg ? '-' + text : text;
   }
   const f = 10 ** scale;
   const frac = u % f;
