@@ -314,8 +314,10 @@ function windowSum(e: Extract<Expr, { type: 'call' }>, em: Emitter, s: GenScope)
     const row = em.local('row', `ctx.p.facts.get(${months}[i])`);
     em.line(`if (${row} === undefined) ${em.fail};`);
     const v = em.local(`${target.name}_exact`, `${row}.values[${slot.index}]`);
-    em.line(`if (${v} === undefined || ${unit} % ${v}.d !== 0) ${em.fail};`);
-    const x = em.local(target.name, `${v}.n * (${unit} / ${v}.d)`);
+    em.line(`if (${v} === undefined) ${em.fail};`);
+    // all the type's places: the numerator as it is; fewer: scaled up; more: bail
+    const x = em.local(target.name, `${v}.d === ${unit} ? ${v}.n : ${unit} % ${v}.d === 0 ? ${v}.n * (${unit} / ${v}.d) : NaN`);
+    em.line(`if (${x} !== ${x}) ${em.fail};`);
     em.check(x);
     em.line(`${total} += ${x};`);
     em.check(total);
