@@ -96,7 +96,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         }
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
-        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters) : NaN;
+        // in explanation detail, a formula whose generated code keeps the values its sentence prints
+        // (without unpaid items: a line of 0 explains why it pays nothing from its trace)
+        const explainer = explainers?.[rule.index];
+        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters)
+          : integer && explainer?.units && !out.unpaid ? explainer.units(ctx) : NaN;
         if (units === units) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
@@ -115,7 +119,10 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           if (options.unitSums) options.unitSums.add(constants.kindIndex[rule.index], signed);
           else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, unit));
           if (out.columns) out.columns.push(m, rule.index, signed);
-          else out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, scale), explanation: '', trace: bare[rule.index] });
+          else {
+            const text = unitsText(signed, scale);
+            out.lines.push({ id: prefix + suffix[rule.index], period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text, explanation: explainer?.fromUnits ? explainer.fromUnits(ctx, text) : '', trace: bare[rule.index] });
+          }
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -128,7 +135,6 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
         // in explanation detail a formula's sentence is written from the values, without a trace
-        const explainer = explainers?.[rule.index];
         const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));

@@ -6,7 +6,9 @@
 import type { Exact } from '../exact/exact.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
-import { fillTemplate, formulaTemplate } from './formula-template.js';
+import { fillTemplate, formulaTemplate, type FormulaTemplate } from './formula-template.js';
+import { generateExplain, valueSlot } from '../compile/integer/generate-explain.js';
+import { ratioText } from './explain-number.js';
 
 export interface LineExplainer {
   /**
@@ -14,6 +16,14 @@ export interface LineExplainer {
    * both signed as the line; absent when the line's trace writes it (a refund, instalments).
    */
   explain?: (ctx: Ctx, exact: Exact, rounded: string) => string;
+  /**
+   * The line's rounded amount in units of the policy's scale (before a deduction's sign) by
+   * generated code that keeps the values the explanation prints, or NaN (the closures compute
+   * it); absent where the rule has no such code.
+   */
+  units?: (ctx: Ctx) => number;
+  /** The explanation of the line `units` just computed, from the values it kept; `rounded` as `explain`'s. */
+  fromUnits?: (ctx: Ctx, rounded: string) => string;
   /** Whether a line of this amount goes without a trace (a line paying nothing has no explanation). */
   traceless: (amount: Exact) => boolean;
   /**
@@ -52,33 +62,67 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const head = `${rule.id} = ${negated ? `-(${a.formula.text})` : a.formula.text} = ${negated ? '-(' : ''}`;
   const close = negated ? ') = ' : ' = ';
   const { when, gate } = rule;
-  const explain = (ctx: Ctx, exact: Exact, rounded: string) => {
-    const exactText = exact.toString();
-    let text = head + render(ctx) + close + exactText;
-    if (exactText !== rounded) text += ' → ' + rounded;
-    if (!when && !gate) return flat(text);
-    // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
-    HELD.length = 0;
-    if (when) when.held(ctx, HELD);
-    if (gate) gate.held(ctx, HELD);
-    if (!HELD.length) return flat(text);
-    text += '; because ' + HELD[0];
-    for (let i = 1; i < HELD.length; i++) text += ', ' + HELD[i];
-    HELD.length = 0;
-    return flat(text);
+  /** The sentence from its parts (`numbers` adds the formula with its numbers): the amounts, then the steps that held. */
+  const finish = (ctx: Ctx, numbers: (parts: string[]) => void, exactText: string, rounded: string) => {
+    PARTS.length = 0;
+    PARTS.push(head);
+    numbers(PARTS);
+    PARTS.push(close, exactText);
+    if (exactText !== rounded) PARTS.push(' → ', rounded);
+    if (when || gate) {
+      // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
+      HELD.length = 0;
+      if (when) when.held(ctx, HELD);
+      if (gate) gate.held(ctx, HELD);
+      for (let i = 0; i < HELD.length; i++) PARTS.push(i ? ', ' : '; because ', HELD[i]);
+      HELD.length = 0;
+    }
+    return joined(PARTS);
   };
-  return { explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx) };
+  const explain = (ctx: Ctx, exact: Exact, rounded: string) => finish(ctx, (parts) => parts.push(render(ctx)), exact.toString(), rounded);
+  const fast = template && integerValues(plan, rule, template, negated);
+  return {
+    explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
+    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => finish(ctx, fast.numbers, fast.exactText(), rounded) }),
+  };
 }
 
 /**
- * The text as one flat string. Joined strings are held as a tree of their parts (V8's cons
- * strings), and a statement keeps every line's explanation: a tree of 10–20 small objects each,
- * which every young-generation collection copies one by one (rural with explanations spent
- * over 40 % of its time collecting). Reading it as a number flattens it into one string and
- * lets the parts die young (+35–45 % payee-months per CPU-second, bench/ratio-rural.js); the
- * number itself (NaN: an explanation starts with a rule id) is not used.
+ * A template's values from the rule's generated explain code: `units` computes the line and
+ * keeps them, `numbers` and `exactText` write them (the last line `units` computed).
  */
-export function flat(text: string): string {
-  void Number(text);
+function integerValues(plan: Plan, rule: CompiledRule, t: FormulaTemplate, negated: boolean) {
+  const names = [...new Set(t.names)];
+  const generated = generateExplain(rule, names, plan.rounding.scale, plan.rounding.mode);
+  if (!generated) return undefined;
+  const out = new Array<number>(valueSlot(names.length)).fill(0);
+  const slots = t.names.map((n) => valueSlot(names.indexOf(n)));
+  const { pieces, parens } = t;
+  return {
+    units: (ctx: Ctx) => generated(ctx, out),
+    numbers: (parts: string[]) => {
+      parts.push(pieces[0]);
+      for (let i = 0; i < slots.length; i++) {
+        const v = ratioText(out[slots[i]], out[slots[i] + 1]);
+        // a number's text is plain unless negative or cut (`…`)
+        if (parens[i] && (v.charCodeAt(0) === 45 || v.charCodeAt(v.length - 1) === 8230)) parts.push('(', v, ')', pieces[i + 1]);
+        else parts.push(v, pieces[i + 1]);
+      }
+    },
+    exactText: () => ratioText(negated ? -out[0] : out[0], out[1]),
+  };
+}
+
+const PARTS: string[] = [];
+
+/**
+ * The parts as one flat string, `parts` emptied. A statement keeps every line's explanation:
+ * joined by `+`, a string is held as a tree of its parts (V8's cons strings) that each young
+ * collection copies, or flattened by a second copy; `join` measures the parts and copies them
+ * once into one string (about twice as fast as `+` then flattening for a 200-character sentence).
+ */
+export function joined(parts: string[]): string {
+  const text = parts.join('');
+  parts.length = 0;
   return text;
 }
