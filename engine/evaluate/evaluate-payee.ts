@@ -97,11 +97,11 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         // amounts only: the generated amount in integer units, when it has one and stays in bounds
         if (flagged.length) flagged.length = 0;
         // in explanation detail, a formula whose generated code keeps the values its sentence prints
-        // (without unpaid items: a line of 0 explains why it pays nothing from its trace)
         const explainer = explainers?.[rule.index];
         const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters)
-          : integer && explainer?.units && !out.unpaid ? explainer.units(ctx) : NaN;
-        if (units === units) {
+          : integer && explainer?.units ? explainer.units(ctx) : NaN;
+        // (an unpaid line of 0 with an explanation says why it pays nothing, from its trace)
+        if (units === units && (lean || units !== 0 || !out.unpaid)) {
           // kept as units: an `Exact` is made only where one is read (a closure, the ledger, a total past 2^53)
           const signed = rule.kind === 'deduction' ? -units : units;
           state.current[rule.index] = signed;

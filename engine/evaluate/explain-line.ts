@@ -6,9 +6,8 @@
 import type { Exact } from '../exact/exact.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
-import { fillTemplate, formulaTemplate, type FormulaTemplate } from './formula-template.js';
-import { generateExplain, valueSlot } from '../compile/integer/generate-explain.js';
-import { ratioText } from './explain-number.js';
+import { fillTemplate, formulaTemplate } from './formula-template.js';
+import { integerExplainer } from './explain-integers.js';
 
 export interface LineExplainer {
   /**
@@ -62,14 +61,18 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const head = `${rule.id} = ${negated ? `-(${a.formula.text})` : a.formula.text} = ${negated ? '-(' : ''}`;
   const close = negated ? ') = ' : ' = ';
   const { when, gate } = rule;
-  /** The sentence from its parts (`numbers` adds the formula with its numbers): the amounts, then the steps that held. */
-  const finish = (ctx: Ctx, numbers: (parts: string[]) => void, exactText: string, rounded: string) => {
+  /**
+   * The sentence from its parts (`numbers` adds the formula with its numbers): the amounts, then
+   * the steps that held, from `steps` when given, else from the conditions' closures.
+   */
+  const finish = (ctx: Ctx, numbers: (parts: string[]) => void, exactText: string, rounded: string, steps?: (parts: string[]) => void) => {
     PARTS.length = 0;
     PARTS.push(head);
     numbers(PARTS);
     PARTS.push(close, exactText);
     if (exactText !== rounded) PARTS.push(' → ', rounded);
-    if (when || gate) {
+    if (steps) steps(PARTS);
+    else if (when || gate) {
       // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
       HELD.length = 0;
       if (when) when.held(ctx, HELD);
@@ -80,36 +83,10 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
     return joined(PARTS);
   };
   const explain = (ctx: Ctx, exact: Exact, rounded: string) => finish(ctx, (parts) => parts.push(render(ctx)), exact.toString(), rounded);
-  const fast = template && integerValues(plan, rule, template, negated);
+  const fast = template && integerExplainer(plan, rule, template);
   return {
     explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
-    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => finish(ctx, fast.numbers, fast.exactText(), rounded) }),
-  };
-}
-
-/**
- * A template's values from the rule's generated explain code: `units` computes the line and
- * keeps them, `numbers` and `exactText` write them (the last line `units` computed).
- */
-function integerValues(plan: Plan, rule: CompiledRule, t: FormulaTemplate, negated: boolean) {
-  const names = [...new Set(t.names)];
-  const generated = generateExplain(rule, names, plan.rounding.scale, plan.rounding.mode);
-  if (!generated) return undefined;
-  const out = new Array<number>(valueSlot(names.length)).fill(0);
-  const slots = t.names.map((n) => valueSlot(names.indexOf(n)));
-  const { pieces, parens } = t;
-  return {
-    units: (ctx: Ctx) => generated(ctx, out),
-    numbers: (parts: string[]) => {
-      parts.push(pieces[0]);
-      for (let i = 0; i < slots.length; i++) {
-        const v = ratioText(out[slots[i]], out[slots[i] + 1]);
-        // a number's text is plain unless negative or cut (`…`)
-        if (parens[i] && (v.charCodeAt(0) === 45 || v.charCodeAt(v.length - 1) === 8230)) parts.push('(', v, ')', pieces[i + 1]);
-        else parts.push(v, pieces[i + 1]);
-      }
-    },
-    exactText: () => ratioText(negated ? -out[0] : out[0], out[1]),
+    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => finish(ctx, fast.numbers, fast.exactText(), rounded, fast.steps) }),
   };
 }
 
