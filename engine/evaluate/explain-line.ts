@@ -8,6 +8,8 @@ import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
 import { fillTemplate, formulaTemplate } from './formula-template.js';
 import { integerExplainer } from './explain-integers.js';
+import { refundUnits } from './refund-units.js';
+import { Parts } from './explain-parts.js';
 
 export interface LineExplainer {
   /**
@@ -17,8 +19,9 @@ export interface LineExplainer {
   explain?: (ctx: Ctx, exact: Exact, rounded: string) => string;
   /**
    * The line's rounded amount in units of the policy's scale (before a deduction's sign) by
-   * generated code that keeps the values the explanation prints, or NaN (the closures compute
-   * it); absent where the rule has no such code.
+   * generated code that keeps the values the explanation prints, or 0 for a refund that returns
+   * nothing (no line, nothing to explain); else NaN (the closures compute it); absent where the
+   * rule has neither.
    */
   units?: (ctx: Ctx) => number;
   /** The explanation of the line `units` just computed, from the values it kept; `rounded` as `explain`'s. */
@@ -45,9 +48,18 @@ export function lineExplainers(plan: Plan): (LineExplainer | undefined)[] {
   let e = ofPlan.get(plan);
   if (!e) ofPlan.set(plan, (e = plan.rules.map((r) => {
     const t = r.amount.type;
-    return t === 'formula' ? formulaExplainer(plan, r) : t === 'refund' || t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
+    return t === 'formula' ? formulaExplainer(plan, r) : t === 'refund' ? refundExplainer(plan, r) : t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
   })));
   return e;
+}
+
+/** A refund: most checkpoints return nothing, found in integer units (refund-units.ts) without its parts' texts. */
+function refundExplainer(plan: Plan, rule: CompiledRule): LineExplainer {
+  const a = rule.amount;
+  if (a.type !== 'refund') return NOTHING_RENDERED;
+  const { scale, mode } = plan.rounding;
+  const unit = 10 ** scale, quarters: number[] = [];
+  return { ...NOTHING_RENDERED, units: (ctx) => (refundUnits(a.of, a.schedule, ctx, rule.id, unit, mode, quarters) === 0 ? 0 : NaN) };
 }
 
 /** `rule = formula = numbers = exact → rounded; because …`, as `explain` writes a formula's trace. */
@@ -62,44 +74,36 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const close = negated ? ') = ' : ' = ';
   const { when, gate } = rule;
   /**
-   * The sentence from its parts (`numbers` adds the formula with its numbers): the amounts, then
-   * the steps that held, from `steps` when given, else from the conditions' closures.
+   * The sentence (`numbers` adds the formula with its numbers): the amounts, then the steps that
+   * held, from `steps` when given, else from the conditions' closures.
    */
-  const finish = (ctx: Ctx, numbers: (parts: string[]) => void, exactText: string, rounded: string, steps?: (parts: string[]) => void) => {
-    PARTS.length = 0;
-    PARTS.push(head);
-    numbers(PARTS);
-    PARTS.push(close, exactText);
-    if (exactText !== rounded) PARTS.push(' → ', rounded);
-    if (steps) steps(PARTS);
+  const write = (ctx: Ctx, numbers: (parts: Parts) => void, amounts: (parts: Parts, close: string, rounded: string) => void, rounded: string, steps?: (parts: Parts) => void) => {
+    const parts = PARTS;
+    parts.clear();
+    numbers(parts);
+    amounts(parts, close, rounded);
+    if (steps) steps(parts);
     else if (when || gate) {
       // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
       HELD.length = 0;
       if (when) when.held(ctx, HELD);
       if (gate) gate.held(ctx, HELD);
-      for (let i = 0; i < HELD.length; i++) PARTS.push(i ? ', ' : '; because ', HELD[i]);
+      for (let i = 0; i < HELD.length; i++) { parts.add(i ? ', ' : '; because '); parts.add(HELD[i]); }
       HELD.length = 0;
     }
-    return joined(PARTS);
+    // the rule's text, shared by its lines, and the line's own
+    return head + parts.text();
   };
-  const explain = (ctx: Ctx, exact: Exact, rounded: string) => finish(ctx, (parts) => parts.push(render(ctx)), exact.toString(), rounded);
+  const explain = (ctx: Ctx, exact: Exact, rounded: string) => write(ctx, (parts) => parts.add(render(ctx)), (parts) => {
+    const exactText = exact.toString();
+    parts.add(close); parts.add(exactText);
+    if (exactText !== rounded) { parts.add(' → '); parts.add(rounded); }
+  }, rounded);
   const fast = template && integerExplainer(plan, rule, template);
   return {
     explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
-    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => finish(ctx, fast.numbers, fast.exactText(), rounded, fast.steps) }),
+    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => write(ctx, fast.numbers, fast.amounts, rounded, fast.steps) }),
   };
 }
 
-const PARTS: string[] = [];
-
-/**
- * The parts as one flat string, `parts` emptied. A statement keeps every line's explanation:
- * joined by `+`, a string is held as a tree of its parts (V8's cons strings) that each young
- * collection copies, or flattened by a second copy; `join` measures the parts and copies them
- * once into one string (about twice as fast as `+` then flattening for a 200-character sentence).
- */
-export function joined(parts: string[]): string {
-  const text = parts.join('');
-  parts.length = 0;
-  return text;
-}
+const PARTS = new Parts();
