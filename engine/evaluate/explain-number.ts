@@ -77,29 +77,33 @@ function cut(parts: Parts, n: number, d: number, paren: boolean): void {
   let r = n < 0 ? -n : n;
   const whole = Math.floor(r / d);
   r -= whole * d;
-  let digits = 0;
+  // the 12 places as two numbers of 6 (each a small integer: written without a double's slow path)
+  let high = 0, low = 0;
   if (d <= SIX_AT_ONCE) {
     // six places per division while r · 10^6 stays below 2^53: the same exact quotients
-    const high = Math.floor((r * 1e6) / d);
+    high = Math.floor((r * 1e6) / d);
     r = r * 1e6 - high * d;
-    digits = high * 1e6 + Math.floor((r * 1e6) / d);
+    low = Math.floor((r * 1e6) / d);
   } else {
     for (let i = 1; i <= 12; i++) {
       r *= 10;
       const q = Math.floor(r / d);
-      digits = digits * 10 + q;
+      if (i <= 6) high = high * 10 + q; else low = low * 10 + q;
       r -= q * d;
     }
   }
-  let places = 12;
-  while (places > 0 && digits % 10 === 0) { digits /= 10; places--; }
   if (paren) parts.add('(');
   if (n < 0) parts.add('-');
   parts.add(String(whole));
-  if (places === 0) parts.add('.0');
+  // trailing zeros dropped: from the low six, or all of them and then from the high six
+  let places = 6;
+  if (low === 0) { while (places > 0 && high % 10 === 0) { high /= 10; places--; } }
+  else while (low % 10 === 0) { low /= 10; places--; }
+  if (low === 0 && places === 0) parts.add('.0');
   else {
-    const text = String(digits);
-    parts.add('.'); parts.add(ZEROS[places - text.length]); parts.add(text);
+    const h = String(high);
+    parts.add('.'); parts.add(ZEROS[(low === 0 ? places : 6) - h.length]); parts.add(h);
+    if (low !== 0) { const l = String(low); parts.add(ZEROS[places - l.length]); parts.add(l); }
   }
   parts.add(paren ? '…)' : '…');
 }

@@ -34,6 +34,8 @@ describe('numbers written from integers', () => {
       [0, 1], [-0, 7], [0, 100], [5, 1], [-5, 1], [150, 100], [-150, 100], [1, 3], [-2, 3], [2, 6], [62760, 71900],
       [1703, 200], [7, 8], [1, 2 ** 20], [3, 5 ** 15], [1, 2 ** 48 * 3], [1, 2 ** 49 * 3], [2 ** 53 - 1, 3], [-(2 ** 53 - 1), 7],
       [2 ** 53 - 1, 100], [2 ** 53 - 1, 2 ** 52], [123456789, 1000000000000], [1, 10 ** 15], [1, 2 ** 16 * 10 ** 15], [10 ** 15, 10 ** 15 * 3],
+      // cut places: zeros in the first six, in the last six, all twelve; divisors either side of 2^53 / 10^6
+      [1, 3 * 10 ** 7], [-1, 3 * 10 ** 7], [1, 3 * 10 ** 13], [1, 7 * 10 ** 6], [7, 9], [1234567, 9007199253], [1234567, 9007199255], [-5, 2 ** 48 * 3 - 1],
     ];
     for (const [n, d] of cases) expect(ratioText(n, d), `${n}/${d}`).toBe(Exact.ratio(n, d).toString());
     const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
