@@ -94,9 +94,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           if (emit) out.withheld.push(withheld(plan, rule, ctx, lazyReasons ? '' : prefix + suffix[rule.index], period, full, int?.amount, keep()));
           continue;
         }
-        // amounts only: the generated amount in integer units, when it has one and stays in bounds
+        // the generated amount in integer units, when it has one and stays in bounds: in amounts
+        // detail, and in explanation detail by the code that also keeps the values its sentence prints
         if (flagged.length) flagged.length = 0;
-        // in explanation detail, a formula whose generated code keeps the values its sentence prints
         const explainer = explainers?.[rule.index];
         const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters)
           : integer && explainer?.units ? explainer.units(ctx) : NaN;
