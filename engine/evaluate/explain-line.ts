@@ -2,7 +2,9 @@
 // trace: the sentence `explain(buildTrace(…))` gives, byte for byte (test/engine/evaluate/
 // explain-line.test.ts). What does not depend on the payee (the rule's name, its formula as
 // written, the sign of a deduction) is joined once per rule; a line adds the formula with its
-// numbers, the exact and rounded amounts and the steps of its conditions that held.
+// numbers, the exact and rounded amounts and the steps of its conditions that held. Where the
+// rule has generated code for it (explain-integers.ts), the line is computed by that code once
+// and its sentence written from the integers it kept; else from the closures' exact values.
 import type { Exact } from '../exact/exact.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
