@@ -31,5 +31,5 @@ export function compileCondition(doc: unknown, at: (string | number)[], scope: C
   const cb = conditionBuilder(scope, node);
   const root = node(cb, doc, at);
   if (cb.failed || !root) return undefined;
-  return { test: root.test, trace: root.trace, failed: root.failed, held: root.held, name: root.name, leaf: root.leaf, names: cb.names, readsLines: cb.readsLines, readsRank: cb.readsRank };
+  return { test: root.test, trace: root.trace, failed: root.failed, held: root.held, name: root.name, leaf: root.leaf, shape: root.shape, names: cb.names, readsLines: cb.readsLines, readsRank: cb.readsRank };
 }

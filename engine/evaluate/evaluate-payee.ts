@@ -3,7 +3,6 @@
 // months only feed the ledger (refunds read it) and windows.
 import { errorAt, RatecardError } from '../errors.js';
 import { Exact, ExactLimitError } from '../exact/exact.js';
-import { yearOf } from '../data/period.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, exactUnits, type PayeeState } from '../compile/runtime.js';
 import { PayeeMonth } from './payee-month.js';
@@ -17,10 +16,9 @@ import { buildTrace, explain } from './trace.js';
 import { lineExplainers } from './explain-line.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
-import { type UnitSums, unitsText } from './unit-sums.js';
-import { keptState } from './lazy-withheld.js';
+import type { UnitSums } from './unit-sums.js';
 import { planConstants } from './plan-constants.js';
-import { flaggedItem, unpaid, withheld } from './withheld-items.js';
+import { flaggedItem, unpaid } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
 import { amountUnits } from './amount-units.js';
 
@@ -108,11 +106,15 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
           sink.withheld(ri);
           continue;
         }
-        // amounts only: the generated amount in integer units, when it has one and stays in bounds
+        // the generated amount in integer units, when it has one and stays in bounds: in amounts
+        // detail, and in explanation detail by the code that also keeps the values its sentence prints
         if (flagged.length) flagged.length = 0;
-        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters, row) : NaN;
-        if (units === units) {
-          sink.paid(ri, units);
+        const explainer = explainers?.[rule.index];
+        const units = lean && integer ? amountUnits(rule, ctx, flagged, unit, mode, quarters, row)
+          : integer && explainer?.units ? explainer.units(ctx) : NaN;
+        // (an unpaid line of 0 with an explanation says why it pays nothing, from its trace)
+        if (units === units && (lean || units !== 0 || !out.unpaid)) {
+          sink.paid(ri, units, explainer);
           continue;
         }
         const result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -125,7 +127,6 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (!emit) continue;
         const id = prefix + suffix[rule.index];
         // in explanation detail a formula's sentence is written from the values, without a trace
-        const explainer = explainers?.[rule.index];
         const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
           if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));

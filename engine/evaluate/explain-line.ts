@@ -2,11 +2,16 @@
 // trace: the sentence `explain(buildTrace(…))` gives, byte for byte (test/engine/evaluate/
 // explain-line.test.ts). What does not depend on the payee (the rule's name, its formula as
 // written, the sign of a deduction) is joined once per rule; a line adds the formula with its
-// numbers, the exact and rounded amounts and the steps of its conditions that held.
+// numbers, the exact and rounded amounts and the steps of its conditions that held. Where the
+// rule has generated code for it (explain-integers.ts), the line is computed by that code once
+// and its sentence written from the integers it kept; else from the closures' exact values.
 import type { Exact } from '../exact/exact.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
 import { fillTemplate, formulaTemplate } from './formula-template.js';
+import { integerExplainer } from './explain-integers.js';
+import { refundUnits } from './refund-units.js';
+import { Parts } from './explain-parts.js';
 
 export interface LineExplainer {
   /**
@@ -14,6 +19,15 @@ export interface LineExplainer {
    * both signed as the line; absent when the line's trace writes it (a refund, instalments).
    */
   explain?: (ctx: Ctx, exact: Exact, rounded: string) => string;
+  /**
+   * The line's rounded amount in units of the policy's scale (before a deduction's sign) by
+   * generated code that keeps the values the explanation prints, or 0 for a refund that returns
+   * nothing (no line, nothing to explain); else NaN (the closures compute it); absent where the
+   * rule has neither.
+   */
+  units?: (ctx: Ctx) => number;
+  /** The explanation of the line `units` just computed, from the values it kept; `rounded` as `explain`'s. */
+  fromUnits?: (ctx: Ctx, rounded: string) => string;
   /** Whether a line of this amount goes without a trace (a line paying nothing has no explanation). */
   traceless: (amount: Exact) => boolean;
   /**
@@ -36,9 +50,18 @@ export function lineExplainers(plan: Plan): (LineExplainer | undefined)[] {
   let e = ofPlan.get(plan);
   if (!e) ofPlan.set(plan, (e = plan.rules.map((r) => {
     const t = r.amount.type;
-    return t === 'formula' ? formulaExplainer(plan, r) : t === 'refund' || t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
+    return t === 'formula' ? formulaExplainer(plan, r) : t === 'refund' ? refundExplainer(plan, r) : t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
   })));
   return e;
+}
+
+/** A refund: most checkpoints return nothing, found in integer units (refund-units.ts) without its parts' texts. */
+function refundExplainer(plan: Plan, rule: CompiledRule): LineExplainer {
+  const a = rule.amount;
+  if (a.type !== 'refund') return NOTHING_RENDERED;
+  const { scale, mode } = plan.rounding;
+  const unit = 10 ** scale, quarters: number[] = [];
+  return { ...NOTHING_RENDERED, units: (ctx) => (refundUnits(a.of, a.schedule, ctx, rule.id, unit, mode, quarters) === 0 ? 0 : NaN) };
 }
 
 /** `rule = formula = numbers = exact → rounded; because …`, as `explain` writes a formula's trace. */
@@ -52,33 +75,37 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const head = `${rule.id} = ${negated ? `-(${a.formula.text})` : a.formula.text} = ${negated ? '-(' : ''}`;
   const close = negated ? ') = ' : ' = ';
   const { when, gate } = rule;
-  const explain = (ctx: Ctx, exact: Exact, rounded: string) => {
-    const exactText = exact.toString();
-    let text = head + render(ctx) + close + exactText;
-    if (exactText !== rounded) text += ' → ' + rounded;
-    if (!when && !gate) return flat(text);
-    // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
-    HELD.length = 0;
-    if (when) when.held(ctx, HELD);
-    if (gate) gate.held(ctx, HELD);
-    if (!HELD.length) return flat(text);
-    text += '; because ' + HELD[0];
-    for (let i = 1; i < HELD.length; i++) text += ', ' + HELD[i];
-    HELD.length = 0;
-    return flat(text);
+  /**
+   * The sentence (`numbers` adds the formula with its numbers): the amounts, then the steps that
+   * held, from `steps` when given, else from the conditions' closures.
+   */
+  const write = (ctx: Ctx, numbers: (parts: Parts) => void, amounts: (parts: Parts, close: string, rounded: string) => void, rounded: string, steps?: (parts: Parts) => void) => {
+    const parts = PARTS;
+    parts.clear();
+    numbers(parts);
+    amounts(parts, close, rounded);
+    if (steps) steps(parts);
+    else if (when || gate) {
+      // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
+      HELD.length = 0;
+      if (when) when.held(ctx, HELD);
+      if (gate) gate.held(ctx, HELD);
+      for (let i = 0; i < HELD.length; i++) { parts.add(i ? ', ' : '; because '); parts.add(HELD[i]); }
+      HELD.length = 0;
+    }
+    // the rule's text, shared by its lines, and the line's own
+    return head + parts.text();
   };
-  return { explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx) };
+  const explain = (ctx: Ctx, exact: Exact, rounded: string) => write(ctx, (parts) => parts.add(render(ctx)), (parts) => {
+    const exactText = exact.toString();
+    parts.add(close); parts.add(exactText);
+    if (exactText !== rounded) { parts.add(' → '); parts.add(rounded); }
+  }, rounded);
+  const fast = template && integerExplainer(plan, rule, template);
+  return {
+    explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
+    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => write(ctx, fast.numbers, fast.amounts, rounded, fast.steps) }),
+  };
 }
 
-/**
- * The text as one flat string. Joined strings are held as a tree of their parts (V8's cons
- * strings), and a statement keeps every line's explanation: a tree of 10–20 small objects each,
- * which every young-generation collection copies one by one (rural with explanations spent
- * over 40 % of its time collecting). Reading it as a number flattens it into one string and
- * lets the parts die young (+35–45 % payee-months per CPU-second, bench/ratio-rural.js); the
- * number itself (NaN: an explanation starts with a rule id) is not used.
- */
-export function flat(text: string): string {
-  void Number(text);
-  return text;
-}
+const PARTS = new Parts();

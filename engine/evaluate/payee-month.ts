@@ -13,6 +13,7 @@ import { unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
 import { keepShape } from '../compile/keep-shape.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
+import type { LineExplainer } from './explain-line.js';
 
 // apart from `paid`: a closure in it would make every call allocate a context for `this`
 const sourcesOf = (m: number, quarters: number[]) => quarters.map((q) => `${yearOf(m)}-Q${q}`);
@@ -70,8 +71,8 @@ export class PayeeMonth implements MonthSink {
     this.out.withheld.push(withheld(this.plan, rule, this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
   }
 
-  /** A generated amount: kept as units, an `Exact` made only where one is read (a closure, the ledger, a total past 2^53). */
-  paid(ri: number, units: number): void {
+  /** A generated amount (`explainer`: in explanation detail, what writes its sentence): kept as units, an `Exact` made only where one is read (a closure, the ledger, a total past 2^53). */
+  paid(ri: number, units: number, explainer?: LineExplainer): void {
     this.ri = ri;
     const rule = this.plan.rules[ri], state = this.state, constants = this.constants;
     const signed = rule.kind === 'deduction' ? -units : units;
@@ -92,7 +93,11 @@ export class PayeeMonth implements MonthSink {
     if (options.unitSums) options.unitSums.add(constants.kindIndex[ri], signed);
     else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(Exact.ratio(signed, this.unit));
     if (out.columns) out.columns.push(this.m, ri, signed);
-    else out.lines.push({ id: this.id(ri), period: this.period, payeeId: this.payeeId, policy: this.plan.id, line: rule.id, kind: rule.kind, amount: unitsText(signed, this.plan.rounding.scale), explanation: '', trace: constants.bare[ri] });
+    else {
+      const text = unitsText(signed, this.plan.rounding.scale);
+      // in explanation detail, the sentence from the values the generated code kept
+      out.lines.push({ id: this.id(ri), period: this.period, payeeId: this.payeeId, policy: this.plan.id, line: rule.id, kind: rule.kind, amount: text, explanation: explainer?.fromUnits ? explainer.fromUnits(this.ctx, text) : '', trace: constants.bare[ri] });
+    }
   }
 }
 // a sample of the shape (see keep-shape.ts)

@@ -24,6 +24,8 @@ export interface CompiledCondition {
   /** The name its trace carries, and whether that trace is a single leaf (no children). */
   name?: string;
   leaf: boolean;
+  /** Its structure as `held` walks it, for steps written from values computed elsewhere. */
+  shape?: HeldShape;
   names: Set<string>;
   readsLines: boolean;
   readsRank: boolean;
@@ -40,7 +42,20 @@ export interface ConditionScope {
 export type FailedLeaf = () => MessageData;
 
 /** A compiled part of a condition; `priority` orders it among its siblings. */
-export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'held' | 'name' | 'leaf'> & { priority: number };
+export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' | 'held' | 'name' | 'leaf' | 'shape'> & { priority: number };
+
+/**
+ * A condition as `held` walks it, for generated code that computes its values (the steps of an
+ * explanation written from integers): children in the order evaluated; a leaf comparing two
+ * numbers or two booleans read by name (no path, no months), its held text `pieces[0] + fact's
+ * value + pieces[1] + value + pieces[2]`, `valueText` when the value is a constant; `labelled`
+ * rewrites the texts of the steps inside it. Absent where a part has no such form.
+ */
+export type HeldShape =
+  | { type: 'group'; all: boolean; children: HeldShape[] }
+  | { type: 'not'; inner: HeldShape }
+  | { type: 'labelled'; relabel: (text: string) => string; inner: HeldShape }
+  | { type: 'leaf'; doc: Record<string, unknown>; kind: 'number' | 'boolean'; pieces: string[]; valueText?: string };
 
 /** Reads a value (a fact, a metric, a parameter…) for the payee and month being settled. */
 export type Get = (ctx: Ctx) => Value | undefined;

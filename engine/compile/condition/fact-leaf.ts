@@ -8,6 +8,7 @@ import type { Path } from '../passes/define-names.js';
 import { formatValue, type Value } from '../values.js';
 import type { ConditionBuilder } from './condition-builder.js';
 import type { ConditionNode, Get } from './compiled-condition.js';
+import type { Binding } from '../compile-expression.js';
 import { compilePath, pathText } from './json-path.js';
 import { monthLiteral, showMonths } from './months.js';
 import { NUMERIC, OPERATORS } from './operators.js';
@@ -39,6 +40,7 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
     cb.report(msg('condition.numeric-fact', { operator, fact: factName, type: factBinding.type }), [...path, 'operator']);
   }
   let value: Get | undefined;
+  let valueBinding: Binding | undefined;
   let valueName: string | undefined;
   let valuePath: unknown;
   const v = c.value;
@@ -48,6 +50,7 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
     valuePath = ref.path;
     const got = cb.lookup(valueName, [...path, 'value', 'fact']);
     value = got && withPath(cb, got, ref.path, [...path, 'value', 'path']);
+    if (got) valueBinding = cb.scope.resolve(valueName, [...path, 'value', 'fact']);
   } else {
     // a month fact compared with a written month (`value: 2025-02`) compares months
     const constant = factBinding?.month && c.path === undefined ? monthLiteral(literal(v)) : literal(v);
@@ -72,8 +75,14 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
   const pieces = orderedPieces(2, (hole) => render(msg('trace.compare', { name, fact: subject, factValue: hole(0), operator, valueName: rhsName, value: hole(1) })));
   const heldText = pieces ? (a: Value | undefined, b: Value | undefined) => pieces[0] + show(a) + pieces[1] + formatB(b) + pieces[2]
     : (a: Value | undefined, b: Value | undefined) => render(statement(a, b));
+  // two numbers or two booleans read by name: values generated code can compute for the held text
+  const types = [factBinding?.type, valueBinding ? valueBinding.type : v instanceof Exact ? 'number' : typeof v === 'boolean' ? 'boolean' : undefined];
+  const kind = types[0] === types[1] && (types[0] === 'number' || (types[0] === 'boolean' && !NUMERIC.has(operator))) ? types[0] as 'number' | 'boolean' : undefined;
+  const plain = kind && pieces && c.path === undefined && valuePath === undefined && !months && !valueBinding?.month
+    && (NUMERIC.has(operator) || operator === 'equal' || operator === 'notEqual');
   return {
     priority: Number(c.priority ?? 1),
+    shape: plain ? { type: 'leaf', doc: c, kind, pieces, valueText: valueBinding ? undefined : show(get(undefined as never)) } : undefined,
     test: (ctx) => op(fact(ctx), get(ctx)),
     name: c.name as string | undefined,
     leaf: true,

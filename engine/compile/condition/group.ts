@@ -6,7 +6,7 @@ import { msg } from '../../messages/msg.js';
 import type { Path } from '../passes/define-names.js';
 import type { Ctx } from '../runtime.js';
 import type { ConditionBuilder } from './condition-builder.js';
-import type { ConditionNode, FailedLeaf } from './compiled-condition.js';
+import type { ConditionNode, FailedLeaf, HeldShape } from './compiled-condition.js';
 import { SKIPPED, SKIPPED_TEXT } from './trace-text.js';
 
 export function group(cb: ConditionBuilder, kind: 'all' | 'any', d: Record<string, unknown>, path: Path): ConditionNode | undefined {
@@ -24,7 +24,9 @@ export function group(cb: ConditionBuilder, kind: 'all' | 'any', d: Record<strin
     : (ctx: Ctx) => { for (let i = 0; i < tests.length; i++) if (tests[i](ctx)) return true; return false; };
   const failedOf = children.map((c) => c.failed);
   const heldOf = children.map((c) => c.held);
+  const shapes = children.map((c) => c.shape);
   return {
+    shape: shapes.every((x) => x) ? { type: 'group', all, children: shapes as HeldShape[] } : undefined,
     priority: Number(d.priority ?? 1),
     test,
     name: d.name as string | undefined,

@@ -17,6 +17,12 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
   cb.readsRank ||= named.readsRank;
   const label = c.name !== undefined ? String(c.name) : named.name ? undefined : String(c.condition);
   const labelled = label === undefined ? undefined : orderedPieces(1, (hole) => render(msg('trace.labelled', { label, text: hole(0) })));
+  // a step's held text labelled, without the ` → true` the trace's labelled text ends with
+  const relabel = (text: string) => {
+    const t = labelled ? labelled[0] + text + HELD + labelled[1] : render(msg('trace.labelled', { label: label!, text: text + HELD }));
+    return t.endsWith(HELD) ? t.slice(0, -HELD.length) : t;
+  };
+  const relabelled = !!label && named.leaf;
   return {
     priority: Number(c.priority ?? 1),
     test: named.test,
@@ -29,15 +35,13 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
       return r;
     },
     // a leaf's text is labelled: its held text is the labelled one without its ` → true`, as the trace's
-    held: !label || !named.leaf ? named.held : (ctx, out) => {
+    held: !relabelled ? named.held : (ctx, out) => {
       const from = out.length;
       const r = named.held(ctx, out);
-      for (let i = from; i < out.length; i++) {
-        const t = labelled ? labelled[0] + out[i] + HELD + labelled[1] : render(msg('trace.labelled', { label, text: out[i] + HELD }));
-        out[i] = t.endsWith(HELD) ? t.slice(0, -HELD.length) : t;
-      }
+      for (let i = from; i < out.length; i++) out[i] = relabel(out[i]);
       return r;
     },
+    shape: named.shape && (relabelled ? { type: 'labelled', relabel, inner: named.shape } : named.shape),
     trace: (ctx, p) => {
       const t = named.trace(ctx, p);
       if (!label) return { ...t, name: t.name };

@@ -15,6 +15,7 @@ export function negation(cb: ConditionBuilder, c: Record<string, unknown>, path:
     test: (ctx) => !inner.test(ctx),
     name: c.name as string | undefined,
     leaf: false,
+    shape: inner.shape && { type: 'not', inner: inner.shape },
     failed: (ctx, out) => {
       if (!inner.test(ctx)) return true;
       out.push(() => msg('trace.not', { name: c.name ? String(c.name) : undefined, inner: withoutResult(inner.trace(ctx, 'not')) }));

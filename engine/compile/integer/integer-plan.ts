@@ -41,6 +41,11 @@ export interface IntegerRule {
   source: string[];
   /** Why a part is not generated (whole part) or which nodes call reference closures. */
   fallback: string[];
+  /**
+   * One more function of this rule, made when first asked (explanations, generate-explain.ts):
+   * `(ctx, out)`, BAIL is NaN, neither its source nor its fallbacks listed.
+   */
+  generate?: (part: string, write: (em: Emitter, s: ConditionGenScope, doc: Record<string, unknown>) => string | undefined) => Generated | undefined;
 }
 
 const obj = (v: unknown): Record<string, unknown> =>
@@ -81,13 +86,14 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
     const doc = ruleDocs[rule.index];
     const source: string[] = [];
     const fallback: string[] = [];
-    const make = (part: string, bail: number, write: PartWriter) => {
+    const make = (part: string, bail: number, write: PartWriter, params?: string) => {
+      const listed = params === undefined;
       const closures: unknown[] = [];
       const s: ConditionGenScope = {
         ...input.scope, metricTree, scale, population,
         closure: (fn, what) => {
           closures.push(fn);
-          fallback.push(`${rule.id} ${part}: ${what} by its reference closure`);
+          if (listed) fallback.push(`${rule.id} ${part}: ${what} by its reference closure`);
           return `C[${closures.length - 1}] /* ${what.replace(/[^A-Za-z0-9_ .()…-]/g, '_')} */`;
         },
       };
@@ -100,15 +106,16 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
       }
       if (result === undefined) return undefined;
       const name = `${rule.id.replace(/[^A-Za-z0-9_]/g, '_')}_${part}`;
-      const params = em.preamble.has('facts') ? (rule.amount.type === 'each' && part === 'amount' ? ', flagged, month_row' : ', _flagged, month_row') : rule.amount.type === 'each' && part === 'amount' ? ', flagged' : '';
-      const text = `function ${name}(ctx${params}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
-      source.push(text);
+      // the month's row when the caller read it (after the other parameters: a call that gives none reads it here)
+      const rest = params ?? (rule.amount.type === 'each' && part === 'amount' ? ', flagged' : em.preamble.has('facts') ? ', _flagged' : '');
+      const text = `function ${name}(ctx${rest}${em.preamble.has('facts') ? ', month_row' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
+      if (listed) source.push(text);
       try {
         // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only
         // C: the reference closures it calls, H: integer division and rounding, MAX: 2^53 − 1
         return new Function('C', 'H', 'BAIL', 'MAX', `"use strict";\nreturn ${text};`)(closures, INTEGER_HELPERS, bail, Number.MAX_SAFE_INTEGER) as Generated;
       } catch {
-        fallback.push(`${rule.id} ${part}: code generation is not allowed here (no eval): reference closures`);
+        if (listed) fallback.push(`${rule.id} ${part}: code generation is not allowed here (no eval): reference closures`);
         return undefined;
       }
     };
@@ -125,6 +132,7 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
     if (rule.gate) integer.gate = make('gate', CONDITION_BAIL, condition(doc.gate));
     if (scale <= 15) integer.amount = make('amount', NaN, amount);
     if (!integer.amount) fallback.push(`${rule.id} amount: \`${rule.amount.type}\` is evaluated by the reference closures`);
+    if (scale <= 15) integer.generate = (part, write) => make(part, NaN, (em, s) => write(em, s, doc), ', out');
     rule.integer = integer;
     // whole in the month's function: every part generated, no per-transaction loop
     const whole = integer.amount && rule.amount.type !== 'each' && (!rule.when || integer.when) && (!rule.gate || integer.gate);

@@ -1,0 +1,104 @@
+// A formula line's explanation from the integers its generated explain code keeps
+// (compile/integer/generate-explain.ts): the line is computed once, by that code, and the
+// sentence's numbers are written from numerators and denominators, not from exact rationals
+// computed again. The steps of its conditions that held come from the same code when each
+// step is a comparison of two numbers or two booleans (explain-line.ts uses the conditions'
+// closures otherwise).
+import type { CompiledRule, Plan } from '../compile/plan.js';
+import type { Ctx } from '../compile/runtime.js';
+import type { HeldShape } from '../compile/condition/compiled-condition.js';
+import { generateExplain, type HeldLeaf, type HeldRecords, valueSlot } from '../compile/integer/generate-explain.js';
+import type { FormulaTemplate } from './formula-template.js';
+import type { Parts } from './explain-parts.js';
+import { pushRatio, ratioText, writesAsRounded } from './explain-number.js';
+
+export interface IntegerExplainer {
+  /** The rounded amount in units (before a deduction's sign), the values kept; NaN: none. */
+  units: (ctx: Ctx) => number;
+  /** Adds the formula with the numbers the last `units` kept. */
+  numbers: (parts: Parts) => void;
+  /** Adds ` = exact` and, when its text is not the rounded one, ` → rounded`, signed as the line. */
+  amounts: (parts: Parts, close: string, rounded: string) => void;
+  /** Adds `; because …` with the steps that held, when the code recorded them. */
+  steps?: (parts: Parts) => void;
+}
+
+export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTemplate): IntegerExplainer | undefined {
+  const names = [...new Set(t.names)];
+  const { scale, mode } = plan.rounding;
+  const conditions = [rule.when?.shape, rule.gate?.shape];
+  const at = valueSlot(names.length);
+  const records: HeldRecords = { at, leaves: [] };
+  // with the steps that held when every condition has a shape; else the values only
+  const withSteps = (rule.when || rule.gate) && conditions.every((c, i) => c || ![rule.when, rule.gate][i])
+    ? generateExplain(rule, names, scale, mode, { conditions: conditions.filter((c): c is HeldShape => !!c), records })
+    : undefined;
+  const generated = withSteps ?? generateExplain(rule, names, scale, mode);
+  if (!generated) return undefined;
+  const out = new Array<number>(at + 1 + 5 * records.leaves.length).fill(0);
+  const slots = t.names.map((n) => valueSlot(names.indexOf(n)));
+  const { pieces, parens } = t;
+  const sign = rule.kind === 'deduction' ? -1 : 1;
+  const steps = records.leaves.map(stepPieces);
+  let units = 0;
+  return {
+    units: (ctx) => (units = generated(ctx, out)),
+    numbers: (parts) => {
+      parts.add(pieces[0]);
+      for (let i = 0; i < slots.length; i++) {
+        pushRatio(parts, out[slots[i]], out[slots[i] + 1], parens[i]);
+        parts.add(pieces[i + 1]);
+      }
+    },
+    amounts: (parts, close, rounded) => {
+      const n = sign * out[0], d = out[1];
+      parts.add(close);
+      pushRatio(parts, n, d, false);
+      if (!writesAsRounded(n, d, sign * units, scale, rounded)) { parts.add(' → '); parts.add(rounded); }
+    },
+    steps: withSteps && ((parts) => {
+      const end = out[at];
+      for (let k = at + 1; k < end; k += 5) {
+        parts.add(k === at + 1 ? '; because ' : ', ');
+        step(records.leaves[out[k]], steps[out[k]], out, k, parts);
+      }
+    }),
+  };
+}
+
+const A = '\u0001', B = '\u0002';
+
+/**
+ * A step's held text around its two values with its labels applied, found once by labelling
+ * a text with a mark for each value; undefined when the marks do not come out once each, in
+ * order (the text is then labelled when written).
+ */
+function stepPieces(leaf: HeldLeaf): string[] | undefined {
+  const [p0, p1, p2] = leaf.shape.pieces;
+  if (!leaf.relabels.length) return [p0, p1, p2];
+  let text = p0 + A + p1 + B + p2;
+  for (let i = leaf.relabels.length - 1; i >= 0; i--) text = leaf.relabels[i](text);
+  const a = text.indexOf(A), b = text.indexOf(B);
+  if (a < 0 || b < a || text.lastIndexOf(A) !== a || text.lastIndexOf(B) !== b) return undefined;
+  return [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)];
+}
+
+/** One held step's text from its record at `k`, as the leaf's `held` writes it. */
+function step(leaf: HeldLeaf, around: string[] | undefined, out: number[], k: number, parts: Parts): void {
+  const { kind, pieces, valueText } = leaf.shape;
+  const value = (at: number) => (kind === 'boolean' ? String(out[at] === 1) : ratioText(out[at], out[at + 1]));
+  if (!around) {
+    let text = pieces[0] + value(k + 1) + pieces[1] + (valueText ?? value(k + 3)) + pieces[2];
+    for (let i = leaf.relabels.length - 1; i >= 0; i--) text = leaf.relabels[i](text);
+    parts.add(text);
+    return;
+  }
+  parts.add(around[0]);
+  if (kind === 'boolean') parts.add(out[k + 1] === 1 ? 'true' : 'false');
+  else pushRatio(parts, out[k + 1], out[k + 2], false);
+  parts.add(around[1]);
+  if (valueText !== undefined) parts.add(valueText);
+  else if (kind === 'boolean') parts.add(out[k + 3] === 1 ? 'true' : 'false');
+  else pushRatio(parts, out[k + 3], out[k + 4], false);
+  parts.add(around[2]);
+}
