@@ -18,6 +18,10 @@ self.onmessage = (event: MessageEvent<PartRequest>) => {
     queue = queue.then(() => engine.setTables(req.tables, req.from));
     return;
   }
+  if (req.type === 'rest') {
+    queue = queue.then(() => engine.rest());
+    return;
+  }
   newest = req.id;
   queue = queue.then(async () => {
     const settled = await engine.settle(req, () => req.id !== newest);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
+import { PartColumns } from '../../../editor/src/worker/part-columns.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
 import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
@@ -47,9 +48,11 @@ function randomEdit(text: string, random: Random): string | undefined {
 function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper {
   const part = new PartEngine();
   part.setTables(tables, Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2));
+  const columns = new PartColumns();
   return async (req) => {
-    const answer = await part.settle(req);
-    return structuredClone(answer); // as it crosses to another worker
+    // as it crosses to another worker and back
+    const answer = await part.settle(structuredClone({ ...req, has: columns.ids() }));
+    return columns.receive(structuredClone(answer));
   };
 }
 
