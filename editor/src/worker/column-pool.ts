@@ -8,8 +8,8 @@
 
 type Column = Int32Array | Float64Array;
 
-/** Buffers kept: the columns of about one settle (a few rules, three columns each). */
-const KEPT = 24;
+/** Buffers kept: the columns of about one settle (a few rules, three columns each) and its sums by payee (nine). */
+const KEPT = 32;
 
 /** Room a new column leaves past its values, so the next settle's slightly longer one fits it. */
 const headroom = (n: number) => n + (n >> 5) + 16;

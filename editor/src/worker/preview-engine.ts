@@ -15,7 +15,7 @@ import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { readShared } from './read-in-chunks.js';
 import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
-import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
+import { payeeSums, releaseSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
 import { gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
@@ -102,7 +102,9 @@ export class PreviewEngine {
   private keep(which: 'last' | 'base', run: Run): Run {
     const replaced = this[which];
     this[which] = run;
-    if (replaced && replaced !== run) this.pool.releaseUnkept([columnsOf(replaced.lines.values())], [columnsOf(this.last?.lines.values()), columnsOf(this.base?.lines.values())]);
+    if (!replaced || replaced === run) return run;
+    this.pool.releaseUnkept([columnsOf(replaced.lines.values())], [columnsOf(this.last?.lines.values()), columnsOf(this.base?.lines.values())]);
+    if (replaced.lines !== this.last?.lines && replaced.lines !== this.base?.lines) releaseSums(replaced.lines, this.pool);
     return run;
   }
 
@@ -277,7 +279,7 @@ export class PreviewEngine {
   private result(seq: number, started: number, run: Run | Diagnostic[]): Result {
     const computeMs = Math.round(performance.now() - started);
     if (Array.isArray(run)) return { type: 'result', seq, ok: false, diagnostics: run, computeMs };
-    const sums = payeeSums(run.lines, this.ids.length);
+    const sums = payeeSums(run.lines, this.ids.length, this.pool);
     let lineCount = 0, withheldCount = 0;
     for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
     const summary = { totals: totalsOfSums(sums), columns: summaryColumns(sums, run.dataset.covered, this.index), ...this.listOnce(), lineCount, withheldCount, from: run.from, to: run.to };
