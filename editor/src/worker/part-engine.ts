@@ -17,6 +17,8 @@ import { settleLinesUntil, Superseded } from './settle-lines.js';
 export class PartEngine {
   private tables?: DatasetTables;
   private from = 0;
+  /** The tables hold the part only (helper-part.ts): its first payee is at `from` in payees.csv. */
+  private cut = false;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private index: LineIndex = { payee: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
@@ -29,11 +31,13 @@ export class PartEngine {
 
   /**
    * Keeps the tables until the part's dataset is read from them, then drops them (the text of
-   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout.
+   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout. With
+   * `cut`, they hold the part only (helper-part.ts).
    */
-  setTables(tables: DatasetTables, from: number): void {
+  setTables(tables: DatasetTables, from: number, cut = false): void {
     this.tables = tables;
     this.from = from;
+    this.cut = cut;
     this.datasets.clear();
     this.index = { payee: new Map() };
     this.like.clear();
@@ -49,7 +53,8 @@ export class PartEngine {
     let d = this.datasets.get(key);
     if (!d && this.tables) {
       const tables = this.tables;
-      const read = readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      const read = this.cut ? readShared(tables, policy, 0, () => readDataset(tables, policy))
+        : readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));

@@ -1,6 +1,7 @@
 // Messages between the preview worker and its helper, which settles the second half of the
 // payees on the other core. Lines travel as transferred typed arrays, never copied as objects.
 import type { Diagnostic, PopulationRecord, SettleOptions } from '../../../engine/index.js';
+import type { PartBytes } from './helper-part.js';
 import type { DatasetTables } from './protocol.js';
 import type { RuleLines } from './rule-lines.js';
 
@@ -24,6 +25,7 @@ export interface PartSettle {
 
 export type PartRequest =
   | { type: 'tables'; tables: DatasetTables; from: number }
+  | { type: 'part'; part: PartBytes; from: number }
   | ({ type: 'settle'; id: number } & PartSettle)
   | { type: 'rest' };
 

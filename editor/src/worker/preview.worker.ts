@@ -2,6 +2,7 @@
 // Runs that arrive while one is computing replace each other: only the newest is computed.
 // Over a large dataset, a helper worker settles the second half of the payees on the other core.
 import { PreviewEngine } from './preview-engine.js';
+import { helperPart } from './helper-part.js';
 import { PartColumns } from './part-columns.js';
 import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -36,7 +37,11 @@ function settleInHelper(req: PartSettle): Promise<PartResult> {
   const h = helper;
   const send = (m: PartRequest, transfer: ArrayBuffer[] = []) => h.worker.postMessage(m, transfer);
   if (tables && h.sent !== `${tables.id}\u0000${req.layout}`) {
-    send({ type: 'tables', tables, from: Math.floor(engine.payeeCount / 2) });
+    const from = Math.floor(engine.payeeCount / 2);
+    // its part only, as transferred bytes, where it can be cut so (helper-part.ts)
+    const part = helperPart(tables, from);
+    if (part) send({ type: 'part', part, from }, [part.payees.bytes.buffer, part.facts.bytes.buffer] as ArrayBuffer[]);
+    else send({ type: 'tables', tables, from });
     h.sent = `${tables.id}\u0000${req.layout}`;
   }
   const id = ++h.next;
@@ -48,10 +53,11 @@ function settleInHelper(req: PartSettle): Promise<PartResult> {
 
 /**
  * After this long without an edit, both workers let go of the arrays they keep for the next
- * settle (column-pool.ts): while edits follow each other they save making new ones, at rest V8
- * collects them.
+ * settle (column-pool.ts): while edits follow each other, even seconds apart, they save making
+ * new ones (let go after 2 s, each edit of the memory bench, 3 s apart, made its columns anew
+ * and the renderer grew as before); at rest V8 collects them.
  */
-const REST_MS = 2_000;
+const REST_MS = 15_000;
 let resting: ReturnType<typeof setTimeout> | undefined;
 function restSoon() {
   clearTimeout(resting);
