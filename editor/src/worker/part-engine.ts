@@ -1,42 +1,60 @@
 // What the preview's helper worker does, free of messaging so it also runs in tests: keeps its
 // part of the dataset (the payees from a position in payees.csv on) read once per fact layout,
 // and settles the rules it is asked for over them, into columns indexed like the whole dataset's.
+// Payee and month columns equal to the last settle's are not made again and cross by id; amount
+// columns come back with the next request and are filled again (column-pool.ts).
 import { type CompiledPolicy, type Dataset, type Diagnostic, loadPolicy, readDataset, restrictRules } from '../../../engine/index.js';
 import { diagnosticsOf } from './diagnostics-of.js';
-import type { PartResult, PartSettle } from './part-protocol.js';
+import { ColumnPool } from './column-pool.js';
+import type { PartColumn, PartSettle, PartWire } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import { readShared } from './read-in-chunks.js';
-import { type LineIndex, linesExpected, RunLinesBuilder } from './rule-lines.js';
+import { type ColumnsLike, gridColumns, type LineIndex, linesExpected, type RuleLines, RunLinesBuilder } from './rule-lines.js';
+import { shareColumns } from './shared-columns.js';
 import { settleLinesUntil, Superseded } from './settle-lines.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
   private from = 0;
+  /** The tables hold the part only (helper-part.ts): its first payee is at `from` in payees.csv. */
+  private cut = false;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private index: LineIndex = { payee: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
-  /** Each rule's line count in the last settle of it: the next one makes its columns at that size. */
-  private sizes = new Map<string, number>();
+  /** Each rule's line count and payee and month columns in the last settle of it: the next one starts from them. */
+  private like = new Map<string, ColumnsLike>();
+  /** The payee and month columns of the last settle, by id (ids never reused). */
+  private ids = new Map<Int32Array, number>();
+  private nextId = 0;
+  private readonly pool = new ColumnPool();
 
   /**
    * Keeps the tables until the part's dataset is read from them, then drops them (the text of
-   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout.
+   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout. With
+   * `cut`, they hold the part only (helper-part.ts).
    */
-  setTables(tables: DatasetTables, from: number): void {
+  setTables(tables: DatasetTables, from: number, cut = false): void {
     this.tables = tables;
     this.from = from;
+    this.cut = cut;
     this.datasets.clear();
     this.index = { payee: new Map() };
-    this.sizes.clear();
+    this.like.clear();
+    this.ids.clear();
+    this.pool.clear();
   }
+
+  /** Nothing to settle for a while: the amount columns kept for the next settle are let go. */
+  rest(): void { this.pool.clear(); }
 
   private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d && this.tables) {
       const tables = this.tables;
-      const read = readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      const read = this.cut ? readShared(tables, policy, 0, () => readDataset(tables, policy))
+        : readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
@@ -45,8 +63,24 @@ export class PartEngine {
     return d ?? [];
   }
 
+  /** The lines as they cross: columns the preview worker holds (`has`) by id, others with their values. */
+  private wire(lines: RuleLines[], has: Set<number>) {
+    const column = (c: Int32Array): PartColumn => {
+      let id = this.ids.get(c);
+      if (id === undefined) this.ids.set(c, (id = ++this.nextId));
+      return has.has(id) ? { id } : { id, values: c };
+    };
+    const wire = lines.map((l) => ({ ...l, payee: column(l.payee), month: column(l.month) }));
+    // the ids of columns no rule starts from any more are forgotten
+    const held = new Set([...this.like.values()].flatMap((l) => [l.payee, l.month]));
+    for (const c of this.ids.keys()) if (!held.has(c)) this.ids.delete(c);
+    return wire;
+  }
+
   /** Settles the part, letting messages in between slices; given up (no lines) once `stale()` says a newer request waits. */
-  async settle(req: PartSettle, stale: () => boolean = () => false): Promise<PartResult> {
+  async settle(req: PartSettle, stale: () => boolean = () => false): Promise<PartWire> {
+    for (const a of req.spare ?? []) this.pool.release(a);
+    let into: RunLinesBuilder | undefined;
     try {
       if (this.loaded?.text !== req.text) {
         const loaded = loadPolicy({ file: req.file, text: req.text });
@@ -59,12 +93,21 @@ export class PartEngine {
       const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
       const keep = req.keep && new Set(req.keep);
-      const into = new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), this.sizes, linesExpected(dataset.covered.length, req.options.from, req.options.to));
+      const rules = policy.rules.filter((r) => !keep || keep.has(r.id));
+      // a rule settled here for the first time: its columns compared with those of a line per payee and month
+      const fresh = rules.filter((r) => !this.like.has(r.id));
+      const grid = fresh.length ? gridColumns(dataset.covered.map((p) => this.index.payee.get(p.payeeId)!), req.options.from, req.options.to) : undefined;
+      const like = grid ? new Map([...fresh.map((r): [string, ColumnsLike] => [r.id, { capacity: grid.payee.length, ...grid }]), ...this.like]) : this.like;
+      into = new RunLinesBuilder(this.index, rules, like, linesExpected(dataset.covered.length, req.options.from, req.options.to), this.pool);
       const span = await settleLinesUntil(stale, policy, dataset, options, into);
-      const lines = [...into.done().values()];
-      for (const l of lines) this.sizes.set(l.rule, l.cents.length);
-      return { ok: true, lines, ...span };
+      const lines = into.done();
+      into = undefined;
+      // equal columns kept once (the first settle makes each rule's own)
+      shareColumns(lines.values(), this.like.values());
+      for (const l of lines.values()) this.like.set(l.rule, { capacity: l.cents.length, payee: l.payee, month: l.month });
+      return { ok: true, lines: this.wire([...lines.values()], new Set(req.has)), ...span };
     } catch (e) {
+      into?.discard();
       return { ok: false, diagnostics: e instanceof Superseded ? [] : diagnosticsOf(e) };
     }
   }

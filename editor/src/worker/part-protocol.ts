@@ -1,6 +1,7 @@
 // Messages between the preview worker and its helper, which settles the second half of the
 // payees on the other core. Lines travel as transferred typed arrays, never copied as objects.
 import type { Diagnostic, PopulationRecord, SettleOptions } from '../../../engine/index.js';
+import type { PartBytes } from './helper-part.js';
 import type { DatasetTables } from './protocol.js';
 import type { RuleLines } from './rule-lines.js';
 
@@ -16,16 +17,35 @@ export interface PartSettle {
   keep?: string[];
   /** Population values over all payees, when the policy has any. */
   ranks?: PopulationRecord;
+  /** Amount columns of earlier answers, read and given back (transferred) for the helper's next columns. */
+  spare?: Float64Array[];
+  /** The ids of the helper's payee and month columns the preview worker holds: sent by id, not again (part-columns.ts). */
+  has?: number[];
 }
 
 export type PartRequest =
   | { type: 'tables'; tables: DatasetTables; from: number }
-  | ({ type: 'settle'; id: number } & PartSettle);
+  | { type: 'part'; part: PartBytes; from: number }
+  | ({ type: 'settle'; id: number } & PartSettle)
+  | { type: 'rest' };
+
+type Failure = { ok: false; diagnostics: Diagnostic[] };
 
 /** A part's lines (the rules asked for), or the problems settling it. */
-export type PartResult = { ok: true; lines: RuleLines[]; from: string; to: string } | { ok: false; diagnostics: Diagnostic[] };
+export type PartResult = { ok: true; lines: RuleLines[]; from: string; to: string } | Failure;
 
-export type PartResponse = { type: 'lines'; id: number } & PartResult;
+/**
+ * A payee or month column of the helper's: its values the first time (copied: the helper keeps
+ * them), then its id alone as long as the helper's lines keep it (most rules, edit after edit).
+ */
+export interface PartColumn { id: number; values?: Int32Array }
 
-/** The buffers of a run's columns, to transfer rather than copy. */
-export const buffersOf = (lines: RuleLines[]) => lines.flatMap((l) => [l.payee.buffer, l.month.buffer, l.cents.buffer]) as ArrayBuffer[];
+export type PartLines = Omit<RuleLines, 'payee' | 'month'> & { payee: PartColumn; month: PartColumn };
+
+/** A part's lines as they cross: amounts transferred, payee and month columns by id (part-columns.ts reads them). */
+export type PartWire = { ok: true; lines: PartLines[]; from: string; to: string } | Failure;
+
+export type PartResponse = { type: 'lines'; id: number } & PartWire;
+
+/** The buffers of a part's amount columns, to transfer rather than copy. */
+export const buffersOf = (lines: PartLines[]) => lines.map((l) => l.cents.buffer) as ArrayBuffer[];

@@ -30,14 +30,16 @@ export interface ImpactColumns {
 }
 
 /** A summary as the worker sends it, and as the page holds it (with the payee list read). */
-export type SummaryWire = Omit<PreviewSummary, 'payees' | 'columns' | 'list'> & { columns: SummaryColumns; list: PayeeListText };
-export type ImpactWire = Omit<PreviewImpact, 'payees' | 'columns' | 'list'> & { columns: ImpactColumns; list: PayeeListText };
+/** `list` only in the first message about a dataset: later ones mean the list read last (3 MB of text at 100,000 payees, not cloned per message). */
+export type SummaryWire = Omit<PreviewSummary, 'payees' | 'columns' | 'list'> & { columns: SummaryColumns; list?: PayeeListText };
+export type ImpactWire = Omit<PreviewImpact, 'payees' | 'columns' | 'list'> & { columns: ImpactColumns; list?: PayeeListText };
 
 export const listText = (list: PayeeList): PayeeListText => ({ ids: JSON.stringify(list.ids), names: JSON.stringify(list.names.map((n) => n ?? null)) });
 
-/** The last list read: results of one dataset carry equal texts, compared in a memcmp. */
+/** The last list read: results of one dataset carry it once (or equal texts, compared in a memcmp); without one, a message means it. */
 let lastRead: { text: PayeeListText; list: PayeeList } | undefined;
-export function readList(text: PayeeListText): PayeeList {
+export function readList(text: PayeeListText | undefined): PayeeList {
+  if (!text) return lastRead?.list ?? { ids: [], names: [] };
   if (lastRead && lastRead.text.ids === text.ids && lastRead.text.names === text.names) return lastRead.list;
   const names = (JSON.parse(text.names) as (string | null)[]).map((n) => n ?? undefined);
   lastRead = { text, list: { ids: JSON.parse(text.ids) as string[], names } };

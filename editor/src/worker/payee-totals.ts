@@ -2,6 +2,7 @@
 // payee's place in payees.csv), and the statement's totals, printed as the engine prints them.
 import { LINE_KINDS, type LineKind, type PayeeRecord, type Totals } from '../../../engine/index.js';
 import { centsText, checkSafe } from './cents.js';
+import type { ColumnPool } from './column-pool.js';
 import type { SummaryColumns } from './payee-columns.js';
 import type { LineIndex, RunLines } from './rule-lines.js';
 
@@ -16,12 +17,14 @@ export interface PayeeSums {
 /** Sums of runs already summed (the saved version's run is compared with every edit). */
 const summed = new WeakMap<RunLines, PayeeSums>();
 
-export function payeeSums(run: RunLines, payees: number): PayeeSums {
+/** The sums of `run`, made once (their arrays from `pool` when given, zeroed). */
+export function payeeSums(run: RunLines, payees: number, pool?: ColumnPool): PayeeSums {
   const known = summed.get(run);
   if (known && known.total.length === payees) return known;
-  const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, new Float64Array(payees)])) as Record<LineKind, Float64Array>;
+  const zeros = () => (pool ? pool.float64(payees).subarray(0, payees).fill(0) : new Float64Array(payees));
+  const byKind = Object.fromEntries(LINE_KINDS.map((k) => [k, zeros()])) as Record<LineKind, Float64Array>;
   const kindTotals = Object.fromEntries(LINE_KINDS.map((k) => [k, 0])) as Record<LineKind, number>;
-  const total = new Float64Array(payees);
+  const total = zeros();
   const has = new Uint8Array(payees);
   let bound = 0;
   for (const r of run.values()) {
@@ -41,6 +44,15 @@ export function payeeSums(run: RunLines, payees: number): PayeeSums {
   const sums = { byKind, total, has, kindTotals };
   summed.set(run, sums);
   return sums;
+}
+
+/** `run` is no longer kept: its sums' arrays go to `pool` (an edit's sums are 9 arrays of a number per payee). */
+export function releaseSums(run: RunLines, pool: ColumnPool): void {
+  const sums = summed.get(run);
+  if (!sums) return;
+  summed.delete(run);
+  pool.release(sums.total);
+  for (const k of LINE_KINDS) pool.release(sums.byKind[k]);
 }
 
 export function totalsOfSums(s: PayeeSums): Totals {

@@ -1,6 +1,6 @@
 // The editor's side of the preview worker: numbers each request and passes on only the answers
 // to the newest one, so a slow, stale result never overwrites a fresh one.
-import { impactOf, summaryOf } from './payee-columns.js';
+import { impactOf, readList, summaryOf } from './payee-columns.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PreviewImpact, PreviewSummary, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** What a preview is about: the text and the saved text it is compared with. */
@@ -40,6 +40,9 @@ export class PreviewClient {
   private send(m: WorkerRequest) { this.worker.postMessage(m); }
 
   private receive(m: WorkerResponse) {
+    // a payee list comes once per dataset, perhaps with an answer dropped as stale: read it anyway
+    if (m.type === 'result' && m.ok && m.summary.list) readList(m.summary.list);
+    if (m.type === 'impact' && m.impact?.list) readList(m.impact.list);
     if (m.type === 'trace') { if (m.seq === this.traceSeq) this.listener.onTrace(m); return; }
     if (m.type === 'statement') { this.statements.get(m.seq)?.(m.rows); this.statements.delete(m.seq); return; }
     if (m.seq !== this.seq) return; // stale

@@ -7,6 +7,7 @@ import {
   loadPolicy, populationOf, populationRoundsOf, readDataset, RatecardError, restrictRules, settle,
   type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions,
 } from '../../../engine/index.js';
+import { ColumnPool, columnsOf } from './column-pool.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
 import type { PartResult, PartSettle } from './part-protocol.js';
@@ -14,10 +15,10 @@ import { onePayeeTables, payeeFacts } from './one-payee.js';
 import { readShared } from './read-in-chunks.js';
 import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
-import { payeeSums, summaryColumns, totalsOfSums } from './payee-totals.js';
+import { payeeSums, releaseSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import { type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
+import { gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -66,9 +67,15 @@ export class PreviewEngine {
   private ids: string[] = [];
   /** The payees as the page receives them with every result (one JSON text each, made once). */
   private list: PayeeListText = { ids: '[]', names: '[]' };
+  /** The list went out with a message since the dataset was read: later messages leave it out (the page keeps the last one). */
+  private listSent = false;
   /** The saved version's run, and the last run of the edited text. */
   private base?: Run;
   private last?: Run;
+  /** Columns of runs no longer kept, for the next settle's (column-pool.ts). */
+  private readonly pool = new ColumnPool();
+  /** Amount columns the helper sent, read: given back with the next request. */
+  private spare: Float64Array[] = [];
   /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
   lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
 
@@ -78,8 +85,27 @@ export class PreviewEngine {
     this.index = { payee: new Map() };
     this.ids = [];
     this.list = { ids: '[]', names: '[]' };
+    this.listSent = false;
     this.base = undefined;
     this.last = undefined;
+    this.pool.clear();
+    this.spare = [];
+  }
+
+  /** The page is idle: the arrays kept for the next settle are let go, for V8 to collect while nothing runs. */
+  rest(): void {
+    this.pool.clear();
+    this.spare = [];
+  }
+
+  /** Keeps `run` as the last run or the saved version's: the columns of the run it replaces that no kept run holds go to the pool. */
+  private keep(which: 'last' | 'base', run: Run): Run {
+    const replaced = this[which];
+    this[which] = run;
+    if (!replaced || replaced === run) return run;
+    this.pool.releaseUnkept([columnsOf(replaced.lines.values())], [columnsOf(this.last?.lines.values()), columnsOf(this.base?.lines.values())]);
+    if (replaced.lines !== this.last?.lines && replaced.lines !== this.base?.lines) releaseSums(replaced.lines, this.pool);
+    return run;
   }
 
   check(seq: number, file: string, text: string): { checked: Checked; policy?: CompiledPolicy } {
@@ -100,6 +126,7 @@ export class PreviewEngine {
       if (read.ok && !this.ids.length) {
         this.ids = read.dataset.payees.map((p) => p.payeeId);
         this.list = listText({ ids: this.ids, names: read.dataset.payees.map((p) => p.name) });
+        this.listSent = false;
         this.ids.forEach((id, i) => this.index.payee.set(id, i));
       }
     }
@@ -125,7 +152,7 @@ export class PreviewEngine {
 
   /** The run made of the settled lines and, for an edit of parameters, the kept run's other rules. */
   private finish(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, settled: SettledLines): Run {
-    shareColumns(settled.lines.values(), [prep.from?.lines, this.base?.lines, this.last?.lines]);
+    shareColumns(settled.lines.values(), [prep.from?.lines, this.base?.lines, this.last?.lines].flatMap((run) => [...run?.values() ?? []]));
     if (!prep.from) return { key: prep.key, policy, dataset, options, ...settled };
     const lines = new Map(prep.from.lines);
     for (const [rule, l] of settled.lines) lines.set(rule, l);
@@ -136,9 +163,14 @@ export class PreviewEngine {
   private builder(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): RunLinesBuilder {
     const keep = prep.reads?.affected;
     const from = prep.from ?? (this.last?.key === prep.key ? this.last : undefined);
-    const sizes = new Map([...from?.lines ?? []].map(([rule, l]) => [rule, l.cents.length]));
+    const rules = policy.rules.filter((r) => !keep || keep.has(r.id));
     const months = dataset.months && { from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
-    return new RunLinesBuilder(this.index, policy.rules.filter((r) => !keep || keep.has(r.id)), sizes, months && linesExpected(dataset.covered.length, months.from, months.to));
+    const expected = months && linesExpected(dataset.covered.length, months.from, months.to);
+    // a first run: each rule's columns compared with those of a line per payee and month
+    const grid = !from && months ? gridColumns(dataset.covered.map((p) => this.index.payee.get(p.payeeId)!), months.from, months.to) : undefined;
+    const like = from ? new Map([...from.lines].map(([rule, l]) => [rule, { capacity: l.cents.length, payee: l.payee, month: l.month }]))
+      : grid && new Map(rules.map((r) => [r.id, { capacity: grid.payee.length, ...grid }]));
+    return new RunLinesBuilder(this.index, rules, like, expected, this.pool);
   }
 
   /** Settles the rules `prep` settles over the whole dataset in this thread. */
@@ -174,14 +206,22 @@ export class PreviewEngine {
       const second = helper({
         file: policy.source.file, text: policy.source.text, layout: JSON.stringify(policy.layout), options: range, ...(ranks ? { ranks } : {}),
         ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
+        ...(this.spare.length ? { spare: this.spare.splice(0) } : {}),
       });
       const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
       // both halves' lines in the same columns: the helper's appended after this half's
       const into = this.builder(prep, policy, dataset, options);
-      const first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, into);
-      const other = await second;
-      if (!other.ok) throw new RatecardError(other.diagnostics);
-      into.append(other.lines);
+      let first;
+      try {
+        first = await settleLinesUntil(stale, settling, { ...dataset, covered }, { ...range, ...(ranks ? { ranks } : {}) }, into);
+        const other = await second;
+        if (!other.ok) throw new RatecardError(other.diagnostics);
+        into.append(other.lines);
+        this.spare = other.lines.map((l) => l.cents);
+      } catch (e) {
+        into.discard();
+        throw e;
+      }
       return this.finish(prep, policy, dataset, options, { lines: into.done(), ...first });
     } catch (e) {
       if (!(e instanceof RatecardError)) throw e;
@@ -196,7 +236,7 @@ export class PreviewEngine {
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
     const options = optionsOf(range);
     try {
-      return this.result(seq, started, (this.last = this.settleRun(policy, dataset, options)));
+      return this.result(seq, started, this.keep('last', this.settleRun(policy, dataset, options)));
     } catch (e) {
       return this.result(seq, started, diagnosticsOf(e));
     }
@@ -212,7 +252,7 @@ export class PreviewEngine {
       const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper, stale);
       // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
       if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
-      return this.result(seq, started, (this.last = run));
+      return this.result(seq, started, this.keep('last', run));
     } catch (e) {
       // given up for a newer edit (`stale`): dropped like an answer about another dataset, nothing kept
       if (e instanceof Superseded) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
@@ -229,26 +269,33 @@ export class PreviewEngine {
     return this.ids.length;
   }
 
+  /** The payee list for the first message about the dataset; nothing for the later ones. */
+  private listOnce(): { list?: PayeeListText } {
+    if (this.listSent) return {};
+    this.listSent = true;
+    return { list: this.list };
+  }
+
   private result(seq: number, started: number, run: Run | Diagnostic[]): Result {
     const computeMs = Math.round(performance.now() - started);
     if (Array.isArray(run)) return { type: 'result', seq, ok: false, diagnostics: run, computeMs };
-    const sums = payeeSums(run.lines, this.ids.length);
+    const sums = payeeSums(run.lines, this.ids.length, this.pool);
     let lineCount = 0, withheldCount = 0;
     for (const r of run.lines.values()) { lineCount += r.cents.length; withheldCount += r.withheld; }
-    const summary = { totals: totalsOfSums(sums), columns: summaryColumns(sums, run.dataset.covered, this.index), list: this.list, lineCount, withheldCount, from: run.from, to: run.to };
+    const summary = { totals: totalsOfSums(sums), columns: summaryColumns(sums, run.dataset.covered, this.index), ...this.listOnce(), lineCount, withheldCount, from: run.from, to: run.to };
     return { type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started), summary };
   }
 
   /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */
   private baseRun(file: string, baseText: string, last: Run): Run | undefined {
     if (this.base?.key === last.key && this.base.policy.source.text === baseText) return this.base;
-    if (baseText === last.policy.source.text) return (this.base = last);
+    if (baseText === last.policy.source.text) return this.keep('base', last);
     const loaded = loadPolicy({ file, text: baseText });
     if (!loaded.ok) return undefined;
     const dataset = this.dataset(loaded.policy);
     if (Array.isArray(dataset)) return undefined;
     try {
-      return (this.base = this.settleRun(loaded.policy, dataset, last.options));
+      return this.keep('base', this.settleRun(loaded.policy, dataset, last.options));
     } catch {
       return undefined;
     }
@@ -259,7 +306,7 @@ export class PreviewEngine {
     const started = performance.now();
     const last = this.last;
     const before = last && baseText !== undefined ? this.baseRun(file, baseText, last) : undefined;
-    const impact = last && before ? { ...lineImpact(before.lines, last.lines, this.ids), list: this.list } : undefined;
+    const impact = last && before ? { ...lineImpact(before.lines, last.lines, this.ids), ...this.listOnce() } : undefined;
     return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
   }
 

@@ -1,6 +1,7 @@
 // The preview's helper Web Worker: settles the second half of the payees on the other core while
 // the preview worker settles the first (see part-engine.ts). Its columns are transferred back;
 // a settle a newer one replaced while it ran is given up (the preview worker no longer waits for it).
+import { partTables } from './helper-part.js';
 import { PartEngine } from './part-engine.js';
 import { buffersOf, type PartRequest, type PartResponse } from './part-protocol.js';
 
@@ -16,6 +17,14 @@ self.onmessage = (event: MessageEvent<PartRequest>) => {
   const req = event.data;
   if (req.type === 'tables') {
     queue = queue.then(() => engine.setTables(req.tables, req.from));
+    return;
+  }
+  if (req.type === 'part') {
+    queue = queue.then(() => engine.setTables(partTables(req.part), req.from, true));
+    return;
+  }
+  if (req.type === 'rest') {
+    queue = queue.then(() => engine.rest());
     return;
   }
   newest = req.id;

@@ -2,7 +2,7 @@
 // month, so their payee and month columns are equal, rule after rule and run after run: at
 // 100,000 payees × 12 months each pair is 9.6 MB, and the saved version's run and the edited one
 // hold twelve. Columns are never written once made, so rules can share them.
-import type { RuleLines, RunLines } from './rule-lines.js';
+import type { RuleLines } from './rule-lines.js';
 
 type Column = Int32Array;
 
@@ -20,10 +20,13 @@ function shared(c: Column, known: Column[]): Column {
   return c;
 }
 
-/** Gives the new rules' lines (`lines`, made by this settle) the equal columns of `kept` runs and of each other, in place. */
-export function shareColumns(lines: Iterable<RuleLines>, kept: (RunLines | undefined)[]): void {
+/** Gives the new rules' lines (`lines`, made by this settle) the equal columns of `kept` lines and of each other, in place. */
+export function shareColumns(lines: Iterable<RuleLines>, kept: Iterable<{ payee?: Column; month?: Column }>): void {
   const payees = new Set<Column>(), months = new Set<Column>();
-  for (const run of kept) for (const l of run?.values() ?? []) { payees.add(l.payee); months.add(l.month); }
+  for (const l of kept) {
+    if (l.payee) payees.add(l.payee);
+    if (l.month) months.add(l.month);
+  }
   const knownPayees = [...payees], knownMonths = [...months];
   for (const l of lines) {
     l.payee = shared(l.payee, knownPayees);

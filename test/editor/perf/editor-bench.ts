@@ -6,7 +6,9 @@
 // never asserts them; first, the CPU an edit costs in Node (cpu-per-edit.ts), which a busy machine
 // does not inflate. `npm run bench:editor` (sizes: `-- 10000 100000`, the default). With
 // `--memory`, the memory is sampled while each edit runs (memory-sampler.ts): the renderer's peak
-// RSS during the edit and at rest after it, and each worker's heap peaks, used and held.
+// RSS during the edit and at rest after it, and each worker's heap peaks, used and held. With
+// `--allocators`, the renderer's memory by allocator after loading and after each edit
+// (renderer-allocators.ts: Chromium's memory-infra dump).
 import { availableParallelism, loadavg } from 'node:os';
 import { ensureProductionApp } from './production-app.js';
 import { startFixture } from '../e2e/editor-fixture.js';
@@ -15,6 +17,7 @@ import { cpuPerEdit } from './cpu-per-edit.js';
 import { timeEdit } from './edit-timing.js';
 import { openGenerated } from './generated-page.js';
 import { peaksText, sampleWhile } from './memory-sampler.js';
+import { allocatorsText, rendererAllocators } from './renderer-allocators.js';
 import { WorkerHeapProbe } from './worker-heaps.js';
 import { DEBOUNCE_MS } from '../../../editor/src/state/use-preview.js';
 
@@ -23,12 +26,14 @@ const EDITS = ['3', '2.5', '4', '3.5', '2'];
 /** The renderer's RSS after an edit, once the page has been idle for this long. */
 const REST_MS = 3_000;
 
-async function benchOne(payees: number, memory: boolean): Promise<void> {
+async function benchOne(payees: number, memory: boolean, allocators: boolean): Promise<void> {
   const fx = await startFixture();
   try {
     const { page, loadMs, close } = await openGenerated(fx, payees, 600_000);
     const loaded = await pageMemory(fx.browser, page);
     console.log(`${payees.toLocaleString('en-US')} payees × 12 months: dataset loaded, previewed and compared in ${loadMs} ms; page heap ${loaded.heapMb} MB, renderer RSS ${loaded.rendererRssMb} MB (peak ${loaded.rendererPeakMb} MB)`);
+    const byAllocator = async () => { if (allocators) console.log(`    by allocator (MB): ${allocatorsText(await rendererAllocators(fx.browser))}`); };
+    await byAllocator();
     const probe = await WorkerHeapProbe.open(page);
     const times: number[] = [];
     for (const value of EDITS) {
@@ -39,6 +44,7 @@ async function benchOne(payees: number, memory: boolean): Promise<void> {
       times.push(t.toImpactMs);
       console.log(`  step_rate → ${value} %: result on screen ${t.toResultMs} ms, impact on screen ${t.toImpactMs} ms (worker: settle ${t.workerMs} ms, impact ${t.impactWorkerMs} ms; impact ${t.impactTotal}); page heap ${m.heapMb} MB, renderer RSS ${m.rendererRssMb} MB${memory ? ` ${REST_MS / 1000} s after` : ''} (peak ${m.rendererPeakMb} MB)`);
       if (peaks) console.log(`    while editing: ${peaksText(peaks)}`);
+      await byAllocator();
     }
     const heaps = (collect: boolean) => probe.heaps(collect).then((hs) => hs.map((h) => `${h.url} ${h.usedMb} MB`).join(', '));
     console.log(`  worker heaps after the edits: ${await heaps(false)}; live (after a full GC in each): ${await heaps(true)}`);
@@ -54,8 +60,9 @@ async function benchOne(payees: number, memory: boolean): Promise<void> {
 }
 
 const memory = process.argv.includes('--memory');
+const allocators = process.argv.includes('--allocators');
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await ensureProductionApp();
 console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, ${DEBOUNCE_MS} ms debounce included`);
 if (!memory) console.log(cpuPerEdit(10_000));
-for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees, memory);
+for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees, memory, allocators);

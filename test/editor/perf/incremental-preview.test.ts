@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
+import { helperPart, partTables } from '../../../editor/src/worker/helper-part.js';
+import { PartColumns } from '../../../editor/src/worker/part-columns.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
 import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
@@ -46,10 +48,16 @@ function randomEdit(text: string, random: Random): string | undefined {
 /** A helper settling the second half of the payees in this thread, as the helper worker does. */
 function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper {
   const part = new PartEngine();
-  part.setTables(tables, Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2));
+  const from = Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2);
+  // its part as bytes where the worker sends it so, else the whole tables
+  const cut = helperPart(tables, from);
+  if (cut) part.setTables(partTables(structuredClone(cut)), from, true);
+  else part.setTables(tables, from);
+  const columns = new PartColumns();
   return async (req) => {
-    const answer = await part.settle(req);
-    return structuredClone(answer); // as it crosses to another worker
+    // as it crosses to another worker and back
+    const answer = await part.settle(structuredClone({ ...req, has: columns.ids() }));
+    return columns.receive(structuredClone(answer));
   };
 }
 
@@ -101,6 +109,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
   it('rural-contract over 2,100 generated payees × 12 months (several slices): edits settle fewer rules and equal full settles, in halves', async () => {
     const big = generateRuralDataset(2_100, 12);
     const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
+    expect(helperPart(tables, 1_050)).toBeDefined(); // the helper reads its part from bytes, as in the browser
     const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
     expect(checked).toBeGreaterThan(1);
     expect(fewer).toBeGreaterThan(0);

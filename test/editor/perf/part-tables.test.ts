@@ -3,6 +3,7 @@
 // (quoted cells, carriage returns).
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../engine/index.js';
+import { helperPart, partTables } from '../../../editor/src/worker/helper-part.js';
 import { tablesFrom } from '../../../editor/src/worker/part-tables.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 
@@ -33,5 +34,29 @@ describe('the helper\'s part of the tables', () => {
     expect(part.payees).toEqual({ file: 'payees.csv', ...expected(quoted, (_c, i) => i > 1) });
     expect((part.payees as { rows: string[][] }).rows[1]).toEqual(['B', 'Point, B']);
     expect(part.facts).toEqual({ file: 'facts.csv', ...expected(facts, (c) => ['B', 'C', 'D'].includes(c[1].trim())) });
+  });
+});
+
+describe('the helper\'s part as bytes', () => {
+  const rowsOf = (text: string) => parseCsv(text).map((r) => r.cells);
+  const cellsOf = (source: DatasetTables['payees']) => ('rows' in source ? source.rows : rowsOf(source.text));
+
+  it('holds the rows tablesFrom keeps, as UTF-8 text without blank lines', () => {
+    const tables: DatasetTables = { id: 't', payees: { file: 'payees.csv', text: payees.slice(1) }, facts: { file: 'facts.csv', text: facts } };
+    const cut = helperPart(tables, 2)!;
+    const read = partTables(structuredClone(cut));
+    const whole = tablesFrom(tables, 2);
+    expect(read.id).toBe('t/from-2');
+    expect(cellsOf(read.payees)).toEqual(cellsOf(whole.payees));
+    expect(cellsOf(read.facts)).toEqual(cellsOf(whole.facts));
+    expect((read.facts as { text: string }).text).toBe('period,payee_id,sales\n2025-01, C ,2\n2025-02,D,3\n');
+  });
+
+  it('is not made for text that is not plain ASCII, or with transactions: those go whole', () => {
+    const tables = (p: string, f = facts): DatasetTables => ({ id: 't', payees: { file: 'payees.csv', text: p }, facts: { file: 'facts.csv', text: f } });
+    expect(helperPart(tables(payees), 1)).toBeUndefined(); // a byte-order mark
+    expect(helperPart(tables('payee_id,name\nA,Café\n'), 0)).toBeUndefined();
+    expect(helperPart(tables('payee_id,name\nA,"Point, A"\n'), 0)).toBeUndefined();
+    expect(helperPart({ ...tables('payee_id,name\nA,Point A\n'), transactions: { file: 't.csv', text: 'payee_id\nA\n' } }, 0)).toBeUndefined();
   });
 });

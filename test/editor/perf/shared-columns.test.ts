@@ -10,7 +10,7 @@ describe('shared payee and month columns', () => {
   it('keeps one column of equal ones, across runs and rules, and leaves different ones alone', () => {
     const kept = lines('a', [0, 0, 1], [5, 6, 5]);
     const same = lines('a', [0, 0, 1], [5, 6, 5]), sameAgain = lines('b', [0, 0, 1], [5, 6, 6]), other = lines('c', [0, 1], [5, 5]);
-    shareColumns([same, sameAgain, other], [new Map([['a', kept]]), undefined]);
+    shareColumns([same, sameAgain, other], [kept]);
     expect(same.payee).toBe(kept.payee);
     expect(same.month).toBe(kept.month);
     expect(sameAgain.payee).toBe(kept.payee);
@@ -19,7 +19,7 @@ describe('shared payee and month columns', () => {
     expect(other.payee).not.toBe(kept.payee);
     expect(other.month).not.toBe(kept.month);
     const later = lines('d', [0, 1], [5, 5]);
-    shareColumns([later], [new Map([['c', other]])]);
+    shareColumns([later], [other]);
     expect(later.payee).toBe(other.payee);
   });
 });
