@@ -14,6 +14,8 @@ import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
 import { RankColumns } from './rank-columns.js';
 import { placeMaps, placesOf, rankKeyReaders } from './rank-in-process.js';
+// the layouts of what a run drops stay alive between runs (see kept-shapes.ts)
+import './kept-shapes.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
 export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
