@@ -237,7 +237,7 @@ export function rankPopulation(plan: Plan, states: PayeeState[], months: number[
   for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
     if (metric.rank) {
       names.push(metric.name);
-      places.push(placesOf(metric.rank.by, states, months, plan.metrics));
+      places.push(placesOf(metric.rank, states, months, plan.metrics));
     }
     aggregateKeys(metric, each, aggregates);
   });

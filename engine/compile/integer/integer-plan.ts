@@ -8,7 +8,7 @@
 import { Exact } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import { parseExpression } from '../../expression/parse-expression.js';
-import type { CompiledRule } from '../plan.js';
+import type { CompiledMetric, CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
 import { Emitter } from './emitter.js';
 import { generateAmount } from './generate-amount.js';
@@ -16,6 +16,7 @@ import { generateEach, NotGenerated } from './generate-each.js';
 import { type ConditionGenScope, generateCondition } from './generate-condition.js';
 import type { GenScope } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
+import { generateRankKeys } from './generate-rank-keys.js';
 
 /** What a generated condition returns when it cannot decide in integers. */
 export const CONDITION_BAIL = 2;
@@ -47,6 +48,8 @@ export interface IntegerPlanInput {
   rounding: { scale: number; mode: string };
   /** The scope every expression and condition of the policy was compiled in. */
   scope: Omit<ConditionGenScope, 'closure' | 'metricTree' | 'scale'>;
+  /** The policy's metrics: a rank metric gets a generated reader of its keys. */
+  metrics?: CompiledMetric[];
 }
 
 /** Adds generated functions to the rules; a part that cannot be generated is left to its closures. */
@@ -114,5 +117,8 @@ export function generateIntegerRules(input: IntegerPlanInput): void {
     }
     if (!integer.amount) fallback.push(`${rule.id} amount: \`${rule.amount.type}\` is evaluated by the reference closures`);
     rule.integer = integer;
+  }
+  for (const metric of input.metrics ?? []) {
+    if (metric.rank) metric.rank.integer = generateRankKeys(metric.name, metric.rank.by, { ...input.scope, metricTree, scale, population });
   }
 }
