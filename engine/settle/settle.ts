@@ -59,17 +59,19 @@ export function checkCoverage(dataset: Dataset, range: SettleRange, payees: Paye
 }
 
 export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: LedgerEntry[] = []): PayeeState {
-  return {
-    payee,
-    files: dataset.files,
+  // every field, in keptState's order: fields added later would give each state a layout of
+  // its own that V8 frees between runs (see kept-shapes.ts), and the literal's layout is kept
+  const state: PayeeState & Record<keyof PayeeState, unknown> = {
+    policyId: undefined, files: dataset.files, payee,
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? new Map(),
     transactions: dataset.transactions.get(payee.payeeId) ?? new Map(),
-    metrics: undefined,
-    current: [],
+    metrics: undefined, metricMonth: undefined, metricRow: undefined, current: [], currentKept: undefined, unit: undefined,
     ledger: history,
     settled: new MonthList(history.length ? [...new Set(history.map((h) => h.month))] : []),
+    population: undefined,
   };
+  return state;
 }
 
 export function rangeMonths(range: SettleRange): number[] {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { settle } from '../../../engine/index.js';
 import { Exact } from '../../../engine/exact/exact.js';
 import { KEPT_SHAPES } from '../../../engine/settle/kept-shapes.js';
-import { newPayeeState, rangeMonths, resolveRange } from '../../../engine/settle/settle.js';
+import { monthsToEvaluate, newPayeeState, rangeMonths, resolveRange } from '../../../engine/settle/settle.js';
 import { rankPopulation } from '../../../engine/settle/population.js';
 import { RankColumns } from '../../../engine/settle/rank-columns.js';
 import { PlaceTable } from '../../../engine/settle/place-months.js';
@@ -16,6 +16,8 @@ import { UnitSums } from '../../../engine/evaluate/unit-sums.js';
 import { LineColumns } from '../../../engine/evaluate/line-columns.js';
 import { UnitsEntry } from '../../../engine/compile/runtime.js';
 import { LINE_KINDS } from '../../../engine/types.js';
+import { evaluatePayee } from '../../../engine/evaluate/evaluate-payee.js';
+import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
 import { folderDataset, policyOf } from '../../fixtures/scenario.js';
 
 setFlagsFromString('--allow-natives-syntax');
@@ -37,6 +39,18 @@ describe('kept shapes', () => {
     const population = rankPopulation(policy.plan, dataset.covered.map((p) => newPayeeState(p, dataset)), rangeMonths(range));
     const places = [...population.values()][0];
     expect(sameLayout(places, KEPT_SHAPES.placeMonths)).toBe(true);
+  });
+
+  it('a payee state keeps the layout it is made with while it is ranked and settled, the one of its kept copy', () => {
+    const range = resolveRange(dataset, {}, policy.plan.lookback);
+    const states = dataset.covered.map((p) => newPayeeState(p, dataset));
+    const population = rankPopulation(policy.plan, states, rangeMonths(range));
+    const fresh = newPayeeState(dataset.covered[0], dataset);
+    const state = states[0];
+    state.population = population.get(state.payee.payeeId);
+    evaluatePayee(policy.plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, detail: 'amounts' });
+    expect(sameLayout(state, fresh)).toBe(true);
+    expect(sameLayout(keptState(state), fresh)).toBe(true);
   });
 
   it('a gate\'s withheld item has the kept layout', () => {
