@@ -19,6 +19,7 @@ import { UnitSums } from '../evaluate/unit-sums.js';
 import { LINE_KINDS, type LineKind } from '../types.js';
 import { PlaceMonths, PlaceTable } from './place-months.js';
 import { RankColumns } from './rank-columns.js';
+import { evaluateOptions, payeeOutput } from './run-objects.js';
 
 function keptShapes() {
   const state = { current: [] as PayeeState['current'] } as PayeeState;
@@ -27,9 +28,12 @@ function keptShapes() {
   const rule = { id: '', index: 0, kind: 'bonus' } as unknown as CompiledRule;
   const table = new PlaceTable([''], [new Int32Array(1)], [0]);
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
+  const unitSums = new UnitSums(2, sums);
   return {
     monthList: new MonthList(),
-    unitSums: new UnitSums(2, sums),
+    unitSums,
+    evaluateOptions: evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined),
+    payeeOutput: payeeOutput([], [], undefined, undefined),
     unitsEntry: new UnitsEntry(0, '', 'bonus', 0, 100, undefined),
     lineColumns: new LineColumns(2, 1),
     stateAsOf: new StateAsOf(state, ctx),

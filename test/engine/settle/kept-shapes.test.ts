@@ -18,6 +18,7 @@ import { UnitsEntry } from '../../../engine/compile/runtime.js';
 import { LINE_KINDS } from '../../../engine/types.js';
 import { evaluatePayee } from '../../../engine/evaluate/evaluate-payee.js';
 import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
+import { evaluateOptions, payeeOutput } from '../../../engine/settle/run-objects.js';
 import { folderDataset, policyOf } from '../../fixtures/scenario.js';
 
 setFlagsFromString('--allow-natives-syntax');
@@ -74,5 +75,10 @@ describe('kept shapes', () => {
     expect(sameLayout(new UnitSums(2, sums), KEPT_SHAPES.unitSums)).toBe(true);
     expect(sameLayout(new UnitsEntry(24300, 'refund', 'bonus', 25900, 100, ['2025-Q1']), KEPT_SHAPES.unitsEntry)).toBe(true);
     expect(sameLayout(new LineColumns(2, 32000), KEPT_SHAPES.lineColumns)).toBe(true);
+    // what settlePlan hands evaluatePayee, with and without explanations, unpaid items and columns
+    const unitSums = new UnitSums(2, sums);
+    expect(sameLayout(evaluateOptions(24300, 'trace', sums, unitSums, 'reference', false), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(evaluateOptions(24301, 'amounts', sums, undefined, undefined, true), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(payeeOutput([], [], [], new LineColumns(2, 16)), KEPT_SHAPES.payeeOutput)).toBe(true);
   });
 });
