@@ -52,7 +52,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid 
   const layout = dataLayout(doc, names.factDecls, names.attributeDecls);
   if (diagnostics.length) return { diagnostics };
   // a policy with errors is never evaluated, and its document may lack what the last pass reads
-  const month = valid ? generateCode(doc, rules, names, conditions) : undefined;
+  const month = valid ? generateCode(doc, rules, names, conditions, metrics.metrics) : undefined;
 
   const rounding = obj(doc.rounding);
   const effective = obj(doc.effective);

@@ -10,6 +10,7 @@ import type { Ctx, Fn } from './runtime.js';
 import type { Schedule, TierRow, Value, ValueType } from './values.js';
 import type { IntegerRule } from './integer/integer-plan.js';
 import type { MonthProgram } from './integer/generate-month.js';
+import type { GeneratedRankKeys } from './integer/generate-rank-keys.js';
 
 export interface CompiledMetric {
   slot: number;
@@ -17,7 +18,11 @@ export interface CompiledMetric {
   type: ValueType;
   compute: Fn;
   /** Population rank: the metrics (or facts) to order by, read per payee before ranking. */
-  rank?: { by: { name: string; value: Fn; order: 'asc' | 'desc' }[] };
+  rank?: {
+    by: { name: string; value: Fn; order: 'asc' | 'desc' }[];
+    /** Generated reader of the keys in integers (the closures above are the reference). */
+    integer?: GeneratedRankKeys;
+  };
   /** Population aggregate: computed over all payees (of the payee's group) before settling. */
   population?: PopulationMetric;
   location: SourceLocation;

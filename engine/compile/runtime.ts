@@ -1,7 +1,6 @@
 // The state the compiled closures read while one payee is evaluated: the payee's facts by
 // month, memoised metrics, this month's lines and the ledger of earlier lines.
 import { Exact } from '../exact/exact.js';
-import { keepShape } from './keep-shape.js';
 import type { FactRow, FieldValue, TransactionRow } from '../data/dataset.js';
 import type { LineKind, PayeeRecord } from '../types.js';
 import type { Value } from './values.js';
@@ -78,7 +77,6 @@ export class UnitsEntry implements LedgerEntry {
 
   get amount(): Exact { return (this.#amount ??= Exact.ratio(this.units, this.unit)); }
 }
-keepShape(new UnitsEntry(0, '', 'commission', 0, 100));
 
 /** A payee's settled months: a Set's `has` and `add` (tests pass one). */
 export interface MonthSet { has(month: number): boolean; add(month: number): unknown }
@@ -97,7 +95,6 @@ export class MonthList implements MonthSet {
     return this;
   }
 }
-keepShape(new MonthList());
 
 /** An exact amount as integer units of 1/`unit`, or NaN when that is not a safe integer. */
 export function exactUnits(amount: Exact, unit: number): number {

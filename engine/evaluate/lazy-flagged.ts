@@ -36,7 +36,9 @@ export class LazyFlagged implements WithheldItem {
     this.#rule = rule;
     this.#lineTrace = lineTrace;
     this.#item = ctx.item!;
-    this.#at = new StateAsOf(kept, ctx);
+    // a rule reads only lines of rules before it: the first rule's items keep no lines, and the
+    // month's lines array is reused instead of made again for every month with a flagged transaction
+    this.#at = new StateAsOf(kept, ctx, rule.index > 0);
   }
 
   #eager(): WithheldItem {

@@ -6,7 +6,6 @@
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import { type Ctx, lineId, type PayeeState } from '../compile/runtime.js';
 import { StateAsOf } from './state-as-of.js';
-import { keepShape } from '../compile/keep-shape.js';
 import type { LineKind, LineTrace, MessageData, WithheldItem } from '../types.js';
 import { bareTraces } from './plan-constants.js';
 import { unitsText } from './unit-sums.js';
@@ -63,9 +62,6 @@ export class LazyWithheld extends StateAsOf implements WithheldItem {
     };
   }
 }
-
-// a sample of the shape (see keep-shape.ts)
-keepShape(new LazyWithheld({} as Plan, {} as CompiledRule, '', '', 0, { p: {} as PayeeState, m: 0 }, {} as PayeeState));
 
 /**
  * What reasons made later need of a payee's state: all of it but its memoised metrics, made

@@ -4,7 +4,6 @@
 // editor's preview, impact reports) makes no garbage per line.
 import type { Exact } from '../exact/exact.js';
 import { exactUnits } from '../compile/runtime.js';
-import { keepShape } from '../compile/keep-shape.js';
 
 export class LineColumns {
   length = 0;
@@ -61,5 +60,3 @@ export class LineColumns {
     this.units = units;
   }
 }
-// a sample of the shape (see keep-shape.ts)
-keepShape(new LineColumns(2, 1));

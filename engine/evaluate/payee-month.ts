@@ -11,7 +11,6 @@ import type { PlanConstants } from './plan-constants.js';
 import type { EvaluateOptions, PayeeOutput } from './evaluate-payee.js';
 import { unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
-import { keepShape } from '../compile/keep-shape.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineExplainer } from './explain-line.js';
 
@@ -100,6 +99,3 @@ export class PayeeMonth implements MonthSink {
     }
   }
 }
-// a sample of the shape (see keep-shape.ts)
-keepShape(new PayeeMonth({ id: '', rounding: { scale: 2 } } as Plan, { payee: { payeeId: '' } } as PayeeState, {} as Ctx,
-  { emitFrom: 0, detail: 'amounts' }, { lines: [], withheld: [] }, {} as PlanConstants));

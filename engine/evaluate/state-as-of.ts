@@ -2,7 +2,6 @@
 // the run (reasons read late): its lines of that month (a new array each month) are put back
 // while `f` reads it. Its memoised metrics are not kept, so `f` makes them again, for that month.
 import type { Ctx, PayeeState } from '../compile/runtime.js';
-import { keepShape } from '../compile/keep-shape.js';
 
 export class StateAsOf {
   // private fields and a getter, no own property: items made later extend this class, and
@@ -34,5 +33,3 @@ export class StateAsOf {
     }
   }
 }
-// a sample of the shape (see keep-shape.ts)
-keepShape(new StateAsOf({} as PayeeState, { p: {} as PayeeState, m: 0 }, false));

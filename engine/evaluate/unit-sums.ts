@@ -3,7 +3,6 @@
 // 2^53 − 1 goes to the exact sums instead, so the totals stay exact whatever the amounts.
 import { Exact } from '../exact/exact.js';
 import { LINE_KINDS, type LineKind } from '../types.js';
-import { keepShape } from '../compile/keep-shape.js';
 
 export class UnitSums {
   // by kind in LINE_KINDS order, in a typed array: a sum past 2^31 stays a double in place
@@ -28,9 +27,6 @@ export class UnitSums {
     return this.exact;
   }
 }
-
-// a sample of the shape (see keep-shape.ts)
-keepShape(new UnitSums(2, {} as Record<LineKind, Exact>));
 
 const KIND_INDEX = Object.fromEntries(LINE_KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
 /** A kind's index in LINE_KINDS, for UnitSums.add (found once per rule). */

@@ -14,6 +14,8 @@ import { msg } from '../messages/msg.js';
 import { allocateLargestRemainder } from './allocate.js';
 import { RankColumns } from './rank-columns.js';
 import { placeMaps, placesOf, rankKeyReaders } from './rank-in-process.js';
+// the layouts of what a run drops stay alive between runs (see kept-shapes.ts)
+import './kept-shapes.js';
 
 /** payee → month → name → value (ranks as numbers, aggregates and shares exact). */
 export type Population = Map<string, Map<number, Map<string, number | Exact>>>;
@@ -235,7 +237,7 @@ export function rankPopulation(plan: Plan, states: PayeeState[], months: number[
   for (const metric of plan.metrics) located(metric.location, `metrics.${metric.name}`, () => {
     if (metric.rank) {
       names.push(metric.name);
-      places.push(placesOf(metric.rank.by, states, months, plan.metrics));
+      places.push(placesOf(metric.rank, states, months, plan.metrics));
     }
     aggregateKeys(metric, each, aggregates);
   });

@@ -6,6 +6,8 @@
 // monotonic, so two quotients that differ as floats order their fractions; only equal floats
 // (ties, and fractions a hair apart) are compared exactly.
 import { Exact } from '../exact/exact.js';
+import type { Ctx } from '../compile/runtime.js';
+import type { RankKeysReader } from '../compile/integer/generate-rank-keys.js';
 import { compareFractions } from './compare-fractions.js';
 import { sortIndices } from './sort-indices.js';
 
@@ -39,6 +41,13 @@ export class RankColumns {
       this.#q[k][i] = NaN;
     }
     if (i >= this.length) this.length = i + 1;
+  }
+
+  /** Sets every key of entry `i` by a generated reader; false when it could not (nothing set). */
+  read(i: number, reader: RankKeysReader, ctx: Ctx): boolean {
+    if (!reader(ctx, this.#n, this.#d, this.#q, i)) return false;
+    if (i >= this.length) this.length = i + 1;
+    return true;
   }
 
   /** Sets key `k` of entry `i` from `Exact.toFraction` text (keys that crossed worker threads). */

@@ -7,7 +7,8 @@ import type { Ctx, Fn, PayeeState } from '../compile/runtime.js';
 import { RankColumns } from './rank-columns.js';
 import { PlaceMonths, PlaceTable } from './place-months.js';
 
-type RankBy = NonNullable<CompiledMetric['rank']>['by'];
+type Rank = NonNullable<CompiledMetric['rank']>;
+type RankBy = Rank['by'];
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -19,8 +20,10 @@ export const rankKeyReaders = (by: RankBy, metrics: readonly CompiledMetric[]): 
   by.map((k) => metrics.find((m) => m.name === k.name)?.compute ?? k.value);
 
 /** One rank metric's places: entry `state × months + month` is 1 for the first, 0 without facts. */
-export function placesOf(by: RankBy, states: PayeeState[], months: number[], metrics: readonly CompiledMetric[]): Int32Array {
+export function placesOf(rank: Rank, states: PayeeState[], months: number[], metrics: readonly CompiledMetric[]): Int32Array {
+  const by = rank.by;
   const keys = rankKeyReaders(by, metrics);
+  const read = rank.integer?.read;
   const width = months.length;
   // at most one entry per payee and month; each month's entries in its own row of `byMonth`
   // (one pass over the facts: a first pass to count them read every payee's facts twice)
@@ -38,7 +41,8 @@ export function placesOf(by: RankBy, states: PayeeState[], months: number[], met
       const m = months[mi];
       if (!s.facts.has(m)) continue;
       ctx.m = m;
-      for (let k = 0; k < keys.length; k++) columns.set(i, k, keys[k](ctx) as Exact);
+      // in integers by the generated reader, else (or where it bails) exactly by the closures
+      if (!read || !columns.read(i, read, ctx)) for (let k = 0; k < keys.length; k++) columns.set(i, k, keys[k](ctx) as Exact);
       slot[i] = si * width + mi;
       byMonth[mi * states.length + filled[mi]++] = i++;
     }

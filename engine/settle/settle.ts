@@ -8,9 +8,10 @@ import { monthIndex, periodOf } from '../data/period.js';
 import { type LedgerEntry, MonthList, type PayeeState } from '../compile/runtime.js';
 import type { Plan } from '../compile/plan.js';
 import { evaluatePayee } from '../evaluate/evaluate-payee.js';
-import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type UnpaidItem, type WithheldItem } from '../types.js';
+import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type SettleOptions, type Statement, type StatementLine, type WithheldItem } from '../types.js';
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
+import { evaluateOptions, payeeOutput } from './run-objects.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
 import type { LineColumns } from '../evaluate/line-columns.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
@@ -63,17 +64,19 @@ const NO_FACTS: PayeeState['facts'] = new Map();
 const NO_TRANSACTIONS: PayeeState['transactions'] = new Map();
 
 export function newPayeeState(payee: PayeeRecord, dataset: Dataset, history: LedgerEntry[] = []): PayeeState {
-  return {
-    payee,
-    files: dataset.files,
+  // every field, in keptState's order: fields added later would give each state a layout of
+  // its own that V8 frees between runs (see kept-shapes.ts), and the literal's layout is kept
+  const state: PayeeState & Record<keyof PayeeState, unknown> = {
+    policyId: undefined, files: dataset.files, payee,
     attributes: dataset.payeeValues?.get(payee.payeeId) ?? [],
     facts: dataset.facts.get(payee.payeeId) ?? NO_FACTS,
     transactions: dataset.transactions.get(payee.payeeId) ?? NO_TRANSACTIONS,
-    metrics: undefined,
-    current: [],
+    metrics: undefined, metricMonth: undefined, metricRow: undefined, current: [], currentKept: undefined, unit: undefined,
     ledger: history,
     settled: new MonthList(history.length ? [...new Set(history.map((h) => h.month))] : []),
+    population: undefined,
   };
+  return state;
 }
 
 export function rangeMonths(range: SettleRange): number[] {
@@ -116,9 +119,9 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   const withheld: WithheldItem[] = [];
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
-  const evaluate = { emitFrom: range.from, detail: options.detail ?? 'trace', sums, unitSums, engine: options.engine, lazyReasons: options.lazyReasons };
+  const evaluate = evaluateOptions(range.from, options.detail ?? 'trace', sums, unitSums, options.engine, options.lazyReasons);
   const payees = dataset.covered;
-  const statementOut = { lines, withheld, unpaid: options.unpaid ? [] as UnpaidItem[] : undefined, columns };
+  const statementOut = payeeOutput(lines, withheld, options.unpaid ? [] : undefined, columns);
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
   // garbage collection stay proportional to the statement, not to every intermediate value
   const months: number[] = []; // each payee's months, read only while it is evaluated

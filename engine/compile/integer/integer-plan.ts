@@ -8,7 +8,7 @@
 import { Exact } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import { parseExpression } from '../../expression/parse-expression.js';
-import type { CompiledRule } from '../plan.js';
+import type { CompiledMetric, CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
 import type { FactRow } from '../../data/dataset.js';
 import { Emitter } from './emitter.js';
@@ -18,6 +18,7 @@ import { type ConditionGenScope, generateCondition } from './generate-condition.
 import type { GenScope } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
 import { generateMonth, type MonthProgram, type RuleWriters } from './generate-month.js';
+import { generateRankKeys } from './generate-rank-keys.js';
 
 /** What a generated condition returns when it cannot decide in integers. */
 export const CONDITION_BAIL = 2;
@@ -57,6 +58,8 @@ export interface IntegerPlanInput {
   rounding: { scale: number; mode: string };
   /** The scope every expression and condition of the policy was compiled in. */
   scope: Omit<ConditionGenScope, 'closure' | 'metricTree' | 'scale'>;
+  /** The policy's metrics: a rank metric gets a generated reader of its keys. */
+  metrics?: CompiledMetric[];
 }
 
 /** Writes a rule part's code into `em` and returns the JS expression of its result (undefined: not generated). */
@@ -137,6 +140,9 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
     // whole in the month's function: every part generated, no per-transaction loop
     const whole = integer.amount && rule.amount.type !== 'each' && (!rule.when || integer.when) && (!rule.gate || integer.gate);
     writers.push(whole ? { when: rule.when && condition(doc.when), gate: rule.gate && condition(doc.gate), amount } : {});
+  }
+  for (const metric of input.metrics ?? []) {
+    if (metric.rank) metric.rank.integer = generateRankKeys(metric.name, metric.rank.by, { ...input.scope, metricTree, scale, population });
   }
   return scale <= 15 ? generateMonth(input.rules, writers, { ...input.scope, metricTree, scale, population }) : undefined;
 }

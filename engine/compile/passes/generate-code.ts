@@ -5,18 +5,18 @@
 import { compileExpression } from '../compile-expression.js';
 import { compileCondition } from '../compile-condition.js';
 import { generateIntegerRules } from '../integer/integer-plan.js';
-import type { CompiledRule } from '../plan.js';
+import type { CompiledMetric, CompiledRule } from '../plan.js';
 import type { MonthProgram } from '../integer/generate-month.js';
 import type { Names } from './define-names.js';
 import { obj } from './doc-object.js';
 import type { NamedConditions } from './compile-named-conditions.js';
 
-export function generateCode(doc: Record<string, unknown>, rules: CompiledRule[], names: Names, conditions: NamedConditions): MonthProgram | undefined {
+export function generateCode(doc: Record<string, unknown>, rules: CompiledRule[], names: Names, conditions: NamedConditions, metrics?: CompiledMetric[]): MonthProgram | undefined {
   const { bindings, factDecls, ruleIndex } = names;
   const { conditionDocs, conditionScope } = conditions;
   const rounding = obj(doc.rounding);
   return generateIntegerRules({
-    doc, rules, rounding: { scale: Number(rounding.scale ?? 2), mode: String(rounding.mode ?? 'half-up') },
+    doc, rules, metrics, rounding: { scale: Number(rounding.scale ?? 2), mode: String(rounding.mode ?? 'half-up') },
     scope: {
       binding: (name) => bindings.get(name),
       compile: (tree) => compileExpression(tree, (name) => bindings.get(name), () => {}),
