@@ -25,7 +25,7 @@ export function refundUnits(of: string, schedule: Schedule, ctx: Ctx, ruleId: st
   let total = 0;
   for (let k = 0; k < shares.quarters.length; k++) {
     const quarter = shares.quarters[k], share = shares.rates[k];
-    if (anyReturned && returned(ledger, ruleId, `${year}-Q${quarter}`)) continue;
+    if (anyReturned && returned(ledger, ruleId, year, quarter)) continue;
     let deducted = 0;
     for (let i = 0; i < ledger.length; i++) {
       const e = ledger[i];
@@ -63,11 +63,23 @@ function returnedBefore(ledger: LedgerEntry[], ruleId: string): boolean {
 }
 
 /** Whether an earlier line of the refund returned `source`. */
-function returned(ledger: LedgerEntry[], ruleId: string, source: string): boolean {
+function returned(ledger: LedgerEntry[], ruleId: string, year: number, quarter: number): boolean {
   for (let i = 0; i < ledger.length; i++) {
-    const e = ledger[i];
-    if (e.rule === ruleId && e.sources && e.sources.includes(source)) return true;
+    const e = ledger[i], sources = e.sources;
+    if (e.rule !== ruleId || !sources) continue;
+    for (let k = 0; k < sources.length; k++) if (isQuarter(sources[k], year, quarter)) return true;
   }
   return false;
+}
+
+/** Whether `source` is `YYYY-Qn` for this year and quarter, read without making the text. */
+export function isQuarter(source: string, year: number, quarter: number): boolean {
+  if (year <= 0) return source === `${year}-Q${quarter}`;
+  const n = source.length;
+  if (n < 4 || source.charCodeAt(n - 1) !== 48 + quarter || source.charCodeAt(n - 2) !== 81 /* Q */ || source.charCodeAt(n - 3) !== 45 /* - */) return false;
+  // the year's digits, last first
+  let y = year, k = n - 4;
+  for (; y > 0 && k >= 0; k--, y = Math.floor(y / 10)) if (source.charCodeAt(k) !== 48 + (y % 10)) return false;
+  return y === 0 && k === -1;
 }
 
