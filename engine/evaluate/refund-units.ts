@@ -16,7 +16,8 @@ const MAX = Number.MAX_SAFE_INTEGER;
  * 1/`unit`; the quarters it returns are put in `quarters` (cleared first).
  */
 export function refundUnits(of: string, schedule: Schedule, ctx: Ctx, ruleId: string, unit: number, mode: RoundingMode, quarters: number[]): number {
-  quarters.length = 0;
+  // emptied only when it holds some (V8 drops an array's storage at length 0; push makes it again)
+  if (quarters.length !== 0) quarters.length = 0;
   const shares = sharesOf(schedule).get((ctx.m % 12) + 1);
   if (!shares) return 0;
   const year = yearOf(ctx.m);

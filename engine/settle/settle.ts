@@ -87,8 +87,10 @@ export function rangeMonths(range: SettleRange): number[] {
 
 /** The months a payee is evaluated in: the range, and the months before it that it has facts for (into `months` when given). */
 export function monthsToEvaluate(state: PayeeState, range: SettleRange, months: number[] = []): number[] {
-  months.length = 0;
-  for (let m = range.start; m <= range.to; m++) if (m >= range.from || state.facts.has(m)) months.push(m);
+  // written over in place: at length 0 V8 drops the array's storage and each payee made it again
+  let n = 0;
+  for (let m = range.start; m <= range.to; m++) if (m >= range.from || state.facts.has(m)) months[n++] = m;
+  if (months.length !== n) months.length = n;
   return months;
 }
 
