@@ -109,7 +109,24 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
 /** Settles under a plan; with `columns`, lines go there (amounts only) and the statement's `lines` stays empty. */
 export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}, columns?: LineColumns): Statement {
   const range = resolveRange(dataset, options, plan.lookback);
-  checkCoverage(dataset, range);
+  try {
+    return settleCovered(plan, hash, dataset, options, range, columns);
+  } catch (e) {
+    // missing facts are reported before anything else went wrong (a payee is checked just
+    // before it is settled, while its facts are read anyway: the dataset is not walked twice)
+    checkCoverage(dataset, range);
+    throw e;
+  }
+}
+
+/** A payee's facts cover the range: read just before it is settled (warm for it). */
+function covers(facts: Map<number, unknown> | undefined, range: SettleRange): boolean {
+  if (!facts) return range.from > range.to;
+  for (let m = range.from; m <= range.to; m++) if (!facts.has(m)) return false;
+  return true;
+}
+
+function settleCovered(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions, range: SettleRange, columns: LineColumns | undefined): Statement {
   if (options.budget !== undefined) checkBudget(plan, dataset, range, options.budget);
   const history = historyByPayee(options);
   let historyFrom = range.from;
@@ -128,6 +145,7 @@ export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: 
   // garbage collection stay proportional to the statement, not to every intermediate value
   const months: number[] = []; // each payee's months, read only while it is evaluated
   payees.forEach((payee, i) => {
+    if (!covers(dataset.facts.get(payee.payeeId), range)) checkCoverage(dataset, range);
     const state = newPayeeState(payee, dataset, history.get(payee.payeeId));
     // the months the history covers are known for every payee, with or without lines of its own
     for (let m = historyFrom; m < range.from; m++) state.settled.add(m);
