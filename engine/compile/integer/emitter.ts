@@ -23,6 +23,15 @@ export function constant(v: Exact): Num | undefined {
 }
 const lit = (x: number) => (x < 0 ? `(${x})` : String(x));
 
+/**
+ * Thrown where code is not generated (a closure would be needed in a transaction's scope, or the
+ * function grew past MAX_LINES): the part, rule or reader is left to the reference closures.
+ */
+export class NotGenerated extends Error {}
+
+/** Lines one generated function may have: what a user can write stays bounded (a metric chain, a long policy). */
+export const MAX_LINES = 20_000;
+
 export interface EmitterMark { lines: number; depth: number; seq: number; preamble: Set<string> }
 
 export class Emitter {
@@ -43,19 +52,25 @@ export class Emitter {
     return `${hint.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_${this.count++}`;
   }
 
-  line(s: string): void { this.lines.push('  '.repeat(this.depth) + s); }
+  line(s: string): void {
+    if (this.lines.length >= MAX_LINES) throw new NotGenerated();
+    this.lines.push('  '.repeat(this.depth) + s);
+  }
 
   /**
    * Values already read (a fact at its scale), by where they were read from, with the depth of
    * the block that declared them: read again in that block or deeper, the local is reused.
    */
-  private readonly reads = new Map<string, { value: Num; depth: number; seq: number }>();
+  private readonly reads = new Map<string, { value: Num | Bool; depth: number; seq: number }>();
   private seq = 0;
 
-  /** The value read from `key` before in a block still open, if any. */
-  reread(key: string): Num | undefined { return this.reads.get(key)?.value; }
+  /** The value read or computed as `key` before in a block still open, if any (a fact's value, a metric's). */
+  reread<T extends Num | Bool>(key: string): T | undefined { return this.reads.get(key)?.value as T | undefined; }
 
-  remember(key: string, value: Num): void { this.reads.set(key, { value, depth: this.depth, seq: this.seq++ }); }
+  remember<T extends Num | Bool>(key: string, value: T): T {
+    this.reads.set(key, { value, depth: this.depth, seq: this.seq++ });
+    return value;
+  }
 
   /** Where the code stands now, to go back to when what follows cannot be generated. */
   mark(): EmitterMark {

@@ -13,8 +13,8 @@ import { generateCondition } from './generate-condition.js';
 import { generateNumber } from './generate-expression.js';
 import { parseExpression } from '../../expression/parse-expression.js';
 
-/** Thrown inside a transaction's scope where a closure would be needed: the rule is not generated. */
-export class NotGenerated extends Error {}
+import { NotGenerated } from './emitter.js';
+export { NotGenerated };
 
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Exact) ? (v as Record<string, unknown>) : {};

@@ -42,6 +42,9 @@ export interface GenScope {
   at?: { month: string; facts: string };
 }
 
+/** What a metric's value is remembered as in a function: its name and the month it is read at. */
+const metricKey = (name: string, s: GenScope) => `metric:${name}@${s.at?.month ?? 'ctx.m'}`;
+
 /** The month the code reads: the context's, or the window month a loop is at. */
 export const monthOf = (s: GenScope): string => s.at?.month ?? 'ctx.m';
 /** The context a fallback closure is called with: the payee at the month the code reads. */
@@ -120,7 +123,7 @@ export function generateBool(e: Expr, em: Emitter, s: GenScope): Bool {
     case 'boolean': return { b: String(e.value) };
     case 'name': {
       const tree = metricTreeOf(e.name, s);
-      if (tree) return generateBool(tree, em, s);
+      if (tree) return em.reread<Bool>(metricKey(e.name, s)) ?? em.remember(metricKey(e.name, s), generateBool(tree, em, s));
       break;
     }
     case 'unary':
@@ -186,7 +189,8 @@ function nameNumber(name: string, e: Expr, em: Emitter, s: GenScope): Num {
   }
   if (b.kind === 'metric') {
     const tree = s.metricTree(name);
-    if (tree) return generateNumber(tree, em, s);
+    // a metric computed once per block and month: a chain that reads one twice stays linear
+    if (tree) return em.reread<Num>(metricKey(name, s)) ?? em.remember(metricKey(name, s), generateNumber(tree, em, s));
     if (s.population?.(name)) return populationValue(name, em, s);
   }
   const slot = s.slot(name);
@@ -204,7 +208,7 @@ function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>,
   const unit = slot.source === 'rule' ? 10 ** s.scale : STATIC[slot.type];
   // a fact or field read once per block: the same cell again is the same local
   const key = slot.source === 'fact' || slot.source === 'field' ? `${where}@${unit}` : undefined;
-  const known = key === undefined ? undefined : em.reread(key);
+  const known = key === undefined ? undefined : em.reread<Num>(key);
   if (known) return known;
   const value = s.lazyFacts && slot.source === 'fact' && !s.at ? lazyFact(name, slot.index, where, unit, em) : readCell(name, where, slot.source, unit, em);
   if (key !== undefined) em.remember(key, value);

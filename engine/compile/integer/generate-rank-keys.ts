@@ -6,7 +6,7 @@
 // by zero makes the reader return 0 before it writes anything: the caller reads that entry's keys
 // with the closures, which give the exact value or report the error as before.
 import type { Ctx } from '../runtime.js';
-import { Emitter, type Num } from './emitter.js';
+import { Emitter, NotGenerated, type Num } from './emitter.js';
 import { type GenScope, generateNumber } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
 
@@ -34,9 +34,14 @@ export function generateRankKeys(metric: string, by: readonly { name: string }[]
     },
   };
   const em = new Emitter('BAIL');
-  const keys: Num[] = by.map((k) => generateNumber({ type: 'name', name: k.name, start: 0, end: k.name.length }, em, s));
-  // every key computed and checked before the first is written: a bail leaves the entry untouched
-  keys.forEach((key, k) => em.line(`n[${k}][i] = ${key.n}; d[${k}][i] = ${key.d}; q[${k}][i] = ${key.n} / ${key.d};`));
+  try {
+    const keys: Num[] = by.map((k) => generateNumber({ type: 'name', name: k.name, start: 0, end: k.name.length }, em, s));
+    // every key computed and checked before the first is written: a bail leaves the entry untouched
+    keys.forEach((key, k) => em.line(`n[${k}][i] = ${key.n}; d[${k}][i] = ${key.d}; q[${k}][i] = ${key.n} / ${key.d};`));
+  } catch (e) {
+    if (e instanceof NotGenerated) return undefined; // too large to generate: the closures read the keys
+    throw e;
+  }
   const name = `${metric.replace(/[^A-Za-z0-9_]/g, '_')}_keys`;
   const source = `function ${name}(ctx, n, d, q, i${em.preamble.has('facts') ? ', month_row' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return 1;\n}`;
   try {
