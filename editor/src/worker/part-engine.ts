@@ -63,12 +63,22 @@ export class PartEngine {
     return d ?? [];
   }
 
-  /** The lines as they cross: columns the preview worker holds (`has`) by id, others with their values. */
+  /**
+   * The lines as they cross: columns the preview worker holds (`has`) by id, others with a copy
+   * of their values in an array of their own, to transfer (one per column however many rules
+   * share it). Cloned, a column took its whole pooled buffer into the message, whose buffer V8
+   * doubles as it grows: the first answer at 100,000 payees left a 73 MB message in the preview
+   * worker until its next full collection.
+   */
   private wire(lines: RuleLines[], has: Set<number>) {
+    const sent = new Map<number, PartColumn>();
     const column = (c: Int32Array): PartColumn => {
       let id = this.ids.get(c);
       if (id === undefined) this.ids.set(c, (id = ++this.nextId));
-      return has.has(id) ? { id } : { id, values: c };
+      if (has.has(id)) return { id };
+      let wired = sent.get(id);
+      if (!wired) sent.set(id, (wired = { id, values: c.slice() }));
+      return wired;
     };
     const wire = lines.map((l) => ({ ...l, payee: column(l.payee), month: column(l.month) }));
     // the ids of columns no rule starts from any more are forgotten

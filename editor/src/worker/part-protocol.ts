@@ -35,7 +35,7 @@ type Failure = { ok: false; diagnostics: Diagnostic[] };
 export type PartResult = { ok: true; lines: RuleLines[]; from: string; to: string } | Failure;
 
 /**
- * A payee or month column of the helper's: its values the first time (copied: the helper keeps
+ * A payee or month column of the helper's: its values the first time (a copy, transferred: the helper keeps
  * them), then its id alone as long as the helper's lines keep it (most rules, edit after edit).
  */
 export interface PartColumn { id: number; values?: Int32Array }
@@ -47,5 +47,10 @@ export type PartWire = { ok: true; lines: PartLines[]; from: string; to: string 
 
 export type PartResponse = { type: 'lines'; id: number } & PartWire;
 
-/** The buffers of a part's amount columns, to transfer rather than copy. */
-export const buffersOf = (lines: PartLines[]) => lines.map((l) => l.cents.buffer) as ArrayBuffer[];
+/** The buffers of a part's amount columns and of the columns sent with their values, to transfer rather than copy. */
+export function buffersOf(lines: PartLines[]): ArrayBuffer[] {
+  // the amounts' buffers, and those of the columns sent with their values (each once: a column shared by rules is one object)
+  const buffers = new Set<ArrayBuffer>();
+  for (const l of lines) for (const a of [l.cents, l.payee.values, l.month.values]) if (a) buffers.add(a.buffer as ArrayBuffer);
+  return [...buffers];
+}

@@ -26,7 +26,7 @@ const EDITS = ['3', '2.5', '4', '3.5', '2'];
 /** The renderer's RSS after an edit, once the page has been idle for this long. */
 const REST_MS = 3_000;
 
-async function benchOne(payees: number, memory: boolean, allocators: boolean): Promise<void> {
+async function benchOne(payees: number, memory: boolean, allocators: boolean, collectAfterLoad: boolean): Promise<void> {
   const fx = await startFixture();
   try {
     const { page, loadMs, close } = await openGenerated(fx, payees, 600_000);
@@ -35,6 +35,19 @@ async function benchOne(payees: number, memory: boolean, allocators: boolean): P
     const byAllocator = async () => { if (allocators) console.log(`    by allocator (MB): ${allocatorsText(await rendererAllocators(fx.browser))}`); };
     await byAllocator();
     const probe = await WorkerHeapProbe.open(page);
+    if (allocators && collectAfterLoad) {
+      // who holds what V8 has not collected yet: each worker's garbage goes with its full GC, the page's with its own
+      for (const worker of ['preview-part', 'preview.worker']) {
+        await probe.collect(worker);
+        console.log(`  after a full GC in ${worker}:`);
+        await byAllocator();
+      }
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+      console.log('  and in the page:');
+      await byAllocator();
+    }
     const times: number[] = [];
     for (const value of EDITS) {
       const edit = timeEdit(page, 'step_rate', value, 600_000);
@@ -61,8 +74,9 @@ async function benchOne(payees: number, memory: boolean, allocators: boolean): P
 
 const memory = process.argv.includes('--memory');
 const allocators = process.argv.includes('--allocators');
+const collectAfterLoad = process.argv.includes('--collect-after-load');
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await ensureProductionApp();
 console.log(`editor preview bench (Chromium, ${new Date().toISOString()}): edit → impact on screen, ${DEBOUNCE_MS} ms debounce included`);
 if (!memory) console.log(cpuPerEdit(10_000));
-for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees, memory, allocators);
+for (const payees of sizes.length ? sizes : [10_000, 100_000]) await benchOne(payees, memory, allocators, collectAfterLoad);

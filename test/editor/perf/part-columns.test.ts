@@ -2,7 +2,7 @@
 // preview worker forgets a column only with the answer to its newest request.
 import { describe, expect, it } from 'vitest';
 import { PartColumns } from '../../../editor/src/worker/part-columns.js';
-import type { PartLines, PartWire } from '../../../editor/src/worker/part-protocol.js';
+import { buffersOf, type PartLines, type PartWire } from '../../../editor/src/worker/part-protocol.js';
 
 const lines = (rule: string, payee: { id: number; values?: Int32Array }, month: { id: number; values?: Int32Array }): PartLines =>
   ({ rule, kind: 'commission', payee, month, cents: new Float64Array(2), withheld: 0, bound: 0 });
@@ -47,12 +47,21 @@ describe('the helper sends an edit\'s amounts only', () => {
     if (!first.ok) throw new Error('the helper failed');
     // equal columns share one id, sent once
     const sent = new Map<string, number>();
+    const byId = new Map<number, Int32Array>();
     for (const c of first.lines.flatMap((l) => [l.payee, l.month])) {
       const key = String([...(c.values ?? [])]);
       if (c.values) expect(sent.get(key) ?? c.id).toBe(c.id);
       sent.set(key, c.id);
+      // a column's values in a buffer of their own, exactly their size (transferred, not its pooled buffer cloned), one object per id
+      if (c.values) expect(c.values.buffer.byteLength).toBe(c.values.byteLength);
+      if (c.values) expect(byId.get(c.id) ?? c.values).toBe(c.values);
+      if (c.values) byId.set(c.id, c.values);
     }
-    const read = cols.receive(structuredClone(first));
+    const transfer = buffersOf(first.lines);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(transfer.length).toBe(first.lines.length + byId.size);
+    // posted as the helper posts it: every buffer transferred, the helper's own columns kept (the next settle starts from them)
+    const read = cols.receive(structuredClone(first, { transfer }));
     if (!read.ok) throw new Error('the columns were not read');
     const spare = read.lines.map((l) => l.cents);
     const edited = setYamlValue(text, ['params', 'step_rate', 'value'], '0.03');

@@ -35,7 +35,14 @@ export async function rendererAllocators(browser: Browser): Promise<Map<string, 
   const dumps = events.filter((e) => e.ph === 'v');
   const total = (d: Dump) => sizeOf(d, 'v8') + sizeOf(d, 'partition_alloc');
   const renderer = dumps.reduce<Dump | undefined>((best, d) => (!best || total(d) > total(best) ? d : best), undefined);
-  return new Map(SHOWN.map(([name, label]) => [label, renderer ? Math.round(sizeOf(renderer, name) / 1048576) : 0]));
+  const shown = new Map(SHOWN.map(([name, label]) => [label, renderer ? Math.round(sizeOf(renderer, name) / 1048576) : 0]));
+  // RATECARD_ALLOCATORS_FROM=<MB>: every allocator dump of at least that size, to find what a shown one holds
+  const from = Number(process.env.RATECARD_ALLOCATORS_FROM);
+  if (renderer && from > 0) {
+    const each = Object.keys(renderer.args?.dumps?.allocators ?? {}).map((name): [string, number] => [name, sizeOf(renderer, name) / 1048576]);
+    for (const [name, mb] of each.filter(([, mb]) => mb >= from).sort((a, b) => b[1] - a[1])) shown.set(name, Math.round(mb));
+  }
+  return shown;
 }
 
 export const allocatorsText = (m: Map<string, number>) => [...m].map(([label, mb]) => `${label} ${mb}`).join(', ');

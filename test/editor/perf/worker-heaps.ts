@@ -87,6 +87,11 @@ export class WorkerHeapProbe {
     return heaps;
   }
 
+  /** A full garbage collection in the workers whose script's name starts with `name` (e.g. `preview-part`). */
+  async collect(name: string): Promise<void> {
+    for (const t of this.targets) if (t.url.split('/').pop()!.startsWith(name)) await this.send(t.path, 'HeapProfiler.collectGarbage');
+  }
+
   async close(): Promise<void> { await this.cdp.detach(); }
 }
 
