@@ -8,5 +8,6 @@ const never = () => false;
 
 export function restrictRules(policy: CompiledPolicy, ruleIds: ReadonlySet<string>): CompiledPolicy {
   const rules = policy.plan.rules.map((r) => (ruleIds.has(r.id) ? r : { ...r, runsIn: never }));
-  return { ...policy, plan: { ...policy.plan, rules } };
+  // the month's generated function runs every rule it has: the loop runs only these
+  return { ...policy, plan: { ...policy.plan, rules, month: undefined } };
 }
