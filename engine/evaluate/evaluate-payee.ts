@@ -61,7 +61,6 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   // what each rule makes goes through here, from this loop or from the generated month function
   const sink = new PayeeMonth(plan, state, ctx, options, out, constants);
   const { full, prefix, payeeId, flagged, quarters } = sink;
-  const keep = () => sink.keep();
   // amounts only: the rules generated whole run as one function per month
   const program = lean && integer ? plan.month : undefined;
   for (let mi = 0; mi < months.length; mi++) {
@@ -129,7 +128,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         // in explanation detail a formula's sentence is written from the values, without a trace
         const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
-          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, keep()));
+          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, sink.keep()));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain

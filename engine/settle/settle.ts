@@ -48,6 +48,7 @@ export function checkCoverage(dataset: Dataset, range: SettleRange, payees: Paye
   const problems: Diagnostic[] = [];
   for (const payee of payees) {
     const facts = dataset.facts.get(payee.payeeId);
+    if (covers(facts, range)) continue;
     const missing: string[] = [];
     for (let m = range.from; m <= range.to; m++) if (!facts?.has(m)) missing.push(periodOf(m));
     if (missing.length) {

@@ -32,6 +32,9 @@ export class NotGenerated extends Error {}
 /** Lines one generated function may have: what a user can write stays bounded (a metric chain, a long policy). */
 export const MAX_LINES = 20_000;
 
+/** A policy's name as part of a generated JS name: letters, digits and `_` only. */
+export const jsName = (text: string): string => text.replace(/[^A-Za-z0-9_]/g, '_');
+
 export interface EmitterMark { lines: number; depth: number; seq: number; preamble: Set<string> }
 
 export class Emitter {
@@ -49,7 +52,7 @@ export class Emitter {
   }
 
   fresh(hint: string): string {
-    return `${hint.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_${this.count++}`;
+    return `${jsName(hint).slice(0, 40)}_${this.count++}`;
   }
 
   line(s: string): void {

@@ -9,7 +9,7 @@
 import { Exact, gcdNumber } from '../../exact/exact.js';
 import type { Expr } from '../../expression/ast.js';
 import type { Binding, CompiledExpr } from '../compile-expression.js';
-import { type Bool, constant, type Emitter, type Num } from './emitter.js';
+import { type Bool, constant, type Emitter, jsName, type Num } from './emitter.js';
 import { isWindow } from '../windows.js';
 import { ledgerWindowSum, windowCondition, windowNumber } from './generate-window.js';
 
@@ -217,7 +217,7 @@ function readSlot(name: string, slot: NonNullable<ReturnType<GenScope['slot']>>,
 
 /** A fact read into the month function's own locals by the first rule that reads it (a flag says whether it was). */
 function lazyFact(name: string, index: number, where: string, unit: number | undefined, em: Emitter): Num {
-  const n = `${name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_fact_${index}`;
+  const n = `${jsName(name).slice(0, 40)}_fact_${index}`;
   if (!em.preamble.has(n)) em.preamble.set(n, `let ${n} = 0, ${n}_d = 1, ${n}_read = false;`);
   em.block(`if (!${n}_read)`, () => {
     const v = readCell(name, where, 'fact', unit, em);

@@ -9,7 +9,7 @@
 import type { CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
 import type { FactRow } from '../../data/dataset.js';
-import { Emitter } from './emitter.js';
+import { Emitter, jsName } from './emitter.js';
 import type { ConditionGenScope } from './generate-condition.js';
 import { NotGenerated } from './generate-each.js';
 import type { PartWriter } from './integer-plan.js';
@@ -53,7 +53,7 @@ export function generateMonth(rules: CompiledRule[], writers: RuleWriters[], sco
   for (const rule of rules) {
     const i = rule.index, w = writers[i];
     if (!w.amount) {
-      em.line(`if (from <= ${i}) return ${i}; // ${safeName(rule.id)}: not generated whole`);
+      em.line(`if (from <= ${i}) return ${i}; // ${jsName(rule.id)}: not generated whole`);
       continue;
     }
     const mark = em.mark();
@@ -64,7 +64,7 @@ export function generateMonth(rules: CompiledRule[], writers: RuleWriters[], sco
     } catch (e) {
       if (!(e instanceof NotGenerated)) throw e;
       em.rollback(mark);
-      em.line(`if (from <= ${i}) return ${i}; // ${safeName(rule.id)}: reads a value by its reference closure`);
+      em.line(`if (from <= ${i}) return ${i}; // ${jsName(rule.id)}: reads a value by its reference closure`);
     }
   }
   if (!whole.some(Boolean)) return undefined;
@@ -93,5 +93,4 @@ function writeRule(rule: CompiledRule, w: RuleWriters, em: Emitter, s: Condition
   em.line(`M.paid(${i}, ${part(w.amount!)});`);
 }
 
-const safeName = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');
-const label = (rule: CompiledRule) => `rule_${rule.index}_${safeName(rule.id).slice(0, 40)}`;
+const label = (rule: CompiledRule) => `rule_${rule.index}_${jsName(rule.id).slice(0, 40)}`;

@@ -6,7 +6,7 @@
 // by zero makes the reader return 0 before it writes anything: the caller reads that entry's keys
 // with the closures, which give the exact value or report the error as before.
 import type { Ctx } from '../runtime.js';
-import { Emitter, NotGenerated, type Num } from './emitter.js';
+import { Emitter, jsName, NotGenerated, type Num } from './emitter.js';
 import { type GenScope, generateNumber } from './generate-expression.js';
 import { INTEGER_HELPERS } from './integer-runtime.js';
 
@@ -42,7 +42,7 @@ export function generateRankKeys(metric: string, by: readonly { name: string }[]
     if (e instanceof NotGenerated) return undefined; // too large to generate: the closures read the keys
     throw e;
   }
-  const name = `${metric.replace(/[^A-Za-z0-9_]/g, '_')}_keys`;
+  const name = `${jsName(metric)}_keys`;
   const source = `function ${name}(ctx, n, d, q, i${em.preamble.has('facts') ? ', month_row' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return 1;\n}`;
   try {
     // eslint-disable-next-line no-new-func -- the code is generated from the parsed policy, with generated names only

@@ -11,7 +11,7 @@ import { parseExpression } from '../../expression/parse-expression.js';
 import type { CompiledMetric, CompiledRule } from '../plan.js';
 import type { Ctx } from '../runtime.js';
 import type { FactRow } from '../../data/dataset.js';
-import { Emitter } from './emitter.js';
+import { Emitter, jsName } from './emitter.js';
 import { generateAmount } from './generate-amount.js';
 import { generateEach, NotGenerated } from './generate-each.js';
 import { type ConditionGenScope, generateCondition } from './generate-condition.js';
@@ -108,7 +108,7 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
         if (!(e instanceof NotGenerated)) throw e;
       }
       if (result === undefined) return undefined;
-      const name = `${rule.id.replace(/[^A-Za-z0-9_]/g, '_')}_${part}`;
+      const name = `${jsName(rule.id)}_${part}`;
       // the month's row when the caller read it (after the other parameters: a call that gives none reads it here)
       const rest = params ?? (rule.amount.type === 'each' && part === 'amount' ? ', flagged' : em.preamble.has('facts') ? ', _flagged' : '');
       const text = `function ${name}(ctx${rest}${em.preamble.has('facts') ? ', month_row' : ''}) {\n${[...em.preamble.values()].map((p) => `  ${p}\n`).join('')}${em.body()}\n  return ${result};\n}`;
@@ -131,15 +131,16 @@ export function generateIntegerRules(input: IntegerPlanInput): MonthProgram | un
       return em.round(exact, scale, mode).n;
     };
     const integer: IntegerRule = { source, fallback };
-    if (rule.when) integer.when = make('when', CONDITION_BAIL, condition(doc.when));
-    if (rule.gate) integer.gate = make('gate', CONDITION_BAIL, condition(doc.gate));
+    const when = rule.when ? condition(doc.when) : undefined, gate = rule.gate ? condition(doc.gate) : undefined;
+    if (when) integer.when = make('when', CONDITION_BAIL, when);
+    if (gate) integer.gate = make('gate', CONDITION_BAIL, gate);
     if (scale <= 15) integer.amount = make('amount', NaN, amount);
     if (!integer.amount) fallback.push(`${rule.id} amount: \`${rule.amount.type}\` is evaluated by the reference closures`);
     if (scale <= 15) integer.generate = (part, write) => make(part, NaN, (em, s) => write(em, s, doc), ', out');
     rule.integer = integer;
     // whole in the month's function: every part generated, no per-transaction loop
     const whole = integer.amount && rule.amount.type !== 'each' && (!rule.when || integer.when) && (!rule.gate || integer.gate);
-    writers.push(whole ? { when: rule.when && condition(doc.when), gate: rule.gate && condition(doc.gate), amount } : {});
+    writers.push(whole ? { when, gate, amount } : {});
   }
   for (const metric of input.metrics ?? []) {
     if (metric.rank) metric.rank.integer = generateRankKeys(metric.name, metric.rank.by, { ...input.scope, metricTree, scale, population });
