@@ -242,9 +242,8 @@ export interface Statement {
  * A statement's lines as typed columns (`settleColumns`): line `i` is rule `rules[rule[i]]` of
  * payee `payeeIds[payee[i]]` in month `month[i]` (year × 12 + month − 1), paying `units[i]` /
  * 10^`scale` (signed). Lines come in the statement's order; no line object, id or amount text is
- * made until `lineOf` reads one. The lines are typed arrays (their buffers can be transferred to
- * another thread); the withheld items are those of `amounts` detail, reasons made when read (send
- * them as JSON: a structured clone drops what is made on read).
+ * made until `lineOf` reads one; withheld items are columns too, made as items by `withheldOf`.
+ * Every column is a typed array (their buffers can be transferred to another thread).
  */
 export interface StatementColumns {
   policy: { id: string; version: string; hash: string };
@@ -264,8 +263,24 @@ export interface StatementColumns {
   units: Float64Array;
   /** Amount text by line index of the lines whose `units` is NaN. */
   wide: Map<number, string>;
-  withheld: WithheldItem[];
+  /** The withheld items, as columns: each made as a `WithheldItem` only when asked (`withheldOf`). */
+  withheld: WithheldColumns;
   totals: Totals;
+}
+
+/**
+ * A run's withheld items as typed columns (`settleColumns`): item `i` is rule `rules[rule[i]]`'s
+ * line withheld from payee `payeeIds[payee[i]]` in month `month[i]` (year × 12 + month − 1), in
+ * the order `settle` lists them; `transaction[i]` is the index, in the payee's transactions of
+ * that month, of a transaction the rule's `where` left out, or -1 when a gate or veto withheld
+ * the whole line.
+ */
+export interface WithheldColumns {
+  length: number;
+  payee: Int32Array;
+  month: Int32Array;
+  rule: Uint16Array;
+  transaction: Int32Array;
 }
 
 /** A line already posted (e.g. read from the settlement store) that the engine must not recompute. */

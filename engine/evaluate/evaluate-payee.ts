@@ -128,7 +128,9 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         // in explanation detail a formula's sentence is written from the values, without a trace
         const trace = lean || explainer?.traceless(amount) ? undefined : buildTrace(plan, rule, ctx, result, amount, full);
         if (result.items) for (const item of result.items) {
-          if (!item.paid) out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, sink.keep()));
+          if (item.paid) continue;
+          if (out.columns) out.columns.withheld.push(out.columns.payeeIndex, m, rule.index, state.transactions.get(m)!.indexOf(item.ctx.item!));
+          else out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, sink.keep()));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain

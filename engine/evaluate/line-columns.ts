@@ -4,6 +4,7 @@
 // editor's preview, impact reports) makes no garbage per line.
 import type { Exact } from '../exact/exact.js';
 import { exactUnits } from '../compile/runtime.js';
+import { WithheldColumnsSink } from './withheld-columns.js';
 
 export class LineColumns {
   length = 0;
@@ -16,6 +17,8 @@ export class LineColumns {
   readonly wide = new Map<number, string>();
   /** The payee whose lines are being appended: its index in the statement's payee list. */
   payeeIndex = 0;
+  /** The run's withheld items, as columns too. */
+  readonly withheld = new WithheldColumnsSink();
 
   constructor(readonly scale: number, capacity = 1024) {
     this.payee = new Int32Array(capacity);

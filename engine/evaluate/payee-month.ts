@@ -65,9 +65,11 @@ export class PayeeMonth implements MonthSink {
   withheld(ri: number): void {
     this.ri = ri;
     if (!this.emit) return;
+    const out = this.out;
+    if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, -1); return; }
     const rule = this.plan.rules[ri];
     // an item made when read makes its id then too
-    this.out.withheld.push(withheld(this.plan, rule, this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
+    out.withheld.push(withheld(this.plan, rule, this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
   }
 
   /** A generated amount (`explainer`: in explanation detail, what writes its sentence): kept as units, an `Exact` made only where one is read (a closure, the ledger, a total past 2^53). */
@@ -85,6 +87,7 @@ export class PayeeMonth implements MonthSink {
     // transactions the generated loop flagged: reported from the closures
     const flagged = this.flagged;
     for (let i = 0; i < flagged.length; i++) {
+      if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, flagged[i]); continue; }
       const item = state.transactions.get(this.m)![flagged[i]];
       out.withheld.push(flaggedItem(this.plan, rule, { p: state, m: this.m, item }, `${this.id(ri)}/${item.id}`, this.period, undefined, this.keep()));
     }

@@ -184,8 +184,9 @@ export class RunLinesBuilder {
       const b = rules[rule[i]];
       if (b) b.push(payees[payee[i]], month[i], centsOfUnits(units[i], scale, () => amountOf(columns, i)));
     }
-    for (const w of columns.withheld) {
-      const b = this.builders.get(w.line);
+    const withheld = columns.withheld;
+    for (let i = 0; i < withheld.length; i++) {
+      const b = rules[withheld.rule[i]];
       if (b) b.withheld++;
     }
   }

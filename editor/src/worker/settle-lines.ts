@@ -33,8 +33,8 @@ type Settling = Generator<undefined, Span, undefined>;
 
 /** The settle into `builder`, pausing after each slice (a generator), so a worker can answer its messages between slices. */
 function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Settling {
-  // lines as columns (no line objects); withheld items are only counted: their reasons are never made (`lazyReasons`)
-  const amounts = { ...options, lazyReasons: true };
+  // lines and withheld items as columns (no objects); withheld items are only counted
+  const amounts = options;
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
     const statement = settleColumns(policy, dataset, amounts);

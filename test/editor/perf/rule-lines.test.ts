@@ -19,7 +19,7 @@ function statement(lines: ReturnType<typeof line>[], withheld = 0, scale = 2): S
     rule: Uint16Array.from(lines, () => 1),
     units: Float64Array.from(lines, (l) => units(l.amount)),
     wide: new Map(),
-    withheld: Array.from({ length: withheld }, () => ({ line: 'fee' })),
+    withheld: { length: withheld, payee: new Int32Array(withheld), month: new Int32Array(withheld), rule: new Uint16Array(withheld).fill(1), transaction: new Int32Array(withheld).fill(-1) },
   } as unknown as StatementColumns;
 }
 

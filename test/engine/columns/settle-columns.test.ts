@@ -1,10 +1,11 @@
 // A statement as columns is the `amounts` statement without line objects: every line read back
 // with `lineOf` equals the line `settle` makes, in the same order, with the same totals and
-// withheld items — on the seven scenarios, on random policies and data with boundaries (values
+// withheld items (each made from its columns by settling its payee again) — on the seven scenarios, on random policies and data with boundaries (values
 // near 2^53 cents included), and for amounts too wide for integer units.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountOf, type CompiledPolicy, type Dataset, formatDiagnostic, lineOf, loadPolicy, readDataset, settle, settleColumns, type StatementColumns } from '../../../engine/index.js';
+import { amountOf, type CompiledPolicy, type Dataset, formatDiagnostic, lineOf, loadPolicy, readDataset, settle, settleColumns, type StatementColumns, type WithheldItem, withheldItemsOf, withheldOf } from '../../../engine/index.js';
+import { periodOf } from '../../../engine/data/period.js';
 import { SCENARIOS, folderDataset, policyOf } from '../../fixtures/scenario.js';
 import { mulberry32, randomData, randomPolicy } from '../codegen/random-policy.js';
 
@@ -22,9 +23,27 @@ function expectSame(policy: CompiledPolicy, dataset: Dataset, label: string): St
   const lines = Array.from({ length: columns.length }, (_, i) => lineOf(policy, columns, i));
   expect(lines, label).toEqual(statement.lines);
   expect(columns.totals, label).toEqual(statement.totals);
-  expect(JSON.stringify(columns.withheld), label).toBe(JSON.stringify(statement.withheld));
+  expectSameWithheld(policy, dataset, columns, statement.withheld, label);
   expect([columns.policy, columns.from, columns.to], label).toEqual([statement.policy, statement.from, statement.to]);
   return columns;
+}
+
+/** The columns' withheld items name what `settle`'s do, and each made from them is `settle`'s item. */
+function expectSameWithheld(policy: CompiledPolicy, dataset: Dataset, columns: StatementColumns, items: readonly WithheldItem[], label: string): void {
+  const w = columns.withheld;
+  expect(w.length, label).toBe(items.length);
+  const made: WithheldItem[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const payeeId = columns.payeeIds[w.payee[i]], period = periodOf(w.month[i]), line = columns.rules[w.rule[i]].id;
+    expect([payeeId, period, line], label).toEqual([items[i].payeeId, items[i].period, items[i].line]);
+    const base = `${columns.policy.id}/${payeeId}/${period}/${line}`;
+    const t = w.transaction[i];
+    expect(items[i].id, label).toBe(t < 0 ? base : `${base}/${dataset.transactions.get(payeeId)!.get(w.month[i])![t].id}`);
+    // a payee's items at once where the payee changes, one by one elsewhere
+    if (i === 0 || w.payee[i - 1] !== w.payee[i]) made.push(...withheldItemsOf(policy, dataset, columns, w.payee[i]));
+    else expect(JSON.stringify(withheldOf(policy, dataset, columns, i)), label).toBe(JSON.stringify(items[i]));
+  }
+  expect(JSON.stringify(made), label).toBe(JSON.stringify(items));
 }
 
 describe('settleColumns', () => {
