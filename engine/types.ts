@@ -318,6 +318,9 @@ export interface SettleOptions {
   /**
    * How much each line carries: `trace` (default: full trace and explanation), `explanation`
    * (the sentence only, for CSV; traces are dropped to save memory), `amounts` (neither).
+   * In `explanation` detail a line computed by generated code writes its sentence each time it
+   * is read (an accessor, and in `toJSON`): a spread or a structured clone (postMessage) drops
+   * it — copy such a line with `plainLine`, or serialise it (JSON) in the thread that settled it.
    */
   detail?: 'trace' | 'explanation' | 'amounts';
   /**

@@ -21,6 +21,7 @@ import { planConstants } from './plan-constants.js';
 import { flaggedItem, unpaid } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
 import { amountUnits } from './amount-units.js';
+import type { ExplanationPool } from './explained-line.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -44,6 +45,8 @@ export interface EvaluateOptions {
   lazyReasons?: boolean;
   /** `reference`: the closures only, never the generated integer code (for tests). */
   engine?: 'integer' | 'reference';
+  /** In `explanation` detail, where lines keep what their sentences are written from when read. */
+  explanations?: ExplanationPool;
 }
 
 /** Appends the payee's lines and withheld items to `out` (new lists when not given) and returns it. */

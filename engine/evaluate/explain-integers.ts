@@ -13,14 +13,16 @@ import type { Parts } from './explain-parts.js';
 import { pushRatio, ratioText, writesAsRounded } from './explain-number.js';
 
 export interface IntegerExplainer {
-  /** The rounded amount in units (before a deduction's sign), the values kept; NaN: none. */
+  /** The rounded amount in units (before a deduction's sign), the values kept in `out`; NaN: none. */
   units: (ctx: Ctx) => number;
-  /** Adds the formula with the numbers the last `units` kept. */
-  numbers: (parts: Parts) => void;
+  /** What the last `units` kept: the values its sentence prints, and last its result. */
+  out: number[];
+  /** Adds the formula with the numbers of `values` from `at` (`out` and 0 for the last line). */
+  numbers: (parts: Parts, values: ArrayLike<number>, at: number) => void;
   /** Adds ` = exact` and, when its text is not the rounded one, ` → rounded`, signed as the line. */
-  amounts: (parts: Parts, close: string, rounded: string) => void;
+  amounts: (parts: Parts, close: string, rounded: string, values: ArrayLike<number>, at: number) => void;
   /** Adds `; because …` with the steps that held, when the code recorded them. */
-  steps?: (parts: Parts) => void;
+  steps?: (parts: Parts, values: ArrayLike<number>, at: number) => void;
 }
 
 export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTemplate): IntegerExplainer | undefined {
@@ -35,32 +37,35 @@ export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTempl
     : undefined;
   const generated = withSteps ?? generateExplain(rule, names, scale, mode);
   if (!generated) return undefined;
-  const out = new Array<number>(at + 1 + 5 * records.leaves.length).fill(0);
+  // the values the generated code writes, then its result (the line's units)
+  const result = at + 1 + 5 * records.leaves.length;
+  const out = new Array<number>(result + 1).fill(0);
   const slots = t.names.map((n) => valueSlot(names.indexOf(n)));
   const { pieces, parens } = t;
   const sign = rule.kind === 'deduction' ? -1 : 1;
   const steps = records.leaves.map(stepPieces);
-  let units = 0;
   return {
-    units: (ctx) => (units = generated(ctx, out)),
-    numbers: (parts) => {
+    units: (ctx) => (out[result] = generated(ctx, out)),
+    out,
+    numbers: (parts, v, base) => {
       parts.add(pieces[0]);
       for (let i = 0; i < slots.length; i++) {
-        pushRatio(parts, out[slots[i]], out[slots[i] + 1], parens[i]);
+        pushRatio(parts, v[base + slots[i]], v[base + slots[i] + 1], parens[i]);
         parts.add(pieces[i + 1]);
       }
     },
-    amounts: (parts, close, rounded) => {
-      const n = sign * out[0], d = out[1];
+    amounts: (parts, close, rounded, v, base) => {
+      const n = sign * v[base], d = v[base + 1];
       parts.add(close);
       pushRatio(parts, n, d, false);
-      if (!writesAsRounded(n, d, sign * units, scale, rounded)) { parts.add(' → '); parts.add(rounded); }
+      if (!writesAsRounded(n, d, sign * v[base + result], scale, rounded)) { parts.add(' → '); parts.add(rounded); }
     },
-    steps: withSteps && ((parts) => {
-      const end = out[at];
+    steps: withSteps && ((parts, v, base) => {
+      const end = v[base + at];
       for (let k = at + 1; k < end; k += 5) {
         parts.add(k === at + 1 ? '; because ' : ', ');
-        step(records.leaves[out[k]], steps[out[k]], out, k, parts);
+        const leaf = v[base + k];
+        step(records.leaves[leaf], steps[leaf], v, base + k, parts);
       }
     }),
   };
@@ -84,7 +89,7 @@ function stepPieces(leaf: HeldLeaf): string[] | undefined {
 }
 
 /** One held step's text from its record at `k`, as the leaf's `held` writes it. */
-function step(leaf: HeldLeaf, around: string[] | undefined, out: number[], k: number, parts: Parts): void {
+function step(leaf: HeldLeaf, around: string[] | undefined, out: ArrayLike<number>, k: number, parts: Parts): void {
   const { kind, pieces, valueText } = leaf.shape;
   const value = (at: number) => (kind === 'boolean' ? String(out[at] === 1) : ratioText(out[at], out[at + 1]));
   if (!around) {

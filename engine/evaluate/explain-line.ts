@@ -9,9 +9,10 @@ import type { Exact } from '../exact/exact.js';
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
 import { fillTemplate, formulaTemplate } from './formula-template.js';
-import { integerExplainer } from './explain-integers.js';
+import { type IntegerExplainer, integerExplainer } from './explain-integers.js';
 import { refundUnits } from './refund-units.js';
 import { Parts } from './explain-parts.js';
+import type { PooledExplainer } from './explained-line.js';
 
 export interface LineExplainer {
   /**
@@ -28,6 +29,11 @@ export interface LineExplainer {
   units?: (ctx: Ctx) => number;
   /** The explanation of the line `units` just computed, from the values it kept; `rounded` as `explain`'s. */
   fromUnits?: (ctx: Ctx, rounded: string) => string;
+  /**
+   * Where the sentence of a line `units` computed is all in the values it kept (the steps that
+   * held included): those values kept in a pool and the sentence written when read.
+   */
+  pooled?: PooledExplainer;
   /** Whether a line of this amount goes without a trace (a line paying nothing has no explanation). */
   traceless: (amount: Exact) => boolean;
   /**
@@ -79,7 +85,7 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
    * The sentence (`numbers` adds the formula with its numbers): the amounts, then the steps that
    * held, from `steps` when given, else from the conditions' closures.
    */
-  const write = (ctx: Ctx, numbers: (parts: Parts) => void, amounts: (parts: Parts, close: string, rounded: string) => void, rounded: string, steps?: (parts: Parts) => void) => {
+  const write: Write = (ctx, numbers, amounts, rounded, steps) => {
     const parts = PARTS;
     parts.clear();
     numbers(parts);
@@ -104,7 +110,39 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const fast = template && integerExplainer(plan, rule, template);
   return {
     explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
-    ...(fast && { units: fast.units, fromUnits: (ctx: Ctx, rounded: string) => write(ctx, fast.numbers, fast.amounts, rounded, fast.steps) }),
+    ...(fast && { units: fast.units, fromUnits: lastLine(fast, write) }),
+    ...(fast && (fast.steps || !(when || gate)) && { pooled: pooledExplainer(fast, head, close) }),
+  };
+}
+
+type Write = (ctx: Ctx, numbers: (parts: Parts) => void, amounts: (parts: Parts, close: string, rounded: string) => void, rounded: string, steps?: (parts: Parts) => void) => string;
+
+/** The sentence of the line `units` just computed, from the values it kept (closures made once). */
+function lastLine(fast: IntegerExplainer, write: Write): NonNullable<LineExplainer['fromUnits']> {
+  const { out, numbers, amounts, steps } = fast;
+  const ns = (p: Parts) => numbers(p, out, 0);
+  const as = (p: Parts, close: string, rounded: string) => amounts(p, close, rounded, out, 0);
+  const ss = steps && ((p: Parts) => steps(p, out, 0));
+  return (ctx, rounded) => write(ctx, ns, as, rounded, ss);
+}
+
+/** A sentence written later from the values a line kept in the run's pool. */
+function pooledExplainer(fast: IntegerExplainer, head: string, close: string): PooledExplainer {
+  const { out, numbers, amounts, steps } = fast;
+  return {
+    keep: (pool) => {
+      const at = pool.reserve(out.length), values = pool.values;
+      for (let i = 0; i < out.length; i++) values[at + i] = out[i];
+      return at;
+    },
+    write: (values, at, rounded) => {
+      const parts = PARTS;
+      parts.clear();
+      numbers(parts, values, at);
+      amounts(parts, close, rounded, values, at);
+      if (steps) steps(parts, values, at);
+      return head + parts.text();
+    },
   };
 }
 

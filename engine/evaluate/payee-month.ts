@@ -13,6 +13,7 @@ import { unitsText } from './unit-sums.js';
 import { keptState } from './lazy-withheld.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineExplainer } from './explain-line.js';
+import { ExplainedLine } from './explained-line.js';
 
 // apart from `paid`: a closure in it would make every call allocate a context for `this`
 const sourcesOf = (m: number, quarters: number[]) => quarters.map((q) => `${yearOf(m)}-Q${q}`);
@@ -97,8 +98,11 @@ export class PayeeMonth implements MonthSink {
     if (out.columns) out.columns.push(this.m, ri, signed);
     else {
       const text = unitsText(signed, this.plan.rounding.scale);
-      // in explanation detail, the sentence from the values the generated code kept
-      out.lines.push({ id: this.id(ri), period: this.period, payeeId: this.payeeId, policy: this.plan.id, line: rule.id, kind: rule.kind, amount: text, explanation: explainer?.fromUnits ? explainer.fromUnits(this.ctx, text) : '', trace: constants.bare[ri] });
+      // in explanation detail, the sentence from the values the generated code kept: written
+      // when read where those values are all it needs, else now
+      const pooled = explainer?.pooled, pool = options.explanations;
+      if (pooled && pool) out.lines.push(new ExplainedLine(this.id(ri), this.period, this.payeeId, this.plan.id, rule.id, rule.kind, text, constants.bare[ri], pool, pooled));
+      else out.lines.push({ id: this.id(ri), period: this.period, payeeId: this.payeeId, policy: this.plan.id, line: rule.id, kind: rule.kind, amount: text, explanation: explainer?.fromUnits ? explainer.fromUnits(this.ctx, text) : '', trace: constants.bare[ri] });
     }
   }
 }

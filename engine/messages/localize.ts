@@ -1,6 +1,7 @@
 // Traces, reasons and statements in a reader's language. A policy's units (`rate` parameters
 // and facts as percentages, `money` as yuan) make 简体中文 show numbers as the form does.
 import { LazyWithheld } from '../evaluate/lazy-withheld.js';
+import { plainLine } from '../evaluate/explained-line.js';
 import type { ConditionTrace, FormulaTrace, MessageData, MessageParam, Statement, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { explanationMessage } from '../evaluate/trace.js';
 import type { Lang } from './message.js';
@@ -86,8 +87,8 @@ export function localizeStatement(statement: Statement, lang: Lang, options?: Lo
   if (lang === 'en') return statement;
   return {
     ...statement,
-    lines: statement.lines.map((l) => ({ ...l, explanation: explanationText(l, lang, options) })),
-    // a reason made when read is an accessor, which a spread does not copy: its plain form is
+    // an explanation or a reason made when read is an accessor, which a spread does not copy: its plain form is
+    lines: statement.lines.map((l) => ({ ...plainLine(l), explanation: explanationText(l, lang, options) })),
     withheld: statement.withheld.map((w) => ({ ...(w instanceof LazyWithheld ? w.toJSON() : w), reason: reasonText(w, lang, options) })),
     unpaid: statement.unpaid?.map((u) => ({ ...u, reason: reasonText(u, lang, options) })),
   };

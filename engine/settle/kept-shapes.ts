@@ -16,12 +16,13 @@ import { LazyWithheld } from '../evaluate/lazy-withheld.js';
 import { LineColumns } from '../evaluate/line-columns.js';
 import { StateAsOf } from '../evaluate/state-as-of.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
-import { LINE_KINDS, type LineKind } from '../types.js';
+import { LINE_KINDS, type LineKind, type LineTrace } from '../types.js';
 import { PlaceMonths, PlaceTable } from './place-months.js';
 import { RankColumns } from './rank-columns.js';
 import { evaluateOptions, payeeOutput } from './run-objects.js';
 import { PayeeMonth } from '../evaluate/payee-month.js';
 import type { PlanConstants } from '../evaluate/plan-constants.js';
+import { ExplainedLine, ExplanationPool } from '../evaluate/explained-line.js';
 
 function keptShapes() {
   const state = { current: [] as PayeeState['current'] } as PayeeState;
@@ -31,10 +32,11 @@ function keptShapes() {
   const table = new PlaceTable([''], [new Int32Array(1)], [0]);
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const unitSums = new UnitSums(2, sums);
+  const pool = new ExplanationPool();
   return {
     monthList: new MonthList(),
     unitSums,
-    evaluateOptions: evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined),
+    evaluateOptions: evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined),
     payeeOutput: payeeOutput([], [], undefined, undefined),
     unitsEntry: new UnitsEntry(0, '', 'bonus', 0, 100, undefined),
     lineColumns: new LineColumns(2, 1),
@@ -44,7 +46,9 @@ function keptShapes() {
     rankColumns: new RankColumns(2, 1),
     placeTable: table,
     placeMonths: new PlaceMonths(table, 0),
-    payeeMonth: new PayeeMonth({ ...plan, rules: [] } as Plan, { payee: { payeeId: '' } } as PayeeState, ctx, evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined), payeeOutput([], [], undefined, undefined), {} as PlanConstants),
+    payeeMonth: new PayeeMonth({ ...plan, rules: [] } as Plan, { payee: { payeeId: '' } } as PayeeState, ctx, evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined), payeeOutput([], [], undefined, undefined), {} as PlanConstants),
+    explanationPool: pool,
+    explainedLine: new ExplainedLine('', '', '', '', '', 'bonus', '', { rule: '' } as unknown as LineTrace, pool, { keep: () => 0, write: () => '' }),
   };
 }
 

@@ -12,6 +12,7 @@ import { type Diagnostic, LINE_KINDS, type LineKind, type PayeeRecord, type Sett
 import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rankKeysOf, type RankKeys, rankPopulation, ranksFromRecord } from './population.js';
 import { totalsOfSums } from './totals.js';
 import { evaluateOptions, payeeOutput } from './run-objects.js';
+import { ExplanationPool } from '../evaluate/explained-line.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
 import type { LineColumns } from '../evaluate/line-columns.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
@@ -139,7 +140,8 @@ function settleCovered(plan: Plan, hash: string, dataset: Dataset, options: Sett
   const withheld: WithheldItem[] = [];
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
-  const evaluate = evaluateOptions(range.from, options.detail ?? 'trace', sums, unitSums, options.engine, options.lazyReasons);
+  const detail = options.detail ?? 'trace';
+  const evaluate = evaluateOptions(range.from, detail, sums, unitSums, options.engine, options.lazyReasons, detail === 'explanation' ? new ExplanationPool() : undefined);
   const payees = dataset.covered;
   const statementOut = payeeOutput(lines, withheld, options.unpaid ? [] : undefined, columns);
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and

@@ -2,7 +2,7 @@
 // worker thread (server/pool/), never on the server's event loop. Each answers the JSON text of
 // its answer (serialised in the worker too) or throws a located RatecardError or RequestError.
 import {
-  type DatasetInput, diffPolicies, explainLine, loadPolicy, readDataset, settle, type SourceText, totalsOf,
+  type DatasetInput, diffPolicies, explainLine, loadPolicy, plainLine, readDataset, settle, type SourceText, totalsOf,
 } from '../../engine/index.js';
 import { checkPolicy } from '../../editor/server/policy-check.js';
 import { RequestError, requestDiagnostic } from '../errors.js';
@@ -51,7 +51,11 @@ function simulate(body: SimulateBody, policiesDir: string, onProgress?: Progress
     withheld: statement.withheld.filter((w) => w.payeeId === payee),
   };
   // Lines settled without detail carry only a skeleton trace: leave it out of the answer.
-  const lines = detail === undefined || detail === 'trace' ? mine.lines : mine.lines.map(({ trace: _trace, ...line }) => line);
+  const lines = detail === undefined || detail === 'trace' ? mine.lines : mine.lines.map((l) => {
+    // copied by its fields: a spread of a line explained when read would drop its explanation
+    const { trace: _trace, ...line } = plainLine(l);
+    return line;
+  });
   return { ...mine, lines, totals: payee === undefined ? statement.totals : totalsOf(lines) };
 }
 

@@ -114,6 +114,8 @@ describe('POST /simulate', () => {
     expect(lean.status).toBe(200);
     expect(lean.json.lines.every((l: { trace?: unknown; explanation: string }) => l.trace === undefined && l.explanation.length > 0)).toBe(true);
     expect(lean.json.lines.map((l: { amount: string }) => l.amount)).toEqual(full.json.lines.map((l: { amount: string }) => l.amount));
+    // lines explained when read (generated code) are written with their explanations, the traced ones'
+    expect(lean.json.lines.map((l: { explanation: string }) => l.explanation)).toEqual(full.json.lines.map((l: { explanation: string }) => l.explanation));
     expect(lean.json.totals).toEqual(full.json.totals);
     expect(lean.text.length).toBeLessThan(full.text.length / 2);
   });

@@ -51,7 +51,8 @@ describe('generated integer code of rural-contract', () => {
   it('settles the scenario as the reference closures do', () => {
     const dataset = folderDataset(rural, 'data/scenarios/rural-contract');
     for (const detail of ['amounts', 'explanation', 'trace'] as const) {
-      expect(settle(rural, dataset, { detail })).toEqual(settle(rural, dataset, { detail, engine: 'reference' }));
+      // as JSON: a line explained when read writes its explanation there (and in the same key order)
+      expect(JSON.stringify(settle(rural, dataset, { detail }))).toBe(JSON.stringify(settle(rural, dataset, { detail, engine: 'reference' })));
     }
   });
 });

@@ -20,6 +20,7 @@ import { evaluatePayee } from '../../../engine/evaluate/evaluate-payee.js';
 import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
 import { evaluateOptions, payeeOutput } from '../../../engine/settle/run-objects.js';
 import { PayeeMonth } from '../../../engine/evaluate/payee-month.js';
+import { ExplainedLine, ExplanationPool } from '../../../engine/evaluate/explained-line.js';
 import { planConstants } from '../../../engine/evaluate/plan-constants.js';
 import { folderDataset, policyOf } from '../../fixtures/scenario.js';
 
@@ -77,11 +78,21 @@ describe('kept shapes', () => {
     expect(sameLayout(new UnitSums(2, sums), KEPT_SHAPES.unitSums)).toBe(true);
     expect(sameLayout(new UnitsEntry(24300, 'refund', 'bonus', 25900, 100, ['2025-Q1']), KEPT_SHAPES.unitsEntry)).toBe(true);
     expect(sameLayout(new LineColumns(2, 32000), KEPT_SHAPES.lineColumns)).toBe(true);
+    expect(sameLayout(new LineColumns(2, 32000).withheld, KEPT_SHAPES.lineColumns.withheld)).toBe(true);
+    expect(sameLayout(new ExplanationPool(), KEPT_SHAPES.explanationPool)).toBe(true);
     // what settlePlan hands evaluatePayee, with and without explanations, unpaid items and columns
     const unitSums = new UnitSums(2, sums);
-    expect(sameLayout(evaluateOptions(24300, 'trace', sums, unitSums, 'reference', false), KEPT_SHAPES.evaluateOptions)).toBe(true);
-    expect(sameLayout(evaluateOptions(24301, 'amounts', sums, undefined, undefined, true), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(evaluateOptions(24300, 'trace', sums, unitSums, 'reference', false, undefined), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(evaluateOptions(24301, 'amounts', sums, undefined, undefined, true, undefined), KEPT_SHAPES.evaluateOptions)).toBe(true);
     expect(sameLayout(payeeOutput([], [], [], new LineColumns(2, 16)), KEPT_SHAPES.payeeOutput)).toBe(true);
+  });
+
+  it('a line explained when read has the kept layout', () => {
+    const rural = policyOf('rural-contract');
+    const lines = settle(rural, folderDataset(rural, 'data/scenarios/rural-contract'), { detail: 'explanation' }).lines;
+    const line = lines.find((l) => l instanceof ExplainedLine);
+    expect(line).toBeDefined();
+    expect(sameLayout(line!, KEPT_SHAPES.explainedLine)).toBe(true);
   });
 
   it('the month sink of a payee has the kept layout, made from a real plan, state and run objects', () => {
@@ -89,7 +100,7 @@ describe('kept shapes', () => {
     const ruralData = folderDataset(rural, 'data/scenarios/rural-contract');
     const state = newPayeeState(ruralData.covered[0], ruralData);
     const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<(typeof LINE_KINDS)[number], Exact>;
-    const sink = new PayeeMonth(rural.plan, state, { p: state, m: 0 }, evaluateOptions(24300, 'explanation', sums, new UnitSums(2, sums), undefined, undefined),
+    const sink = new PayeeMonth(rural.plan, state, { p: state, m: 0 }, evaluateOptions(24300, 'explanation', sums, new UnitSums(2, sums), undefined, undefined, new ExplanationPool()),
       payeeOutput([], [], undefined, undefined), planConstants(rural.plan));
     expect(sameLayout(sink, KEPT_SHAPES.payeeMonth)).toBe(true);
     expect(sameLayout(sink, KEPT_SHAPES.unitSums)).toBe(false);
