@@ -9,7 +9,7 @@ export type { Dataset, DatasetResult } from './data/dataset.js';
 export { readDataset } from './data/dataset.js';
 export { mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, settle } from './settle/settle.js';
 export { amountOf, type ColumnsOptions, lineOf, settleColumns, withheldItemsOf, withheldOf } from './settle/settle-columns.js';
-export { plainLine } from './evaluate/explained-line.js';
+export { plainLine } from './evaluate/settled-line.js';
 export { restrictRules } from './settle/restrict-rules.js';
 export type { RankKeys } from './settle/population.js';
 export { addTotals, totalsOf } from './settle/totals.js';

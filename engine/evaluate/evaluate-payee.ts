@@ -22,6 +22,7 @@ import { flaggedItem, unpaid } from './withheld-items.js';
 import type { LineColumns } from './line-columns.js';
 import { amountUnits } from './amount-units.js';
 import type { ExplanationPool } from './explained-line.js';
+import { SettledLine } from './settled-line.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -153,11 +154,10 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         if (out.columns) { out.columns.pushExact(m, rule.index, amount, unit); continue; }
         const text = amount.toFixed(scale);
-        out.lines.push({
-          id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text,
-          explanation: explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '',
-          trace: full && trace ? trace : bare[rule.index],
-        });
+        const explanation = explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '';
+        // outside trace detail, a line's id is made when read
+        if (full) out.lines.push({ id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text, explanation, trace: trace ?? bare[rule.index] });
+        else out.lines.push(new SettledLine(period, payeeId, plan.id, rule.id, rule.kind, text, explanation, bare[rule.index]));
       } catch (e) {
         throw located(e, plan, rule, payeeId, period, state);
       }

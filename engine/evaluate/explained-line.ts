@@ -5,7 +5,9 @@
 // that the collector copied and marked; written as read (a CSV row at a time) each text dies young.
 // It reads like a plain line — `explanation` is an accessor, and `toJSON` gives the same keys in
 // the same order — but a spread or a structured clone (postMessage) copies own fields only: copy
-// its fields by name, or serialise it first (JSON), in the thread that settled it.
+// it with `plainLine`, or serialise it first (JSON), in the thread that settled it. Its id is
+// made when read too (as a SettledLine's).
+import { lineId } from '../compile/runtime.js';
 import type { LineKind, LineTrace, StatementLine } from '../types.js';
 
 /**
@@ -46,7 +48,7 @@ export class ExplainedLine implements StatementLine {
   readonly #explainer: PooledExplainer;
 
   constructor(
-    readonly id: string, readonly period: string, readonly payeeId: string, readonly policy: string,
+    readonly period: string, readonly payeeId: string, readonly policy: string,
     readonly line: string, readonly kind: LineKind, readonly amount: string, readonly trace: LineTrace,
     pool: ExplanationPool, explainer: PooledExplainer,
   ) {
@@ -54,6 +56,8 @@ export class ExplainedLine implements StatementLine {
     this.#at = explainer.keep(pool);
     this.#values = pool.values;
   }
+
+  get id(): string { return lineId(this.policy, this.payeeId, this.period, this.line); }
 
   /** Made on each read (not kept: a statement read once, as it is written out, keeps no text). */
   get explanation(): string {
@@ -64,6 +68,3 @@ export class ExplainedLine implements StatementLine {
     return { id: this.id, period: this.period, payeeId: this.payeeId, policy: this.policy, line: this.line, kind: this.kind, amount: this.amount, explanation: this.explanation, trace: this.trace };
   }
 }
-
-/** A line as a plain object, its explanation made (a line explained when read, copied by its fields): for a spread or a structured clone. */
-export const plainLine = (line: StatementLine): StatementLine => (line instanceof ExplainedLine ? line.toJSON() : line);

@@ -14,6 +14,7 @@ import { keptState } from './lazy-withheld.js';
 import { flaggedItem, unpaid, withheld } from './withheld-items.js';
 import type { LineExplainer } from './explain-line.js';
 import { ExplainedLine } from './explained-line.js';
+import { SettledLine } from './settled-line.js';
 
 // apart from `paid`: a closure in it would make every call allocate a context for `this`
 const sourcesOf = (m: number, quarters: number[]) => quarters.map((q) => `${yearOf(m)}-Q${q}`);
@@ -101,8 +102,8 @@ export class PayeeMonth implements MonthSink {
       // in explanation detail, the sentence from the values the generated code kept: written
       // when read where those values are all it needs, else now
       const pooled = explainer?.pooled, pool = options.explanations;
-      if (pooled && pool) out.lines.push(new ExplainedLine(this.id(ri), this.period, this.payeeId, this.plan.id, rule.id, rule.kind, text, constants.bare[ri], pool, pooled));
-      else out.lines.push({ id: this.id(ri), period: this.period, payeeId: this.payeeId, policy: this.plan.id, line: rule.id, kind: rule.kind, amount: text, explanation: explainer?.fromUnits ? explainer.fromUnits(this.ctx, text) : '', trace: constants.bare[ri] });
+      if (pooled && pool) out.lines.push(new ExplainedLine(this.period, this.payeeId, this.plan.id, rule.id, rule.kind, text, constants.bare[ri], pool, pooled));
+      else out.lines.push(new SettledLine(this.period, this.payeeId, this.plan.id, rule.id, rule.kind, text, explainer?.fromUnits ? explainer.fromUnits(this.ctx, text) : '', constants.bare[ri]));
     }
   }
 }

@@ -1,7 +1,7 @@
 // Traces, reasons and statements in a reader's language. A policy's units (`rate` parameters
 // and facts as percentages, `money` as yuan) make 简体中文 show numbers as the form does.
 import { LazyWithheld } from '../evaluate/lazy-withheld.js';
-import { plainLine } from '../evaluate/explained-line.js';
+import { plainLine } from '../evaluate/settled-line.js';
 import type { ConditionTrace, FormulaTrace, MessageData, MessageParam, Statement, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { explanationMessage } from '../evaluate/trace.js';
 import type { Lang } from './message.js';

@@ -23,6 +23,7 @@ import { evaluateOptions, payeeOutput } from './run-objects.js';
 import { PayeeMonth } from '../evaluate/payee-month.js';
 import type { PlanConstants } from '../evaluate/plan-constants.js';
 import { ExplainedLine, ExplanationPool } from '../evaluate/explained-line.js';
+import { SettledLine } from '../evaluate/settled-line.js';
 
 function keptShapes() {
   const state = { current: [] as PayeeState['current'] } as PayeeState;
@@ -48,7 +49,8 @@ function keptShapes() {
     placeMonths: new PlaceMonths(table, 0),
     payeeMonth: new PayeeMonth({ ...plan, rules: [] } as Plan, { payee: { payeeId: '' } } as PayeeState, ctx, evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined), payeeOutput([], [], undefined, undefined), {} as PlanConstants),
     explanationPool: pool,
-    explainedLine: new ExplainedLine('', '', '', '', '', 'bonus', '', { rule: '' } as unknown as LineTrace, pool, { keep: () => 0, write: () => '' }),
+    explainedLine: new ExplainedLine('', '', '', '', 'bonus', '', { rule: '' } as unknown as LineTrace, pool, { keep: () => 0, write: () => '' }),
+    settledLine: new SettledLine('', '', '', '', 'bonus', '', '', { rule: '' } as unknown as LineTrace),
   };
 }
 

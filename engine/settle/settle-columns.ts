@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.js';
 import { LineColumns } from '../evaluate/line-columns.js';
 import { unitsText } from '../evaluate/unit-sums.js';
 import { planConstants } from '../evaluate/plan-constants.js';
+import { SettledLine } from '../evaluate/settled-line.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
 import type { SettleOptions, StatementColumns, StatementLine, WithheldItem } from '../types.js';
 import { periodOf } from '../data/period.js';
@@ -42,13 +43,8 @@ export function amountOf(columns: StatementColumns, i: number): string {
 export function lineOf(policy: CompiledPolicy, columns: StatementColumns, i: number): StatementLine {
   const k = columns.rule[i], rule = columns.rules[k];
   const constants = planConstants(policy.plan);
-  const { period, suffix } = constants.month(columns.month[i]);
-  const payeeId = columns.payeeIds[columns.payee[i]];
-  return {
-    id: `${columns.policy.id}/${payeeId}/${suffix[k]}`,
-    period, payeeId, policy: columns.policy.id, line: rule.id, kind: rule.kind, amount: amountOf(columns, i), explanation: '',
-    trace: constants.bare[k],
-  };
+  const { period } = constants.month(columns.month[i]);
+  return new SettledLine(period, columns.payeeIds[columns.payee[i]], columns.policy.id, rule.id, rule.kind, amountOf(columns, i), '', constants.bare[k]);
 }
 
 

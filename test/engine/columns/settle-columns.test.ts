@@ -22,6 +22,7 @@ function expectSame(policy: CompiledPolicy, dataset: Dataset, label: string): St
   expect(columns.length, label).toBe(statement.lines.length);
   const lines = Array.from({ length: columns.length }, (_, i) => lineOf(policy, columns, i));
   expect(lines, label).toEqual(statement.lines);
+  expect(JSON.stringify(lines), label).toBe(JSON.stringify(statement.lines));
   expect(columns.totals, label).toEqual(statement.totals);
   expectSameWithheld(policy, dataset, columns, statement.withheld, label);
   expect([columns.policy, columns.from, columns.to], label).toEqual([statement.policy, statement.from, statement.to]);

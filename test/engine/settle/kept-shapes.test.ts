@@ -21,6 +21,7 @@ import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
 import { evaluateOptions, payeeOutput } from '../../../engine/settle/run-objects.js';
 import { PayeeMonth } from '../../../engine/evaluate/payee-month.js';
 import { ExplainedLine, ExplanationPool } from '../../../engine/evaluate/explained-line.js';
+import { SettledLine } from '../../../engine/evaluate/settled-line.js';
 import { planConstants } from '../../../engine/evaluate/plan-constants.js';
 import { folderDataset, policyOf } from '../../fixtures/scenario.js';
 
@@ -87,12 +88,18 @@ describe('kept shapes', () => {
     expect(sameLayout(payeeOutput([], [], [], new LineColumns(2, 16)), KEPT_SHAPES.payeeOutput)).toBe(true);
   });
 
-  it('a line explained when read has the kept layout', () => {
+  it('lines made when read have the kept layouts', () => {
     const rural = policyOf('rural-contract');
-    const lines = settle(rural, folderDataset(rural, 'data/scenarios/rural-contract'), { detail: 'explanation' }).lines;
-    const line = lines.find((l) => l instanceof ExplainedLine);
+    const data = folderDataset(rural, 'data/scenarios/rural-contract');
+    const line = settle(rural, data, { detail: 'explanation' }).lines.find((l) => l instanceof ExplainedLine);
     expect(line).toBeDefined();
     expect(sameLayout(line!, KEPT_SHAPES.explainedLine)).toBe(true);
+    // a generated line's and a closure's (the refund)
+    const settled = settle(rural, data, { detail: 'amounts' }).lines;
+    for (const l of [settled.find((x) => x.line === 'maintenance'), settled.find((x) => x.line === 'refund')]) {
+      expect(l).toBeInstanceOf(SettledLine);
+      expect(sameLayout(l!, KEPT_SHAPES.settledLine)).toBe(true);
+    }
   });
 
   it('the month sink of a payee has the kept layout, made from a real plan, state and run objects', () => {
