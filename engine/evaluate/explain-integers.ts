@@ -9,20 +9,19 @@ import type { Ctx } from '../compile/runtime.js';
 import type { HeldShape } from '../compile/condition/compiled-condition.js';
 import { generateExplain, type HeldLeaf, type HeldRecords, valueSlot } from '../compile/integer/generate-explain.js';
 import type { FormulaTemplate } from './formula-template.js';
-import type { Parts } from './explain-parts.js';
-import { pushRatio, ratioText, writesAsRounded } from './explain-number.js';
+import { ratioString, ratioText, writesAsRounded } from './explain-number.js';
 
 export interface IntegerExplainer {
   /** The rounded amount in units (before a deduction's sign), the values kept in `out`; NaN: none. */
   units: (ctx: Ctx) => number;
   /** What the last `units` kept: the values its sentence prints, and last its result. */
   out: number[];
-  /** Adds the formula with the numbers of `values` from `at` (`out` and 0 for the last line). */
-  numbers: (parts: Parts, values: ArrayLike<number>, at: number) => void;
-  /** Adds ` = exact` and, when its text is not the rounded one, ` → rounded`, signed as the line. */
-  amounts: (parts: Parts, close: string, rounded: string, values: ArrayLike<number>, at: number) => void;
-  /** Adds `; because …` with the steps that held, when the code recorded them. */
-  steps?: (parts: Parts, values: ArrayLike<number>, at: number) => void;
+  /** The formula with the numbers of `values` from `at` (`out` and 0 for the last line). */
+  numbers: (values: ArrayLike<number>, at: number) => string;
+  /** ` = exact` and, when its text is not the rounded one, ` → rounded`, signed as the line. */
+  amounts: (close: string, rounded: string, values: ArrayLike<number>, at: number) => string;
+  /** `; because …` with the steps that held, when the code recorded them. */
+  steps?: (values: ArrayLike<number>, at: number) => string;
 }
 
 export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTemplate): IntegerExplainer | undefined {
@@ -47,26 +46,24 @@ export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTempl
   return {
     units: (ctx) => (out[result] = generated(ctx, out)),
     out,
-    numbers: (parts, v, base) => {
-      parts.add(pieces[0]);
-      for (let i = 0; i < slots.length; i++) {
-        pushRatio(parts, v[base + slots[i]], v[base + slots[i] + 1], parens[i]);
-        parts.add(pieces[i + 1]);
-      }
+    numbers: (v, base) => {
+      let text = pieces[0];
+      for (let i = 0; i < slots.length; i++) text += ratioString(v[base + slots[i]], v[base + slots[i] + 1], parens[i]) + pieces[i + 1];
+      return text;
     },
-    amounts: (parts, close, rounded, v, base) => {
+    amounts: (close, rounded, v, base) => {
       const n = sign * v[base], d = v[base + 1];
-      parts.add(close);
-      pushRatio(parts, n, d, false);
-      if (!writesAsRounded(n, d, sign * v[base + result], scale, rounded)) { parts.add(' → '); parts.add(rounded); }
+      const text = close + ratioString(n, d, false);
+      return writesAsRounded(n, d, sign * v[base + result], scale, rounded) ? text : text + ' → ' + rounded;
     },
-    steps: withSteps && ((parts, v, base) => {
+    steps: withSteps && ((v, base) => {
       const end = v[base + at];
+      let text = '';
       for (let k = at + 1; k < end; k += 5) {
-        parts.add(k === at + 1 ? '; because ' : ', ');
         const leaf = v[base + k];
-        step(records.leaves[leaf], steps[leaf], v, base + k, parts);
+        text += (k === at + 1 ? '; because ' : ', ') + step(records.leaves[leaf], steps[leaf], v, base + k);
       }
+      return text;
     }),
   };
 }
@@ -89,21 +86,15 @@ function stepPieces(leaf: HeldLeaf): string[] | undefined {
 }
 
 /** One held step's text from its record at `k`, as the leaf's `held` writes it. */
-function step(leaf: HeldLeaf, around: string[] | undefined, out: ArrayLike<number>, k: number, parts: Parts): void {
+function step(leaf: HeldLeaf, around: string[] | undefined, out: ArrayLike<number>, k: number): string {
   const { kind, pieces, valueText } = leaf.shape;
   const value = (at: number) => (kind === 'boolean' ? String(out[at] === 1) : ratioText(out[at], out[at + 1]));
   if (!around) {
     let text = pieces[0] + value(k + 1) + pieces[1] + (valueText ?? value(k + 3)) + pieces[2];
     for (let i = leaf.relabels.length - 1; i >= 0; i--) text = leaf.relabels[i](text);
-    parts.add(text);
-    return;
+    return text;
   }
-  parts.add(around[0]);
-  if (kind === 'boolean') parts.add(out[k + 1] === 1 ? 'true' : 'false');
-  else pushRatio(parts, out[k + 1], out[k + 2], false);
-  parts.add(around[1]);
-  if (valueText !== undefined) parts.add(valueText);
-  else if (kind === 'boolean') parts.add(out[k + 3] === 1 ? 'true' : 'false');
-  else pushRatio(parts, out[k + 3], out[k + 4], false);
-  parts.add(around[2]);
+  const left = kind === 'boolean' ? (out[k + 1] === 1 ? 'true' : 'false') : ratioString(out[k + 1], out[k + 2], false);
+  const right = valueText !== undefined ? valueText : kind === 'boolean' ? (out[k + 3] === 1 ? 'true' : 'false') : ratioString(out[k + 3], out[k + 4], false);
+  return around[0] + left + around[1] + right + around[2];
 }
