@@ -3,7 +3,7 @@
 import type { Diagnostic, PopulationRecord, RankKeys, SettleOptions } from '../../../engine/index.js';
 import type { PartBytes } from './helper-part.js';
 import type { DatasetTables } from './protocol.js';
-import type { RuleLines } from './rule-lines.js';
+import type { Cents, RuleLines } from './rule-lines.js';
 
 export interface PartSettle {
   file: string;
@@ -18,7 +18,7 @@ export interface PartSettle {
   /** Population values over all payees, when the policy has any. */
   ranks?: PopulationRecord;
   /** Amount columns of earlier answers, read and given back (transferred) for the helper's next columns. */
-  spare?: Float64Array[];
+  spare?: Cents[];
   /** The ids of the helper's payee and month columns the preview worker holds: sent by id, not again (part-columns.ts). */
   has?: number[];
 }

@@ -19,7 +19,7 @@ import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, releaseSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import { gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
+import { type Cents, gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { HALVES_FROM, type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
@@ -87,7 +87,7 @@ export class PreviewEngine {
   /** Columns of runs no longer kept, for the next settle's (column-pool.ts). */
   private readonly pool = new ColumnPool();
   /** Amount columns the helper sent, read: given back with the next request. */
-  private spare: Float64Array[] = [];
+  private spare: Cents[] = [];
   /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
   lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
 
