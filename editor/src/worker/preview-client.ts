@@ -25,8 +25,6 @@ export class PreviewClient {
   private statementSeq = 0;
   private readonly statements = new Map<number, (rows: ExportRow[]) => void>();
   private readonly worker: Worker;
-  /** The tables last sent (the page holds them anyway): sent again when the worker asks, having let its copy of the texts go. */
-  private tables?: DatasetTables;
 
   constructor(private readonly listener: PreviewListener) {
     this.worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
@@ -45,7 +43,6 @@ export class PreviewClient {
     // a payee list comes once per dataset, perhaps with an answer dropped as stale: read it anyway
     if (m.type === 'result' && m.ok && m.summary.list) readList(m.summary.list);
     if (m.type === 'impact' && m.impact?.list) readList(m.impact.list);
-    if (m.type === 'texts?') { if (this.tables?.id === m.id) this.send({ type: 'texts', tables: this.tables }); return; }
     if (m.type === 'trace') { if (m.seq === this.traceSeq) this.listener.onTrace(m); return; }
     if (m.type === 'statement') { this.statements.get(m.seq)?.(m.rows); this.statements.delete(m.seq); return; }
     if (m.seq !== this.seq) return; // stale
@@ -54,10 +51,7 @@ export class PreviewClient {
     else this.listener.onResult(m.ok ? { ...m, summary: summaryOf(m.summary) } : m);
   }
 
-  setDataset(tables: DatasetTables) {
-    this.tables = tables;
-    this.send({ type: 'dataset', tables });
-  }
+  setDataset(tables: DatasetTables) { this.send({ type: 'dataset', tables }); }
 
   /** Returns the request's sequence number. */
   run(file: string, text: string, baseText: string | undefined, range: PeriodRange, context = ''): number {

@@ -66,18 +66,8 @@ interface Run {
   to: string;
 }
 
-/** The tables again, from whoever holds them (the page): the engine lets its copy of the texts go between the requests that read them. */
-export type TablesAgain = () => Promise<DatasetTables>;
-
 export class PreviewEngine {
   private tables?: DatasetTables;
-  /** Counts the datasets set: an answer computed over an earlier one is dropped. */
-  private generation = 0;
-  /** Where the texts come back from once let go (`dropTexts`), and the fetch under way. */
-  private again?: TablesAgain;
-  private fetching?: Promise<void>;
-  /** The texts were let go: `tables` holds their files and ids only. */
-  private dropped = false;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   /**
    * Datasets holding the facts of the payees before a position only (the first half, which this
@@ -104,13 +94,8 @@ export class PreviewEngine {
   /** From `halvesFrom` payees, runs settle in halves (the worker's `runInHalves`) and only the first half's facts are kept here. */
   constructor(private readonly halvesFrom = HALVES_FROM) {}
 
-  /** `again`: where the tables come back from if the texts are let go (`dropTexts`); without it they are kept. */
-  setDataset(tables: DatasetTables, again?: TablesAgain): void {
+  setDataset(tables: DatasetTables): void {
     this.tables = tables;
-    this.generation++;
-    this.again = again;
-    this.fetching = undefined;
-    this.dropped = false;
     this.datasets.clear();
     this.index = { payee: new Map() };
     this.ids = [];
@@ -219,39 +204,6 @@ export class PreviewEngine {
     return { ...options, from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
   }
 
-  /**
-   * Lets the tables' texts go (81 MB at 100,000 payees × 12 months, also held by the page) where
-   * the dataset is settled in halves and they can come back: every read of them first awaits
-   * `withTexts`. Kept below `halvesFrom` payees (small) or before the first dataset is read.
-   */
-  dropTexts(): void {
-    const t = this.tables;
-    if (!t || !this.again || this.dropped || this.ids.length < this.halvesFrom || !('text' in t.payees) || !('text' in t.facts) || t.transactions) return;
-    this.tables = { id: t.id, payees: { file: t.payees.file, text: '' }, facts: { file: t.facts.file, text: '' } };
-    this.dropped = true;
-  }
-
-  /** The texts back when they were let go (asked for once however many wait). */
-  async withTexts(): Promise<void> {
-    if (!this.dropped) return;
-    const generation = this.generation;
-    this.fetching ??= this.again!().then((tables) => {
-      if (this.generation !== generation || tables.id !== this.tables?.id) return;
-      this.tables = tables;
-      this.dropped = false;
-      this.fetching = undefined;
-    });
-    await this.fetching;
-  }
-
-  /** True when reading `policy`'s dataset needs the texts and they were let go. */
-  needsTexts(policy: CompiledPolicy): boolean {
-    return this.dropped && !this.datasets.has(JSON.stringify(policy.layout));
-  }
-
-  /** The tables as they are held (their texts empty once let go: `withTexts` first). */
-  get heldTables(): DatasetTables | undefined { return this.tables; }
-
   /** What settling `policy` takes: a kept run of the same dataset and range that differs only in parameters, and the rules reading them. */
   private prepare(policy: CompiledPolicy, options: SettleOptions): Prepared {
     const key = JSON.stringify([this.tables?.id, options]);
@@ -346,7 +298,6 @@ export class PreviewEngine {
     } catch (e) {
       if (!(e instanceof RatecardError)) throw e;
       // settled here whole: every payee's problem reported, or the run itself when only the helper failed
-      await this.withTexts();
       return this.settleWhole(prep, policy, dataset, options);
     }
   }
@@ -366,14 +317,13 @@ export class PreviewEngine {
   /** `run` with the payees settled in two halves, the second by `helper` on the other core; given up between slices once `stale()`. */
   async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper, stale: () => boolean = () => false): Promise<Result> {
     const started = performance.now();
-    if (this.needsTexts(policy)) await this.withTexts(); // another fact layout: its dataset is read from them
     const dataset = this.dataset(policy);
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
-    const generation = this.generation;
+    const tables = this.tables;
     try {
       const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper, stale);
       // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
-      if (this.generation !== generation) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
+      if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, this.keep('last', run));
     } catch (e) {
       // given up for a newer edit (`stale`): dropped like an answer about another dataset, nothing kept
@@ -442,9 +392,6 @@ export class PreviewEngine {
   /** `impact` with the saved version settled in halves, the second by `helper`. */
   async impactInHalves(seq: number, file: string, baseText: string | undefined, helper: PartHelper): Promise<ImpactMessage> {
     const started = performance.now();
-    // a saved version of another fact layout reads the texts (the test is cheap: `savedRun` reads the dataset kept for a layout)
-    const base = baseText !== undefined && loadPolicy({ file, text: baseText });
-    if (base && base.ok && this.needsTexts(base.policy)) await this.withTexts();
     let before: Run | undefined;
     try {
       before = await this.savedRun(file, baseText, async (policy, dataset, options) => this.keep('base', await this.settleRunInHalves(policy, dataset, options, helper, () => false)));
@@ -479,13 +426,12 @@ export class PreviewEngine {
   /** `trace` with the population values of the second half's payees from `helper`. */
   async traceInHalves(seq: number, payeeId: string, overrides: FactOverride[], helper: PartHelper): Promise<Trace> {
     if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
-    const last = this.last, generation = this.generation;
+    const last = this.last, tables = this.tables;
     const { policy, dataset, options } = last;
     const range = this.rangeOf(dataset, options);
     const ranks = range && populationRoundsOf(policy) ? await this.population(policy, policy, undefined, dataset, range, helper) : populationOf(policy, dataset, options);
-    await this.withTexts(); // the payee's rows are read from them
     // another dataset chosen meanwhile: nothing to trace (a newer run of the same dataset is fine: `last` is the one ranked)
-    if (this.generation !== generation) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    if (this.tables !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     return this.traceWith(seq, payeeId, overrides, last, ranks);
   }
 

@@ -10,15 +10,10 @@ import { impactBuffers, summaryBuffers } from './payee-columns.js';
 import { HALVES_FROM } from './settle-lines.js';
 
 const engine = new PreviewEngine();
-/** Asks the page for the tables again (the engine let its copy of the texts go: `dropTexts`). */
-let texts: ((tables: DatasetTables) => void)[] = [];
-const tablesAgain = (): Promise<DatasetTables> => new Promise((resolve) => {
-  texts.push(resolve);
-  if (texts.length === 1) post({ type: 'texts?', id: engine.heldTables?.id ?? '' });
-});
 const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
 let running = false;
+let tables: DatasetTables | undefined;
 
 /**
  * The helper, started at the first large run; it is sent the tables again when they or the fact
@@ -58,11 +53,9 @@ function started(): Helper {
   return h;
 }
 
-/** Sends the helper its part of the tables for `layout` when it does not hold it (the texts fetched back first if need be). */
-async function sendTables(layout: string) {
+/** Sends the helper its part of the tables for `layout` when it does not hold it. */
+function sendTables(layout: string) {
   const h = started();
-  if (engine.heldTables && h.sent !== `${engine.heldTables.id}\u0000${layout}`) await engine.withTexts();
-  const tables = engine.heldTables;
   if (tables && h.sent !== `${tables.id}\u0000${layout}`) {
     const from = Math.floor(engine.payeeCount / 2);
     // its part only, as transferred bytes, where it can be cut so (helper-part.ts)
@@ -75,16 +68,16 @@ async function sendTables(layout: string) {
 }
 
 const inHelper: PartHelper = {
-  async settle(req: PartSettle): Promise<PartResult> {
-    const h = await sendTables(req.layout);
+  settle(req: PartSettle): Promise<PartResult> {
+    const h = sendTables(req.layout);
     const id = ++h.next;
     return new Promise((resolve) => {
       h.waiting.set(id, resolve);
       h.worker.postMessage({ type: 'settle', id, ...req, has: h.columns.ids() } satisfies PartRequest, (req.spare ?? []).map((a) => a.buffer as ArrayBuffer));
     });
   },
-  async keys(req: PartKeys): Promise<PartKeysResult> {
-    const h = await sendTables(req.layout);
+  keys(req: PartKeys): Promise<PartKeysResult> {
+    const h = sendTables(req.layout);
     const id = ++h.nextKeys;
     return new Promise((resolve) => {
       h.keys.set(id, resolve);
@@ -122,7 +115,6 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
-    if (engine.needsTexts(policy)) await engine.withTexts(); // another fact layout: its dataset is read from them
     const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, inHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
     post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
@@ -134,35 +126,22 @@ async function drain() {
   } finally {
     running = false;
     if (pending) setTimeout(() => void drain(), 0);
-    else {
-      restSoon();
-      engine.dropTexts();
-    }
+    else restSoon();
   }
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   if (req.type === 'dataset') {
-    for (const resolve of texts.splice(0)) resolve(req.tables); // a fetch under way ends (about another dataset: ignored)
-    engine.setDataset(req.tables, tablesAgain);
+    tables = req.tables;
+    engine.setDataset(req.tables);
   }
-  else if (req.type === 'texts') for (const resolve of texts.splice(0)) resolve(req.tables);
-  else if (req.type === 'statement') {
-    void engine.withTexts().then(() => {
-      post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
-      if (!running) engine.dropTexts();
-    });
-  }
+  else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
   else if (req.type === 'trace') {
     const empty = { type: 'trace' as const, seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] };
     try {
       if (!inHalves()) post(engine.trace(req.seq, req.payeeId, req.overrides));
-      else {
-        engine.traceInHalves(req.seq, req.payeeId, req.overrides ?? [], inHelper).then(post, () => post(empty)).finally(() => {
-          if (!running) engine.dropTexts();
-        });
-      }
+      else engine.traceInHalves(req.seq, req.payeeId, req.overrides ?? [], inHelper).then(post, () => post(empty));
     } catch {
       post(empty);
     }

@@ -18,8 +18,6 @@ export interface FactOverride { period: string; fact: string; value: string }
 
 export type WorkerRequest =
   | { type: 'dataset'; tables: DatasetTables }
-  /** The tables again, asked for by `texts?` (the worker let its copy of the texts go). */
-  | { type: 'texts'; tables: DatasetTables }
   | { type: 'run'; seq: number; file: string; text: string; baseText?: string; range: PeriodRange }
   | { type: 'trace'; seq: number; payeeId: string; overrides?: FactOverride[] }
   | { type: 'statement'; seq: number };
@@ -73,6 +71,4 @@ export type WorkerResponse =
     overrides?: FactOverride[];
     diagnostics?: Diagnostic[];
   }
-  | { type: 'statement'; seq: number; rows: ExportRow[] }
-  /** The worker reads the tables' texts again (another fact layout, a trace, the export): the page sends them back (`texts`). */
-  | { type: 'texts?'; id: string };
+  | { type: 'statement'; seq: number; rows: ExportRow[] };
