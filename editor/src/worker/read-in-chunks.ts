@@ -7,6 +7,7 @@
 // once, no problem in any chunk; otherwise undefined, and the caller reads the whole text, which
 // reports any problem as it always has.
 import { type CompiledPolicy, type Dataset, type DatasetResult, readDataset, type TableSource } from '../../../engine/index.js';
+import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, type PlainLines, plainLines } from './plain-lines.js';
 import type { DatasetTables } from './protocol.js';
 import { shareValues, ValuePool } from './shared-values.js';
@@ -108,6 +109,7 @@ export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from
     parts[c] = shareValues(dropFacts(read.dataset, at(c), until), pool);
   }
   const whole = parts.reduce<Dataset | undefined>(join, undefined);
+  freeBuffers(payees.start, payees.end, payees.line, facts.start, facts.end, facts.line, chunk, count, order, next);
   return whole && { ...whole, files: { payees: p.file, facts: f.file, transactions: tables.transactions?.file } };
 }
 
