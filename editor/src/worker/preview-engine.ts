@@ -302,6 +302,7 @@ export class PreviewEngine {
     }
   }
 
+  /** Settles `policy` in this thread (below `halvesFrom` payees: past it, the facts of the second half are read again each run). */
   run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
     const started = performance.now();
     const dataset = this.dataset(policy);
