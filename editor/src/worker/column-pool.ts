@@ -17,23 +17,26 @@ const headroom = (n: number) => n + (n >> 5) + 16;
 export class ColumnPool {
   private buffers: ArrayBuffer[] = [];
 
-  /** The smallest kept buffer of at least `bytes` (at most a quarter more: no large buffer spent on a small column). */
-  private take(bytes: number): ArrayBuffer | undefined {
+  /**
+   * The smallest kept buffer of at least `bytes` (at most a quarter more: no large buffer spent on
+   * a small column) whose size is a multiple of `unit` (a 32-bit column's may not hold 64-bit values).
+   */
+  private take(bytes: number, unit: number): ArrayBuffer | undefined {
     let best = -1;
     for (let i = 0; i < this.buffers.length; i++) {
       const size = this.buffers[i].byteLength;
-      if (size >= bytes && size <= bytes * 1.25 + 1024 && (best < 0 || size < this.buffers[best].byteLength)) best = i;
+      if (size >= bytes && size % unit === 0 && size <= bytes * 1.25 + 1024 && (best < 0 || size < this.buffers[best].byteLength)) best = i;
     }
     return best < 0 ? undefined : this.buffers.splice(best, 1)[0];
   }
 
   /** An array of at least `n` values (a whole buffer, contents left from earlier use: written before read). */
   int32(n: number): Int32Array {
-    const b = this.take(n * 4);
+    const b = this.take(n * 4, 4);
     return b ? new Int32Array(b) : new Int32Array(headroom(n));
   }
   float64(n: number): Float64Array {
-    const b = this.take(n * 8);
+    const b = this.take(n * 8, 8);
     return b ? new Float64Array(b) : new Float64Array(headroom(n));
   }
 
@@ -56,6 +59,6 @@ export class ColumnPool {
 }
 
 /** Every column of a run's lines (payee, month and cents of each rule). */
-export function* columnsOf(lines: Iterable<{ payee: Int32Array; month: Int32Array; cents: Float64Array }> | undefined): Iterable<Column> {
+export function* columnsOf(lines: Iterable<{ payee: Int32Array; month: Int32Array; cents: Column }> | undefined): Iterable<Column> {
   for (const l of lines ?? []) { yield l.payee; yield l.month; yield l.cents; }
 }

@@ -5,6 +5,7 @@
 // plain ASCII texts without transactions (the helper's problems are never shown: the preview
 // worker settles the whole dataset when the helper fails, so rows need not keep their lines);
 // otherwise undefined, and the tables are sent whole as before.
+import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, type PlainLines, plainLines } from './plain-lines.js';
 import type { DatasetTables } from './protocol.js';
 
@@ -39,15 +40,19 @@ export function helperPart(tables: DatasetTables, from: number): PartBytes | und
   if (payeeId < 0 || factId < 0) return undefined;
   const ids = new Set<string>();
   for (let i = from + 1; i < payees.count; i++) ids.add(cellAt(payees, i, payeeId));
-  return {
+  const part = {
     id: `${tables.id}/from-${from}`,
     payees: { file: p.file, bytes: bytesOf(payees, (i) => i > from) },
     facts: { file: f.file, bytes: bytesOf(facts, (i) => ids.has(cellAt(facts, i, factId))) },
   };
+  freeBuffers(payees.start, payees.end, payees.line, facts.start, facts.end, facts.line);
+  return part;
 }
 
-/** The tables the helper reads from its part. */
+/** The tables the helper reads from its part (the bytes freed once decoded: never read them again). */
 export function partTables(part: PartBytes): DatasetTables {
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-  return { id: part.id, payees: { file: part.payees.file, text: text(part.payees.bytes) }, facts: { file: part.facts.file, text: text(part.facts.bytes) } };
+  const tables = { id: part.id, payees: { file: part.payees.file, text: text(part.payees.bytes) }, facts: { file: part.facts.file, text: text(part.facts.bytes) } };
+  freeBuffers(part.payees.bytes, part.facts.bytes);
+  return tables;
 }

@@ -2,6 +2,7 @@
 // cells a what-if overrides), its transactions, found without parsing the other payees' rows. Rows keep their true lines, so a bad value typed
 // in a what-if is reported where it came from. Only the engine's public API is used.
 import { parseCsv, type TableSource } from '../../../engine/index.js';
+import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, plainLines } from './plain-lines.js';
 import type { DatasetTables, FactOverride } from './protocol.js';
 
@@ -28,6 +29,7 @@ function payeeRows(source: TableSource, payeeId: string): Rows {
       rows.push(cellsAt(lines, i));
       kept.push(lines.line[i]);
     }
+    freeBuffers(lines.start, lines.end, lines.line); // 14 MB at 100,000 payees, each click
     return { file: source.file, rows, lines: kept };
   }
   const { file, rows, lines } = rowsOf(source);

@@ -3,10 +3,10 @@
 // and settles the rules it is asked for over them, into columns indexed like the whole dataset's.
 // Payee and month columns equal to the last settle's are not made again and cross by id; amount
 // columns come back with the next request and are filled again (column-pool.ts).
-import { type CompiledPolicy, type Dataset, type Diagnostic, loadPolicy, readDataset, restrictRules } from '../../../engine/index.js';
+import { type CompiledPolicy, type Dataset, type Diagnostic, loadPolicy, populationKeys, readDataset, restrictRules } from '../../../engine/index.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { ColumnPool } from './column-pool.js';
-import type { PartColumn, PartSettle, PartWire } from './part-protocol.js';
+import type { PartColumn, PartKeys, PartKeysResult, PartSettle, PartWire } from './part-protocol.js';
 import { tablesFrom } from './part-tables.js';
 import type { DatasetTables } from './protocol.js';
 import { readShared } from './read-in-chunks.js';
@@ -87,20 +87,39 @@ export class PartEngine {
     return wire;
   }
 
+  /** The policy of `text` (the last one kept) and the part's dataset for its fact layout, or the problems. */
+  private input(req: { file: string; text: string }): { policy: CompiledPolicy; dataset: Dataset } | { diagnostics: Diagnostic[] } {
+    if (this.loaded?.text !== req.text) {
+      const loaded = loadPolicy({ file: req.file, text: req.text });
+      if (!loaded.ok) return { diagnostics: loaded.diagnostics };
+      this.loaded = { text: req.text, policy: loaded.policy };
+    }
+    const policy = this.loaded.policy;
+    const dataset = this.dataset(policy);
+    return Array.isArray(dataset) ? { diagnostics: dataset } : { policy, dataset };
+  }
+
+  /** The part's population keys of one round (the preview worker combines them with its own). */
+  keys(req: PartKeys): PartKeysResult {
+    try {
+      const input = this.input(req);
+      if ('diagnostics' in input) return { ok: false, diagnostics: input.diagnostics };
+      const policy = req.evaluate ? restrictRules(input.policy, new Set(req.evaluate)) : input.policy;
+      return { ok: true, keys: populationKeys(policy, input.dataset, { ...req.options, round: req.round, ranks: req.ranks }) };
+    } catch (e) {
+      return { ok: false, diagnostics: diagnosticsOf(e) };
+    }
+  }
+
   /** Settles the part, letting messages in between slices; given up (no lines) once `stale()` says a newer request waits. */
   async settle(req: PartSettle, stale: () => boolean = () => false): Promise<PartWire> {
     for (const a of req.spare ?? []) this.pool.release(a);
     let into: RunLinesBuilder | undefined;
     try {
-      if (this.loaded?.text !== req.text) {
-        const loaded = loadPolicy({ file: req.file, text: req.text });
-        if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-        this.loaded = { text: req.text, policy: loaded.policy };
-      }
-      const full = this.loaded.policy;
-      const dataset = this.dataset(full);
-      if (Array.isArray(dataset)) return { ok: false, diagnostics: dataset };
-      const policy = req.evaluate ? restrictRules(full, new Set(req.evaluate)) : full;
+      const input = this.input(req);
+      if ('diagnostics' in input) return { ok: false, diagnostics: input.diagnostics };
+      const { dataset } = input;
+      const policy = req.evaluate ? restrictRules(input.policy, new Set(req.evaluate)) : input.policy;
       const options = { ...req.options, ...(req.ranks ? { ranks: req.ranks } : {}) };
       const keep = req.keep && new Set(req.keep);
       const rules = policy.rules.filter((r) => !keep || keep.has(r.id));

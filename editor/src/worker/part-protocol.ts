@@ -1,9 +1,9 @@
 // Messages between the preview worker and its helper, which settles the second half of the
 // payees on the other core. Lines travel as transferred typed arrays, never copied as objects.
-import type { Diagnostic, PopulationRecord, SettleOptions } from '../../../engine/index.js';
+import type { Diagnostic, PopulationRecord, RankKeys, SettleOptions } from '../../../engine/index.js';
 import type { PartBytes } from './helper-part.js';
 import type { DatasetTables } from './protocol.js';
-import type { RuleLines } from './rule-lines.js';
+import type { Cents, RuleLines } from './rule-lines.js';
 
 export interface PartSettle {
   file: string;
@@ -18,15 +18,28 @@ export interface PartSettle {
   /** Population values over all payees, when the policy has any. */
   ranks?: PopulationRecord;
   /** Amount columns of earlier answers, read and given back (transferred) for the helper's next columns. */
-  spare?: Float64Array[];
+  spare?: Cents[];
   /** The ids of the helper's payee and month columns the preview worker holds: sent by id, not again (part-columns.ts). */
   has?: number[];
+}
+
+/** One round of population keys of the helper's payees (a run in parts' first pass), the policy restricted to `evaluate` when given. */
+export interface PartKeys {
+  file: string;
+  text: string;
+  layout: string;
+  options: SettleOptions & { from: string; to: string };
+  round: number;
+  /** The values of the rounds before. */
+  ranks: PopulationRecord;
+  evaluate?: string[];
 }
 
 export type PartRequest =
   | { type: 'tables'; tables: DatasetTables; from: number }
   | { type: 'part'; part: PartBytes; from: number }
   | ({ type: 'settle'; id: number } & PartSettle)
+  | ({ type: 'keys'; id: number } & PartKeys)
   | { type: 'rest' };
 
 type Failure = { ok: false; diagnostics: Diagnostic[] };
@@ -45,7 +58,10 @@ export type PartLines = Omit<RuleLines, 'payee' | 'month'> & { payee: PartColumn
 /** A part's lines as they cross: amounts transferred, payee and month columns by id (part-columns.ts reads them). */
 export type PartWire = { ok: true; lines: PartLines[]; from: string; to: string } | Failure;
 
-export type PartResponse = { type: 'lines'; id: number } & PartWire;
+/** The helper's payees' keys of a round, or the problems computing them. */
+export type PartKeysResult = { ok: true; keys: RankKeys[] } | Failure;
+
+export type PartResponse = ({ type: 'lines'; id: number } & PartWire) | ({ type: 'keys'; id: number } & PartKeysResult);
 
 /** The buffers of a part's amount columns and of the columns sent with their values, to transfer rather than copy. */
 export function buffersOf(lines: PartLines[]): ArrayBuffer[] {

@@ -4,22 +4,23 @@
 // (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
 // them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  loadPolicy, populationOf, populationRoundsOf, readDataset, RatecardError, restrictRules, settle,
-  type CompiledPolicy, type Dataset, type Diagnostic, type SettleOptions,
+  loadPolicy, mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, readDataset, RatecardError, restrictRules, settle,
+  type CompiledPolicy, type Dataset, type DatasetResult, type Diagnostic, type PopulationRecord, type SettleOptions,
 } from '../../../engine/index.js';
 import { ColumnPool, columnsOf } from './column-pool.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
-import type { PartResult, PartSettle } from './part-protocol.js';
+import type { PartKeys, PartKeysResult, PartResult, PartSettle } from './part-protocol.js';
 import { onePayeeTables, payeeFacts } from './one-payee.js';
-import { readShared } from './read-in-chunks.js';
+import { readInChunks, readShared } from './read-in-chunks.js';
+import { shareValues } from './shared-values.js';
 import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, releaseSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
-import { gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
-import { type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
+import { type Cents, gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
+import { HALVES_FROM, type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -42,8 +43,13 @@ const optionsOf = (range: PeriodRange): SettleOptions => ({ ...(range.from ? { f
 /** `YYYY-MM` of a month number (year × 12 + month − 1). */
 const periodText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 
-/** Settles a part of the payees elsewhere (the helper worker), answering with its columns. */
-export type PartHelper = (req: PartSettle) => Promise<PartResult>;
+/** The second half of the payees elsewhere (the helper worker): settled, answering with its columns, and its population keys. */
+export interface PartHelper {
+  settle(req: PartSettle): Promise<PartResult>;
+  keys(req: PartKeys): Promise<PartKeysResult>;
+}
+
+type Range = SettleOptions & { from: string; to: string };
 
 /** A kept run to start from, and the rules an edit of its parameters reaches. */
 interface Prepared { key: string; from?: Run; reads?: RulesToSettle }
@@ -63,6 +69,12 @@ interface Run {
 export class PreviewEngine {
   private tables?: DatasetTables;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
+  /**
+   * Datasets holding the facts of the payees before a position only (the first half, which this
+   * worker settles: the helper holds the other's): every payee, its values and the months are
+   * the whole dataset's. Whatever needs every payee's facts reads them again (`whole`).
+   */
+  private halves = new WeakMap<Dataset, number>();
   private index: LineIndex = { payee: new Map() };
   private ids: string[] = [];
   /** The payees as the page receives them with every result (one JSON text each, made once). */
@@ -75,9 +87,12 @@ export class PreviewEngine {
   /** Columns of runs no longer kept, for the next settle's (column-pool.ts). */
   private readonly pool = new ColumnPool();
   /** Amount columns the helper sent, read: given back with the next request. */
-  private spare: Float64Array[] = [];
+  private spare: Cents[] = [];
   /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
   lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
+
+  /** From `halvesFrom` payees, runs settle in halves (the worker's `runInHalves`) and only the first half's facts are kept here. */
+  constructor(private readonly halvesFrom = HALVES_FROM) {}
 
   setDataset(tables: DatasetTables): void {
     this.tables = tables;
@@ -119,8 +134,11 @@ export class PreviewEngine {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d) {
-      const { payees, facts, transactions } = this.tables;
-      const read = readShared(this.tables, policy, 0, () => readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy));
+      // over many payees, the second half's facts are read, checked and dropped (the helper settles them)
+      const half = (payees: number) => (payees >= this.halvesFrom ? Math.floor(payees / 2) : payees);
+      const chunked = readInChunks(this.tables, policy, 0, half);
+      if (chunked && half(chunked.payees.length) < chunked.payees.length) this.halves.set(chunked, half(chunked.payees.length));
+      const read = chunked ? { ok: true as const, dataset: chunked } : this.readWhole(policy);
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok && !this.ids.length) {
@@ -131,6 +149,59 @@ export class PreviewEngine {
       }
     }
     return d;
+  }
+
+  /** Every payee's facts for `policy`, read by one readDataset (equal values shared). */
+  private readWhole(policy: CompiledPolicy): DatasetResult {
+    const { payees, facts, transactions } = this.tables!;
+    const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
+    return read.ok ? { ok: true, dataset: shareValues(read.dataset) } : read;
+  }
+
+  /**
+   * `dataset` with every payee's facts: itself, or when it holds the first half's only, the
+   * dataset read again (not kept: a settle of all payees here is the exception, an export or a
+   * problem to report as a whole settle reports it).
+   */
+  private whole(policy: CompiledPolicy, dataset: Dataset): Dataset {
+    if (!this.halves.has(dataset)) return dataset;
+    const read = readShared(this.tables!, policy, 0, () => this.readWhole(policy));
+    if (!read.ok) throw new RatecardError(read.diagnostics);
+    return read.dataset;
+  }
+
+  /** The covered payees before position `half` in payees.csv. */
+  private firstHalf(dataset: Dataset, half: number) {
+    return dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
+  }
+
+  /**
+   * The population values of `policy` over every payee, within `range`: where only the first
+   * half's facts are here, each round combines this half's keys with the helper's (in payees.csv
+   * order, as `populationOf` over all payees), as a run in parts does. `source` and `evaluate`:
+   * the text `policy` was loaded from and the rules it was restricted to, for the helper.
+   */
+  private async population(policy: CompiledPolicy, source: CompiledPolicy, evaluate: string[] | undefined, dataset: Dataset, range: Range, helper?: PartHelper): Promise<PopulationRecord> {
+    const half = this.halves.get(dataset);
+    if (half === undefined || !helper) return populationOf(policy, this.whole(source, dataset), range);
+    const mine = { ...dataset, covered: this.firstHalf(dataset, half) };
+    const record: PopulationRecord = {};
+    for (let round = 0; round < populationRoundsOf(policy); round++) {
+      const theirs = helper.keys({
+        file: source.source.file, text: source.source.text, layout: JSON.stringify(source.layout), options: range, round, ranks: record, ...(evaluate ? { evaluate } : {}),
+      });
+      const own = populationKeys(policy, mine, { ...range, round, ranks: record });
+      const other = await theirs;
+      if (!other.ok) throw new RatecardError(other.diagnostics);
+      mergePopulation(record, rankPopulationKeys(policy, [...own, ...other.keys]));
+    }
+    return record;
+  }
+
+  /** `options` with the dataset's months where they leave the range open (undefined without facts). */
+  private rangeOf(dataset: Dataset, options: SettleOptions): Range | undefined {
+    if (!dataset.months) return undefined;
+    return { ...options, from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
   }
 
   /** What settling `policy` takes: a kept run of the same dataset and range that differs only in parameters, and the rules reading them. */
@@ -173,11 +244,11 @@ export class PreviewEngine {
     return new RunLinesBuilder(this.index, rules, like, expected, this.pool);
   }
 
-  /** Settles the rules `prep` settles over the whole dataset in this thread. */
+  /** Settles the rules `prep` settles over the whole dataset in this thread (every payee's facts read again if need be). */
   private settleWhole(prep: Prepared, policy: CompiledPolicy, dataset: Dataset, options: SettleOptions): Run {
     const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
     const into = this.builder(prep, policy, dataset, options);
-    const span = settleLines(settling, dataset, options, into);
+    const span = settleLines(settling, this.whole(policy, dataset), options, into);
     return this.finish(prep, policy, dataset, options, { lines: into.done(), ...span });
   }
 
@@ -196,19 +267,20 @@ export class PreviewEngine {
   private async settleRunInHalves(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, helper: PartHelper, stale: () => boolean): Promise<Run> {
     const prep = this.prepare(policy, options);
     if (prep.from && !prep.reads?.affected.size) return { ...prep.from, policy, dataset, options };
-    if (!dataset.months) return this.settleRun(policy, dataset, options);
+    const range = this.rangeOf(dataset, options);
+    if (!range) return this.settleRun(policy, dataset, options);
     const settling = prep.reads ? restrictRules(policy, prep.reads.evaluate) : policy;
-    const range = { ...options, from: options.from ?? periodText(dataset.months.first), to: options.to ?? periodText(dataset.months.last) };
     const half = Math.floor(this.ids.length / 2);
     try {
-      const ranks = populationRoundsOf(settling) ? populationOf(settling, dataset, range) : undefined;
+      const evaluate = prep.reads && [...prep.reads.evaluate];
+      const ranks = populationRoundsOf(settling) ? await this.population(settling, policy, evaluate, dataset, range, helper) : undefined;
       const keep = prep.reads?.affected;
-      const second = helper({
+      const second = helper.settle({
         file: policy.source.file, text: policy.source.text, layout: JSON.stringify(policy.layout), options: range, ...(ranks ? { ranks } : {}),
-        ...(prep.reads ? { evaluate: [...prep.reads.evaluate], keep: [...prep.reads.affected] } : {}),
+        ...(prep.reads ? { evaluate, keep: [...prep.reads.affected] } : {}),
         ...(this.spare.length ? { spare: this.spare.splice(0) } : {}),
       });
-      const covered = dataset.covered.filter((p) => this.index.payee.get(p.payeeId)! < half);
+      const covered = this.firstHalf(dataset, half);
       // both halves' lines in the same columns: the helper's appended after this half's
       const into = this.builder(prep, policy, dataset, options);
       let first;
@@ -230,6 +302,7 @@ export class PreviewEngine {
     }
   }
 
+  /** Settles `policy` in this thread (below `halvesFrom` payees: past it, the facts of the second half are read again each run). */
   run(seq: number, policy: CompiledPolicy, range: PeriodRange): Result {
     const started = performance.now();
     const dataset = this.dataset(policy);
@@ -260,6 +333,9 @@ export class PreviewEngine {
     }
   }
 
+  /** The payees whose facts the last run's dataset holds here (all, or the first half's: tests). */
+  get factsHeld(): number { return this.last?.dataset.facts.size ?? 0; }
+
   /** The number of payees in the dataset's payees.csv (0 before a policy read it). */
   get payeeCount(): number { return this.ids.length; }
 
@@ -286,34 +362,49 @@ export class PreviewEngine {
     return { type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started), summary };
   }
 
-  /** The saved version's run over the last run's dataset and range (kept per saved text, dataset and range). */
-  private baseRun(file: string, baseText: string, last: Run): Run | undefined {
+  /** The saved version's run over the last run's dataset and range: kept (per saved text, dataset and range), else settled by `settle`. */
+  private savedRun<R extends Run | Promise<Run>>(file: string, baseText: string | undefined, settle: (policy: CompiledPolicy, dataset: Dataset, options: SettleOptions) => R): Run | R | undefined {
+    const last = this.last;
+    if (!last || baseText === undefined) return undefined;
     if (this.base?.key === last.key && this.base.policy.source.text === baseText) return this.base;
     if (baseText === last.policy.source.text) return this.keep('base', last);
     const loaded = loadPolicy({ file, text: baseText });
     if (!loaded.ok) return undefined;
     const dataset = this.dataset(loaded.policy);
-    if (Array.isArray(dataset)) return undefined;
-    try {
-      return this.keep('base', this.settleRun(loaded.policy, dataset, last.options));
-    } catch {
-      return undefined;
-    }
+    return Array.isArray(dataset) ? undefined : settle(loaded.policy, dataset, last.options);
   }
 
-  /** The last run against the saved version. */
-  impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
-    const started = performance.now();
+  private impactOf(seq: number, started: number, before: Run | undefined): ImpactMessage {
     const last = this.last;
-    const before = last && baseText !== undefined ? this.baseRun(file, baseText, last) : undefined;
     const impact = last && before ? { ...lineImpact(before.lines, last.lines, this.ids), ...this.listOnce() } : undefined;
     return { type: 'impact', seq, ...(impact ? { impact } : {}), computeMs: Math.round(performance.now() - started) };
+  }
+
+  /** The last run against the saved version (settled in this thread when it is not kept; no impact when it fails). */
+  impact(seq: number, file: string, baseText: string | undefined): ImpactMessage {
+    const started = performance.now();
+    let before: Run | undefined;
+    try {
+      before = this.savedRun(file, baseText, (policy, dataset, options) => this.keep('base', this.settleRun(policy, dataset, options)));
+    } catch { /* no impact */ }
+    return this.impactOf(seq, started, before);
+  }
+
+  /** `impact` with the saved version settled in halves, the second by `helper`. */
+  async impactInHalves(seq: number, file: string, baseText: string | undefined, helper: PartHelper): Promise<ImpactMessage> {
+    const started = performance.now();
+    let before: Run | undefined;
+    try {
+      before = await this.savedRun(file, baseText, async (policy, dataset, options) => this.keep('base', await this.settleRunInHalves(policy, dataset, options, helper, () => false)));
+    } catch { /* no impact */ }
+    return this.impactOf(seq, started, before);
   }
 
   /** The last run's statement with explanations, withheld items after the paid lines of their month, for export. */
   statementRows(): ExportRow[] {
     if (!this.last) return [];
-    const { policy, dataset, options } = this.last;
+    const { policy, dataset: kept, options } = this.last;
+    const dataset = this.whole(policy, kept);
     const statement = settle(policy, dataset, { ...options, detail: 'explanation' });
     const rows: ExportRow[] = statement.lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, kind: l.kind, amount: l.amount, status: 'paid', explanation: l.explanation }));
     for (const w of statement.withheld) rows.push({ period: w.period, payeeId: w.payeeId, line: w.line, kind: w.kind, amount: '0.00', status: 'withheld', explanation: w.reason });
@@ -323,23 +414,48 @@ export class PreviewEngine {
 
   /**
    * Every line and withheld item of one payee, with full traces (population values of all payees kept); with
-   * `overrides`, of the payee's facts changed in place (a what-if: ranks stay the dataset's).
+   * `overrides`, of the payee's facts changed in place (a what-if: ranks stay the dataset's). Where
+   * only the first half's facts are here, the population values take `helper`'s keys, and a payee
+   * of the second half is read alone from the tables and settled over the whole dataset's months.
    */
   trace(seq: number, payeeId: string, overrides: FactOverride[] = []): Trace {
     if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     const { policy, dataset, options } = this.last;
-    const ranks = populationOf(policy, dataset, options);
-    const facts = payeeFacts(this.tables, payeeId);
+    return this.traceWith(seq, payeeId, overrides, this.last, populationRoundsOf(policy) ? populationOf(policy, this.whole(policy, dataset), options) : {});
+  }
+
+  /** `trace` with the population values of the second half's payees from `helper`. */
+  async traceInHalves(seq: number, payeeId: string, overrides: FactOverride[], helper: PartHelper): Promise<Trace> {
+    if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    const last = this.last, tables = this.tables;
+    const { policy, dataset, options } = last;
+    const range = this.rangeOf(dataset, options);
+    const ranks = range && populationRoundsOf(policy) ? await this.population(policy, policy, undefined, dataset, range, helper) : populationOf(policy, dataset, options);
+    // another dataset chosen meanwhile: nothing to trace (a newer run of the same dataset is fine: `last` is the one ranked)
+    if (this.tables !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    return this.traceWith(seq, payeeId, overrides, last, ranks);
+  }
+
+  /** The trace of `payeeId` in `last`, with population values `ranks`. */
+  private traceWith(seq: number, payeeId: string, overrides: FactOverride[], last: Run, ranks: PopulationRecord): Trace {
+    const tables = this.tables!;
+    const { policy, dataset, options } = last;
+    const range = this.rangeOf(dataset, options);
+    const facts = payeeFacts(tables, payeeId);
+    const half = this.halves.get(dataset);
+    const elsewhere = half !== undefined && (this.index.payee.get(payeeId) ?? 0) >= half;
     let one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
-    if (overrides.length) {
-      const { payees, facts: factRows, transactions } = onePayeeTables(this.tables, payeeId, overrides);
+    if (overrides.length || elsewhere) {
+      const { payees, facts: factRows, transactions } = onePayeeTables(tables, payeeId, overrides);
       const read = readDataset({ payees, facts: factRows, ...(transactions ? { transactions } : {}) }, policy);
-      if (!read.ok) return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, overrides, diagnostics: read.diagnostics };
+      if (!read.ok) return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...(overrides.length ? { overrides } : {}), diagnostics: read.diagnostics };
       one = read.dataset;
     }
     const what = overrides.length ? { overrides } : {};
+    // a payee read alone is settled over the whole dataset's months, as it is among all payees (a what-if over its own, as before)
+    const span = elsewhere && !overrides.length && range ? range : options;
     try {
-      const statement = settle(policy, one, { ...options, ranks, detail: 'trace' });
+      const statement = settle(policy, one, { ...span, ranks, detail: 'trace' });
       return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld, facts, ...what };
     } catch (e) {
       return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...what, diagnostics: diagnosticsOf(e) };

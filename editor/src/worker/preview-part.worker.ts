@@ -1,6 +1,7 @@
 // The preview's helper Web Worker: settles the second half of the payees on the other core while
 // the preview worker settles the first (see part-engine.ts). Its columns are transferred back;
 // a settle a newer one replaced while it ran is given up (the preview worker no longer waits for it).
+// It also gives its payees' population keys, round by round, for population values over all payees.
 import { partTables } from './helper-part.js';
 import { PartEngine } from './part-engine.js';
 import { buffersOf, type PartRequest, type PartResponse } from './part-protocol.js';
@@ -25,6 +26,10 @@ self.onmessage = (event: MessageEvent<PartRequest>) => {
   }
   if (req.type === 'rest') {
     queue = queue.then(() => engine.rest());
+    return;
+  }
+  if (req.type === 'keys') {
+    queue = queue.then(() => post({ type: 'keys', id: req.id, ...engine.keys(req) }));
     return;
   }
   newest = req.id;

@@ -1,10 +1,10 @@
 // The preview Web Worker: runs the engine off the main thread so typing never waits for it.
 // Runs that arrive while one is computing replace each other: only the newest is computed.
 // Over a large dataset, a helper worker settles the second half of the payees on the other core.
-import { PreviewEngine } from './preview-engine.js';
+import { type PartHelper, PreviewEngine } from './preview-engine.js';
 import { helperPart } from './helper-part.js';
 import { PartColumns } from './part-columns.js';
-import type { PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
+import type { PartKeys, PartKeysResult, PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
 import { impactBuffers, summaryBuffers } from './payee-columns.js';
 import { HALVES_FROM } from './settle-lines.js';
@@ -15,41 +15,79 @@ let pending: Extract<WorkerRequest, { type: 'run' }> | undefined;
 let running = false;
 let tables: DatasetTables | undefined;
 
-/** The helper, started at the first large run; it is sent the tables again when they or the fact layout change (it drops them once read). */
-let helper: { worker: Worker; sent?: string; next: number; waiting: Map<number, (r: PartResult) => void>; columns: PartColumns } | undefined;
+/**
+ * The helper, started at the first large run; it is sent the tables again when they or the fact
+ * layout change (it drops them once read). Settles and population keys are numbered apart: a
+ * settle's answer tells whether it is the newest (part-columns.ts).
+ */
+interface Helper {
+  worker: Worker; sent?: string; next: number; nextKeys: number;
+  waiting: Map<number, (r: PartResult) => void>; keys: Map<number, (r: PartKeysResult) => void>; columns: PartColumns;
+}
+let helper: Helper | undefined;
 
-function settleInHelper(req: PartSettle): Promise<PartResult> {
-  if (!helper) {
-    const worker = new Worker(new URL('./preview-part.worker.ts', import.meta.url), { type: 'module' });
-    const h = (helper = { worker, next: 0, waiting: new Map<number, (r: PartResult) => void>(), columns: new PartColumns() });
-    worker.onmessage = (e: MessageEvent<PartResponse>) => {
-      // read even when nobody waits any more: the helper counts on the columns it sent being held
-      const result = h.columns.receive(e.data, e.data.id === h.next);
-      h.waiting.get(e.data.id)?.(result);
-      h.waiting.delete(e.data.id);
-    };
-    worker.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      for (const resolve of h.waiting.values()) resolve({ ok: false, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: `the preview's helper failed: ${e.message || 'it stopped'}` }] });
-      h.waiting.clear();
-    };
-  }
-  const h = helper;
-  const send = (m: PartRequest, transfer: ArrayBuffer[] = []) => h.worker.postMessage(m, transfer);
-  if (tables && h.sent !== `${tables.id}\u0000${req.layout}`) {
+function started(): Helper {
+  if (helper) return helper;
+  const worker = new Worker(new URL('./preview-part.worker.ts', import.meta.url), { type: 'module' });
+  const h: Helper = (helper = { worker, next: 0, nextKeys: 0, waiting: new Map<number, (r: PartResult) => void>(), keys: new Map<number, (r: PartKeysResult) => void>(), columns: new PartColumns() });
+  worker.onmessage = (e: MessageEvent<PartResponse>) => {
+    const m = e.data;
+    if (m.type === 'keys') {
+      h.keys.get(m.id)?.(m);
+      h.keys.delete(m.id);
+      return;
+    }
+    // read even when nobody waits any more: the helper counts on the columns it sent being held
+    const result = h.columns.receive(m, m.id === h.next);
+    h.waiting.get(m.id)?.(result);
+    h.waiting.delete(m.id);
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    const failed = { ok: false as const, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error' as const, field: '', code: 'internal', message: `the preview's helper failed: ${e.message || 'it stopped'}` }] };
+    for (const resolve of h.waiting.values()) resolve(failed);
+    for (const resolve of h.keys.values()) resolve(failed);
+    h.waiting.clear();
+    h.keys.clear();
+  };
+  return h;
+}
+
+/** Sends the helper its part of the tables for `layout` when it does not hold it. */
+function sendTables(layout: string) {
+  const h = started();
+  if (tables && h.sent !== `${tables.id}\u0000${layout}`) {
     const from = Math.floor(engine.payeeCount / 2);
     // its part only, as transferred bytes, where it can be cut so (helper-part.ts)
     const part = helperPart(tables, from);
-    if (part) send({ type: 'part', part, from }, [part.payees.bytes.buffer, part.facts.bytes.buffer] as ArrayBuffer[]);
-    else send({ type: 'tables', tables, from });
-    h.sent = `${tables.id}\u0000${req.layout}`;
+    if (part) h.worker.postMessage({ type: 'part', part, from } satisfies PartRequest, [part.payees.bytes.buffer, part.facts.bytes.buffer] as ArrayBuffer[]);
+    else h.worker.postMessage({ type: 'tables', tables, from } satisfies PartRequest);
+    h.sent = `${tables.id}\u0000${layout}`;
   }
-  const id = ++h.next;
-  return new Promise((resolve) => {
-    h.waiting.set(id, resolve);
-    send({ type: 'settle', id, ...req, has: h.columns.ids() }, (req.spare ?? []).map((a) => a.buffer as ArrayBuffer));
-  });
+  return h;
 }
+
+const inHelper: PartHelper = {
+  settle(req: PartSettle): Promise<PartResult> {
+    const h = sendTables(req.layout);
+    const id = ++h.next;
+    return new Promise((resolve) => {
+      h.waiting.set(id, resolve);
+      h.worker.postMessage({ type: 'settle', id, ...req, has: h.columns.ids() } satisfies PartRequest, (req.spare ?? []).map((a) => a.buffer as ArrayBuffer));
+    });
+  },
+  keys(req: PartKeys): Promise<PartKeysResult> {
+    const h = sendTables(req.layout);
+    const id = ++h.nextKeys;
+    return new Promise((resolve) => {
+      h.keys.set(id, resolve);
+      h.worker.postMessage({ type: 'keys', id, ...req } satisfies PartRequest);
+    });
+  },
+};
+
+/** True when runs settle in halves (the helper holds the second half's facts). */
+const inHalves = () => engine.payeeCount >= HALVES_FROM;
 
 /**
  * After this long without an edit, both workers let go of the arrays they keep for the next
@@ -77,12 +115,12 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
-    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, settleInHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
+    const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, inHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
     post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (result.ok && !pending) {
-      const impact = engine.impact(req.seq, req.file, req.baseText);
+      const impact = inHalves() ? await engine.impactInHalves(req.seq, req.file, req.baseText, inHelper) : engine.impact(req.seq, req.file, req.baseText);
       post(impact, impact.impact ? impactBuffers(impact.impact.columns) : []);
     }
   } finally {
@@ -100,10 +138,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
   else if (req.type === 'trace') {
+    const empty = { type: 'trace' as const, seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] };
     try {
-      post(engine.trace(req.seq, req.payeeId, req.overrides));
+      if (!inHalves()) post(engine.trace(req.seq, req.payeeId, req.overrides));
+      else engine.traceInHalves(req.seq, req.payeeId, req.overrides ?? [], inHelper).then(post, () => post(empty));
     } catch {
-      post({ type: 'trace', seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] });
+      post(empty);
     }
   }
   else {

@@ -7,6 +7,7 @@
 // once, no problem in any chunk; otherwise undefined, and the caller reads the whole text, which
 // reports any problem as it always has.
 import { type CompiledPolicy, type Dataset, type DatasetResult, readDataset, type TableSource } from '../../../engine/index.js';
+import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, type PlainLines, plainLines } from './plain-lines.js';
 import type { DatasetTables } from './protocol.js';
 import { shareValues, ValuePool } from './shared-values.js';
@@ -44,6 +45,12 @@ function chunkStarts(payees: PlainLines, first: number, policy: CompiledPolicy, 
   return covered ? starts : undefined;
 }
 
+/** `part` (its first payee at position `at`) without the facts of the payees at position `until` and after. */
+function dropFacts(part: Dataset, at: number, until: number): Dataset {
+  for (let i = Math.max(0, until - at); i < part.payees.length; i++) part.facts.delete(part.payees[i].payeeId);
+  return part;
+}
+
 /** Adds `part` (the next payees in file order) to `whole`. */
 function join(whole: Dataset | undefined, part: Dataset): Dataset {
   if (!whole) return part;
@@ -58,9 +65,12 @@ function join(whole: Dataset | undefined, part: Dataset): Dataset {
 /**
  * The dataset of the payees at position `from` (0: the first data row of payees.csv) and after,
  * with equal values shared, as readDataset reads them from `tablesFrom(tables, from)`; undefined
- * when it cannot be read in chunks with certainty.
+ * when it cannot be read in chunks with certainty. With `factsBefore` (given the number of
+ * payees in payees.csv, a position), the facts of the payees at that position and after are
+ * read, checked and dropped chunk by chunk (they die young): every payee, its values and the
+ * months are the whole read's, the facts only those of the payees before it.
  */
-export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from = 0): Dataset | undefined {
+export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from = 0, factsBefore?: (payees: number) => number): Dataset | undefined {
   const { payees: p, facts: f } = tables;
   if (policy.layout.transactions || !('text' in p) || !('text' in f) || !isPlain(p.text) || !isPlain(f.text)) return undefined;
   const payees = plainLines(p.text), facts = plainLines(f.text);
@@ -85,19 +95,27 @@ export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from
   for (let i = 1; i < facts.count; i++) if (chunk[i] >= 0) order[next[chunk[i]]++] = i;
   chunkOf.clear();
   const pool = new ValuePool();
-  let whole: Dataset | undefined;
-  for (let c = 0; c < starts.length; c++) {
+  // every row of payees.csv is a payee (chunkStarts checked the ids): the data rows are the payees in order
+  const until = factsBefore ? factsBefore(payees.count - 1) : Infinity;
+  // chunks whose facts are dropped are read first: while they are, the facts die young, so V8
+  // does not yet allocate them in the old generation (it does once it has seen them survive)
+  const at = (c: number) => starts[c] - 1; // the position of a chunk's first payee
+  const firsts = range(0, starts.length).filter((c) => at(c) >= until);
+  const parts: Dataset[] = [];
+  for (const c of [...firsts, ...range(0, starts.length).filter((c) => at(c) < until)]) {
     const payeeRows = range(starts[c], c + 1 < starts.length ? starts[c + 1] : payees.count);
     const read = readDataset({ payees: source(p.file, payees, payeeRows), facts: source(f.file, facts, order.subarray(count[c], count[c + 1])) }, policy);
     if (!read.ok) return undefined;
-    whole = join(whole, shareValues(read.dataset, pool));
+    parts[c] = shareValues(dropFacts(read.dataset, at(c), until), pool);
   }
+  const whole = parts.reduce<Dataset | undefined>(join, undefined);
+  freeBuffers(payees.start, payees.end, payees.line, facts.start, facts.end, facts.line, chunk, count, order, next);
   return whole && { ...whole, files: { payees: p.file, facts: f.file, transactions: tables.transactions?.file } };
 }
 
-/** The dataset read in chunks when it can be, else by `readWhole`; equal values shared either way. */
-export function readShared(tables: DatasetTables, policy: CompiledPolicy, from: number, readWhole: () => DatasetResult): DatasetResult {
-  const chunked = readInChunks(tables, policy, from);
+/** The dataset read in chunks when it can be (`factsBefore` as there), else by `readWhole`, whole; equal values shared either way. */
+export function readShared(tables: DatasetTables, policy: CompiledPolicy, from: number, readWhole: () => DatasetResult, factsBefore?: (payees: number) => number): DatasetResult {
+  const chunked = readInChunks(tables, policy, from, factsBefore);
   if (chunked) return { ok: true, dataset: chunked };
   const read = readWhole();
   return read.ok ? { ok: true, dataset: shareValues(read.dataset) } : read;

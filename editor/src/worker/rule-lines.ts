@@ -1,16 +1,24 @@
 // A run's statement kept as columns, one set per rule: the payee (its index in payees.csv), the
 // month and the amount in integer cents of every line, in payee then month order, and how many
 // items the rule withheld. No line object, id or explanation outlives the settle that made it.
+// Amounts are 32-bit integers while every line's fits (below 21 million a line: half the memory
+// of 64-bit numbers, 38 MB a run at 100,000 payees × 12 months × 8 rules), 64-bit otherwise.
 import { amountOf, type LineKind, type StatementColumns } from '../../../engine/index.js';
 import { centsOfUnits } from './cents.js';
 import type { ColumnPool } from './column-pool.js';
+
+/** Amounts in cents: 32-bit while they fit, else 64-bit numbers (whole, safe). */
+export type Cents = Int32Array | Float64Array;
+
+/** True when `c` (whole cents) is held exactly by an Int32Array. */
+const fits32 = (c: number) => (c | 0) === c;
 
 export interface RuleLines {
   rule: string;
   kind: LineKind;
   payee: Int32Array;
   month: Int32Array;
-  cents: Float64Array;
+  cents: Cents;
   withheld: number;
   /** The sum of the absolute amounts, in cents: bounds every sum of these lines. */
   bound: number;
@@ -86,9 +94,9 @@ class LazyColumn {
   discard() { if (this.own) this.pool?.release(this.own); }
 }
 
-/** `a`'s first `n` values in a new array of `size`. */
-function grow<T extends Int32Array | Float64Array>(a: T, n: number, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
+/** `a`'s first `n` values in a new array of `size` (of `to`'s kind, else `a`'s). */
+function grow<T extends Int32Array | Float64Array>(a: T, n: number, size: number, to?: new (n: number) => Int32Array | Float64Array): T {
+  const b = new ((to ?? a.constructor) as new (n: number) => T)(size);
   b.set(a.subarray(0, n));
   return b;
 }
@@ -103,7 +111,7 @@ export interface ColumnsLike { capacity: number; payee?: Int32Array; month?: Int
 class Builder {
   readonly payee: LazyColumn;
   readonly month: LazyColumn;
-  cents: Float64Array;
+  cents: Cents;
   n = 0;
   withheld = 0;
   bound = 0;
@@ -111,24 +119,28 @@ class Builder {
   constructor(readonly rule: string, readonly kind: LineKind, like: ColumnsLike, private readonly pool?: ColumnPool) {
     this.payee = new LazyColumn(like.payee, like.capacity, pool);
     this.month = new LazyColumn(like.month, like.capacity, pool);
-    this.cents = pool?.float64(like.capacity) ?? new Float64Array(like.capacity);
+    this.cents = pool?.int32(like.capacity) ?? new Int32Array(like.capacity);
   }
   push(payee: number, month: number, cents: number) {
     if (this.n === this.cents.length) this.grow(Math.max(this.n * 2, 1024));
+    if (this.cents instanceof Int32Array && !fits32(cents)) this.grow(this.cents.length, Float64Array);
     this.payee.set(this.n, payee);
     this.month.set(this.n, month);
     this.cents[this.n++] = cents;
     this.bound += Math.abs(cents);
   }
-  private grow(size: number) {
-    const b = grow(this.cents, this.n, size);
+  /** The amounts in a new array of `size`, 64-bit with `to` (a line past 32 bits). */
+  private grow(size: number, to?: typeof Float64Array) {
+    const b = grow(this.cents, this.n, size, to);
     this.pool?.release(this.cents);
     this.cents = b;
   }
   /** Lines settled elsewhere (the helper's half of the payees), after these. */
   append(lines: RuleLines) {
     const more = lines.cents.length;
-    if (this.n + more > this.cents.length) this.grow(this.n + more);
+    // the helper's amounts are 64-bit only when one is past 32 bits
+    const wide = lines.cents instanceof Float64Array && this.cents instanceof Int32Array ? Float64Array : undefined;
+    if (this.n + more > this.cents.length || wide) this.grow(Math.max(this.n + more, this.cents.length), wide);
     for (let i = 0; i < more; i++) {
       this.payee.set(this.n + i, lines.payee[i]);
       this.month.set(this.n + i, lines.month[i]);
@@ -156,7 +168,8 @@ function sorted(l: RuleLines): RuleLines {
   for (let i = 1; i < l.cents.length && inOrder; i++) inOrder = key(i - 1) <= key(i);
   if (inOrder) return l;
   const order = Array.from({ length: l.cents.length }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
-  return { ...l, payee: Int32Array.from(order, (i) => l.payee[i]), month: Int32Array.from(order, (i) => l.month[i]), cents: Float64Array.from(order, (i) => l.cents[i]) };
+  const cents = l.cents instanceof Int32Array ? Int32Array.from(order, (i) => l.cents[i]) : Float64Array.from(order, (i) => l.cents[i]);
+  return { ...l, payee: Int32Array.from(order, (i) => l.payee[i]), month: Int32Array.from(order, (i) => l.month[i]), cents };
 }
 
 /** Collects builders for the rules in `rules` (id → kind) from statements settled part by part. */

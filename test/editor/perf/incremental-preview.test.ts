@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
-import { helperPart, partTables } from '../../../editor/src/worker/helper-part.js';
-import { PartColumns } from '../../../editor/src/worker/part-columns.js';
+import { helperPart } from '../../../editor/src/worker/helper-part.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
 import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 import { mulberry32, type Random } from '../../../bench/prng.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
+import { helperOf } from './helper-in-thread.js';
 import { fullStatement, oracleImpact, oraclePayeeTotals } from './preview-oracle.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -45,24 +45,11 @@ function randomEdit(text: string, random: Random): string | undefined {
   return loadPolicy({ file: 'policy.yaml', text: edited }).ok ? edited : undefined;
 }
 
-/** A helper settling the second half of the payees in this thread, as the helper worker does. */
-function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper {
-  const part = new PartEngine();
-  const from = Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2);
-  // its part as bytes where the worker sends it so, else the whole tables
-  const cut = helperPart(tables, from);
-  if (cut) part.setTables(partTables(structuredClone(cut)), from, true);
-  else part.setTables(tables, from);
-  const columns = new PartColumns();
-  return async (req) => {
-    // as it crosses to another worker and back
-    const answer = await part.settle(structuredClone({ ...req, has: columns.ids() }));
-    return columns.receive(structuredClone(answer));
-  };
-}
+/** Over this many payees and more, the engines of these tests keep only the first half's facts and settle in halves (every scenario). */
+const HALVES = 2;
 
 async function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: number, inHalves = false) {
-  const engine = new PreviewEngine();
+  const engine = new PreviewEngine(inHalves ? HALVES : undefined);
   engine.setDataset(tables);
   const helper = inHalves ? helperOf(tables, engine, saved) : undefined;
   const random = mulberry32(seed);
@@ -82,7 +69,8 @@ async function checkEdits(saved: string, tables: DatasetTables, edits: number, s
     expect(result.summary.withheldCount).toBe(expected.withheld.length);
     const withLines = new Set(expected.lines.map((l) => l.payeeId));
     expect(summaryOf(result.summary).payees.filter((p) => withLines.has(p.payeeId)).map(({ name: _n, ...p }) => p)).toEqual(oraclePayeeTotals(expected));
-    const { columns: _c, list: _l, ...impact } = impactOf(engine.impact(e, 'policy.yaml', saved).impact!); // as the page reads it
+    const answer = helper ? await engine.impactInHalves(e, 'policy.yaml', saved, helper) : engine.impact(e, 'policy.yaml', saved);
+    const { columns: _c, list: _l, ...impact } = impactOf(answer.impact!); // as the page reads it
     expect(impact).toEqual(oracleImpact(savedStatement, expected));
     checked++;
   }
@@ -119,7 +107,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     const big = generateRuralDataset(2_100, 12);
     const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
     const saved = read('policies/rural-contract.yaml');
-    const engine = new PreviewEngine();
+    const engine = new PreviewEngine(HALVES);
     engine.setDataset(tables);
     const helper = helperOf(tables, engine, saved);
     const first = await engine.runInHalves(1, engine.check(1, 'p.yaml', saved).policy!, {}, helper);
@@ -151,10 +139,11 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
   it('in halves, a helper that fails leaves the run to this thread, and a data problem in the second half is reported as a whole settle reports it', async () => {
     const text = read('policies/rural-contract.yaml');
     const tables = scenario('rural-contract');
-    const failing: PartHelper = async () => ({ ok: false, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error', field: '', code: 'internal', message: 'the preview\'s helper failed: it stopped' }] });
+    const stopped = async () => ({ ok: false as const, diagnostics: [{ file: '(preview)', line: 1, column: 1, severity: 'error' as const, field: '', code: 'internal', message: 'the preview\'s helper failed: it stopped' }] });
+    const failing: PartHelper = { settle: stopped, keys: stopped };
     const alone = new PreviewEngine();
     alone.setDataset(tables);
-    const halves = new PreviewEngine();
+    const halves = new PreviewEngine(HALVES);
     halves.setDataset(tables);
     const policy = alone.check(1, 'p.yaml', text).policy!;
     expect(await halves.runInHalves(1, policy, {}, failing)).toEqual({ ...alone.run(1, policy, {}), computeMs: expect.any(Number) });
@@ -163,7 +152,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     const gap: DatasetTables = { ...tables, id: 'gap', facts: { file: tables.facts.file, text: facts } };
     const one = new PreviewEngine();
     one.setDataset(gap);
-    const two = new PreviewEngine();
+    const two = new PreviewEngine(HALVES);
     two.setDataset(gap);
     const whole = one.run(2, policy, {});
     expect(whole.ok).toBe(false);

@@ -66,6 +66,30 @@ describe('a run\'s lines as columns', () => {
     expect(run.get('bonus')!.cents.length).toBe(0);
   });
 
+  it('keeps amounts in 32 bits while every line fits, in 64 from the first that does not, here or in the half appended', () => {
+    const index = { payee: new Map([['A', 0], ['B', 1]]) };
+    const small = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }]);
+    small.add(statement([line('A', '2025-01', '21474836.47'), line('A', '2025-02', '-21474836.48')]));
+    const fits = small.done().get('fee')!;
+    expect(fits.cents).toBeInstanceOf(Int32Array);
+    expect([...fits.cents]).toEqual([2 ** 31 - 1, -(2 ** 31)]);
+    const large = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }]);
+    large.add(statement([line('A', '2025-01', '1.25'), line('A', '2025-02', '21474836.48'), line('A', '2025-03', '-90000000.01')]));
+    const wide = large.done().get('fee')!;
+    expect(wide.cents).toBeInstanceOf(Float64Array);
+    expect([...wide.cents]).toEqual([125, 2 ** 31, -9_000_000_001]);
+    expect(wide.bound).toBe(125 + 2 ** 31 + 9_000_000_001);
+    // the other half's 64-bit amounts appended after 32-bit ones
+    const other = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }]);
+    other.add(statement([line('B', '2025-01', '30000000')]));
+    const first = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }]);
+    first.add(statement([line('A', '2025-01', '-0.07')]));
+    first.append([...other.done().values()]);
+    const joined = first.done().get('fee')!;
+    expect(joined.cents).toBeInstanceOf(Float64Array);
+    expect([...joined.cents]).toEqual([-7, 3_000_000_000]);
+  });
+
   it('reads units of any scale up to cents, and fails on amounts finer than a cent as the amount text does', () => {
     const b = new RunLinesBuilder({ payee: new Map([['A', 0]]) }, [{ id: 'fee', kind: 'commission' }]);
     b.add(statement([line('A', '2025-01', '12'), line('A', '2025-02', '-3')], 0, 0));
@@ -130,7 +154,7 @@ describe('columns made again only where they differ, from arrays of runs no long
 
   it('takes its arrays from the pool, and gives them back when the run is given up', () => {
     const pool = new ColumnPool();
-    const used = new Float64Array(2_000), payees = new Int32Array(2_000);
+    const used = new Int32Array(2_000), payees = new Int32Array(2_000);
     pool.release(used);
     pool.release(payees);
     const b = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }], new Map([['fee', { capacity: 1_900 }]]), 1024, pool);
@@ -142,10 +166,15 @@ describe('columns made again only where they differ, from arrays of runs no long
     expect(fee.cents).toHaveLength(6);
     const given = new RunLinesBuilder(index, [{ id: 'fee', kind: 'commission' }], new Map([['fee', { capacity: 1_900 }]]), 1024, pool);
     given.add(months(grid('4')));
-    const made = (given as unknown as { builders: Map<string, { cents: Float64Array }> }).builders.get('fee')!.cents;
+    const made = (given as unknown as { builders: Map<string, { cents: Int32Array }> }).builders.get('fee')!.cents;
     expect(made.buffer).not.toBe(used.buffer); // `used` is `fee`'s now
     given.discard();
-    expect(pool.float64(1_900).buffer).toBe(made.buffer);
+    // its payee, month and amount columns, all 32-bit of one size, are given back
+    expect([pool.int32(1_900), pool.int32(1_900), pool.int32(1_900)].map((c) => c.buffer)).toContain(made.buffer);
+    // a 32-bit column's buffer of an odd length holds no 64-bit values
+    const odd = new Int32Array(2_001);
+    pool.release(odd);
+    expect(pool.float64(1_000).buffer).not.toBe(odd.buffer);
   });
 });
 
