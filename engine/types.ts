@@ -324,6 +324,12 @@ export interface SettleOptions {
    */
   detail?: 'trace' | 'explanation' | 'amounts';
   /**
+   * The language of explanations in `explanation` detail: English (the default), or 简体中文 with
+   * values in their units — the sentences `localizeStatement` renders from traces, written
+   * without them. Withheld reasons are rendered in a language by `localizeStatement`.
+   */
+  lang?: 'en' | 'zh-CN';
+  /**
    * The most rule evaluations the run may take (payee-months × rules, plus transactions × the
    * rules that pay on them): a larger run is refused before any work, with a located message.
    * With the limits on numbers and expressions, this bounds the work of one run or request.

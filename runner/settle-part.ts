@@ -57,7 +57,7 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
   const totals: Totals[] = [];
   let lines = 0, hasBody = false, hasWithheld = false;
   const separator = job.format === 'json' ? ',\n' : '';
-  // explanations in another language are rendered from the traces, as `ratecard settle` does in one process
+  // explanations in their language, written without traces (JSON carries the traces), as `ratecard settle` does in one process
   const lang = job.lang ?? 'en';
   const units = lang === 'en' ? undefined : unitsOf(policy);
   // as when the part is settled at once: every payee missing facts is reported, else the first failure
@@ -67,7 +67,7 @@ export function settlePart(policy: CompiledPolicy, p: Partition, job: PartJob): 
     const slice: Dataset = { ...dataset, covered: dataset.covered.slice(start, start + SLICE) };
     let statement: Statement;
     try {
-      statement = settle(policy, slice, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' || units ? 'trace' : 'explanation' });
+      statement = settle(policy, slice, { from: job.from, to: job.to, ranks: job.ranks, detail: job.format === 'json' ? 'trace' : 'explanation', lang });
       if (units) statement = localizeStatement(statement, lang, { units });
     } catch (e) {
       if (e instanceof RatecardError && e.diagnostics.every((d) => d.code === 'missing-facts')) missing.push(...e.diagnostics);

@@ -66,8 +66,8 @@ const command: Command = {
     if (budget !== undefined && !(Number.isSafeInteger(budget) && budget > 0)) throw new UsageError(`--budget must be a whole number of rule evaluations, got \`${o.budget}\``);
     if (budget !== undefined && workers > 0) throw new UsageError('--budget is counted in one process: leave out --workers');
     const lang = langFromEnv(io.env);
-    // explanations in another language are rendered from the traces
-    const detail = format === 'csv' && lang === 'en' ? 'explanation' : 'trace';
+    // a CSV statement carries explanations only, in its language (written without traces)
+    const detail = format === 'csv' ? 'explanation' : 'trace';
     const render = async (settled: Statement, policy: CompiledPolicy, payees: PayeeRecord[]) => {
       const statement = localizeStatement(settled, lang, { units: unitsOf(policy) });
       return isPayeeStatementFormat(format)
@@ -103,7 +103,7 @@ const command: Command = {
     const policy = loadPolicyFile(policies[0], o.params);
     const dataset = await loadDatasetFiles(policy, files);
     const statement = settle(policy, dataset, {
-      from: o.from, to: o.to, detail, budget,
+      from: o.from, to: o.to, detail, lang, budget,
       onProgress: progressReporter(!o['no-progress'] && !!process.stderr.isTTY && dataset.covered.length >= 5000, io.stderr),
     });
     const text = await render(statement, policy, dataset.covered);

@@ -23,6 +23,7 @@ import type { LineColumns } from './line-columns.js';
 import { amountUnits } from './amount-units.js';
 import type { ExplanationPool } from './explained-line.js';
 import { SettledLine } from './settled-line.js';
+import { traceExplanation, type Units } from '../messages/localize.js';
 
 export interface PayeeOutput {
   lines: StatementLine[];
@@ -48,6 +49,8 @@ export interface EvaluateOptions {
   engine?: 'integer' | 'reference';
   /** In `explanation` detail, where lines keep what their sentences are written from when read. */
   explanations?: ExplanationPool;
+  /** In `explanation` detail, sentences in 简体中文 with values in these units (the policy's); English without. */
+  zhUnits?: Units;
 }
 
 /** Appends the payee's lines and withheld items to `out` (new lists when not given) and returns it. */
@@ -58,7 +61,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const constants = planConstants(plan);
   const { bare, inLedger, runs } = constants;
   const integer = options.engine !== 'reference';
-  const lean = options.detail === 'amounts', explainers = options.detail === 'explanation' ? lineExplainers(plan) : undefined;
+  const lean = options.detail === 'amounts', explainers = options.detail === 'explanation' ? lineExplainers(plan, options.zhUnits) : undefined;
+  const zhUnits = options.zhUnits;
   const rules = plan.rules;
   // one context per payee, its month moved on: nothing keeps a context past its month
   const ctx: Ctx = { p: state, m: 0 };
@@ -154,7 +158,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         else if (options.sums) options.sums[rule.kind] = options.sums[rule.kind].add(amount);
         if (out.columns) { out.columns.pushExact(m, rule.index, amount, unit); continue; }
         const text = amount.toFixed(scale);
-        const explanation = explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text) : trace ? explain(trace) : '';
+        const explanation = explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text)
+          : !trace ? '' : zhUnits ? traceExplanation(trace, explain(trace), 'zh-CN', { units: zhUnits }) : explain(trace);
         // outside trace detail, a line's id is made when read
         if (full) out.lines.push({ id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text, explanation, trace: trace ?? bare[rule.index] });
         else out.lines.push(new SettledLine(period, payeeId, plan.id, rule.id, rule.kind, text, explanation, bare[rule.index]));

@@ -6,12 +6,13 @@
 // rule has generated code for it (explain-integers.ts), the line is computed by that code once
 // and its sentence written from the integers it kept; else from the closures' exact values.
 import type { Exact } from '../exact/exact.js';
-import type { CompiledRule, Plan } from '../compile/plan.js';
+import type { CompiledRule, Formula, Plan } from '../compile/plan.js';
 import type { Ctx } from '../compile/runtime.js';
 import { fillTemplate, formulaTemplate } from './formula-template.js';
 import { type IntegerExplainer, integerExplainer } from './explain-integers.js';
 import { refundUnits } from './refund-units.js';
 import type { PooledExplainer } from './explained-line.js';
+import type { Units } from '../messages/localize.js';
 
 export interface LineExplainer {
   /**
@@ -49,13 +50,20 @@ const TRACELESS = () => true;
 const HELD: string[] = [];
 
 const ofPlan = new WeakMap<Plan, (LineExplainer | undefined)[]>();
+const ofPlanZh = new WeakMap<Plan, (LineExplainer | undefined)[]>();
 
-/** Each rule's explainer by rule index; undefined where every line is explained from its trace. */
-export function lineExplainers(plan: Plan): (LineExplainer | undefined)[] {
-  let e = ofPlan.get(plan);
-  if (!e) ofPlan.set(plan, (e = plan.rules.map((r) => {
+/**
+ * Each rule's explainer by rule index; undefined where every line is explained from its trace.
+ * With the policy's `units`, in 简体中文: a formula line's sentence is written from integers
+ * where every step that held is recorded, else from its trace (rendered as `localizeStatement` does).
+ */
+export function lineExplainers(plan: Plan, units?: Units): (LineExplainer | undefined)[] {
+  const cache = units ? ofPlanZh : ofPlan;
+  let e = cache.get(plan);
+  if (!e) cache.set(plan, (e = plan.rules.map((r) => {
     const t = r.amount.type;
-    return t === 'formula' ? formulaExplainer(plan, r) : t === 'refund' ? refundExplainer(plan, r) : t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
+    return t === 'formula' ? (units ? zhFormulaExplainer(plan, r, units) : formulaExplainer(plan, r))
+      : t === 'refund' ? refundExplainer(plan, r) : t === 'instalments' || t === 'clawback' ? NOTHING_RENDERED : undefined;
   })));
   return e;
 }
@@ -73,12 +81,7 @@ function refundExplainer(plan: Plan, rule: CompiledRule): LineExplainer {
 function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undefined {
   const a = rule.amount;
   if (a.type !== 'formula') return undefined;
-  const negated = rule.kind === 'deduction';
-  // the formula with its numbers from a template compiled once, else from its renderer
-  const template = formulaTemplate(plan, a.formula);
-  const render = template ? (ctx: Ctx) => fillTemplate(template, plan, ctx) : a.formula.render;
-  const head = `${rule.id} = ${negated ? `-(${a.formula.text})` : a.formula.text} = ${negated ? '-(' : ''}`;
-  const close = negated ? ') = ' : ' = ';
+  const { template, render, head, close } = formulaParts(plan, rule, a.formula);
   const { when, gate } = rule;
   /**
    * The sentence: the rule's text, the line's own (its formula with numbers and amounts), then
@@ -110,6 +113,30 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
     }),
     ...(fast && (fast.steps || !(when || gate)) && { pooled: pooledExplainer(fast, head, close) }),
   };
+}
+
+/** A formula's template (or renderer) and the text of its sentences before and after its numbers. */
+function formulaParts(plan: Plan, rule: CompiledRule, formula: Formula) {
+  const negated = rule.kind === 'deduction';
+  // the formula with its numbers from a template compiled once, else from its renderer
+  const template = formulaTemplate(plan, formula);
+  const render = template ? (ctx: Ctx) => fillTemplate(template, plan, ctx) : formula.render;
+  const head = `${rule.id} = ${negated ? `-(${formula.text})` : formula.text} = ${negated ? '-(' : ''}`;
+  return { template, render, head, close: negated ? ') = ' : ' = ' };
+}
+
+/**
+ * In 简体中文: written from integers (and when read) where the generated code records every step
+ * that held; any other line of the rule keeps a trace, its sentence rendered from it.
+ */
+function zhFormulaExplainer(plan: Plan, rule: CompiledRule, units: Units): LineExplainer | undefined {
+  const a = rule.amount;
+  if (a.type !== 'formula') return undefined;
+  const { template, render, head, close } = formulaParts(plan, rule, a.formula);
+  const fromTrace: LineExplainer = { traceless: (amount) => amount.isZero(), rendered: template ? () => {} : (ctx) => void render(ctx) };
+  const fast = template && integerExplainer(plan, rule, template, units);
+  if (!fast || !(fast.steps || !(rule.when || rule.gate))) return fromTrace;
+  return { ...fromTrace, units: fast.units, pooled: pooledExplainer(fast, head, close) };
 }
 
 /** A sentence written later from the values a line kept in the run's pool. */

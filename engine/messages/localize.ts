@@ -2,7 +2,7 @@
 // and facts as percentages, `money` as yuan) make 简体中文 show numbers as the form does.
 import { LazyWithheld } from '../evaluate/lazy-withheld.js';
 import { plainLine } from '../evaluate/settled-line.js';
-import type { ConditionTrace, FormulaTrace, MessageData, MessageParam, Statement, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
+import type { ConditionTrace, FormulaTrace, LineTrace, MessageData, MessageParam, Statement, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 import { explanationMessage } from '../evaluate/trace.js';
 import type { Lang } from './message.js';
 import { msg } from './msg.js';
@@ -76,10 +76,15 @@ export function reasonText(item: WithheldItem | UnpaidItem, lang: Lang, options?
   return lang !== 'en' && item.reasonMessage ? renderIn(item.reasonMessage, lang, options) : item.reason;
 }
 
-/** A statement line's explanation in `lang`, from its trace (settle with traces to explain in another language). */
+/** A statement line's explanation in `lang`, from its trace (settle with traces, or in `explanation` detail with `lang`). */
 export function explanationText(line: StatementLine, lang: Lang, options?: LocalizeOptions): string {
-  if (lang === 'en' || (!line.trace.formula && !line.trace.conditions.length)) return line.explanation;
-  return renderIn(explanationMessage(line.trace), lang, options);
+  return traceExplanation(line.trace, line.explanation, lang, options);
+}
+
+/** The explanation of a line with this trace in `lang`; `english`, its English sentence, where the trace has no formula and no condition. */
+export function traceExplanation(trace: LineTrace, english: string, lang: Lang, options?: LocalizeOptions): string {
+  if (lang === 'en' || (!trace.formula && !trace.conditions.length)) return english;
+  return renderIn(explanationMessage(trace), lang, options);
 }
 
 /** The statement with its explanations and reasons in `lang`. */

@@ -37,7 +37,7 @@ function keptShapes() {
   return {
     monthList: new MonthList(),
     unitSums,
-    evaluateOptions: evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined),
+    evaluateOptions: evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined, undefined),
     payeeOutput: payeeOutput([], [], undefined, undefined),
     unitsEntry: new UnitsEntry(0, '', 'bonus', 0, 100, undefined),
     lineColumns: new LineColumns(2, 1),
@@ -47,7 +47,7 @@ function keptShapes() {
     rankColumns: new RankColumns(2, 1),
     placeTable: table,
     placeMonths: new PlaceMonths(table, 0),
-    payeeMonth: new PayeeMonth({ ...plan, rules: [] } as Plan, { payee: { payeeId: '' } } as PayeeState, ctx, evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined), payeeOutput([], [], undefined, undefined), {} as PlanConstants),
+    payeeMonth: new PayeeMonth({ ...plan, rules: [] } as Plan, { payee: { payeeId: '' } } as PayeeState, ctx, evaluateOptions(0, 'amounts', sums, unitSums, undefined, undefined, undefined, undefined), payeeOutput([], [], undefined, undefined), {} as PlanConstants),
     explanationPool: pool,
     explainedLine: new ExplainedLine('', '', '', '', 'bonus', '', { rule: '' } as unknown as LineTrace, pool, { keep: () => 0, write: () => '' }),
     settledLine: new SettledLine('', '', '', '', 'bonus', '', '', { rule: '' } as unknown as LineTrace),

@@ -8,12 +8,13 @@ import type { EvaluateOptions, PayeeOutput } from '../evaluate/evaluate-payee.js
 import type { UnitSums } from '../evaluate/unit-sums.js';
 import type { LineColumns } from '../evaluate/line-columns.js';
 import type { ExplanationPool } from '../evaluate/explained-line.js';
+import type { Units } from '../messages/localize.js';
 import type { LineKind, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
 
 export const evaluateOptions = (
   emitFrom: number, detail: EvaluateOptions['detail'], sums: Record<LineKind, Exact>, unitSums: UnitSums | undefined,
-  engine: EvaluateOptions['engine'], lazyReasons: boolean | undefined, explanations: ExplanationPool | undefined,
-): EvaluateOptions => ({ emitFrom, detail, sums, unitSums, engine, lazyReasons, explanations });
+  engine: EvaluateOptions['engine'], lazyReasons: boolean | undefined, explanations: ExplanationPool | undefined, zhUnits: Units | undefined,
+): EvaluateOptions => ({ emitFrom, detail, sums, unitSums, engine, lazyReasons, explanations, zhUnits });
 
 export const payeeOutput = (lines: StatementLine[], withheld: WithheldItem[], unpaid: UnpaidItem[] | undefined, columns: LineColumns | undefined): PayeeOutput =>
   ({ lines, withheld, unpaid, columns });

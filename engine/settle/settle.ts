@@ -13,6 +13,7 @@ import { hasPopulationMetrics, mergePopulation, populationRounds, rankKeys, rank
 import { totalsOfSums } from './totals.js';
 import { evaluateOptions, payeeOutput } from './run-objects.js';
 import { ExplanationPool } from '../evaluate/explained-line.js';
+import { type Units, unitsOf } from '../messages/localize.js';
 import { UnitSums } from '../evaluate/unit-sums.js';
 import type { LineColumns } from '../evaluate/line-columns.js';
 import type { CompiledPolicy } from '../policy/load-policy.js';
@@ -109,10 +110,10 @@ function historyByPayee(options: SettleOptions): Map<string, LedgerEntry[]> {
 }
 
 /** Settles under a plan; with `columns`, lines go there (amounts only) and the statement's `lines` stays empty. */
-export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}, columns?: LineColumns): Statement {
+export function settlePlan(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions = {}, columns?: LineColumns, zhUnits?: Units): Statement {
   const range = resolveRange(dataset, options, plan.lookback);
   try {
-    return settleCovered(plan, hash, dataset, options, range, columns);
+    return settleCovered(plan, hash, dataset, options, range, columns, zhUnits);
   } catch (e) {
     // missing facts are reported before anything else went wrong (a payee is checked just
     // before it is settled, while its facts are read anyway: the dataset is not walked twice)
@@ -128,7 +129,7 @@ function covers(facts: Map<number, unknown> | undefined, range: SettleRange): bo
   return true;
 }
 
-function settleCovered(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions, range: SettleRange, columns: LineColumns | undefined): Statement {
+function settleCovered(plan: Plan, hash: string, dataset: Dataset, options: SettleOptions, range: SettleRange, columns: LineColumns | undefined, zhUnits: Units | undefined): Statement {
   if (options.budget !== undefined) checkBudget(plan, dataset, range, options.budget);
   const history = historyByPayee(options);
   let historyFrom = range.from;
@@ -141,7 +142,7 @@ function settleCovered(plan: Plan, hash: string, dataset: Dataset, options: Sett
   const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<LineKind, Exact>;
   const unitSums = plan.rounding.scale <= 15 ? new UnitSums(plan.rounding.scale, sums) : undefined;
   const detail = options.detail ?? 'trace';
-  const evaluate = evaluateOptions(range.from, detail, sums, unitSums, options.engine, options.lazyReasons, detail === 'explanation' ? new ExplanationPool() : undefined);
+  const evaluate = evaluateOptions(range.from, detail, sums, unitSums, options.engine, options.lazyReasons, detail === 'explanation' ? new ExplanationPool() : undefined, zhUnits);
   const payees = dataset.covered;
   const statementOut = payeeOutput(lines, withheld, options.unpaid ? [] : undefined, columns);
   // one payee's state (memoised metrics, ledger) lives only while it is settled: memory and
@@ -190,7 +191,9 @@ export function checkBudget(plan: Plan, dataset: Dataset, range: SettleRange, bu
 
 /** Settles `dataset` under `policy`: the statement lines with traces, withheld items and totals. */
 export function settle(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions = {}): Statement {
-  return settlePlan(policy.plan, policy.hash, dataset, options);
+  // explanations in 简体中文 show values in the units of the policy's declarations
+  const zh = options.detail === 'explanation' && options.lang !== undefined && options.lang !== 'en';
+  return settlePlan(policy.plan, policy.hash, dataset, options, undefined, zh ? unitsOf(policy) : undefined);
 }
 
 /** How many rounds of `populationKeys` / `rankPopulationKeys` a run in parts takes (0: none). */

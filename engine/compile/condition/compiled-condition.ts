@@ -54,8 +54,12 @@ export type ConditionNode = Pick<CompiledCondition, 'test' | 'trace' | 'failed' 
 export type HeldShape =
   | { type: 'group'; all: boolean; children: HeldShape[] }
   | { type: 'not'; inner: HeldShape }
-  | { type: 'labelled'; relabel: (text: string) => string; inner: HeldShape }
-  | { type: 'leaf'; doc: Record<string, unknown>; kind: 'number' | 'boolean'; pieces: string[]; valueText?: string };
+  | { type: 'labelled'; relabel: (text: string) => string; zhRelabel: (text: string) => string; inner: HeldShape }
+  | {
+    type: 'leaf'; doc: Record<string, unknown>; kind: 'number' | 'boolean'; pieces: string[]; valueText?: string;
+    /** The held text in 简体中文 around the same two values, and the names whose units show them there (the fact, the value compared with). */
+    zh: { pieces: string[]; fact: string; valueName?: string };
+  };
 
 /** Reads a value (a fact, a metric, a parameter…) for the payee and month being settled. */
 export type Get = (ctx: Ctx) => Value | undefined;

@@ -73,16 +73,17 @@ export function factLeaf(cb: ConditionBuilder, c: Record<string, unknown>, path:
     msg('trace.compare', { name, fact: subject, factValue: show(a), operator, valueName: rhsName, value: formatB(b), result });
   // the step's English text without its result, around its two values: written once
   const pieces = orderedPieces(2, (hole) => render(msg('trace.compare', { name, fact: subject, factValue: hole(0), operator, valueName: rhsName, value: hole(1) })));
+  const zhPieces = orderedPieces(2, (hole) => render(msg('trace.compare', { name, fact: subject, factValue: hole(0), operator, valueName: rhsName, value: hole(1) }), 'zh-CN'));
   const heldText = pieces ? (a: Value | undefined, b: Value | undefined) => pieces[0] + show(a) + pieces[1] + formatB(b) + pieces[2]
     : (a: Value | undefined, b: Value | undefined) => render(statement(a, b));
   // two numbers or two booleans read by name: values generated code can compute for the held text
   const types = [factBinding?.type, valueBinding ? valueBinding.type : v instanceof Exact ? 'number' : typeof v === 'boolean' ? 'boolean' : undefined];
   const kind = types[0] === types[1] && (types[0] === 'number' || (types[0] === 'boolean' && !NUMERIC.has(operator))) ? types[0] as 'number' | 'boolean' : undefined;
-  const plain = kind && pieces && c.path === undefined && valuePath === undefined && !months && !valueBinding?.month
+  const plain = kind && pieces && zhPieces && c.path === undefined && valuePath === undefined && !months && !valueBinding?.month
     && (NUMERIC.has(operator) || operator === 'equal' || operator === 'notEqual');
   return {
     priority: Number(c.priority ?? 1),
-    shape: plain ? { type: 'leaf', doc: c, kind, pieces, valueText: valueBinding ? undefined : show(get(undefined as never)) } : undefined,
+    shape: plain ? { type: 'leaf', doc: c, kind, pieces, valueText: valueBinding ? undefined : show(get(undefined as never)), zh: { pieces: zhPieces!, fact: subject, valueName: rhsName } } : undefined,
     test: (ctx) => op(fact(ctx), get(ctx)),
     name: c.name as string | undefined,
     leaf: true,

@@ -22,6 +22,9 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
     const t = labelled ? labelled[0] + text + HELD + labelled[1] : render(msg('trace.labelled', { label: label!, text: text + HELD }));
     return t.endsWith(HELD) ? t.slice(0, -HELD.length) : t;
   };
+  // in 简体中文 (explanations written from integers): `label：text`
+  const zhLabelled = label === undefined ? undefined : orderedPieces(1, (hole) => render(msg('trace.labelled', { label, text: hole(0) }), 'zh-CN'));
+  const zhRelabel = (text: string) => (zhLabelled ? zhLabelled[0] + text + zhLabelled[1] : render(msg('trace.labelled', { label: label!, text }), 'zh-CN'));
   const relabelled = !!label && named.leaf;
   return {
     priority: Number(c.priority ?? 1),
@@ -41,7 +44,7 @@ export function namedReference(cb: ConditionBuilder, c: Record<string, unknown>,
       for (let i = from; i < out.length; i++) out[i] = relabel(out[i]);
       return r;
     },
-    shape: named.shape && (relabelled ? { type: 'labelled', relabel, inner: named.shape } : named.shape),
+    shape: named.shape && (relabelled ? { type: 'labelled', relabel, zhRelabel, inner: named.shape } : named.shape),
     trace: (ctx, p) => {
       const t = named.trace(ctx, p);
       if (!label) return { ...t, name: t.name };

@@ -22,7 +22,11 @@ export interface HeldLeaf {
   shape: Extract<HeldShape, { type: 'leaf' }>;
   /** The labels around it, outermost first: applied innermost first, as `held` does. */
   relabels: ((text: string) => string)[];
+  /** The same labels in 简体中文. */
+  zhRelabels: ((text: string) => string)[];
 }
+
+type Labelled = Extract<HeldShape, { type: 'labelled' }>;
 
 /**
  * The held steps after the values: `out[at]` is the end of the records, from `at + 1` on, 5
@@ -62,10 +66,10 @@ export function generateExplain(rule: CompiledRule, names: readonly string[], sc
 }
 
 /** Code that evaluates `shape` and records each step that holds; its result. */
-function heldSteps(shape: HeldShape, relabels: HeldLeaf['relabels'], em: Emitter, s: GenScope, cursor: string, records: HeldRecords): Bool {
+function heldSteps(shape: HeldShape, labels: Labelled[], em: Emitter, s: GenScope, cursor: string, records: HeldRecords): Bool {
   switch (shape.type) {
-    case 'not': return { b: em.local('not', `!${heldSteps(shape.inner, relabels, em, s, cursor, records).b}`) };
-    case 'labelled': return heldSteps(shape.inner, [...relabels, shape.relabel], em, s, cursor, records);
+    case 'not': return { b: em.local('not', `!${heldSteps(shape.inner, labels, em, s, cursor, records).b}`) };
+    case 'labelled': return heldSteps(shape.inner, [...labels, shape], em, s, cursor, records);
     case 'group': {
       const r = em.fresh(shape.all ? 'all' : 'any');
       // an empty group holds, `any` included
@@ -73,7 +77,7 @@ function heldSteps(shape: HeldShape, relabels: HeldLeaf['relabels'], em: Emitter
       const label = em.fresh('held_group');
       em.block(`${label}:`, () => {
         for (const child of shape.children) {
-          const b = heldSteps(child, relabels, em, s, cursor, records);
+          const b = heldSteps(child, labels, em, s, cursor, records);
           em.line(shape.all ? `if (!${b.b}) { ${r} = false; break ${label}; }` : `if (${b.b}) { ${r} = true; break ${label}; }`);
         }
       });
@@ -81,7 +85,7 @@ function heldSteps(shape: HeldShape, relabels: HeldLeaf['relabels'], em: Emitter
     }
     case 'leaf': {
       const index = records.leaves.length;
-      records.leaves.push({ shape, relabels });
+      records.leaves.push({ shape, relabels: labels.map((l) => l.relabel), zhRelabels: labels.map((l) => l.zhRelabel) });
       const { doc } = shape;
       const op = String(doc.operator);
       const ref = doc.value && typeof doc.value === 'object' && !(doc.value instanceof Exact) ? String((doc.value as Record<string, unknown>).fact) : undefined;

@@ -83,8 +83,8 @@ describe('kept shapes', () => {
     expect(sameLayout(new ExplanationPool(), KEPT_SHAPES.explanationPool)).toBe(true);
     // what settlePlan hands evaluatePayee, with and without explanations, unpaid items and columns
     const unitSums = new UnitSums(2, sums);
-    expect(sameLayout(evaluateOptions(24300, 'trace', sums, unitSums, 'reference', false, undefined), KEPT_SHAPES.evaluateOptions)).toBe(true);
-    expect(sameLayout(evaluateOptions(24301, 'amounts', sums, undefined, undefined, true, undefined), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(evaluateOptions(24300, 'trace', sums, unitSums, 'reference', false, undefined, undefined), KEPT_SHAPES.evaluateOptions)).toBe(true);
+    expect(sameLayout(evaluateOptions(24301, 'amounts', sums, undefined, undefined, true, undefined, { rate: 'percent' }), KEPT_SHAPES.evaluateOptions)).toBe(true);
     expect(sameLayout(payeeOutput([], [], [], new LineColumns(2, 16)), KEPT_SHAPES.payeeOutput)).toBe(true);
   });
 
@@ -107,7 +107,7 @@ describe('kept shapes', () => {
     const ruralData = folderDataset(rural, 'data/scenarios/rural-contract');
     const state = newPayeeState(ruralData.covered[0], ruralData);
     const sums = Object.fromEntries(LINE_KINDS.map((k) => [k, Exact.ZERO])) as Record<(typeof LINE_KINDS)[number], Exact>;
-    const sink = new PayeeMonth(rural.plan, state, { p: state, m: 0 }, evaluateOptions(24300, 'explanation', sums, new UnitSums(2, sums), undefined, undefined, new ExplanationPool()),
+    const sink = new PayeeMonth(rural.plan, state, { p: state, m: 0 }, evaluateOptions(24300, 'explanation', sums, new UnitSums(2, sums), undefined, undefined, new ExplanationPool(), undefined),
       payeeOutput([], [], undefined, undefined), planConstants(rural.plan));
     expect(sameLayout(sink, KEPT_SHAPES.payeeMonth)).toBe(true);
     expect(sameLayout(sink, KEPT_SHAPES.unitSums)).toBe(false);
