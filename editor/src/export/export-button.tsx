@@ -3,6 +3,7 @@ import { useState } from 'react';
 import writeXlsxFile from 'write-excel-file/browser';
 import { useI18n } from '../i18n/i18n.js';
 import { download } from './download.js';
+import type { Lang } from '../../../engine/index.js';
 import type { ExportRow, PreviewImpact, PreviewSummary } from '../worker/protocol.js';
 import { workbookSheets } from './workbook.js';
 
@@ -10,7 +11,8 @@ interface Props {
   name: string;
   summary?: PreviewSummary;
   impact?: PreviewImpact;
-  statement: () => Promise<ExportRow[]>;
+  /** The statement's rows, explanations and reasons in the editor's language. */
+  statement: (lang: Lang) => Promise<ExportRow[]>;
 }
 
 export function ExportButton({ name, summary, impact, statement }: Props) {
@@ -20,7 +22,7 @@ export function ExportButton({ name, summary, impact, statement }: Props) {
     if (!summary) return;
     setBusy(true);
     try {
-      const rows = await statement();
+      const rows = await statement(language);
       const blob = await writeXlsxFile(workbookSheets({ summary, impact, rows, t })).toBlob();
       download(blob, `${name}-${summary.from}-${summary.to}${language === 'zh-CN' ? '-试算' : '-preview'}.xlsx`);
     } finally {

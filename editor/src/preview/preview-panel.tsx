@@ -2,7 +2,7 @@
 // distribution, totals by payee and a payee's trace. Shows "recomputing…" while the worker works
 // and keeps the last good result visible while the policy is invalid.
 import { useMemo } from 'react';
-import type { Diagnostic } from '../../../engine/index.js';
+import type { Diagnostic, Lang } from '../../../engine/index.js';
 import { Problems } from '../components/problems.js';
 import { ExportButton } from '../export/export-button.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -16,7 +16,7 @@ import { deltasOf, payeeTotalOf } from './payee-figures.js';
 import { TraceView } from './trace-view.js';
 
 interface Props {
-  preview: PreviewState & { statement: () => Promise<ExportRow[]> };
+  preview: PreviewState & { statement: (lang?: Lang) => Promise<ExportRow[]> };
   policyInvalid: boolean;
   onPick: (payeeId: string) => void;
   onCloseTrace: () => void;

@@ -1,7 +1,7 @@
 // Runs the preview worker on every edit (debounced), keeps the last good result while the policy
 // is invalid, and fetches a payee's trace on demand.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Diagnostic } from '../../../engine/index.js';
+import type { Diagnostic, Lang } from '../../../engine/index.js';
 import { PreviewClient, type PreviewSubject } from '../worker/preview-client.js';
 import type { DatasetTables, FactOverride, PeriodRange, PolicyOutline, PreviewImpact, PreviewSummary, WorkerResponse } from '../worker/protocol.js';
 
@@ -84,7 +84,7 @@ export function usePreview(file: string | undefined, text: string, baseText: str
       setState((s) => ({ ...s, whatIf: overrides }));
       clientRef.current?.trace(payeeId, overrides);
     },
-    statement: () => clientRef.current?.statement() ?? Promise.resolve([]),
+    statement: (lang?: Lang) => clientRef.current?.statement(lang) ?? Promise.resolve([]),
     clearTrace: () => setState((s) => ({ ...s, traced: undefined })),
     reset: () => setState(initial),
   }), []);

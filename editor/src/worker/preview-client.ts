@@ -1,6 +1,7 @@
 // The editor's side of the preview worker: numbers each request and passes on only the answers
 // to the newest one, so a slow, stale result never overwrites a fresh one.
 import { impactOf, readList, summaryOf } from './payee-columns.js';
+import type { Lang } from '../../../engine/index.js';
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PreviewImpact, PreviewSummary, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** What a preview is about: the text and the saved text it is compared with. */
@@ -62,12 +63,12 @@ export class PreviewClient {
 
   trace(payeeId: string, overrides?: FactOverride[]) { this.send({ type: 'trace', seq: ++this.traceSeq, payeeId, ...(overrides?.length ? { overrides } : {}) }); }
 
-  /** The statement of the last preview, with explanations and withheld items. */
-  statement(): Promise<ExportRow[]> {
+  /** The statement of the last preview, with explanations and withheld reasons in `lang`. */
+  statement(lang?: Lang): Promise<ExportRow[]> {
     const seq = ++this.statementSeq;
     return new Promise((resolve) => {
       this.statements.set(seq, resolve);
-      this.send({ type: 'statement', seq });
+      this.send({ type: 'statement', seq, ...(lang ? { lang } : {}) });
     });
   }
 

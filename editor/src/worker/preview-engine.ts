@@ -4,8 +4,8 @@
 // (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
 // them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  loadPolicy, mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, readDataset, RatecardError, restrictRules, settle,
-  type CompiledPolicy, type Dataset, type DatasetResult, type Diagnostic, type PopulationRecord, type SettleOptions,
+  loadPolicy, mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, readDataset, RatecardError, reasonText, restrictRules, settle, unitsOf,
+  type CompiledPolicy, type Dataset, type DatasetResult, type Diagnostic, type Lang, type PopulationRecord, type SettleOptions,
 } from '../../../engine/index.js';
 import { ColumnPool, columnsOf } from './column-pool.js';
 import { diagnosticsOf } from './diagnostics-of.js';
@@ -400,14 +400,15 @@ export class PreviewEngine {
     return this.impactOf(seq, started, before);
   }
 
-  /** The last run's statement with explanations, withheld items after the paid lines of their month, for export. */
-  statementRows(): ExportRow[] {
+  /** The last run's statement with explanations and withheld reasons in `lang`, withheld items after the paid lines of their month, for export. */
+  statementRows(lang: Lang = 'en'): ExportRow[] {
     if (!this.last) return [];
     const { policy, dataset: kept, options } = this.last;
     const dataset = this.whole(policy, kept);
-    const statement = settle(policy, dataset, { ...options, detail: 'explanation' });
+    const statement = settle(policy, dataset, { ...options, detail: 'explanation', lang });
+    const units = unitsOf(policy);
     const rows: ExportRow[] = statement.lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, kind: l.kind, amount: l.amount, status: 'paid', explanation: l.explanation }));
-    for (const w of statement.withheld) rows.push({ period: w.period, payeeId: w.payeeId, line: w.line, kind: w.kind, amount: '0.00', status: 'withheld', explanation: w.reason });
+    for (const w of statement.withheld) rows.push({ period: w.period, payeeId: w.payeeId, line: w.line, kind: w.kind, amount: '0.00', status: 'withheld', explanation: reasonText(w, lang, { units }) });
     const order = new Map(dataset.covered.map((p, i) => [p.payeeId, i]));
     return rows.sort((a, b) => (order.get(a.payeeId) ?? 0) - (order.get(b.payeeId) ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   }

@@ -136,7 +136,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     tables = req.tables;
     engine.setDataset(req.tables);
   }
-  else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows() });
+  else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows(req.lang) });
   else if (req.type === 'trace') {
     const empty = { type: 'trace' as const, seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] };
     try {

@@ -1,6 +1,6 @@
 // Messages between the editor and the preview worker. Every request carries a sequence number;
 // the editor keeps only answers to its latest request, so stale results are dropped.
-import type { Diagnostic, Impact, LineKind, ParamInfo, StatementLine, TableSource, Totals, WithheldItem } from '../../../engine/index.js';
+import type { Diagnostic, Impact, Lang, LineKind, ParamInfo, StatementLine, TableSource, Totals, WithheldItem } from '../../../engine/index.js';
 import type { ImpactColumns, ImpactWire, PayeeList, SummaryColumns, SummaryWire } from './payee-columns.js';
 
 export interface DatasetTables {
@@ -20,7 +20,7 @@ export type WorkerRequest =
   | { type: 'dataset'; tables: DatasetTables }
   | { type: 'run'; seq: number; file: string; text: string; baseText?: string; range: PeriodRange }
   | { type: 'trace'; seq: number; payeeId: string; overrides?: FactOverride[] }
-  | { type: 'statement'; seq: number };
+  | { type: 'statement'; seq: number; lang?: Lang };
 
 /** The names a policy defines, for completion and the form. */
 export interface PolicyOutline {

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { loadPolicy, readDataset, settle, type SettleOptions, type Statement } from '../../../engine/index.js';
+import { type Lang, loadPolicy, localizeStatement, readDataset, settle, type SettleOptions, type Statement, unitsOf } from '../../../engine/index.js';
 import { ensureAppBuilt, ROOT } from './app-build.js';
 import { startFixture, type EditorFixture } from './editor-fixture.js';
 
@@ -57,13 +57,14 @@ export async function retype(page: Page, label: RegExp | string, text: string, d
   await settled(page);
 }
 
-/** The engine's statement of a rural-contract policy text over the scenario's data (or other facts). */
-export function ruralStatement(dir: string, policyText: string, options: { facts?: string; detail?: SettleOptions['detail'] } = {}): Statement {
+/** The engine's statement of a rural-contract policy text over the scenario's data (or other facts); with `lang`, its explanations and reasons in it. */
+export function ruralStatement(dir: string, policyText: string, options: { facts?: string; detail?: SettleOptions['detail']; lang?: Lang } = {}): Statement {
   const loaded = loadPolicy({ file: 'rural-contract.yaml', text: policyText });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
   const table = (t: string) => ({ file: `${t}.csv`, text: readFileSync(join(dir, 'data/rural-contract', `${t}.csv`), 'utf8') });
   const facts = options.facts === undefined ? table('facts') : { file: 'facts.csv', text: options.facts };
   const data = readDataset({ payees: table('payees'), facts }, loaded.policy);
   if (!data.ok) throw new Error(JSON.stringify(data.diagnostics));
-  return settle(loaded.policy, data.dataset, { detail: options.detail ?? 'amounts' });
+  const statement = settle(loaded.policy, data.dataset, { detail: options.detail ?? 'amounts', lang: options.lang });
+  return options.lang ? localizeStatement(statement, options.lang, { units: unitsOf(loaded.policy) }) : statement;
 }

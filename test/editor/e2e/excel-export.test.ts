@@ -1,6 +1,7 @@
 // Export to Excel: the preview, its impact and its statement as one .xlsx, read back and checked
 // against the engine to the cent; headers in Chinese when the editor is in 中文, in English
-// otherwise; money as numbers formatted ¥ with thousands separators.
+// otherwise, explanations and withheld reasons in the editor's language; money as numbers
+// formatted ¥ with thousands separators.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -40,6 +41,8 @@ describe('export to Excel', { timeout: 90_000 }, () => {
     const saved = readFileSync(join(fx.dir, 'policies', POLICY), 'utf8');
     const edited = saved.replace('    value: 0.02\n', '    value: 0.03\n');
     const before = statementOf(saved), after = statementOf(edited);
+    // the statement sheet in 简体中文, as the engine writes it in that language
+    const afterZh = ruralStatement(fx.dir, edited, { detail: 'explanation', lang: 'zh-CN' });
     const impact = compareStatements(before, after);
     await retype(page, /^step_rate —/, '3');
     await page.screenshot({ path: join(SHOTS, 'export-zh-CN.png') });
@@ -76,11 +79,13 @@ describe('export to Excel', { timeout: 90_000 }, () => {
     const withheld = statement.slice(1).filter((r) => r[5] === '暂扣');
     expect(paid.length).toBe(after.lines.length);
     expect(withheld.length).toBe(after.withheld.length);
-    const line = after.lines.find((l) => l.payeeId === 'R02' && l.line === 'under_completion')!;
+    const line = afterZh.lines.find((l) => l.payeeId === 'R02' && l.line === 'under_completion')!;
+    expect(line.explanation).toContain('；因为 ');
     expect(paid.find((r) => r[0] === line.period && r[1] === 'R02' && r[2] === 'under_completion')).toEqual([line.period, 'R02', 'under_completion', '扣减', line.amount, '已计发', line.explanation]);
     const total = paid.reduce((s, r) => s.add(Exact.parse(String(r[4]))), Exact.ZERO);
     expect(total.toFixed(2)).toBe(after.totals.total);
-    expect(withheld.map((r) => r[6])).toEqual(expect.arrayContaining([after.withheld[0].reason]));
+    expect(withheld.map((r) => r[6])).toEqual(expect.arrayContaining([afterZh.withheld[0].reason]));
+    expect(afterZh.withheld[0].reason).toMatch(/^未发放：/);
   });
 
   it('heads the sheets in English when the editor is in English', async () => {
