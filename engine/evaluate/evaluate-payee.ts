@@ -62,7 +62,8 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
   const { bare, inLedger, runs } = constants;
   const integer = options.engine !== 'reference';
   const lean = options.detail === 'amounts', explainers = options.detail === 'explanation' ? lineExplainers(plan, options.zhUnits) : undefined;
-  const zhUnits = options.zhUnits;
+  // 简体中文 sentences of traced lines show values in the policy's units
+  const zh = options.zhUnits && { units: options.zhUnits };
   const rules = plan.rules;
   // one context per payee, its month moved on: nothing keeps a context past its month
   const ctx: Ctx = { p: state, m: 0 };
@@ -159,7 +160,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (out.columns) { out.columns.pushExact(m, rule.index, amount, unit); continue; }
         const text = amount.toFixed(scale);
         const explanation = explainer?.explain ? explainer.explain(ctx, rule.kind === 'deduction' ? result.exact.neg() : result.exact, text)
-          : !trace ? '' : zhUnits ? traceExplanation(trace, explain(trace), 'zh-CN', { units: zhUnits }) : explain(trace);
+          : !trace ? '' : (zh && traceExplanation(trace, 'zh-CN', zh)) ?? explain(trace);
         // outside trace detail, a line's id is made when read
         if (full) out.lines.push({ id, period, payeeId, policy: plan.id, line: rule.id, kind: rule.kind, amount: text, explanation, trace: trace ?? bare[rule.index] });
         else out.lines.push(new SettledLine(period, payeeId, plan.id, rule.id, rule.kind, text, explanation, bare[rule.index]));

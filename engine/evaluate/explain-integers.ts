@@ -12,8 +12,8 @@ import type { HeldShape } from '../compile/condition/compiled-condition.js';
 import { generateExplain, type HeldLeaf, type HeldRecords, valueSlot } from '../compile/integer/generate-explain.js';
 import type { FormulaTemplate } from './formula-template.js';
 import { ratioString, writesAsRounded } from './explain-number.js';
-import { percent, yuan } from '../messages/format.js';
-import type { Unit, Units } from '../messages/localize.js';
+import { yuan } from '../messages/format.js';
+import { showIn, type Units } from '../messages/localize.js';
 
 export interface IntegerExplainer {
   /** The rounded amount in units (before a deduction's sign), the values kept in `out`; NaN: none. */
@@ -27,9 +27,6 @@ export interface IntegerExplainer {
   /** `; because …` (`；因为 …`) with the steps that held, when the code recorded them. */
   steps?: (values: ArrayLike<number>, at: number) => string;
 }
-
-/** A value in its unit, as `localizeStatement` shows it (`showIn`). */
-const inUnit = (text: string, unit: Unit | undefined) => (unit === 'percent' ? percent(text) : unit === 'money' ? yuan(text) : text);
 
 /** The explainer of a formula rule; in 简体中文 when given the policy's `units`. */
 export function integerExplainer(plan: Plan, rule: CompiledRule, t: FormulaTemplate, units?: Units): IntegerExplainer | undefined {
@@ -102,8 +99,8 @@ function step(leaf: HeldLeaf, around: string[] | undefined, out: ArrayLike<numbe
     // a value compared with a share or an amount is shown as one too
     const { fact, valueName } = leaf.shape.zh;
     const factUnit = units[fact], valueUnit = valueName ? units[valueName] : undefined;
-    left = inUnit(left, factUnit ?? valueUnit);
-    right = inUnit(right, valueUnit ?? factUnit);
+    left = showIn(left, factUnit ?? valueUnit);
+    right = showIn(right, valueUnit ?? factUnit);
   }
   if (around) return around[0] + left + around[1] + right + around[2];
   const pieces = units ? leaf.shape.zh.pieces : leaf.shape.pieces, relabels = units ? leaf.zhRelabels : leaf.relabels;

@@ -27,7 +27,7 @@ export interface LineExplainer {
    * rule has neither.
    */
   units?: (ctx: Ctx) => number;
-  /** The explanation of the line `units` just computed, from the values it kept; `rounded` as `explain`'s. */
+  /** The explanation of the line `units` just computed, written now (where `pooled` is absent): the values it kept, the steps from the closures; `rounded` as `explain`'s. */
   fromUnits?: (ctx: Ctx, rounded: string) => string;
   /**
    * Where the sentence of a line `units` computed is all in the values it kept (the steps that
@@ -84,13 +84,12 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   const { template, render, head, close } = formulaParts(plan, rule, a.formula);
   const { when, gate } = rule;
   /**
-   * The sentence: the rule's text, the line's own (its formula with numbers and amounts), then
-   * the steps that held — `steps` when the code recorded them, else from the conditions' closures.
+   * The sentence written now: the rule's text, the line's own (its formula with numbers and
+   * amounts), then the steps that held, from the conditions' closures.
    */
-  const sentence = (ctx: Ctx, line: string, steps: string | undefined) => {
+  const sentence = (ctx: Ctx, line: string) => {
     let text = head + line;
-    if (steps !== undefined) text += steps;
-    else if (when || gate) {
+    if (when || gate) {
       // the steps that held, in one list shared by every line (emptied first: a step may have thrown)
       HELD.length = 0;
       if (when) when.held(ctx, HELD);
@@ -102,17 +101,14 @@ function formulaExplainer(plan: Plan, rule: CompiledRule): LineExplainer | undef
   };
   const explain = (ctx: Ctx, exact: Exact, rounded: string) => {
     const exactText = exact.toString();
-    return sentence(ctx, render(ctx) + close + exactText + (exactText !== rounded ? ' → ' + rounded : ''), undefined);
+    return sentence(ctx, render(ctx) + close + exactText + (exactText !== rounded ? ' → ' + rounded : ''));
   };
+  const base: LineExplainer = { explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx) };
   const fast = template && integerExplainer(plan, rule, template);
-  return {
-    explain, traceless: TRACELESS, rendered: template ? () => {} : (ctx) => void render(ctx),
-    ...(fast && {
-      units: fast.units,
-      fromUnits: (ctx: Ctx, rounded: string) => sentence(ctx, fast.numbers(fast.out, 0) + fast.amounts(close, rounded, fast.out, 0), fast.steps?.(fast.out, 0)),
-    }),
-    ...(fast && (fast.steps || !(when || gate)) && { pooled: pooledExplainer(fast, head, close) }),
-  };
+  if (!fast) return base;
+  // written when read where the code records every step that held; else now, the steps from the closures
+  if (pooledWhole(rule, fast)) return { ...base, units: fast.units, pooled: pooledExplainer(fast, head, close) };
+  return { ...base, units: fast.units, fromUnits: (ctx, rounded) => sentence(ctx, fast.numbers(fast.out, 0) + fast.amounts(close, rounded, fast.out, 0)) };
 }
 
 /** A formula's template (or renderer) and the text of its sentences before and after its numbers. */
@@ -135,9 +131,12 @@ function zhFormulaExplainer(plan: Plan, rule: CompiledRule, units: Units): LineE
   const { template, render, head, close } = formulaParts(plan, rule, a.formula);
   const fromTrace: LineExplainer = { traceless: (amount) => amount.isZero(), rendered: template ? () => {} : (ctx) => void render(ctx) };
   const fast = template && integerExplainer(plan, rule, template, units);
-  if (!fast || !(fast.steps || !(rule.when || rule.gate))) return fromTrace;
+  if (!fast || !pooledWhole(rule, fast)) return fromTrace;
   return { ...fromTrace, units: fast.units, pooled: pooledExplainer(fast, head, close) };
 }
+
+/** Whether the values the code keeps hold a whole sentence: every step that held recorded, or no condition. */
+const pooledWhole = (rule: CompiledRule, fast: IntegerExplainer) => !!fast.steps || !(rule.when || rule.gate);
 
 /** A sentence written later from the values a line kept in the run's pool. */
 function pooledExplainer(fast: IntegerExplainer, head: string, close: string): PooledExplainer {

@@ -2,13 +2,11 @@
 // detail a line computed by generated code keeps the integers its sentence prints in the run's
 // pool (typed arrays: nothing for the collector to copy) and its text is made on each read. A
 // statement of 10,000 rural payees kept 150 MB of explanation text (two-byte strings: `→`, `…`)
-// that the collector copied and marked; written as read (a CSV row at a time) each text dies young.
-// It reads like a plain line — `explanation` is an accessor, and `toJSON` gives the same keys in
-// the same order — but a spread or a structured clone (postMessage) copies own fields only: copy
-// it with `plainLine`, or serialise it first (JSON), in the thread that settled it. Its id is
-// made when read too (as a SettledLine's).
+// that the collector copied and marked; written as read (a CSV row at a time) each text dies
+// young. Its id is made when read too (copy it with `plainLine`).
 import { lineId } from '../compile/runtime.js';
 import type { LineKind, LineTrace, StatementLine } from '../types.js';
+import { lineJson } from './line-json.js';
 
 /**
  * The integers of many lines' explanations, appended as lines are made; one per run. In blocks
@@ -64,7 +62,5 @@ export class ExplainedLine implements StatementLine {
     return this.#explainer.write(this.#values, this.#at, this.amount);
   }
 
-  toJSON(): StatementLine {
-    return { id: this.id, period: this.period, payeeId: this.payeeId, policy: this.policy, line: this.line, kind: this.kind, amount: this.amount, explanation: this.explanation, trace: this.trace };
-  }
+  toJSON(): StatementLine { return lineJson(this); }
 }

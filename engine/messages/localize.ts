@@ -78,12 +78,12 @@ export function reasonText(item: WithheldItem | UnpaidItem, lang: Lang, options?
 
 /** A statement line's explanation in `lang`, from its trace (settle with traces, or in `explanation` detail with `lang`). */
 export function explanationText(line: StatementLine, lang: Lang, options?: LocalizeOptions): string {
-  return traceExplanation(line.trace, line.explanation, lang, options);
+  return traceExplanation(line.trace, lang, options) ?? line.explanation;
 }
 
-/** The explanation of a line with this trace in `lang`; `english`, its English sentence, where the trace has no formula and no condition. */
-export function traceExplanation(trace: LineTrace, english: string, lang: Lang, options?: LocalizeOptions): string {
-  if (lang === 'en' || (!trace.formula && !trace.conditions.length)) return english;
+/** The explanation of a line with this trace in `lang`; undefined where it is the English sentence (English, or a trace without formula and conditions). */
+export function traceExplanation(trace: LineTrace, lang: Lang, options?: LocalizeOptions): string | undefined {
+  if (lang === 'en' || (!trace.formula && !trace.conditions.length)) return undefined;
   return renderIn(explanationMessage(trace), lang, options);
 }
 

@@ -47,7 +47,6 @@ export function lineOf(policy: CompiledPolicy, columns: StatementColumns, i: num
   return new SettledLine(period, columns.payeeIds[columns.payee[i]], columns.policy.id, rule.id, rule.kind, amountOf(columns, i), '', constants.bare[k]);
 }
 
-
 /**
  * Payee `payee`'s withheld items (its index in `columns.payeeIds`), as `settle` makes them in
  * `amounts` detail with their reasons: its payee settled again, alone, with the population values

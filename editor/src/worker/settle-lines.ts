@@ -34,10 +34,9 @@ type Settling = Generator<undefined, Span, undefined>;
 /** The settle into `builder`, pausing after each slice (a generator), so a worker can answer its messages between slices. */
 function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOptions, builder: RunLinesBuilder): Settling {
   // lines and withheld items as columns (no objects); withheld items are only counted
-  const amounts = options;
   const payees = dataset.covered;
   if (payees.length <= SLICE) {
-    const statement = settleColumns(policy, dataset, amounts);
+    const statement = settleColumns(policy, dataset, options);
     builder.add(statement);
     return { from: statement.from, to: statement.to };
   }
@@ -45,14 +44,14 @@ function* slices(policy: CompiledPolicy, dataset: Dataset, options: SettleOption
     const ranks = options.ranks ?? (populationRoundsOf(policy) ? populationOf(policy, dataset, options) : undefined);
     let from = '', to = '';
     for (let i = 0; i < payees.length; i += SLICE) {
-      const statement = settleColumns(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...amounts, ...(ranks ? { ranks } : {}) });
+      const statement = settleColumns(policy, { ...dataset, covered: payees.slice(i, i + SLICE) }, { ...options, ...(ranks ? { ranks } : {}) });
       builder.add(statement);
       ({ from, to } = statement);
       yield;
     }
     return { from, to };
   } catch (e) {
-    if (e instanceof RatecardError) settleColumns(policy, dataset, amounts); // throws with every payee's problem
+    if (e instanceof RatecardError) settleColumns(policy, dataset, options); // throws with every payee's problem
     throw e;
   }
 }
