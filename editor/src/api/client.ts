@@ -37,11 +37,8 @@ export const api = {
   /** The policy's test cases beside it, or undefined when it has none. */
   tests: (file: string) => fetch(`/api/policies/${enc(file)}/tests`, { cache: 'no-store' }).then((r) => (r.status === 404 ? undefined : json<{ file: string; text: string }>(r))),
   datasets: () => fetch('/api/datasets').then((r) => json<DatasetInfo[]>(r)),
-  table: (name: string, table: string) =>
-    fetch(`/api/datasets/${enc(name)}/${enc(table)}`).then(async (r) => {
-      if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
-      return r.text();
-    }),
+  /** Where a bundled table is served: the workers fetch it (table-bytes.ts), the page never holds its text. */
+  tableUrl: (name: string, table: string) => `/api/datasets/${enc(name)}/${enc(table)}`,
 
   /** `impact`: the change's impact the person saw (and confirmed above the threshold), for the history. */
   async save(file: string, body: { text: string; baseVersion: string | null; author: string; message: string; impact?: SaveImpact }): Promise<SaveResult> {

@@ -1,6 +1,6 @@
 // The policy registry's routes (server/routes/approvals.ts), one function per route. Writes go
 // with the page's session cookie, like saves; a refusal throws its located message.
-import type { TableSource } from '../../../engine/index.js';
+import { type TableInput, textSource } from '../worker/table-bytes.js';
 import type { MeasuredImpact, PolicyState } from '../../../store/policies/types.js';
 
 export interface VersionInfo {
@@ -8,7 +8,7 @@ export interface VersionInfo {
   state: PolicyState; submittedBy: string | null; submittedAt: string | null; impact: MeasuredImpact | null; decidedBy: string | null; decidedAt: string | null;
 }
 export interface TransitionInfo { seq: number; from: PolicyState | null; to: PolicyState; by: string; at: string; why: string }
-export interface Dataset { payees: TableSource; facts: TableSource; transactions?: TableSource }
+export interface Dataset { payees: TableInput; facts: TableInput; transactions?: TableInput }
 
 /** A refusal of the registry: the server's located message, and its status (403 someone not allowed, 409 wrong state, 503 no store). */
 export class ApprovalError extends Error {
@@ -31,8 +31,12 @@ export const approvals = {
   },
   show: (policyId: string, version: string) =>
     fetch(`/policy-versions/${enc(policyId)}/${enc(version)}`, { cache: 'no-store' }).then((r) => answer<{ version: VersionInfo & { source: string }; transitions: TransitionInfo[] }>(r)),
-  submit: (body: { policy: { file: string; text: string }; by: string; why: string; from?: string; dataset: Dataset }) =>
-    postJson('/policy-versions', body).then((r) => answer<VersionInfo>(r)),
+  /** The dataset's tables go as text (a Blob the page holds is read for it). */
+  submit: async (body: { policy: { file: string; text: string }; by: string; why: string; from?: string; dataset: Dataset }) => {
+    const { payees, facts, transactions } = body.dataset;
+    const dataset = { payees: await textSource(payees), facts: await textSource(facts), ...(transactions ? { transactions: await textSource(transactions) } : {}) };
+    return postJson('/policy-versions', { ...body, dataset }).then((r) => answer<VersionInfo>(r));
+  },
   decide: (policyId: string, version: string, action: 'approve' | 'reject' | 'withdraw', body: { by: string; why: string }) =>
     postJson(`/policy-versions/${enc(policyId)}/${enc(version)}/${action}`, body).then((r) => answer<VersionInfo>(r)),
 };

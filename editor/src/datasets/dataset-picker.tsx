@@ -1,11 +1,11 @@
 // Choose the preview's data: a bundled dataset from the server, or CSV / Excel files loaded here.
 import { useRef, useState } from 'react';
-import type { TableSource } from '../../../engine/index.js';
+import type { TableInput } from '../worker/table-bytes.js';
 import type { DatasetInfo } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import { readTableFile } from './read-table.js';
 
-export interface LoadedFiles { payees: TableSource; facts: TableSource; transactions?: TableSource; name: string }
+export interface LoadedFiles { payees: TableInput; facts: TableInput; transactions?: TableInput; name: string }
 
 interface Props {
   datasets: DatasetInfo[];

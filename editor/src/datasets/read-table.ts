@@ -4,7 +4,7 @@
 // the stored text, never through a float; a header `收入 (revenue_actual)` is the column
 // `revenue_actual`, so the template's headers read back.
 import readXlsxFile from 'read-excel-file/browser';
-import type { TableSource } from '../../../engine/index.js';
+import type { TableInput } from '../worker/table-bytes.js';
 import { excelNumber } from './excel-number.js';
 
 export type TableName = 'payees' | 'facts' | 'transactions';
@@ -18,7 +18,7 @@ const cellText = (v: unknown): string => {
 /** `收入 (revenue_actual)` or `收入（revenue_actual）` → `revenue_actual`; other headers as written. */
 export const columnOfHeader = (header: string): string => /[(（]\s*([A-Za-z][A-Za-z0-9_-]*)\s*[)）]\s*$/.exec(header)?.[1] ?? header;
 
-export async function readTableFile(file: File, table?: TableName): Promise<TableSource> {
+export async function readTableFile(file: File, table?: TableName): Promise<TableInput> {
   if (/\.xlsx$/i.test(file.name)) {
     const sheets = await readXlsxFile(file, { parseNumber: excelNumber });
     const sheet = sheets.find((s) => s.sheet.trim().toLowerCase() === table) ?? sheets[0];
@@ -26,5 +26,7 @@ export async function readTableFile(file: File, table?: TableName): Promise<Tabl
     if (rows[0]) rows[0] = rows[0].map(columnOfHeader);
     return { file: file.name, rows, lines: rows.map((_, i) => i + 1) };
   }
-  return { file: file.name, text: await file.text() };
+  // CSV as the file itself (a Blob on disk): the workers read its bytes where they read the
+  // table (table-bytes.ts), the page never holds its text
+  return { file: file.name, blob: file };
 }

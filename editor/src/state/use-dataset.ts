@@ -21,8 +21,9 @@ export function useDataset() {
     if (!info) return;
     setChosen(name);
     try {
-      const read = async (table: string) => ({ file: `${name}/${table}.csv`, text: await api.table(name, table) });
-      const [payees, facts, transactions] = await Promise.all([read('payees'), read('facts'), info.tables.includes('transactions') ? read('transactions') : undefined]);
+      // the workers fetch the tables where they read them: the page never holds their text
+      const read = (table: string) => ({ file: `${name}/${table}.csv`, url: new URL(api.tableUrl(name, table), location.href).href });
+      const [payees, facts, transactions] = [read('payees'), read('facts'), info.tables.includes('transactions') ? read('transactions') : undefined];
       setTables({ id: `${name}#${++loads}`, payees, facts, ...(transactions ? { transactions } : {}) });
       setError(undefined);
     } catch (e) {

@@ -4,9 +4,10 @@ import { comparison } from './compare.js';
 import { runTests } from './policy-tests.js';
 import { failure, type Settler } from './settler.js';
 import { sweep } from './sweep.js';
+import { tablesAt } from './table-bytes.js';
 
 export function handleAnalysis(settler: Settler, req: AnalysisRequest): AnalysisResponse | undefined {
-  if (req.type === 'dataset') { settler.setDataset(req.tables); return undefined; }
+  if (req.type === 'dataset') { settler.setDataset(tablesAt(req.tables)); return undefined; }
   if (req.type === 'tests') return runTests(req.seq, req.file, req.text, req.testFile, req.testText);
   if (req.type === 'sweep') return { type: 'sweep', seq: req.seq, points: sweep(settler, req.file, req.text, req.param, req.values, req.range) };
   const before = settler.settle(req.file, req.before.text, req.range);

@@ -4,7 +4,7 @@
 import { Exact, type PayeeRecord, type Statement } from '../../../engine/index.js';
 import type { Comparison, LineChange, PayeeChange } from './analysis-protocol.js';
 import { attributeNames, breakdown } from './breakdown.js';
-import type { DatasetTables } from './protocol.js';
+import type { TablesAt } from './table-bytes.js';
 import { revenueByPayee, revenueFactOf, shareOf } from './revenue.js';
 import { statementDiff } from './statement-diff.js';
 
@@ -44,7 +44,7 @@ export function payeeLines(before: Statement, after: Statement, payeeId: string)
     .map((r) => ({ period: r.period, line: r.line, kind: r.kind, before: r.before.toFixed(2), after: r.after.toFixed(2), delta: r.after.sub(r.before).toFixed(2) }));
 }
 
-export function comparison(tables: DatasetTables, before: Sides, after: Sides, payeeId?: string): Comparison {
+export function comparison(tables: TablesAt, before: Sides, after: Sides, payeeId?: string): Comparison {
   const impact = statementDiff(before.statement, after.statement);
   const payees = payeeChanges(before, after, impact.payees);
   const from = after.statement.from, to = after.statement.to;

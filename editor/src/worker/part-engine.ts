@@ -13,12 +13,11 @@ import { readShared } from './read-in-chunks.js';
 import { type ColumnsLike, gridColumns, type LineIndex, linesExpected, type RuleLines, RunLinesBuilder } from './rule-lines.js';
 import { shareColumns } from './shared-columns.js';
 import { settleLinesUntil, Superseded } from './settle-lines.js';
+import { freeRead, readTables } from './table-bytes.js';
 
 export class PartEngine {
   private tables?: DatasetTables;
   private from = 0;
-  /** The tables hold the part only (helper-part.ts): its first payee is at `from` in payees.csv. */
-  private cut = false;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private index: LineIndex = { payee: new Map() };
   private loaded?: { text: string; policy: CompiledPolicy };
@@ -30,14 +29,14 @@ export class PartEngine {
   private readonly pool = new ColumnPool();
 
   /**
-   * Keeps the tables until the part's dataset is read from them, then drops them (the text of
-   * 100,000 payees is 80 MB): the preview worker sends them again for another fact layout. With
-   * `cut`, they hold the part only (helper-part.ts).
+   * The tables (Blobs cross as handles), of which this part reads the payees from position
+   * `from` on: a Blob's bytes are read for that and freed at once (table-bytes.ts), and the
+   * tables dropped (text or rows would stay otherwise): the preview worker sends them again for
+   * another fact layout.
    */
-  setTables(tables: DatasetTables, from: number, cut = false): void {
+  setTables(tables: DatasetTables, from: number): void {
     this.tables = tables;
     this.from = from;
-    this.cut = cut;
     this.datasets.clear();
     this.index = { payee: new Map() };
     this.like.clear();
@@ -48,13 +47,15 @@ export class PartEngine {
   /** Nothing to settle for a while: the amount columns kept for the next settle are let go. */
   rest(): void { this.pool.clear(); }
 
-  private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
+  private async dataset(policy: CompiledPolicy): Promise<Dataset | Diagnostic[]> {
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d && this.tables) {
-      const tables = this.tables;
-      const read = this.cut ? readShared(tables, policy, 0, () => readDataset(tables, policy))
-        : readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      const given = this.tables, tables = await readTables(given);
+      // another dataset given meanwhile: this one is not kept
+      if (this.tables !== given) return [];
+      const read = readShared(tables, policy, this.from, () => readDataset(tablesFrom(tables, this.from), policy));
+      freeRead(tables, given);
       d = read.ok ? read.dataset : read.diagnostics;
       this.datasets.set(key, d);
       if (read.ok) read.dataset.payees.forEach((p, i) => this.index.payee.set(p.payeeId, this.from + i));
@@ -88,21 +89,21 @@ export class PartEngine {
   }
 
   /** The policy of `text` (the last one kept) and the part's dataset for its fact layout, or the problems. */
-  private input(req: { file: string; text: string }): { policy: CompiledPolicy; dataset: Dataset } | { diagnostics: Diagnostic[] } {
+  private async input(req: { file: string; text: string }): Promise<{ policy: CompiledPolicy; dataset: Dataset } | { diagnostics: Diagnostic[] }> {
     if (this.loaded?.text !== req.text) {
       const loaded = loadPolicy({ file: req.file, text: req.text });
       if (!loaded.ok) return { diagnostics: loaded.diagnostics };
       this.loaded = { text: req.text, policy: loaded.policy };
     }
     const policy = this.loaded.policy;
-    const dataset = this.dataset(policy);
+    const dataset = await this.dataset(policy);
     return Array.isArray(dataset) ? { diagnostics: dataset } : { policy, dataset };
   }
 
   /** The part's population keys of one round (the preview worker combines them with its own). */
-  keys(req: PartKeys): PartKeysResult {
+  async keys(req: PartKeys): Promise<PartKeysResult> {
     try {
-      const input = this.input(req);
+      const input = await this.input(req);
       if ('diagnostics' in input) return { ok: false, diagnostics: input.diagnostics };
       const policy = req.evaluate ? restrictRules(input.policy, new Set(req.evaluate)) : input.policy;
       return { ok: true, keys: populationKeys(policy, input.dataset, { ...req.options, round: req.round, ranks: req.ranks }) };
@@ -116,7 +117,7 @@ export class PartEngine {
     for (const a of req.spare ?? []) this.pool.release(a);
     let into: RunLinesBuilder | undefined;
     try {
-      const input = this.input(req);
+      const input = await this.input(req);
       if ('diagnostics' in input) return { ok: false, diagnostics: input.diagnostics };
       const { dataset } = input;
       const policy = req.evaluate ? restrictRules(input.policy, new Set(req.evaluate)) : input.policy;

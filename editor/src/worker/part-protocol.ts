@@ -1,7 +1,6 @@
 // Messages between the preview worker and its helper, which settles the second half of the
 // payees on the other core. Lines travel as transferred typed arrays, never copied as objects.
 import type { Diagnostic, PopulationRecord, RankKeys, SettleOptions } from '../../../engine/index.js';
-import type { PartBytes } from './helper-part.js';
 import type { DatasetTables } from './protocol.js';
 import type { Cents, RuleLines } from './rule-lines.js';
 
@@ -37,7 +36,6 @@ export interface PartKeys {
 
 export type PartRequest =
   | { type: 'tables'; tables: DatasetTables; from: number }
-  | { type: 'part'; part: PartBytes; from: number }
   | ({ type: 'settle'; id: number } & PartSettle)
   | ({ type: 'keys'; id: number } & PartKeys)
   | { type: 'rest' };

@@ -11,7 +11,8 @@ import { ColumnPool, columnsOf } from './column-pool.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
 import type { PartKeys, PartKeysResult, PartResult, PartSettle } from './part-protocol.js';
-import { onePayeeTables, payeeFacts } from './one-payee.js';
+import { onePayeeTables, payeeFacts, payeeRows } from './one-payee.js';
+import { HeldTables } from './held-tables.js';
 import { readInChunks, readShared } from './read-in-chunks.js';
 import { shareValues } from './shared-values.js';
 import { shareColumns } from './shared-columns.js';
@@ -21,6 +22,7 @@ import { changedParams, rulesReading, type RulesToSettle } from './policy-depend
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
 import { type Cents, gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { HALVES_FROM, type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
+import { sourceOf } from './table-bytes.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -66,8 +68,14 @@ interface Run {
   to: string;
 }
 
+const isRun = (x: Run | CompiledPolicy): x is Run => 'lines' in x;
+
 export class PreviewEngine {
-  private tables?: DatasetTables;
+  /**
+   * The dataset's tables: Blobs read while a request reads them (`open`/`close`), held read for
+   * a dataset settled whole here (below `halvesFrom` payees: small, read once).
+   */
+  private readonly tables = new HeldTables(() => this.ids.length < this.halvesFrom);
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   /**
    * Datasets holding the facts of the payees before a position only (the first half, which this
@@ -95,7 +103,7 @@ export class PreviewEngine {
   constructor(private readonly halvesFrom = HALVES_FROM) {}
 
   setDataset(tables: DatasetTables): void {
-    this.tables = tables;
+    this.tables.set(tables);
     this.datasets.clear();
     this.index = { payee: new Map() };
     this.ids = [];
@@ -109,6 +117,7 @@ export class PreviewEngine {
 
   /** The page is idle: the arrays kept for the next settle are let go, for V8 to collect while nothing runs. */
   rest(): void {
+    this.tables.release();
     this.pool.clear();
     this.spare = [];
   }
@@ -130,13 +139,13 @@ export class PreviewEngine {
   }
 
   private dataset(policy: CompiledPolicy): Dataset | Diagnostic[] {
-    if (!this.tables) return [{ file: '(dataset)', line: 1, column: 1, severity: 'error', field: '', code: 'no-dataset', message: 'no dataset chosen' }];
+    if (!this.tables.given) return [{ file: '(dataset)', line: 1, column: 1, severity: 'error', field: '', code: 'no-dataset', message: 'no dataset chosen' }];
     const key = JSON.stringify(policy.layout);
     let d = this.datasets.get(key);
     if (!d) {
       // over many payees, the second half's facts are read, checked and dropped (the helper settles them)
       const half = (payees: number) => (payees >= this.halvesFrom ? Math.floor(payees / 2) : payees);
-      const chunked = readInChunks(this.tables, policy, 0, half);
+      const chunked = readInChunks(this.tables.now, policy, 0, half);
       if (chunked && half(chunked.payees.length) < chunked.payees.length) this.halves.set(chunked, half(chunked.payees.length));
       const read = chunked ? { ok: true as const, dataset: chunked } : this.readWhole(policy);
       d = read.ok ? read.dataset : read.diagnostics;
@@ -153,8 +162,8 @@ export class PreviewEngine {
 
   /** Every payee's facts for `policy`, read by one readDataset (equal values shared). */
   private readWhole(policy: CompiledPolicy): DatasetResult {
-    const { payees, facts, transactions } = this.tables!;
-    const read = readDataset({ payees, facts, ...(transactions ? { transactions } : {}) }, policy);
+    const { payees, facts, transactions } = this.tables.now;
+    const read = readDataset({ payees: sourceOf(payees), facts: sourceOf(facts), ...(transactions ? { transactions: sourceOf(transactions) } : {}) }, policy);
     return read.ok ? { ok: true, dataset: shareValues(read.dataset) } : read;
   }
 
@@ -165,7 +174,7 @@ export class PreviewEngine {
    */
   private whole(policy: CompiledPolicy, dataset: Dataset): Dataset {
     if (!this.halves.has(dataset)) return dataset;
-    const read = readShared(this.tables!, policy, 0, () => this.readWhole(policy));
+    const read = readShared(this.tables.now, policy, 0, () => this.readWhole(policy));
     if (!read.ok) throw new RatecardError(read.diagnostics);
     return read.dataset;
   }
@@ -206,7 +215,7 @@ export class PreviewEngine {
 
   /** What settling `policy` takes: a kept run of the same dataset and range that differs only in parameters, and the rules reading them. */
   private prepare(policy: CompiledPolicy, options: SettleOptions): Prepared {
-    const key = JSON.stringify([this.tables?.id, options]);
+    const key = JSON.stringify([this.tables.given?.id, options]);
     const text = policy.source.text;
     const all = policy.rules.length;
     // the kept run (the last or the saved one) that leaves the fewest rules to settle
@@ -298,7 +307,7 @@ export class PreviewEngine {
     } catch (e) {
       if (!(e instanceof RatecardError)) throw e;
       // settled here whole: every payee's problem reported, or the run itself when only the helper failed
-      return this.settleWhole(prep, policy, dataset, options);
+      return this.tables.with(() => this.settleWhole(prep, policy, dataset, options));
     }
   }
 
@@ -318,13 +327,15 @@ export class PreviewEngine {
   /** `run` with the payees settled in two halves, the second by `helper` on the other core; given up between slices once `stale()`. */
   async runInHalves(seq: number, policy: CompiledPolicy, range: PeriodRange, helper: PartHelper, stale: () => boolean = () => false): Promise<Result> {
     const started = performance.now();
+    const tables = this.tables.given;
+    this.tables.release(); // the bytes a trace held: an edit's memory goes to its run
+    await this.ready(policy);
     const dataset = this.dataset(policy);
     if (Array.isArray(dataset)) return this.result(seq, started, dataset);
-    const tables = this.tables;
     try {
       const run = await this.settleRunInHalves(policy, dataset, optionsOf(range), helper, stale);
       // another dataset chosen meanwhile: this run is stale (its answer is dropped) and not kept
-      if (this.tables !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
+      if (this.tables.given !== tables) return { type: 'result', seq, ok: false, diagnostics: [], computeMs: 0 };
       return this.result(seq, started, this.keep('last', run));
     } catch (e) {
       // given up for a newer edit (`stale`): dropped like an answer about another dataset, nothing kept
@@ -332,6 +343,27 @@ export class PreviewEngine {
       return this.result(seq, started, diagnosticsOf(e));
     }
   }
+
+  /**
+   * Reads the dataset for `policy`'s fact layout when it was not read yet (its tables opened for
+   * that: see HeldTables). Call before `run`, `payeeCountOf` or `impact` where the tables are Blobs.
+   */
+  async ready(policy: CompiledPolicy): Promise<void> {
+    const key = JSON.stringify(policy.layout);
+    if (!this.tables.given || this.datasets.has(key)) return;
+    try {
+      await this.tables.with(() => this.dataset(policy));
+    } catch (e) {
+      // a table that cannot be fetched or read: the problem every run of this layout reports
+      this.datasets.set(key, [{ file: '(dataset)', line: 1, column: 1, severity: 'error', field: '', code: 'dataset-unreadable', message: (e as Error).message }]);
+    }
+  }
+
+  /** `f` with the dataset's tables open: a trace or an export of a dataset given as Blobs reads them. */
+  withTables<T>(f: () => T): Promise<T> { return this.tables.with(f); }
+
+  /** True while the tables' bytes are held read (a dataset given as Blobs: only while a request reads them, or when small; tests). */
+  get tablesRead(): boolean { return this.tables.readable; }
 
   /** The payees whose facts the last run's dataset holds here (all, or the first half's: tests). */
   get factsHeld(): number { return this.last?.dataset.facts.size ?? 0; }
@@ -362,16 +394,14 @@ export class PreviewEngine {
     return { type: 'result', seq, ok: true, computeMs: Math.round(performance.now() - started), summary };
   }
 
-  /** The saved version's run over the last run's dataset and range: kept (per saved text, dataset and range), else settled by `settle`. */
-  private savedRun<R extends Run | Promise<Run>>(file: string, baseText: string | undefined, settle: (policy: CompiledPolicy, dataset: Dataset, options: SettleOptions) => R): Run | R | undefined {
+  /** The saved version's run over the last run's dataset and range when kept (per saved text, dataset and range), else its policy to settle. */
+  private savedRun(file: string, baseText: string | undefined): Run | CompiledPolicy | undefined {
     const last = this.last;
     if (!last || baseText === undefined) return undefined;
     if (this.base?.key === last.key && this.base.policy.source.text === baseText) return this.base;
     if (baseText === last.policy.source.text) return this.keep('base', last);
     const loaded = loadPolicy({ file, text: baseText });
-    if (!loaded.ok) return undefined;
-    const dataset = this.dataset(loaded.policy);
-    return Array.isArray(dataset) ? undefined : settle(loaded.policy, dataset, last.options);
+    return loaded.ok ? loaded.policy : undefined;
   }
 
   private impactOf(seq: number, started: number, before: Run | undefined): ImpactMessage {
@@ -385,7 +415,11 @@ export class PreviewEngine {
     const started = performance.now();
     let before: Run | undefined;
     try {
-      before = this.savedRun(file, baseText, (policy, dataset, options) => this.keep('base', this.settleRun(policy, dataset, options)));
+      const saved = this.savedRun(file, baseText);
+      if (saved && !isRun(saved)) {
+        const dataset = this.dataset(saved);
+        if (!Array.isArray(dataset)) before = this.keep('base', this.settleRun(saved, dataset, this.last!.options));
+      } else before = saved;
     } catch { /* no impact */ }
     return this.impactOf(seq, started, before);
   }
@@ -395,7 +429,13 @@ export class PreviewEngine {
     const started = performance.now();
     let before: Run | undefined;
     try {
-      before = await this.savedRun(file, baseText, async (policy, dataset, options) => this.keep('base', await this.settleRunInHalves(policy, dataset, options, helper, () => false)));
+      const saved = this.savedRun(file, baseText);
+      if (saved && !isRun(saved)) {
+        const options = this.last!.options;
+        await this.ready(saved);
+        const dataset = this.dataset(saved);
+        if (!Array.isArray(dataset)) before = this.keep('base', await this.settleRunInHalves(saved, dataset, options, helper, () => false));
+      } else before = saved;
     } catch { /* no impact */ }
     return this.impactOf(seq, started, before);
   }
@@ -420,35 +460,37 @@ export class PreviewEngine {
    * of the second half is read alone from the tables and settled over the whole dataset's months.
    */
   trace(seq: number, payeeId: string, overrides: FactOverride[] = []): Trace {
-    if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    if (!this.last || !this.tables.given) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     const { policy, dataset, options } = this.last;
     return this.traceWith(seq, payeeId, overrides, this.last, populationRoundsOf(policy) ? populationOf(policy, this.whole(policy, dataset), options) : {});
   }
 
   /** `trace` with the population values of the second half's payees from `helper`. */
   async traceInHalves(seq: number, payeeId: string, overrides: FactOverride[], helper: PartHelper): Promise<Trace> {
-    if (!this.last || !this.tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
-    const last = this.last, tables = this.tables;
+    if (!this.last || !this.tables.given) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    const last = this.last, tables = this.tables.given;
     const { policy, dataset, options } = last;
     const range = this.rangeOf(dataset, options);
     const ranks = range && populationRoundsOf(policy) ? await this.population(policy, policy, undefined, dataset, range, helper) : populationOf(policy, dataset, options);
     // another dataset chosen meanwhile: nothing to trace (a newer run of the same dataset is fine: `last` is the one ranked)
-    if (this.tables !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
-    return this.traceWith(seq, payeeId, overrides, last, ranks);
+    if (this.tables.given !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    this.tables.hold();
+    return this.tables.with(() => this.traceWith(seq, payeeId, overrides, last, ranks));
   }
 
   /** The trace of `payeeId` in `last`, with population values `ranks`. */
   private traceWith(seq: number, payeeId: string, overrides: FactOverride[], last: Run, ranks: PopulationRecord): Trace {
-    const tables = this.tables!;
+    const tables = this.tables.now;
     const { policy, dataset, options } = last;
     const range = this.rangeOf(dataset, options);
-    const facts = payeeFacts(tables, payeeId);
+    const factRows = payeeRows(tables.facts, payeeId);
+    const facts = payeeFacts(tables, payeeId, factRows);
     const half = this.halves.get(dataset);
     const elsewhere = half !== undefined && (this.index.payee.get(payeeId) ?? 0) >= half;
     let one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
     if (overrides.length || elsewhere) {
-      const { payees, facts: factRows, transactions } = onePayeeTables(tables, payeeId, overrides);
-      const read = readDataset({ payees, facts: factRows, ...(transactions ? { transactions } : {}) }, policy);
+      const { payees, facts: factTable, transactions } = onePayeeTables(tables, payeeId, overrides, factRows);
+      const read = readDataset({ payees, facts: factTable, ...(transactions ? { transactions } : {}) }, policy);
       if (!read.ok) return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...(overrides.length ? { overrides } : {}), diagnostics: read.diagnostics };
       one = read.dataset;
     }

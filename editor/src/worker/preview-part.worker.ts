@@ -2,7 +2,6 @@
 // the preview worker settles the first (see part-engine.ts). Its columns are transferred back;
 // a settle a newer one replaced while it ran is given up (the preview worker no longer waits for it).
 // It also gives its payees' population keys, round by round, for population values over all payees.
-import { partTables } from './helper-part.js';
 import { PartEngine } from './part-engine.js';
 import { buffersOf, type PartRequest, type PartResponse } from './part-protocol.js';
 
@@ -20,16 +19,12 @@ self.onmessage = (event: MessageEvent<PartRequest>) => {
     queue = queue.then(() => engine.setTables(req.tables, req.from));
     return;
   }
-  if (req.type === 'part') {
-    queue = queue.then(() => engine.setTables(partTables(req.part), req.from, true));
-    return;
-  }
   if (req.type === 'rest') {
     queue = queue.then(() => engine.rest());
     return;
   }
   if (req.type === 'keys') {
-    queue = queue.then(() => post({ type: 'keys', id: req.id, ...engine.keys(req) }));
+    queue = queue.then(async () => post({ type: 'keys', id: req.id, ...(await engine.keys(req)) }));
     return;
   }
   newest = req.id;

@@ -2,7 +2,6 @@
 // Runs that arrive while one is computing replace each other: only the newest is computed.
 // Over a large dataset, a helper worker settles the second half of the payees on the other core.
 import { type PartHelper, PreviewEngine } from './preview-engine.js';
-import { helperPart } from './helper-part.js';
 import { PartColumns } from './part-columns.js';
 import type { PartKeys, PartKeysResult, PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -53,15 +52,11 @@ function started(): Helper {
   return h;
 }
 
-/** Sends the helper its part of the tables for `layout` when it does not hold it. */
+/** Sends the helper the tables (Blobs cross as handles: it reads its part's bytes itself) for `layout` when it does not hold their dataset. */
 function sendTables(layout: string) {
   const h = started();
   if (tables && h.sent !== `${tables.id}\u0000${layout}`) {
-    const from = Math.floor(engine.payeeCount / 2);
-    // its part only, as transferred bytes, where it can be cut so (helper-part.ts)
-    const part = helperPart(tables, from);
-    if (part) h.worker.postMessage({ type: 'part', part, from } satisfies PartRequest, [part.payees.bytes.buffer, part.facts.bytes.buffer] as ArrayBuffer[]);
-    else h.worker.postMessage({ type: 'tables', tables, from } satisfies PartRequest);
+    h.worker.postMessage({ type: 'tables', tables, from: Math.floor(engine.payeeCount / 2) } satisfies PartRequest);
     h.sent = `${tables.id}\u0000${layout}`;
   }
   return h;
@@ -115,6 +110,7 @@ async function drain() {
     const { checked, policy } = engine.check(req.seq, req.file, req.text);
     post(checked);
     if (!policy) return;
+    await engine.ready(policy);
     const result = engine.payeeCountOf(policy) >= HALVES_FROM ? await engine.runInHalves(req.seq, policy, req.range, inHelper, () => pending !== undefined) : engine.run(req.seq, policy, req.range);
     post(result, result.ok ? summaryBuffers(result.summary.columns) : []);
     // The impact needs the saved version settled too: sent after the result, skipped when a newer edit waits.
@@ -136,15 +132,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     tables = req.tables;
     engine.setDataset(req.tables);
   }
-  else if (req.type === 'statement') post({ type: 'statement', seq: req.seq, rows: engine.statementRows(req.lang) });
+  else if (req.type === 'statement') {
+    // a failure raised outside the promise: the page shows the worker's error, as before
+    engine.withTables(() => engine.statementRows(req.lang)).then((rows) => post({ type: 'statement', seq: req.seq, rows }), (e: unknown) => setTimeout(() => { throw e; }));
+  }
   else if (req.type === 'trace') {
     const empty = { type: 'trace' as const, seq: req.seq, payeeId: req.payeeId, lines: [], withheld: [] };
-    try {
-      if (!inHalves()) post(engine.trace(req.seq, req.payeeId, req.overrides));
-      else engine.traceInHalves(req.seq, req.payeeId, req.overrides ?? [], inHelper).then(post, () => post(empty));
-    } catch {
-      post(empty);
-    }
+    const traced = inHalves() ? engine.traceInHalves(req.seq, req.payeeId, req.overrides ?? [], inHelper) : engine.withTables(() => engine.trace(req.seq, req.payeeId, req.overrides));
+    traced.then(post, () => post(empty));
   }
   else {
     clearTimeout(resting);

@@ -1,14 +1,16 @@
 // Messages between the editor and the preview worker. Every request carries a sequence number;
 // the editor keeps only answers to its latest request, so stale results are dropped.
-import type { Diagnostic, Impact, Lang, LineKind, ParamInfo, StatementLine, TableSource, Totals, WithheldItem } from '../../../engine/index.js';
+import type { Diagnostic, Impact, Lang, LineKind, ParamInfo, StatementLine, Totals, WithheldItem } from '../../../engine/index.js';
+import type { TableInput } from './table-bytes.js';
 import type { ImpactColumns, ImpactWire, PayeeList, SummaryColumns, SummaryWire } from './payee-columns.js';
 
 export interface DatasetTables {
   /** Changes whenever the tables change, so the worker can cache what it read. */
   id: string;
-  payees: TableSource;
-  facts: TableSource;
-  transactions?: TableSource;
+  /** CSV as Blobs (read by the workers when they read the dataset), text, or spreadsheet rows. */
+  payees: TableInput;
+  facts: TableInput;
+  transactions?: TableInput;
 }
 
 export interface PeriodRange { from?: string; to?: string }

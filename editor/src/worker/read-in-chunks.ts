@@ -1,16 +1,16 @@
-// Reads a large dataset a few hundred payees at a time and joins the parts. One readDataset over
+// Reads a large dataset a hundred payees at a time and joins the parts. One readDataset over
 // the whole text holds a parsed record per row (1.2 million at 100,000 payees × 12 months) and an
 // `Exact` per cell until it returns, so V8 moves that garbage into the old generation and
 // collects it late: the preview worker's heap stood at 1 GB after loading for 278 MB kept. Read
 // in chunks, a chunk's records and its repeated values (shared at once) die young. Only where the
-// result is certainly the whole read's: plain texts, no transactions, every payee id in payees.csv
+// result is certainly the whole read's: plain tables (bytes or text), no transactions, every payee id in payees.csv
 // once, no problem in any chunk; otherwise undefined, and the caller reads the whole text, which
 // reports any problem as it always has.
 import { type CompiledPolicy, type Dataset, type DatasetResult, readDataset, type TableSource } from '../../../engine/index.js';
 import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, type PlainLines, plainLines } from './plain-lines.js';
-import type { DatasetTables } from './protocol.js';
 import { shareValues, ValuePool } from './shared-values.js';
+import { bytesOf, type TablesAt } from './table-bytes.js';
 
 /** Payees the policy covers per chunk: a chunk's parsed rows (about 1 MB) stay in the young generation. */
 export const CHUNK = 100;
@@ -70,10 +70,12 @@ function join(whole: Dataset | undefined, part: Dataset): Dataset {
  * read, checked and dropped chunk by chunk (they die young): every payee, its values and the
  * months are the whole read's, the facts only those of the payees before it.
  */
-export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from = 0, factsBefore?: (payees: number) => number): Dataset | undefined {
+export function readInChunks(tables: TablesAt, policy: CompiledPolicy, from = 0, factsBefore?: (payees: number) => number): Dataset | undefined {
   const { payees: p, facts: f } = tables;
-  if (policy.layout.transactions || !('text' in p) || !('text' in f) || !isPlain(p.text) || !isPlain(f.text)) return undefined;
-  const payees = plainLines(p.text), facts = plainLines(f.text);
+  if (policy.layout.transactions) return undefined;
+  const payeeBytes = bytesOf(p), factBytes = bytesOf(f);
+  if (!payeeBytes || !factBytes || !isPlain(payeeBytes) || !isPlain(factBytes)) return undefined;
+  const payees = plainLines(payeeBytes), facts = plainLines(factBytes);
   if (!payees.count || !facts.count) return undefined;
   const chunkOf = new Map<string, number>();
   const starts = chunkStarts(payees, from + 1, policy, chunkOf);
@@ -114,7 +116,7 @@ export function readInChunks(tables: DatasetTables, policy: CompiledPolicy, from
 }
 
 /** The dataset read in chunks when it can be (`factsBefore` as there), else by `readWhole`, whole; equal values shared either way. */
-export function readShared(tables: DatasetTables, policy: CompiledPolicy, from: number, readWhole: () => DatasetResult, factsBefore?: (payees: number) => number): DatasetResult {
+export function readShared(tables: TablesAt, policy: CompiledPolicy, from: number, readWhole: () => DatasetResult, factsBefore?: (payees: number) => number): DatasetResult {
   const chunked = readInChunks(tables, policy, from, factsBefore);
   if (chunked) return { ok: true, dataset: chunked };
   const read = readWhole();

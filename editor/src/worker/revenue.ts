@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import { Exact } from '../../../engine/index.js';
 import { rowsOf } from './one-payee.js';
-import type { DatasetTables } from './protocol.js';
+import type { TablesAt } from './table-bytes.js';
 
 /** The fact a policy text names as its revenue, when it names one. */
 export function revenueFactOf(text: string): string | undefined {
@@ -14,7 +14,7 @@ export function revenueFactOf(text: string): string | undefined {
 
 export type RevenueByPayee = { ok: true; byPayee: Map<string, Exact> } | { ok: false; problem: string };
 
-export function revenueByPayee(tables: DatasetTables, fact: string, from: string, to: string): RevenueByPayee {
+export function revenueByPayee(tables: TablesAt, fact: string, from: string, to: string): RevenueByPayee {
   const { file, rows, lines } = rowsOf(tables.facts);
   const header = rows[0]?.map((h) => h.trim()) ?? [];
   const at = header.indexOf(fact), period = header.indexOf('period'), payee = header.indexOf('payee_id');

@@ -4,7 +4,8 @@ import {
   loadPolicy, readDataset, RatecardError, settle,
   type CompiledPolicy, type Dataset, type DatasetInput, type Diagnostic, type SourceText, type Statement,
 } from '../../../engine/index.js';
-import type { DatasetTables, PeriodRange } from './protocol.js';
+import type { PeriodRange } from './protocol.js';
+import { sourceOf, type TablesAt } from './table-bytes.js';
 
 export type Settled =
   | { ok: true; policy: CompiledPolicy; dataset: Dataset; statement: Statement }
@@ -13,17 +14,17 @@ export type Settled =
 const KEEP = 8;
 
 /** The engine's input from the worker's tables (transactions only when the dataset has them). */
-export const datasetInput = ({ payees, facts, transactions }: DatasetTables): DatasetInput => ({ payees, facts, ...(transactions ? { transactions } : {}) });
+export const datasetInput = ({ payees, facts, transactions }: TablesAt): DatasetInput => ({ payees: sourceOf(payees), facts: sourceOf(facts), ...(transactions ? { transactions: sourceOf(transactions) } : {}) });
 
 export const failure = (file: string, message: string, code = 'internal'): Diagnostic[] =>
   [{ file, line: 1, column: 1, severity: 'error', field: '', code, message }];
 
 export class Settler {
-  tables?: DatasetTables;
+  tables?: TablesAt;
   private datasets = new Map<string, Dataset | Diagnostic[]>();
   private settled = new Map<string, Settled>();
 
-  setDataset(tables: DatasetTables): void {
+  setDataset(tables: TablesAt): void {
     this.tables = tables;
     this.datasets.clear();
     this.settled.clear();

@@ -8,13 +8,15 @@
 // `--memory`, the memory is sampled while each edit runs (memory-sampler.ts): the renderer's peak
 // RSS during the edit and at rest after it, and each worker's heap peaks, used and held. With
 // `--allocators`, the renderer's memory by allocator after loading and after each edit
-// (renderer-allocators.ts: Chromium's memory-infra dump).
+// (renderer-allocators.ts: Chromium's memory-infra dump). Then two payees are traced (the time
+// from the click to the trace on screen).
 import { availableParallelism, loadavg } from 'node:os';
 import { ensureProductionApp } from './production-app.js';
 import { startFixture } from '../e2e/editor-fixture.js';
 import { pageMemory } from './browser-memory.js';
 import { cpuPerEdit } from './cpu-per-edit.js';
 import { timeEdit } from './edit-timing.js';
+import { timeTrace } from './trace-timing.js';
 import { openGenerated } from './generated-page.js';
 import { peaksText, sampleWhile } from './memory-sampler.js';
 import { allocatorsText, rendererAllocators } from './renderer-allocators.js';
@@ -58,6 +60,11 @@ async function benchOne(payees: number, memory: boolean, allocators: boolean, co
       console.log(`  step_rate → ${value} %: result on screen ${t.toResultMs} ms, impact on screen ${t.toImpactMs} ms (worker: settle ${t.workerMs} ms, impact ${t.impactWorkerMs} ms; impact ${t.impactTotal}); page heap ${m.heapMb} MB, renderer RSS ${m.rendererRssMb} MB${memory ? ` ${REST_MS / 1000} s after` : ''} (peak ${m.rendererPeakMb} MB)`);
       if (peaks) console.log(`    while editing: ${peaksText(peaks)}`);
       await byAllocator();
+    }
+    // two payees traced (the table lists the largest totals first: payees of either half)
+    for (const nth of [0, 7]) {
+      const t = await timeTrace(page, nth, 120_000);
+      console.log(`  trace of ${t.payeeId}: on screen in ${t.ms} ms (from the click)`);
     }
     const heaps = (collect: boolean) => probe.heaps(collect).then((hs) => hs.map((h) => `${h.url} ${h.usedMb} MB`).join(', '));
     console.log(`  worker heaps after the edits: ${await heaps(false)}; live (after a full GC in each): ${await heaps(true)}`);

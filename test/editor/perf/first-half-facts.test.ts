@@ -9,23 +9,23 @@ import { loadPolicy, readDataset } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
 import { impactOf } from '../../../editor/src/worker/payee-columns.js';
 import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import { readInChunks } from '../../../editor/src/worker/read-in-chunks.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
 import { helperOf } from './helper-in-thread.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-const scenario = (name: string): DatasetTables => {
+const scenario = (name: string): SourceTables => {
   const t = (table: string) => ({ file: `${name}/${table}.csv`, text: read(`data/scenarios/${name}/${table}.csv`) });
   return { id: name, payees: t('payees'), facts: t('facts') };
 };
-const generated = (payees: number): DatasetTables => {
+const generated = (payees: number): SourceTables => {
   const d = generateRuralDataset(payees, 12);
   return { id: 'generated', payees: { file: 'payees.csv', text: d.payees }, facts: { file: 'facts.csv', text: d.facts } };
 };
 
 /** A policy's scenario, and a parameter edit that changes amounts (the saved text is `text`). */
-const CASES: { name: string; tables: () => DatasetTables; param: string; value: string }[] = [
+const CASES: { name: string; tables: () => SourceTables; param: string; value: string }[] = [
   { name: 'bonus-pool', tables: () => scenario('bonus-pool'), param: 'pool_rate', value: '0.07' },
   { name: 'rural-contract', tables: () => generated(300), param: 'step_rate', value: '0.03' },
 ];

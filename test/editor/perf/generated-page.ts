@@ -3,13 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import type { EditorFixture } from '../e2e/editor-fixture.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
 
 export const POLICY = 'rural-contract.yaml';
 
-export interface GeneratedPage { page: Page; tables: DatasetTables; loadMs: number; close(): Promise<void> }
+export interface GeneratedPage { page: Page; tables: SourceTables; loadMs: number; close(): Promise<void> }
 
 export async function openGenerated(fx: EditorFixture, payees: number, timeout: number): Promise<GeneratedPage> {
   const name = `generated-${payees}`;

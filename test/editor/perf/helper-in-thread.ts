@@ -1,31 +1,35 @@
-// The preview's helper in the test's own thread, as the helper worker runs it: its part of the
-// tables as bytes where the preview worker sends them so, every request and answer cloned as
+// The preview's helper in the test's own thread, as the helper worker runs it: the tables as
+// Blobs, as the page gives them (it reads its part's bytes), every request and answer cloned as
 // they would cross between workers.
-import { helperPart, partTables } from '../../../editor/src/worker/helper-part.js';
 import { PartColumns } from '../../../editor/src/worker/part-columns.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
 import type { PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
+import { blobTables } from './blob-tables.js';
 
 /** A helper settling the second half of the payees of `tables` (as `engine` counts them for `policy`); `asked` counts its requests. */
-export function helperOf(tables: DatasetTables, engine: PreviewEngine, policy: string): PartHelper & { asked: { settle: number; keys: number } } {
+export function helperOf(tables: SourceTables, engine: PreviewEngine, policy: string): PartHelper & { asked: { settle: number; keys: number } } {
   const part = new PartEngine();
-  const from = Math.floor(engine.payeeCountOf(engine.check(0, 'policy.yaml', policy).policy!) / 2);
-  // its part as bytes where the worker sends it so, else the whole tables
-  const cut = helperPart(tables, from);
-  if (cut) part.setTables(partTables(structuredClone(cut)), from, true);
-  else part.setTables(tables, from);
+  // given the tables at its first request, as the preview worker sends them (the payees counted by then)
+  let given: Promise<void> | undefined;
+  const give = () => (given ??= (async () => {
+    const compiled = engine.check(0, 'policy.yaml', policy).policy!;
+    await engine.ready(compiled);
+    part.setTables(blobTables(tables), Math.floor(engine.payeeCountOf(compiled) / 2));
+  })());
   const columns = new PartColumns();
   const asked = { settle: 0, keys: 0 };
   return {
     asked,
     settle: async (req) => {
       asked.settle++;
+      await give();
       return columns.receive(structuredClone(await part.settle(structuredClone({ ...req, has: columns.ids() }))));
     },
     keys: async (req) => {
       asked.keys++;
-      return structuredClone(part.keys(structuredClone(req)));
+      await give();
+      return structuredClone(await part.keys(structuredClone(req)));
     },
   };
 }

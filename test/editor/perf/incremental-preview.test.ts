@@ -7,18 +7,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, type ParamValue } from '../../../engine/index.js';
 import { setYamlValue } from '../../../editor/src/form/yaml-rewrite.js';
-import { helperPart } from '../../../editor/src/worker/helper-part.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
 import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { type PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import { mulberry32, type Random } from '../../../bench/prng.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
 import { helperOf } from './helper-in-thread.js';
 import { fullStatement, oracleImpact, oraclePayeeTotals } from './preview-oracle.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-const scenario = (name: string, transactions = false): DatasetTables => {
+const scenario = (name: string, transactions = false): SourceTables => {
   const t = (table: string) => ({ file: `${name}/${table}.csv`, text: read(`data/scenarios/${name}/${table}.csv`) });
   return { id: name, payees: t('payees'), facts: t('facts'), ...(transactions ? { transactions: t('transactions') } : {}) };
 };
@@ -48,7 +47,7 @@ function randomEdit(text: string, random: Random): string | undefined {
 /** Over this many payees and more, the engines of these tests keep only the first half's facts and settle in halves (every scenario). */
 const HALVES = 2;
 
-async function checkEdits(saved: string, tables: DatasetTables, edits: number, seed: number, inHalves = false) {
+async function checkEdits(saved: string, tables: SourceTables, edits: number, seed: number, inHalves = false) {
   const engine = new PreviewEngine(inHalves ? HALVES : undefined);
   engine.setDataset(tables);
   const helper = inHalves ? helperOf(tables, engine, saved) : undefined;
@@ -96,8 +95,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
 
   it('rural-contract over 2,100 generated payees × 12 months (several slices): edits settle fewer rules and equal full settles, in halves', async () => {
     const big = generateRuralDataset(2_100, 12);
-    const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
-    expect(helperPart(tables, 1_050)).toBeDefined(); // the helper reads its part from bytes, as in the browser
+    const tables: SourceTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
     const { fewer, checked } = await checkEdits(read('policies/rural-contract.yaml'), tables, 3, 42, true);
     expect(checked).toBeGreaterThan(1);
     expect(fewer).toBeGreaterThan(0);
@@ -105,7 +103,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
 
   it('a run in halves given up for a newer edit answers nothing and keeps nothing; the helper gives up too', async () => {
     const big = generateRuralDataset(2_100, 12);
-    const tables: DatasetTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
+    const tables: SourceTables = { id: 'generated', payees: { file: 'payees.csv', text: big.payees }, facts: { file: 'facts.csv', text: big.facts } };
     const saved = read('policies/rural-contract.yaml');
     const engine = new PreviewEngine(HALVES);
     engine.setDataset(tables);
@@ -149,7 +147,7 @@ describe('the incremental preview equals full settles', { timeout: 240_000 }, ()
     expect(await halves.runInHalves(1, policy, {}, failing)).toEqual({ ...alone.run(1, policy, {}), computeMs: expect.any(Number) });
 
     const facts = (tables.facts as { text: string }).text.split('\n').filter((l) => !l.startsWith('2025-03,R06,')).join('\n');
-    const gap: DatasetTables = { ...tables, id: 'gap', facts: { file: tables.facts.file, text: facts } };
+    const gap: SourceTables = { ...tables, id: 'gap', facts: { file: tables.facts.file, text: facts } };
     const one = new PreviewEngine();
     one.setDataset(gap);
     const two = new PreviewEngine(HALVES);

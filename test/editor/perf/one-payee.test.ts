@@ -2,11 +2,11 @@
 // (quoted cells, carriage returns): the same rows, lines and what-if cells.
 import { describe, expect, it } from 'vitest';
 import { onePayeeTables, payeeFacts } from '../../../editor/src/worker/one-payee.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 
 const payees = 'payee_id,name,channel_type\nA,Point A,rural_contract\n\n B ,Point B,rural_contract\nC,Point C,rural_contract\n';
 const facts = 'period,payee_id,sales,fee\n2025-01,A,1,2\n2025-01, B ,3,4\n\n2025-02,B,5,6\n2025-02,C,7,8\n';
-const tables = (p: string, f: string): DatasetTables => ({ id: 't', payees: { file: 'payees.csv', text: p }, facts: { file: 'facts.csv', text: f } });
+const tables = (p: string, f: string): SourceTables => ({ id: 't', payees: { file: 'payees.csv', text: p }, facts: { file: 'facts.csv', text: f } });
 const parsed = tables(payees.replace('Point A', '"Point, A"').replace(/\n/g, '\r\n'), facts.replace(/\n/g, '\r\n'));
 
 describe('one payee\'s tables', () => {

@@ -2,9 +2,10 @@
 // a full settle of the text (every rule), its totals by payee, and `compareStatements` with the
 // saved text's full settle.
 import { compareStatements, loadPolicy, readDataset, settle, type Statement, totalsOf } from '../../../engine/index.js';
-import type { DatasetTables, PayeeTotal, PreviewImpact } from '../../../editor/src/worker/protocol.js';
+import type { PayeeTotal, PreviewImpact } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 
-export function fullStatement(text: string, tables: DatasetTables): Statement {
+export function fullStatement(text: string, tables: SourceTables): Statement {
   const loaded = loadPolicy({ file: 'policy.yaml', text });
   if (!loaded.ok) throw new Error(`the policy does not load: ${loaded.diagnostics[0]?.message}`);
   const data = readDataset(tables, loaded.policy);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Exact, loadPolicy, readDataset, type CompiledPolicy } from '../../../engine/index.js';
 import { tablesFrom } from '../../../editor/src/worker/part-tables.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import { CHUNK, readInChunks, readShared } from '../../../editor/src/worker/read-in-chunks.js';
 import { generateRuralDataset } from '../e2e/generate-dataset.js';
 
@@ -17,13 +17,13 @@ const rural = (yaml = text): CompiledPolicy => {
 };
 
 /** 3.5 chunks of payees, every 7th a postal agent (not covered), a run of 150 postal agents at the end, blank lines. */
-function tables(payees = CHUNK * 3 + CHUNK / 2): DatasetTables {
+function tables(payees = CHUNK * 3 + CHUNK / 2): SourceTables {
   const d = generateRuralDataset(payees, 12);
   const lines = d.payees.split('\n').map((l, i) => (i > 0 && (i % 7 === 0 || i > payees - 150) ? l.replace('rural_contract', 'postal_agent') : l));
   return { id: 't', payees: { file: 'payees.csv', text: lines.join('\n').replace('\nG00003', '\n\nG00003') }, facts: { file: 'facts.csv', text: d.facts.replace('\n2025-02,G00002', '\n\n2025-02,G00002') } };
 }
 
-const whole = (t: DatasetTables, policy: CompiledPolicy) => {
+const whole = (t: SourceTables, policy: CompiledPolicy) => {
   const read = readDataset(t, policy);
   if (!read.ok) throw new Error('the dataset does not read');
   return read.dataset;
@@ -55,9 +55,9 @@ describe('a dataset read in chunks', () => {
 
   it('is not read in chunks when a problem or a difference is possible, and the whole read reports the problem', () => {
     const t = tables(), policy = rural();
-    const facts = (f: (s: string) => string): DatasetTables => ({ ...t, facts: { file: 'facts.csv', text: f((t.facts as { text: string }).text) } });
-    const payees = (f: (s: string) => string): DatasetTables => ({ ...t, payees: { file: 'payees.csv', text: f((t.payees as { text: string }).text) } });
-    const cases: [string, DatasetTables][] = [
+    const facts = (f: (s: string) => string): SourceTables => ({ ...t, facts: { file: 'facts.csv', text: f((t.facts as { text: string }).text) } });
+    const payees = (f: (s: string) => string): SourceTables => ({ ...t, payees: { file: 'payees.csv', text: f((t.payees as { text: string }).text) } });
+    const cases: [string, SourceTables][] = [
       ['a fact row of a payee not in payees.csv', facts((s) => `${s}2025-01,NOBODY,1,1,1,1,1,1,1,1,1\n`)],
       ['a payee listed twice', payees((s) => `${s}G00010,Again,rural_contract,region-1,county-1\n`)],
       ['a bad value in a later chunk', facts((s) => s.replace(/(2025-05,G00180,)\d+/, '$1lots'))],

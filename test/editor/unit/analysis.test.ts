@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareStatements, Exact, loadPolicy, parseCsv, readDataset, settle, type Statement, type StatementLine } from '../../../engine/index.js';
 import { handleAnalysis } from '../../../editor/src/worker/analysis.js';
 import type { AnalysisResponse } from '../../../editor/src/worker/analysis-protocol.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import { Settler } from '../../../editor/src/worker/settler.js';
 import { statementDiff } from '../../../editor/src/worker/statement-diff.js';
 import { sweepValues } from '../../../editor/src/worker/sweep.js';

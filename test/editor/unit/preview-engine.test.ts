@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { compareStatements, Exact, loadPolicy, readDataset, settle, type Statement } from '../../../engine/index.js';
 import { impactOf, summaryOf } from '../../../editor/src/worker/payee-columns.js';
 import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
-import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
+import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-const tablesOf = (name: string, withTransactions = false): DatasetTables => {
+const tablesOf = (name: string, withTransactions = false): SourceTables => {
   const t = (table: string) => ({ file: `${name}/${table}.csv`, text: read(`data/scenarios/${name}/${table}.csv`) });
   return { id: name, payees: t('payees'), facts: t('facts'), ...(withTransactions ? { transactions: t('transactions') } : {}) };
 };
-const statementOf = (text: string, tables: DatasetTables): Statement => {
+const statementOf = (text: string, tables: SourceTables): Statement => {
   const loaded = loadPolicy({ file: 'p.yaml', text });
   if (!loaded.ok) throw new Error('policy does not load');
   const data = readDataset(tables, loaded.policy);
