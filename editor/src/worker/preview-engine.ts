@@ -4,14 +4,16 @@
 // (rule-lines.ts), and an edit that changes only parameters settles only the rules that read
 // them (policy-dependencies.ts), the other rules' lines kept from the run it starts from.
 import {
-  loadPolicy, mergePopulation, populationKeys, populationOf, populationRoundsOf, rankPopulationKeys, readDataset, RatecardError, reasonText, restrictRules, settle, unitsOf,
+  loadPolicy, populationOf, populationRoundsOf, readDataset, RatecardError, restrictRules,
   type CompiledPolicy, type Dataset, type DatasetResult, type Diagnostic, type Lang, type PopulationRecord, type SettleOptions,
 } from '../../../engine/index.js';
 import { ColumnPool, columnsOf } from './column-pool.js';
 import { diagnosticsOf } from './diagnostics-of.js';
 import { lineImpact } from './line-impact.js';
-import type { PartKeys, PartKeysResult, PartResult, PartSettle } from './part-protocol.js';
-import { onePayeeTables, payeeFacts, payeeRows } from './one-payee.js';
+import { exportRows } from './export-rows.js';
+import { tracePayee } from './payee-trace.js';
+import { optionsOf, outlineOf, periodText } from './policy-outline.js';
+import { type PartHelper, populationInHalves } from './population-in-halves.js';
 import { HeldTables } from './held-tables.js';
 import { readInChunks, readShared } from './read-in-chunks.js';
 import { shareValues } from './shared-values.js';
@@ -19,7 +21,7 @@ import { shareColumns } from './shared-columns.js';
 import { listText, type PayeeListText } from './payee-columns.js';
 import { payeeSums, releaseSums, summaryColumns, totalsOfSums } from './payee-totals.js';
 import { changedParams, rulesReading, type RulesToSettle } from './policy-dependencies.js';
-import type { DatasetTables, ExportRow, FactOverride, PeriodRange, PolicyOutline, WorkerResponse } from './protocol.js';
+import type { DatasetTables, ExportRow, FactOverride, PeriodRange, WorkerResponse } from './protocol.js';
 import { type Cents, gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { HALVES_FROM, type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
 import { sourceOf } from './table-bytes.js';
@@ -28,28 +30,6 @@ type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
 type ImpactMessage = Extract<WorkerResponse, { type: 'impact' }>;
 type Trace = Extract<WorkerResponse, { type: 'trace' }>;
-
-export function outlineOf(policy: CompiledPolicy): PolicyOutline {
-  return {
-    id: policy.id,
-    name: policy.name,
-    params: policy.params,
-    facts: policy.facts.map(({ name, type, description }) => ({ name, type, description })),
-    metrics: policy.metrics.map((m) => m.name),
-    rules: policy.rules.map(({ id, kind, description }) => ({ id, kind, description })),
-  };
-}
-
-const optionsOf = (range: PeriodRange): SettleOptions => ({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
-
-/** `YYYY-MM` of a month number (year × 12 + month − 1). */
-const periodText = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-
-/** The second half of the payees elsewhere (the helper worker): settled, answering with its columns, and its population keys. */
-export interface PartHelper {
-  settle(req: PartSettle): Promise<PartResult>;
-  keys(req: PartKeys): Promise<PartKeysResult>;
-}
 
 type Range = SettleOptions & { from: string; to: string };
 
@@ -193,18 +173,7 @@ export class PreviewEngine {
   private async population(policy: CompiledPolicy, source: CompiledPolicy, evaluate: string[] | undefined, dataset: Dataset, range: Range, helper?: PartHelper): Promise<PopulationRecord> {
     const half = this.halves.get(dataset);
     if (half === undefined || !helper) return populationOf(policy, this.whole(source, dataset), range);
-    const mine = { ...dataset, covered: this.firstHalf(dataset, half) };
-    const record: PopulationRecord = {};
-    for (let round = 0; round < populationRoundsOf(policy); round++) {
-      const theirs = helper.keys({
-        file: source.source.file, text: source.source.text, layout: JSON.stringify(source.layout), options: range, round, ranks: record, ...(evaluate ? { evaluate } : {}),
-      });
-      const own = populationKeys(policy, mine, { ...range, round, ranks: record });
-      const other = await theirs;
-      if (!other.ok) throw new RatecardError(other.diagnostics);
-      mergePopulation(record, rankPopulationKeys(policy, [...own, ...other.keys]));
-    }
-    return record;
+    return populationInHalves(policy, source, evaluate, { ...dataset, covered: this.firstHalf(dataset, half) }, range, helper);
   }
 
   /** `options` with the dataset's months where they leave the range open (undefined without facts). */
@@ -443,14 +412,8 @@ export class PreviewEngine {
   /** The last run's statement with explanations and withheld reasons in `lang`, withheld items after the paid lines of their month, for export. */
   statementRows(lang: Lang = 'en'): ExportRow[] {
     if (!this.last) return [];
-    const { policy, dataset: kept, options } = this.last;
-    const dataset = this.whole(policy, kept);
-    const statement = settle(policy, dataset, { ...options, detail: 'explanation', lang });
-    const units = unitsOf(policy);
-    const rows: ExportRow[] = statement.lines.map((l) => ({ period: l.period, payeeId: l.payeeId, line: l.line, kind: l.kind, amount: l.amount, status: 'paid', explanation: l.explanation }));
-    for (const w of statement.withheld) rows.push({ period: w.period, payeeId: w.payeeId, line: w.line, kind: w.kind, amount: '0.00', status: 'withheld', explanation: reasonText(w, lang, { units }) });
-    const order = new Map(dataset.covered.map((p, i) => [p.payeeId, i]));
-    return rows.sort((a, b) => (order.get(a.payeeId) ?? 0) - (order.get(b.payeeId) ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    const { policy, dataset, options } = this.last;
+    return exportRows(policy, this.whole(policy, dataset), options, lang);
   }
 
   /**
@@ -480,28 +443,9 @@ export class PreviewEngine {
 
   /** The trace of `payeeId` in `last`, with population values `ranks`. */
   private traceWith(seq: number, payeeId: string, overrides: FactOverride[], last: Run, ranks: PopulationRecord): Trace {
-    const tables = this.tables.now;
     const { policy, dataset, options } = last;
-    const range = this.rangeOf(dataset, options);
-    const factRows = payeeRows(tables.facts, payeeId);
-    const facts = payeeFacts(tables, payeeId, factRows);
     const half = this.halves.get(dataset);
     const elsewhere = half !== undefined && (this.index.payee.get(payeeId) ?? 0) >= half;
-    let one: Dataset = { ...dataset, covered: dataset.covered.filter((p) => p.payeeId === payeeId) };
-    if (overrides.length || elsewhere) {
-      const { payees, facts: factTable, transactions } = onePayeeTables(tables, payeeId, overrides, factRows);
-      const read = readDataset({ payees, facts: factTable, ...(transactions ? { transactions } : {}) }, policy);
-      if (!read.ok) return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...(overrides.length ? { overrides } : {}), diagnostics: read.diagnostics };
-      one = read.dataset;
-    }
-    const what = overrides.length ? { overrides } : {};
-    // a payee read alone is settled over the whole dataset's months, as it is among all payees (a what-if over its own, as before)
-    const span = elsewhere && !overrides.length && range ? range : options;
-    try {
-      const statement = settle(policy, one, { ...span, ranks, detail: 'trace' });
-      return { type: 'trace', seq, payeeId, lines: statement.lines, withheld: statement.withheld, facts, ...what };
-    } catch (e) {
-      return { type: 'trace', seq, payeeId, lines: [], withheld: [], facts, ...what, diagnostics: diagnosticsOf(e) };
-    }
+    return tracePayee(seq, payeeId, overrides, { tables: this.tables.now, policy, dataset, options, range: this.rangeOf(dataset, options), elsewhere, ranks });
   }
 }

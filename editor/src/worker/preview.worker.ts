@@ -1,7 +1,8 @@
 // The preview Web Worker: runs the engine off the main thread so typing never waits for it.
 // Runs that arrive while one is computing replace each other: only the newest is computed.
 // Over a large dataset, a helper worker settles the second half of the payees on the other core.
-import { type PartHelper, PreviewEngine } from './preview-engine.js';
+import type { PartHelper } from './population-in-halves.js';
+import { PreviewEngine } from './preview-engine.js';
 import { PartColumns } from './part-columns.js';
 import type { PartKeys, PartKeysResult, PartRequest, PartResponse, PartResult, PartSettle } from './part-protocol.js';
 import type { DatasetTables, WorkerRequest, WorkerResponse } from './protocol.js';

@@ -3,7 +3,8 @@
 // they would cross between workers.
 import { PartColumns } from '../../../editor/src/worker/part-columns.js';
 import { PartEngine } from '../../../editor/src/worker/part-engine.js';
-import type { PartHelper, PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
+import type { PartHelper } from '../../../editor/src/worker/population-in-halves.js';
+import type { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
 import type { SourceTables } from '../../../editor/src/worker/table-bytes.js';
 import { blobTables } from './blob-tables.js';
 
