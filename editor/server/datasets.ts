@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { badRequest, notFound } from './http-error.js';
 import type { PolicyFolder } from './policy-files.js';
+import { TableBytesCache } from './table-bytes-cache.js';
 
 const DATASET = /^[a-z0-9-]+$/;
 const TABLE = /^[a-z0-9_-]+$/;
@@ -44,13 +45,27 @@ export async function listDatasets(dataDir: string, policies: PolicyFolder): Pro
   return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The CSV text of table `table` (`payees` or `payees.csv`) of dataset `name`. */
-export async function readTable(dataDir: string, name: string, table: string): Promise<string> {
+/** The file of table `table` (`payees` or `payees.csv`) of dataset `name`, the names checked. */
+function tablePath(dataDir: string, name: string, table: string): string {
   const bare = table.replace(/\.csv$/, '');
   if (!DATASET.test(name)) throw badRequest('name', `bad dataset name \`${name}\`: expected lowercase letters, digits and dashes`);
   if (!TABLE.test(bare)) throw badRequest('table', `bad table name \`${table}\`: expected e.g. \`payees\` or \`facts\``);
+  return join(dataDir, name, `${bare}.csv`);
+}
+
+const served = new TableBytesCache();
+
+/** The bytes of the CSV text of a table (UTF-8), kept for the last few tables served (table-bytes-cache.ts). */
+export function tableBytes(dataDir: string, name: string, table: string): Promise<Buffer> {
+  const path = tablePath(dataDir, name, table);
+  return served.bytes(path, () => readTable(dataDir, name, table));
+}
+
+/** The CSV text of table `table` (`payees` or `payees.csv`) of dataset `name`. */
+export async function readTable(dataDir: string, name: string, table: string): Promise<string> {
+  const path = tablePath(dataDir, name, table), bare = table.replace(/\.csv$/, '');
   try {
-    return await readFile(join(dataDir, name, `${bare}.csv`), 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw notFound('table', `no table \`${bare}\` in dataset \`${name}\``);

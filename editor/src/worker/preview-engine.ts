@@ -24,7 +24,8 @@ import { changedParams, rulesReading, type RulesToSettle } from './policy-depend
 import type { DatasetTables, ExportRow, FactOverride, PeriodRange, WorkerResponse } from './protocol.js';
 import { type Cents, gridColumns, type LineIndex, linesExpected, type RunLines, RunLinesBuilder } from './rule-lines.js';
 import { HALVES_FROM, type SettledLines, settleLines, settleLinesUntil, Superseded } from './settle-lines.js';
-import { sourceOf } from './table-bytes.js';
+import { type PayeeSpans, payeeTablesOf, SPAN_LIMIT } from './payee-spans.js';
+import { sourceOf, type TablesAt } from './table-bytes.js';
 
 type Checked = Extract<WorkerResponse, { type: 'checked' }>;
 type Result = Extract<WorkerResponse, { type: 'result' }>;
@@ -79,14 +80,22 @@ export class PreviewEngine {
   /** How the last run was made: every rule settled, some, or none (for tests and the bench). */
   lastSettled: { rules: number; of: number } = { rules: 0, of: 0 };
 
-  /** From `halvesFrom` payees, runs settle in halves (the worker's `runInHalves`) and only the first half's facts are kept here. */
-  constructor(private readonly halvesFrom = HALVES_FROM) {}
+  /** Where each payee's rows lie in the tables (noted by the first read in chunks), for its traces. */
+  private spans?: PayeeSpans;
+
+  /**
+   * From `halvesFrom` payees, runs settle in halves (the worker's `runInHalves`) and only the
+   * first half's facts are kept here. A trace there reads the payee's rows alone where they lie
+   * within `spanLimit` bytes of each other (payee-spans.ts), else the whole tables.
+   */
+  constructor(private readonly halvesFrom = HALVES_FROM, private readonly spanLimit = SPAN_LIMIT) {}
 
   setDataset(tables: DatasetTables): void {
     this.tables.set(tables);
     this.datasets.clear();
     this.index = { payee: new Map() };
     this.ids = [];
+    this.spans = undefined;
     this.list = { ids: '[]', names: '[]' };
     this.listSent = false;
     this.base = undefined;
@@ -125,7 +134,7 @@ export class PreviewEngine {
     if (!d) {
       // over many payees, the second half's facts are read, checked and dropped (the helper settles them)
       const half = (payees: number) => (payees >= this.halvesFrom ? Math.floor(payees / 2) : payees);
-      const chunked = readInChunks(this.tables.now, policy, 0, half);
+      const chunked = readInChunks(this.tables.now, policy, 0, half, (spans) => { this.spans ??= spans; });
       if (chunked && half(chunked.payees.length) < chunked.payees.length) this.halves.set(chunked, half(chunked.payees.length));
       const read = chunked ? { ok: true as const, dataset: chunked } : this.readWhole(policy);
       d = read.ok ? read.dataset : read.diagnostics;
@@ -425,7 +434,7 @@ export class PreviewEngine {
   trace(seq: number, payeeId: string, overrides: FactOverride[] = []): Trace {
     if (!this.last || !this.tables.given) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
     const { policy, dataset, options } = this.last;
-    return this.traceWith(seq, payeeId, overrides, this.last, populationRoundsOf(policy) ? populationOf(policy, this.whole(policy, dataset), options) : {});
+    return this.traceWith(seq, payeeId, overrides, this.last, populationRoundsOf(policy) ? populationOf(policy, this.whole(policy, dataset), options) : {}, this.tables.now);
   }
 
   /** `trace` with the population values of the second half's payees from `helper`. */
@@ -437,15 +446,25 @@ export class PreviewEngine {
     const ranks = range && populationRoundsOf(policy) ? await this.population(policy, policy, undefined, dataset, range, helper) : populationOf(policy, dataset, options);
     // another dataset chosen meanwhile: nothing to trace (a newer run of the same dataset is fine: `last` is the one ranked)
     if (this.tables.given !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    // the payee's rows alone, where they lie close together and the tables are not held read
+    const alone = this.spans && !this.tables.readable ? await this.payeeTables(tables, this.spans, payeeId) : undefined;
+    if (this.tables.given !== tables) return { type: 'trace', seq, payeeId, lines: [], withheld: [] };
+    if (alone) return this.traceWith(seq, payeeId, overrides, last, ranks, alone);
     this.tables.hold();
-    return this.tables.with(() => this.traceWith(seq, payeeId, overrides, last, ranks));
+    return this.tables.with((read) => this.traceWith(seq, payeeId, overrides, last, ranks, read));
   }
 
-  /** The trace of `payeeId` in `last`, with population values `ranks`. */
-  private traceWith(seq: number, payeeId: string, overrides: FactOverride[], last: Run, ranks: PopulationRecord): Trace {
+  /** The tables of `payeeId` read from its spans, or undefined (not in payees.csv, or its rows too far apart). */
+  private payeeTables(tables: DatasetTables, spans: PayeeSpans, payeeId: string): Promise<TablesAt | undefined> | undefined {
+    const at = this.index.payee.get(payeeId);
+    return at === undefined ? undefined : payeeTablesOf(tables, spans, at, payeeId, this.spanLimit);
+  }
+
+  /** The trace of `payeeId` in `last`, with population values `ranks`, from `tables` (the dataset's, or the payee's own). */
+  private traceWith(seq: number, payeeId: string, overrides: FactOverride[], last: Run, ranks: PopulationRecord, tables: TablesAt): Trace {
     const { policy, dataset, options } = last;
     const half = this.halves.get(dataset);
     const elsewhere = half !== undefined && (this.index.payee.get(payeeId) ?? 0) >= half;
-    return tracePayee(seq, payeeId, overrides, { tables: this.tables.now, policy, dataset, options, range: this.rangeOf(dataset, options), elsewhere, ranks });
+    return tracePayee(seq, payeeId, overrides, { tables, policy, dataset, options, range: this.rangeOf(dataset, options), elsewhere, ranks });
   }
 }

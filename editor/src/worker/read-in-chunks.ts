@@ -10,6 +10,7 @@ import { type CompiledPolicy, type Dataset, type DatasetResult, readDataset, typ
 import { freeBuffers } from './free-buffers.js';
 import { cellAt, cellsAt, isPlain, type PlainLines, plainLines } from './plain-lines.js';
 import { shareValues, ValuePool } from './shared-values.js';
+import { type PayeeSpans, SpansBuilder } from './payee-spans.js';
 import { bytesOf, type TablesAt } from './table-bytes.js';
 
 /** Payees the policy covers per chunk: a chunk's parsed rows (about 1 MB) stay in the young generation. */
@@ -25,7 +26,7 @@ function source(file: string, lines: PlainLines, rows: Iterable<number>): TableS
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 /** Where each chunk's payees start (row indices in payees.csv), each chunk holding CHUNK covered payees; undefined on a missing, empty or repeated payee id. */
-function chunkStarts(payees: PlainLines, first: number, policy: CompiledPolicy, chunkOf: Map<string, number>): number[] | undefined {
+function chunkStarts(payees: PlainLines, first: number, policy: CompiledPolicy, chunkOf: Map<string, number>, rowOf?: Map<string, number>): number[] | undefined {
   const header = cellsAt(payees, 0).map((h) => h.trim());
   const column = (name: string) => header.lastIndexOf(name);
   const id = column('payee_id'), type = column('channel_type');
@@ -40,6 +41,7 @@ function chunkStarts(payees: PlainLines, first: number, policy: CompiledPolicy, 
     if (!payeeId || chunkOf.has(payeeId)) return undefined;
     if (covered === CHUNK && covers(i)) { starts.push(i); covered = 0; }
     chunkOf.set(payeeId, starts.length - 1);
+    rowOf?.set(payeeId, i);
     if (covers(i)) covered++;
   }
   return covered ? starts : undefined;
@@ -70,7 +72,7 @@ function join(whole: Dataset | undefined, part: Dataset): Dataset {
  * read, checked and dropped chunk by chunk (they die young): every payee, its values and the
  * months are the whole read's, the facts only those of the payees before it.
  */
-export function readInChunks(tables: TablesAt, policy: CompiledPolicy, from = 0, factsBefore?: (payees: number) => number): Dataset | undefined {
+export function readInChunks(tables: TablesAt, policy: CompiledPolicy, from = 0, factsBefore?: (payees: number) => number, onSpans?: (spans: PayeeSpans) => void): Dataset | undefined {
   const { payees: p, facts: f } = tables;
   if (policy.layout.transactions) return undefined;
   const payeeBytes = bytesOf(p), factBytes = bytesOf(f);
@@ -78,20 +80,26 @@ export function readInChunks(tables: TablesAt, policy: CompiledPolicy, from = 0,
   const payees = plainLines(payeeBytes), facts = plainLines(factBytes);
   if (!payees.count || !facts.count) return undefined;
   const chunkOf = new Map<string, number>();
-  const starts = chunkStarts(payees, from + 1, policy, chunkOf);
+  // where each payee's rows lie, for its traces (the whole read only: a part's payees are the helper's)
+  const rowOf = onSpans && from === 0 ? new Map<string, number>() : undefined;
+  const spans = rowOf && new SpansBuilder(payees, facts);
+  const starts = chunkStarts(payees, from + 1, policy, chunkOf, rowOf);
   const idColumn = cellsAt(facts, 0).map((h) => h.trim()).lastIndexOf('payee_id');
   if (!starts || idColumn < 0) return undefined;
   // the facts rows grouped by chunk, in file order within each (a counting sort)
   const chunk = new Int32Array(facts.count).fill(-1), count = new Int32Array(starts.length + 1);
   for (let i = 1; i < facts.count; i++) {
-    const c = chunkOf.get(cellAt(facts, i, idColumn));
+    const id = cellAt(facts, i, idColumn);
+    const c = chunkOf.get(id);
     if (c === undefined) {
       if (from === 0) return undefined; // a payee not in payees.csv: the whole read reports it
       continue; // a payee of the other part (tablesFrom leaves its rows out too)
     }
     chunk[i] = c;
     count[c + 1]++;
+    if (spans) spans.fact(rowOf!.get(id)! - 1, i);
   }
+  if (spans) for (let i = 1; i < payees.count; i++) spans.payee(i - 1, i);
   for (let c = 1; c < count.length; c++) count[c] += count[c - 1];
   const order = new Int32Array(count[starts.length]), next = count.slice();
   for (let i = 1; i < facts.count; i++) if (chunk[i] >= 0) order[next[chunk[i]]++] = i;
@@ -111,6 +119,7 @@ export function readInChunks(tables: TablesAt, policy: CompiledPolicy, from = 0,
     parts[c] = shareValues(dropFacts(read.dataset, at(c), until), pool);
   }
   const whole = parts.reduce<Dataset | undefined>(join, undefined);
+  if (whole && spans) onSpans!(spans.done());
   freeBuffers(payees.start, payees.end, payees.line, facts.start, facts.end, facts.line, chunk, count, order, next);
   return whole && { ...whole, files: { payees: p.file, facts: f.file, transactions: tables.transactions?.file } };
 }

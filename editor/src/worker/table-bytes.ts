@@ -81,26 +81,50 @@ async function streamBytes(stream: ReadableStream<Uint8Array>, size = 0): Promis
   return at === out.length ? out : out.subarray(0, at);
 }
 
-/** The bytes of a table fetched from the server. */
-async function fetched(table: TableUrl): Promise<Uint8Array> {
-  const res = await fetch(table.url).catch((e: Error) => { throw new Error(`could not read \`${table.file}\`: ${e.message}`); });
+/** The server's answer for a table (its whole body or a range), or the problem naming the table. */
+async function request(table: TableUrl, init?: RequestInit): Promise<Response & { body: ReadableStream<Uint8Array> }> {
+  const res = await fetch(table.url, init).catch((e: Error) => { throw new Error(`could not read \`${table.file}\`: ${e.message}`); });
   if (!res.ok || !res.body) throw new Error(`could not read \`${table.file}\`: ${res.status} ${await res.text()}`);
-  return streamBytes(res.body, Number(res.headers.get('content-length')) || 0);
+  return res as Response & { body: ReadableStream<Uint8Array> };
 }
 
-/** A picked file's bytes (it may have changed or gone on disk since it was chosen). */
-async function blobBytes(table: TableBlob): Promise<Uint8Array> {
+/** The whole body's bytes. */
+const bodyBytes = (res: Response & { body: ReadableStream<Uint8Array> }) => streamBytes(res.body, Number(res.headers.get('content-length')) || 0);
+
+/** The bytes of a table fetched from the server. */
+const fetched = async (table: TableUrl) => bodyBytes(await request(table));
+
+/** `read` of a picked file, which may have changed or gone on disk since it was chosen. */
+async function fromFile<T>(table: TableBlob, read: (blob: Blob) => Promise<T>): Promise<T> {
   try {
-    return await streamBytes(table.blob.stream(), table.blob.size);
+    return await read(table.blob);
   } catch (e) {
     throw new Error(`could not read \`${table.file}\` (${(e as Error).message || 'changed or removed since it was chosen'}): choose it again`);
   }
 }
 
+/** A picked file's bytes. */
+const blobBytes = (table: TableBlob) => fromFile(table, (blob) => streamBytes(blob.stream(), blob.size));
+
 /** Reads a Blob's or a served table's bytes; other tables as they are. */
 export async function readTable(table: TableInput): Promise<TableAt> {
   if ('url' in table) return { file: table.file, bytes: await fetched(table) };
   return 'blob' in table ? { file: table.file, bytes: await blobBytes(table) } : table;
+}
+
+/** Bytes `start` to `end` of a table: a byte range of a served one, a slice of a Blob; undefined for spreadsheet rows. */
+export async function readSpan(table: TableInput, start: number, end: number): Promise<Uint8Array | undefined> {
+  if ('url' in table) {
+    const res = await request(table, { headers: { range: `bytes=${start}-${end - 1}` } });
+    if (res.status === 206) return new Uint8Array(await res.arrayBuffer());
+    // a server that sends the whole table: the span cut from it
+    const all = await bodyBytes(res);
+    const span = all.slice(start, end);
+    freeBuffers(all);
+    return span;
+  }
+  if ('blob' in table) return fromFile(table, async (blob) => new Uint8Array(await blob.slice(start, end).arrayBuffer()));
+  return bytesOf(table)?.slice(start, end);
 }
 
 /** The table as the engine reads it, a Blob read as text (for the server: an approval's dataset). */

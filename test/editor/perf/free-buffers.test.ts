@@ -74,21 +74,36 @@ describe('arrays freed at once', () => {
     }
     // read once here and once in the helper (the edit reads the same fact layout), each freed
     if (!native) expect(factsFreed(sizesBefore)).toBe(2);
-    // a trace reads them again and holds them for the next trace; the next run frees them
-    const sizesTraced = sizes.length;
-    const traced = await engine.traceInHalves(2, 'G00400', [], helper);
-    expect(engine.tablesRead).toBe(true);
-    expect((await engine.traceInHalves(3, 'G00007', [], helper)).lines.length).toBeGreaterThan(0);
-    if (!native) expect(factsFreed(sizesTraced)).toBe(0);
-    await engine.runInHalves(4, engine.check(4, 'p.yaml', saved).policy!, {}, helper);
-    expect(engine.tablesRead).toBe(false);
-    if (!native) expect(factsFreed(sizesTraced)).toBe(1);
-    // as from the tables as text
+    // the reference: the same runs and traces from the tables as text
     const reference = new PreviewEngine(2);
     reference.setDataset(tables);
     const referenceHelper = helperOf(tables, reference, saved);
     await reference.runInHalves(1, reference.check(1, 'p.yaml', edited).policy!, {}, referenceHelper);
-    expect(traced.lines.length).toBeGreaterThan(0);
-    expect(traced).toEqual(await reference.traceInHalves(2, 'G00400', [], referenceHelper));
+    const whatIf = [{ period: '2025-02', fact: 'revenue_actual', value: '12345.67' }];
+    const expected = async (payeeId: string, overrides: typeof whatIf = []) => reference.traceInHalves(9, payeeId, overrides, referenceHelper);
+
+    // a trace reads the payee's rows alone (where they lie in the tables): no table read whole
+    const sizesTraced = sizes.length;
+    for (const [payeeId, overrides] of [['G00400', []], ['G00007', []], ['G00400', whatIf], ['G00007', whatIf]] as const) {
+      const traced = await engine.traceInHalves(9, payeeId, [...overrides], helper);
+      expect(traced.lines.length).toBeGreaterThan(0);
+      expect(traced).toEqual(await expected(payeeId, [...overrides]));
+    }
+    expect(engine.tablesRead).toBe(false);
+    if (!native) expect(factsFreed(sizesTraced)).toBe(0);
+
+    // rows farther apart than the limit: the whole tables are read, and held for the next trace until the next run
+    const wide = new PreviewEngine(2, 0);
+    wide.setDataset(blobTables(tables));
+    const wideHelper = helperOf(tables, wide, saved);
+    await wide.runInHalves(1, wide.check(1, 'p.yaml', edited).policy!, {}, wideHelper);
+    const sizesWide = sizes.length;
+    expect(await wide.traceInHalves(9, 'G00400', [], wideHelper)).toEqual(await expected('G00400'));
+    expect(wide.tablesRead).toBe(true);
+    expect(await wide.traceInHalves(9, 'G00007', whatIf, wideHelper)).toEqual(await expected('G00007', whatIf));
+    if (!native) expect(factsFreed(sizesWide)).toBe(0);
+    await wide.runInHalves(4, wide.check(4, 'p.yaml', saved).policy!, {}, wideHelper);
+    expect(wide.tablesRead).toBe(false);
+    if (!native) expect(factsFreed(sizesWide)).toBe(1);
   });
 });

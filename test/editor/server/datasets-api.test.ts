@@ -32,6 +32,24 @@ describe('datasets', () => {
     expect((await f.get('/api/datasets/rural-contract/payees.csv')).status).toBe(200);
   });
 
+  it('returns one byte range of the UTF-8 text, the whole text for several ranges, 416 outside it', async () => {
+    const whole = Buffer.from(readFileSync(f.path('data/scenarios/rural-contract/payees.csv'), 'utf8'), 'utf8');
+    const get = (range: string) => f.get('/api/datasets/rural-contract/payees', { headers: { range } });
+    const ranged = await get('bytes=10-29');
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 10-29/${whole.length}`);
+    expect(Buffer.from(await ranged.arrayBuffer())).toEqual(whole.subarray(10, 30));
+    const tail = await get('bytes=-5');
+    expect(Buffer.from(await tail.arrayBuffer())).toEqual(whole.subarray(whole.length - 5));
+    const several = await get('bytes=0-1,50-60');
+    expect(several.status).toBe(200);
+    expect(several.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await several.arrayBuffer())).toEqual(whole);
+    const outside = await get(`bytes=${whole.length + 10}-${whole.length + 20}`);
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get('content-range')).toBe(`bytes */${whole.length}`);
+  });
+
   it('answers 404 for an unknown table or dataset and 400 for a bad name', async () => {
     expect(await f.json('/api/datasets/rural-contract/transactions')).toMatchObject({
       status: 404, body: { error: 'not found', message: 'no table `transactions` in dataset `rural-contract`' },

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeldTables } from '../../../editor/src/worker/held-tables.js';
 import { PreviewEngine } from '../../../editor/src/worker/preview-engine.js';
-import { readTable, textSource } from '../../../editor/src/worker/table-bytes.js';
+import { readSpan, readTable, textSource } from '../../../editor/src/worker/table-bytes.js';
 import type { DatasetTables } from '../../../editor/src/worker/protocol.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -18,7 +18,11 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 let server: ReturnType<typeof createServer>, base = '';
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === '/facts.csv') res.end(facts);
+    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (req.url === '/ranged.csv' && range) {
+      res.statusCode = 206;
+      res.end(Buffer.from(facts).subarray(Number(range[1]), Number(range[2]) + 1));
+    } else if (req.url === '/facts.csv' || req.url === '/ranged.csv') res.end(facts);
     else { res.statusCode = 404; res.end('no such table'); }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +88,13 @@ describe('served tables', () => {
     const table = { file: 'rural/facts.csv', url: `${base}/facts.csv` };
     expect(text((await readTable(table) as { bytes: Uint8Array }).bytes)).toBe(facts);
     expect(await textSource(table)).toEqual({ file: 'rural/facts.csv', text: facts });
+  });
+
+  it('give a span as a byte range, or cut from the whole table where the server sends it whole', async () => {
+    const bytes = new TextEncoder().encode(facts);
+    expect(await readSpan({ file: 'f.csv', url: `${base}/ranged.csv` }, 40, 90)).toEqual(bytes.slice(40, 90));
+    expect(await readSpan({ file: 'f.csv', url: `${base}/facts.csv` }, 40, 90)).toEqual(bytes.slice(40, 90));
+    await expect(readSpan({ file: 'rural/f.csv', url: `${base}/gone.csv` }, 0, 1)).rejects.toThrow('could not read `rural/f.csv`: 404 no such table');
   });
 
   it('that cannot be read: the dataset\'s problem, named by its file, for every run', async () => {
