@@ -53,7 +53,7 @@ export class PayeeMonth implements MonthSink {
 
   /** The payee's state as reasons made later read it, made once (outside `trace` detail). */
   keep(): PayeeState | undefined {
-    return this.lazyReasons ? (this.#kept ??= keptState(this.state)) : undefined;
+    return this.lazyReasons ? (this.#kept ??= keptState(this.state, this.plan.linesOverWindows)) : undefined;
   }
 
   id(rule: number): string { return this.prefix + this.suffix[rule]; }

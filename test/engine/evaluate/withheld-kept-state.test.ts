@@ -1,0 +1,89 @@
+// A withheld item made when read keeps only the part of its payee's state that its reason can
+// read: no ledger unless an expression reads lines over windows, no settled months. Read after
+// the whole run (later months and later payees settled), it is the eager item, including when
+// its gate reads earlier months' lines through a metric (the ledger is then kept).
+import { describe, expect, it } from 'vitest';
+import { settle, type WithheldItem } from '../../../engine/index.js';
+import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
+import { LazyWithheld } from '../../../engine/evaluate/lazy-withheld.js';
+import { monthsToEvaluate, newPayeeState, resolveRange } from '../../../engine/settle/settle.js';
+import { evaluatePayee } from '../../../engine/evaluate/evaluate-payee.js';
+import { datasetOf, folderDataset, policyOf } from '../../fixtures/scenario.js';
+import { loadPolicy, formatDiagnostic } from '../../../engine/index.js';
+
+// the gate reads what `base` paid earlier this year (the ledger) through a metric
+const policyText = `
+id: t
+name: T
+version: 1
+applies_to: { channel_type: [shop] }
+rounding: { scale: 2, mode: half-up }
+facts: { sales: { type: money } }
+metrics:
+  paid_before: sum(base, earlier_this_year)
+rules:
+  - id: base
+    kind: commission
+    amount: sales * 0.1
+  - id: bonus
+    kind: bonus
+    gate: { fact: paid_before, operator: greaterThanInclusive, value: 25 }
+    amount: sales * 0.05
+`;
+
+const data = {
+  payees: { file: 'payees.csv', text: 'payee_id,name,channel_type\nS1,Shop,shop\nS2,Shop 2,shop\n' },
+  facts: {
+    file: 'facts.csv',
+    text: 'payee_id,period,sales\nS1,2025-01,100\nS1,2025-02,100\nS1,2025-03,100\nS1,2025-04,100\nS2,2025-01,300\nS2,2025-02,10\nS2,2025-03,10\nS2,2025-04,10\n',
+  },
+};
+
+const fields = (w: WithheldItem) => ({
+  id: w.id, period: w.period, payeeId: w.payeeId, policy: w.policy, line: w.line, kind: w.kind,
+  reason: w.reason, reasonMessage: w.reasonMessage, wouldPay: w.wouldPay, trace: w.trace,
+});
+
+describe('a withheld item made when read keeps what its reason reads', () => {
+  it('keeps the ledger when a gate reads lines over windows, and reads it as it was that month', () => {
+    const loaded = loadPolicy({ file: 't.yaml', text: policyText });
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+    const policy = loaded.policy;
+    expect(policy.plan.linesOverWindows).toBe(true);
+    const dataset = datasetOf(policy, data);
+    for (const detail of ['amounts', 'explanation'] as const) {
+      const eager = settle(policy, dataset, { detail, lazyReasons: false });
+      const lazy = settle(policy, dataset, { detail });
+      expect(lazy.withheld.every((w) => w instanceof LazyWithheld)).toBe(true);
+      // read after every payee was settled: the eager items, field by field and as JSON
+      expect(lazy.withheld.map(fields)).toEqual(eager.withheld.map(fields));
+      expect(JSON.stringify(lazy.withheld)).toBe(JSON.stringify(eager.withheld));
+    }
+    const lazy = settle(policy, dataset, { detail: 'amounts' });
+    // S1 had 10.00 before February, 20.00 before March; S2 had 30.00 from January on
+    expect(lazy.withheld.map((w) => `${w.payeeId} ${w.period} ${w.wouldPay}`)).toEqual(['S1 2025-01 5.00', 'S1 2025-02 5.00', 'S1 2025-03 5.00', 'S2 2025-01 15.00']);
+    expect(lazy.withheld[1].reason).toContain('10');
+    expect(lazy.withheld[2].reason).toContain('20');
+  });
+
+  it('keeps no ledger nor settled months where nothing later reads them (rural-contract)', () => {
+    const rural = policyOf('rural-contract');
+    expect(rural.plan.linesOverWindows).toBe(false);
+    const dataset = folderDataset(rural, 'test/fixtures/rural-boundary');
+    const range = resolveRange(dataset, {}, rural.plan.lookback);
+    const state = newPayeeState(dataset.covered[0], dataset);
+    evaluatePayee(rural.plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, detail: 'amounts' });
+    expect(state.ledger.length).toBeGreaterThan(0);
+    const kept = keptState(state, false);
+    expect(kept.ledger).toEqual([]);
+    expect(kept.settled.has(range.from)).toBe(false);
+    expect(kept.facts).toBe(state.facts);
+    expect(keptState(state, true).ledger).toBe(state.ledger);
+    // and its items, read after the run, are the eager ones
+    const eager = settle(rural, dataset, { detail: 'amounts', lazyReasons: false });
+    const lazy = settle(rural, dataset, { detail: 'amounts' });
+    expect(lazy.withheld.length).toBeGreaterThan(0);
+    expect(lazy.withheld.map(fields)).toEqual(eager.withheld.map(fields));
+    expect(JSON.stringify(lazy.withheld)).toBe(JSON.stringify(eager.withheld));
+  });
+});
