@@ -71,7 +71,7 @@ export class PayeeMonth implements MonthSink {
     if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, -1); return; }
     const rule = this.plan.rules[ri];
     // an item made when read makes its id then too
-    out.withheld.push(withheld(this.plan, rule, this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
+    out.withheld.push(withheld(this.constants.planRules[ri], this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
   }
 
   /** A generated amount (`explainer`: in explanation detail, what writes its sentence): kept as units, an `Exact` made only where one is read (a closure, the ledger, a total past 2^53). */

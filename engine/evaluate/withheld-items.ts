@@ -12,7 +12,7 @@ import { buildTrace, failedLeaves, withheldMessage } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { unitsText } from './unit-sums.js';
-import { LazyWithheld } from './lazy-withheld.js';
+import { LazyWithheld, type PlanRule } from './lazy-withheld.js';
 import { LazyFlagged } from './lazy-flagged.js';
 import { bareTraces } from './plan-constants.js';
 import { lapsed, leanReason } from './withheld-reason.js';
@@ -28,7 +28,8 @@ export function transactionCtx(rule: CompiledRule, state: PayeeState, m: number,
 const noFlags: number[] = [];
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
+export function withheld(of: PlanRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
+  const { plan, rule } = of;
   let wouldPay: string | undefined;
   let result;
   if (!full && generated) noFlags.length = 0;
@@ -36,7 +37,7 @@ export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, p
   if (units === units) {
     const signed = rule.kind === 'deduction' ? -units : units;
     // made when read: the item keeps the units
-    if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, signed, ctx, kept);
+    if (kept) return new LazyWithheld(of, period, ctx.p.payee.payeeId, signed, ctx, kept);
     wouldPay = unitsText(signed, plan.rounding.scale);
   } else try {
     result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -53,7 +54,7 @@ export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, p
       reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
-  if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, wouldPay, ctx, kept);
+  if (kept) return new LazyWithheld(of, period, ctx.p.payee.payeeId, wouldPay, ctx, kept);
   const reason = leanReason(rule, ctx);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,

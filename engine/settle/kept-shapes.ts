@@ -42,7 +42,7 @@ function keptShapes() {
     unitsEntry: new UnitsEntry(0, '', 'bonus', 0, 100, undefined),
     lineColumns: new LineColumns(2, 1),
     stateAsOf: new StateAsOf(state, ctx),
-    lazyWithheld: new LazyWithheld(plan, rule, '', '', 0, ctx, state),
+    lazyWithheld: new LazyWithheld({ plan, rule }, '', '', 0, ctx, state),
     lazyFlagged: new LazyFlagged('', '', '', '', '', 'bonus', () => { throw new Error('never read'); }, plan, rule, undefined, ctx, state),
     rankColumns: new RankColumns(2, 1),
     placeTable: table,
