@@ -1,15 +1,14 @@
 // A withheld item made when read keeps only the part of its payee's state that its reason can
-// read: no ledger unless an expression reads lines over windows, no settled months. Read after
-// the whole run (later months and later payees settled), it is the eager item, including when
-// its gate reads earlier months' lines through a metric (the ledger is then kept).
+// read: no ledger unless an expression reads lines over windows, no settled months, the month's
+// lines only when its gate reads lines. Read after the whole run (later months and later payees
+// settled), it is the eager item: when its gate reads earlier months' lines through a metric (the
+// ledger is then kept), a line of its month, or neither (rural-contract).
 import { describe, expect, it } from 'vitest';
-import { settle, type WithheldItem } from '../../../engine/index.js';
-import { keptState } from '../../../engine/evaluate/lazy-withheld.js';
-import { LazyWithheld } from '../../../engine/evaluate/lazy-withheld.js';
+import { formatDiagnostic, loadPolicy, settle, type WithheldItem } from '../../../engine/index.js';
+import { keptState, LazyWithheld } from '../../../engine/evaluate/lazy-withheld.js';
 import { monthsToEvaluate, newPayeeState, resolveRange } from '../../../engine/settle/settle.js';
 import { evaluatePayee } from '../../../engine/evaluate/evaluate-payee.js';
 import { datasetOf, folderDataset, policyOf } from '../../fixtures/scenario.js';
-import { loadPolicy, formatDiagnostic } from '../../../engine/index.js';
 
 // the gate reads what `base` paid earlier this year (the ledger) through a metric
 const policyText = `
@@ -29,6 +28,10 @@ rules:
     kind: bonus
     gate: { fact: paid_before, operator: greaterThanInclusive, value: 25 }
     amount: sales * 0.05
+  - id: extra
+    kind: bonus
+    gate: { fact: base, operator: greaterThan, value: 5 }
+    amount: sales * 0.01
 `;
 
 const data = {
@@ -60,10 +63,24 @@ describe('a withheld item made when read keeps what its reason reads', () => {
       expect(JSON.stringify(lazy.withheld)).toBe(JSON.stringify(eager.withheld));
     }
     const lazy = settle(policy, dataset, { detail: 'amounts' });
+    const bonus = lazy.withheld.filter((w) => w.line === 'bonus');
     // S1 had 10.00 before February, 20.00 before March; S2 had 30.00 from January on
-    expect(lazy.withheld.map((w) => `${w.payeeId} ${w.period} ${w.wouldPay}`)).toEqual(['S1 2025-01 5.00', 'S1 2025-02 5.00', 'S1 2025-03 5.00', 'S2 2025-01 15.00']);
-    expect(lazy.withheld[1].reason).toContain('10');
-    expect(lazy.withheld[2].reason).toContain('20');
+    expect(bonus.map((w) => `${w.payeeId} ${w.period} ${w.wouldPay}`)).toEqual(['S1 2025-01 5.00', 'S1 2025-02 5.00', 'S1 2025-03 5.00', 'S2 2025-01 15.00']);
+    expect(bonus[1].reason).toContain('10');
+    expect(bonus[2].reason).toContain('20');
+  });
+
+  it('keeps the month\'s lines when a gate reads a line of this month, and reads that month\'s', () => {
+    const loaded = loadPolicy({ file: 't.yaml', text: policyText });
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+    const dataset = datasetOf(loaded.policy, data);
+    const eager = settle(loaded.policy, dataset, { detail: 'amounts', lazyReasons: false });
+    const lazy = settle(loaded.policy, dataset, { detail: 'amounts' });
+    const extra = lazy.withheld.filter((w) => w.line === 'extra');
+    // S2's base was 1.00 from February on (30.00 in January)
+    expect(extra.map((w) => `${w.payeeId} ${w.period} ${w.wouldPay}`)).toEqual(['S2 2025-02 0.10', 'S2 2025-03 0.10', 'S2 2025-04 0.10']);
+    expect(extra.every((w) => w.reason.includes('base 1 > 5'))).toBe(true);
+    expect(lazy.withheld.map(fields)).toEqual(eager.withheld.map(fields));
   });
 
   it('keeps no ledger nor settled months where nothing later reads them (rural-contract)', () => {
