@@ -91,7 +91,7 @@ export class PayeeMonth implements MonthSink {
     for (let i = 0; i < flagged.length; i++) {
       if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, flagged[i]); continue; }
       const item = state.transactions.get(this.m)![flagged[i]];
-      out.withheld.push(flaggedItem(this.plan, rule, { p: state, m: this.m, item }, `${this.id(ri)}/${item.id}`, this.period, undefined, this.keep()));
+      out.withheld.push(flaggedItem(constants.planRules[ri], { p: state, m: this.m, item }, `${this.id(ri)}/${item.id}`, this.period, undefined, this.keep()));
     }
     if (signed === 0) return;
     if (options.unitSums) options.unitSums.add(constants.kindIndex[ri], signed);

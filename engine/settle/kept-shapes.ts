@@ -43,7 +43,7 @@ function keptShapes() {
     lineColumns: new LineColumns(2, 1),
     stateAsOf: new StateAsOf(state, ctx),
     lazyWithheld: new LazyWithheld({ plan, rule }, '', '', 0, ctx, state),
-    lazyFlagged: new LazyFlagged('', '', '', '', '', 'bonus', () => { throw new Error('never read'); }, plan, rule, undefined, ctx, state),
+    lazyFlagged: new LazyFlagged({ plan, rule }, '', '', '', undefined, ctx, state),
     rankColumns: new RankColumns(2, 1),
     placeTable: table,
     placeMonths: new PlaceMonths(table, 0),
