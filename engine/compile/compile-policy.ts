@@ -77,6 +77,7 @@ export function compilePlan(doc: Record<string, unknown>, locate: Locate, valid 
         to: typeof effective.to === 'string' ? monthIndex(effective.to) : undefined,
       },
       params: names.params, metrics: metrics.metrics, rules, month, valueOf, lookback: scope.lookback, ledgerRules: scope.ledgerRules,
+      linesOverWindows: scope.linesOverWindows,
     },
   };
 }

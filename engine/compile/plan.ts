@@ -109,6 +109,11 @@ export interface Plan {
   params: Map<string, Value>;
   /** Rules whose entries in the ledger are read (refunds, clawbacks, lines over windows): only those are kept. */
   ledgerRules: Set<string>;
+  /**
+   * Whether an expression reads earlier months' lines from the ledger (`sum(line, previous_quarter)`):
+   * else no condition, metric or formula does, and reasons made later keep no ledger.
+   */
+  linesOverWindows: boolean;
   metrics: CompiledMetric[];
   rules: CompiledRule[];
   /** The rules generated whole as one function per month (amounts detail), when any is. */

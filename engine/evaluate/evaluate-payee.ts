@@ -139,7 +139,7 @@ export function evaluatePayee(plan: Plan, state: PayeeState, months: number[], o
         if (result.items) for (const item of result.items) {
           if (item.paid) continue;
           if (out.columns) out.columns.withheld.push(out.columns.payeeIndex, m, rule.index, state.transactions.get(m)!.indexOf(item.ctx.item!));
-          else out.withheld.push(flaggedItem(plan, rule, item.ctx, `${id}/${item.id}`, period, trace, sink.keep()));
+          else out.withheld.push(flaggedItem(constants.planRules[rule.index], item.ctx, `${id}/${item.id}`, period, trace, sink.keep()));
         }
         if (amount.isZero()) {
           // a per-transaction rule with nothing to pay on has nothing to explain

@@ -53,7 +53,7 @@ export class PayeeMonth implements MonthSink {
 
   /** The payee's state as reasons made later read it, made once (outside `trace` detail). */
   keep(): PayeeState | undefined {
-    return this.lazyReasons ? (this.#kept ??= keptState(this.state)) : undefined;
+    return this.lazyReasons ? (this.#kept ??= keptState(this.state, this.plan.linesOverWindows)) : undefined;
   }
 
   id(rule: number): string { return this.prefix + this.suffix[rule]; }
@@ -71,7 +71,7 @@ export class PayeeMonth implements MonthSink {
     if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, -1); return; }
     const rule = this.plan.rules[ri];
     // an item made when read makes its id then too
-    out.withheld.push(withheld(this.plan, rule, this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
+    out.withheld.push(withheld(this.constants.planRules[ri], this.ctx, this.lazyReasons ? '' : this.id(ri), this.period, this.full, rule.integer?.amount, this.keep()));
   }
 
   /** A generated amount (`explainer`: in explanation detail, what writes its sentence): kept as units, an `Exact` made only where one is read (a closure, the ledger, a total past 2^53). */
@@ -91,7 +91,7 @@ export class PayeeMonth implements MonthSink {
     for (let i = 0; i < flagged.length; i++) {
       if (out.columns) { out.columns.withheld.push(out.columns.payeeIndex, this.m, ri, flagged[i]); continue; }
       const item = state.transactions.get(this.m)![flagged[i]];
-      out.withheld.push(flaggedItem(this.plan, rule, { p: state, m: this.m, item }, `${this.id(ri)}/${item.id}`, this.period, undefined, this.keep()));
+      out.withheld.push(flaggedItem(constants.planRules[ri], { p: state, m: this.m, item }, `${this.id(ri)}/${item.id}`, this.period, undefined, this.keep()));
     }
     if (signed === 0) return;
     if (options.unitSums) options.unitSums.add(constants.kindIndex[ri], signed);

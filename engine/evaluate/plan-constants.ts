@@ -6,6 +6,7 @@ import type { Plan } from '../compile/plan.js';
 import { lineId } from '../compile/runtime.js';
 import { kindIndex } from './unit-sums.js';
 import type { LineTrace } from '../types.js';
+import type { PlanRule } from './lazy-withheld.js';
 
 export interface MonthConstants {
   period: string;
@@ -22,6 +23,8 @@ export interface PlanConstants {
   kindIndex: number[];
   /** Whether rule `r` runs in the month of the year `k` (0–11): `runs[r × 12 + k]`, its frequency read once. */
   runs: Uint8Array;
+  /** Each rule with the plan, as withheld items made when read keep it (one field instead of two). */
+  planRules: PlanRule[];
   month(m: number): MonthConstants;
 }
 
@@ -36,6 +39,7 @@ export function planConstants(plan: Plan): PlanConstants {
     inLedger: plan.rules.map((r) => plan.ledgerRules.has(r.id)),
     kindIndex: plan.rules.map((r) => kindIndex(r.kind)),
     runs: Uint8Array.from(plan.rules.flatMap((r) => Array.from({ length: 12 }, (_, k) => (r.runsIn(k + 1) ? 1 : 0)))),
+    planRules: plan.rules.map((rule) => ({ plan, rule })),
     month(m) {
       let k = months.get(m);
       if (!k) {

@@ -3,9 +3,20 @@
 // while `f` reads it. Its memoised metrics are not kept, so `f` makes them again, for that month.
 import type { Ctx, PayeeState } from '../compile/runtime.js';
 
+/** `f` reads `kept` as it was in `month`, with that month's lines (none when not given). */
+export function readAsOf<T>(kept: PayeeState, month: number, current: PayeeState['current'] | undefined, f: (p: PayeeState, m: number) => T): T {
+  const now = kept.current;
+  kept.current = current ?? [];
+  try {
+    return f(kept, month);
+  } finally {
+    kept.current = now;
+  }
+}
+
 export class StateAsOf {
-  // private fields and a getter, no own property: items made later extend this class, and
-  // their own enumerable properties stay those of a statement item
+  // private fields and a getter, no own property: what holds it keeps the own enumerable
+  // properties of a statement item
   readonly #month: number;
   readonly #kept: PayeeState;
   readonly #current: PayeeState['current'] | undefined;
@@ -24,12 +35,6 @@ export class StateAsOf {
   get month(): number { return this.#month; }
 
   read<T>(f: (p: PayeeState, m: number) => T): T {
-    const p = this.#kept, now = p.current;
-    p.current = this.#current ?? [];
-    try {
-      return f(p, this.#month);
-    } finally {
-      p.current = now;
-    }
+    return readAsOf(this.#kept, this.#month, this.#current, f);
   }
 }

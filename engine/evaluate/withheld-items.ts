@@ -1,42 +1,37 @@
 // The items a rule makes instead of a line: withheld by its gate (reason made at once, or when
-// read: LazyWithheld), a transaction its `where` leaves out, a rule that made nothing (unpaid).
-import { Exact } from '../exact/exact.js';
+// read: LazyWithheld), a transaction its `where` leaves out (flagged-now.ts, or when read:
+// LazyFlagged), a rule that made nothing (unpaid).
 import type { CompiledRule, Plan } from '../compile/plan.js';
 import type { Ctx, PayeeState } from '../compile/runtime.js';
-import type { TransactionRow } from '../data/dataset.js';
 import type { FailedLeaf } from '../compile/compile-condition.js';
 import type { Generated } from '../compile/integer/integer-plan.js';
 import type { LineTrace, UnpaidItem, WithheldItem } from '../types.js';
 import { computeAmount } from './compute-amount.js';
-import { buildTrace, failedLeaves, withheldMessage } from './trace.js';
+import { buildTrace, withheldMessage } from './trace.js';
 import { msg } from '../messages/msg.js';
 import { render } from '../messages/render.js';
 import { unitsText } from './unit-sums.js';
-import { LazyWithheld } from './lazy-withheld.js';
+import { LazyWithheld, type PlanRule } from './lazy-withheld.js';
 import { LazyFlagged } from './lazy-flagged.js';
+import { flaggedNow, transactionCtx } from './flagged-now.js';
 import { bareTraces } from './plan-constants.js';
 import { lapsed, leanReason } from './withheld-reason.js';
-
-/** A transaction's context with its derived values, as the reference loop makes it. */
-export function transactionCtx(rule: CompiledRule, state: PayeeState, m: number, item: TransactionRow): Ctx {
-  const itemCtx: Ctx = { p: state, m, item, derived: [] };
-  if (rule.amount.type === 'each') for (const d of rule.amount.derive) itemCtx.derived!.push(d.expr.fn(itemCtx));
-  return itemCtx;
-}
 
 /** Transactions a generated amount flags while it computes a would-pay amount: not read. */
 const noFlags: number[] = [];
 
 /** A withheld item; without `full`, it keeps its reason and shares the rule's bare trace. */
-export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
+export function withheld(of: PlanRule, ctx: Ctx, id: string, period: string, full: boolean, generated: Generated | undefined, kept: PayeeState | undefined): WithheldItem {
+  const { plan, rule } = of;
   let wouldPay: string | undefined;
   let result;
-  if (!full && generated) noFlags.length = 0;
+  // only when it has some: setting an array's length is a call into the runtime (1 % of an amounts run)
+  if (!full && generated && noFlags.length !== 0) noFlags.length = 0;
   const units = !full && generated ? generated(ctx, noFlags) : NaN;
   if (units === units) {
     const signed = rule.kind === 'deduction' ? -units : units;
     // made when read: the item keeps the units
-    if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, signed, ctx, kept);
+    if (kept) return new LazyWithheld(of, period, ctx.p.payee.payeeId, signed, ctx, kept);
     wouldPay = unitsText(signed, plan.rounding.scale);
   } else try {
     result = computeAmount(rule.amount, ctx, plan.rounding, rule.id);
@@ -53,7 +48,7 @@ export function withheld(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, p
       reason: render(reasonMessage), reasonMessage, wouldPay, trace,
     };
   }
-  if (kept) return new LazyWithheld(plan, rule, period, ctx.p.payee.payeeId, wouldPay, ctx, kept);
+  if (kept) return new LazyWithheld(of, period, ctx.p.payee.payeeId, wouldPay, ctx, kept);
   const reason = leanReason(rule, ctx);
   return {
     id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
@@ -81,31 +76,8 @@ export function unpaid(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, per
  * A transaction the rule's `where` leaves out, `ctx` being the transaction's (its derived values
  * are made here when it has none): reported at once, or when first read given the kept state.
  */
-export function flaggedItem(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: LineTrace | undefined, kept: PayeeState | undefined): WithheldItem {
-  if (kept) return new LazyFlagged(id, period, ctx.p.payee.payeeId, plan.id, rule.id, rule.kind, flaggedLater, plan, rule, lineTrace, ctx, kept);
+export function flaggedItem(of: PlanRule, ctx: Ctx, id: string, period: string, lineTrace: LineTrace | undefined, kept: PayeeState | undefined): WithheldItem {
+  if (kept) return new LazyFlagged(of, id, period, ctx.p.payee.payeeId, lineTrace, ctx, kept);
+  const { plan, rule } = of;
   return flaggedNow(plan, rule, ctx.derived ? ctx : transactionCtx(rule, ctx.p, ctx.m, ctx.item!), id, period, lineTrace);
-}
-
-function flaggedLater(plan: Plan, rule: CompiledRule, p: PayeeState, m: number, item: TransactionRow, id: string, period: string, lineTrace: LineTrace | undefined): WithheldItem {
-  return flaggedNow(plan, rule, transactionCtx(rule, p, m, item), id, period, lineTrace);
-}
-
-function flaggedNow(plan: Plan, rule: CompiledRule, ctx: Ctx, id: string, period: string, lineTrace: LineTrace | undefined): WithheldItem {
-  let wouldPay: string | undefined;
-  try {
-    const amount = rule.amount.type === 'each' ? (rule.amount.formula.fn(ctx) as Exact) : Exact.ZERO;
-    wouldPay = amount.round(plan.rounding.scale, plan.rounding.mode).toFixed(plan.rounding.scale);
-  } catch {
-    // as for a gate: the amount may not be computable on what `where` leaves out (e.g. nothing to divide by)
-  }
-  const where = rule.amount.type === 'each' ? rule.amount.where?.trace(ctx, 'where') : undefined;
-  // worded as a withheld gate is: `… is not met`
-  const failed = where ? failedLeaves(where) : [];
-  const reasonMessage = msg('withheld.flagged', { id: ctx.item!.id, failed });
-  return {
-    id, period, payeeId: ctx.p.payee.payeeId, policy: plan.id, line: rule.id, kind: rule.kind,
-    reason: render(reasonMessage), reasonMessage,
-    wouldPay,
-    trace: { ...(lineTrace ?? { rule: rule.id, location: rule.location, values: {} }), conditions: where ? [where] : [] },
-  };
 }

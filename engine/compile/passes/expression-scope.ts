@@ -26,6 +26,8 @@ export interface ExpressionScope {
   lookback: number;
   /** Rules whose lines later months read from the ledger: refunds, clawbacks, lines over windows. */
   ledgerRules: Set<string>;
+  /** Whether an expression reads lines over windows (the only reads of the ledger outside amounts). */
+  linesOverWindows: boolean;
 }
 
 type Report = (message: Text, path: Path, offset?: number, length?: number) => void;
@@ -34,6 +36,7 @@ export function expressionScope(bindings: Names['bindings'], report: Report, met
   const scope: ExpressionScope = {
     lookback: 0,
     ledgerRules: new Set<string>(),
+    linesOverWindows: false,
     linesOfNames: (names) => {
       const out = new Set<string>();
       for (const n of names) {
@@ -74,6 +77,7 @@ export function expressionScope(bindings: Names['bindings'], report: Report, met
       const compiled = compileExpression(tree, scope.scopeFor(path, extra), (message, start, end) => report(message, path, start, end - start));
       if (compiled) scope.lookback = Math.max(scope.lookback, compiled.reach);
       compiled?.ledgerRules.forEach((r) => scope.ledgerRules.add(r));
+      if (compiled?.ledgerRules.size) scope.linesOverWindows = true;
       return compiled;
     },
   };

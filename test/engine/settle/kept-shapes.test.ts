@@ -55,7 +55,8 @@ describe('kept shapes', () => {
     state.population = population.get(state.payee.payeeId);
     evaluatePayee(policy.plan, state, monthsToEvaluate(state, range), { emitFrom: range.from, detail: 'amounts' });
     expect(sameLayout(state, fresh)).toBe(true);
-    expect(sameLayout(keptState(state), fresh)).toBe(true);
+    expect(sameLayout(keptState(state, true), fresh)).toBe(true);
+    expect(sameLayout(keptState(state, false), fresh)).toBe(true);
   });
 
   it('a gate\'s withheld item has the kept layout', () => {
