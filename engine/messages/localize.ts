@@ -1,5 +1,6 @@
 // Traces, reasons and statements in a reader's language. A policy's units (`rate` parameters
 // and facts as percentages, `money` as yuan) make 简体中文 show numbers as the form does.
+import { LazyFlagged } from '../evaluate/lazy-flagged.js';
 import { LazyWithheld } from '../evaluate/lazy-withheld.js';
 import { plainLine } from '../evaluate/settled-line.js';
 import type { ConditionTrace, FormulaTrace, LineTrace, MessageData, MessageParam, Statement, StatementLine, UnpaidItem, WithheldItem } from '../types.js';
@@ -87,6 +88,9 @@ export function traceExplanation(trace: LineTrace, lang: Lang, options?: Localiz
   return renderIn(explanationMessage(trace), lang, options);
 }
 
+/** A withheld item with every field its own: one made when read (gate or `where`) has accessors, which a spread does not copy. */
+const plainItem = (w: WithheldItem): WithheldItem => (w instanceof LazyWithheld || w instanceof LazyFlagged ? w.toJSON() : w);
+
 /** The statement with its explanations and reasons in `lang`. */
 export function localizeStatement(statement: Statement, lang: Lang, options?: LocalizeOptions): Statement {
   if (lang === 'en') return statement;
@@ -94,7 +98,7 @@ export function localizeStatement(statement: Statement, lang: Lang, options?: Lo
     ...statement,
     // an explanation or a reason made when read is an accessor, which a spread does not copy: its plain form is
     lines: statement.lines.map((l) => ({ ...plainLine(l), explanation: explanationText(l, lang, options) })),
-    withheld: statement.withheld.map((w) => ({ ...(w instanceof LazyWithheld ? w.toJSON() : w), reason: reasonText(w, lang, options) })),
+    withheld: statement.withheld.map((w) => ({ ...plainItem(w), reason: reasonText(w, lang, options) })),
     unpaid: statement.unpaid?.map((u) => ({ ...u, reason: reasonText(u, lang, options) })),
   };
 }

@@ -109,6 +109,22 @@ describe('traces and reasons in 简体中文', () => {
   });
 });
 
+describe('a statement localized whole', () => {
+  it('keeps every field of withheld items made when read (gates and flagged transactions), as of the eager items', () => {
+    for (const name of ['private-line', 'rural-contract'] as const) {
+      const eager = localizeStatement(settleScenario(name, undefined, { detail: 'trace' }), 'zh-CN').withheld;
+      for (const detail of ['amounts', 'explanation'] as const) {
+        const items = localizeStatement(settleScenario(name, undefined, { detail }), 'zh-CN').withheld;
+        expect(items.length).toBe(eager.length);
+        expect(items.some((w) => w.reasonMessage?.code === 'withheld.flagged')).toBe(name === 'private-line');
+        // the trace is the rule's bare one outside `trace` detail; every other field is the eager item's
+        items.forEach((w, i) => expect({ ...w, trace: undefined }).toEqual({ ...eager[i], trace: undefined }));
+        expect(items.every((w) => w.trace !== undefined && Object.keys(w).join() === Object.keys(eager[0]).join())).toBe(true);
+      }
+    }
+  });
+});
+
 describe('settling a run in 简体中文', () => {
   it('says an allocation that cannot be made, a reversed range and a budget overrun in Chinese, English unchanged', async () => {
     const { allocateLargestRemainder } = await import('../../../engine/settle/allocate.js');
