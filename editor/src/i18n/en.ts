@@ -36,7 +36,7 @@ export const en = {
   'preview.payees': '{n} payees',
   'preview.lines': '{n} lines, {w} withheld',
   'preview.findPayee': 'Find a payee',
-  'preview.shownOf': 'showing {shown} of {n}; type to find a payee',
+  'preview.scrollAll': '{n} payees: scroll, or type to find one',
   'preview.period': 'Period',
   'preview.from': 'From month',
   'preview.to': 'To month',

@@ -38,7 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
   'preview.payees': '{n} 个渠道',
   'preview.lines': '{n} 条明细，{w} 条暂扣',
   'preview.findPayee': '查找渠道',
-  'preview.shownOf': '显示 {n} 个中的 {shown} 个；输入以查找渠道',
+  'preview.scrollAll': '共 {n} 个渠道：滚动查看，或输入以查找',
   'preview.period': '账期',
   'preview.from': '起始月份',
   'preview.to': '截止月份',

@@ -287,6 +287,15 @@ describe('policy editor in the browser', { timeout: 90_000 }, () => {
     await page.getByLabel('Find a payee').fill('G09999');
     await page.getByTestId('payee-G09999').click();
     await expect.poll(() => page.getByTestId('trace').innerText(), { timeout: 30_000 }).toContain('2025-12');
+    // every payee can be scrolled to, with only the rows in view in the page
+    await page.getByLabel('Find a payee').fill('');
+    const table = page.locator('.payee-table');
+    await expect.poll(() => table.innerText()).toContain('10000 payees: scroll, or type to find one');
+    expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
+    expect(await page.getByTestId('payee-G10000').count()).toBe(0);
+    await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('payee-G10000').waitFor({ timeout: 10_000 });
+    expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
     await shot('11-generated-10k');
   }, 240_000);
 });
