@@ -95,8 +95,8 @@ describe('keyboard, first minute and accessibility', { timeout: 120_000 }, () =>
     await page.getByRole('button', { name: /^rural-contract\.yaml:\d+:\d+$/ }).first().click();
     expect(await focusInMonaco()).toBe(true);
     await page.keyboard.insertText('@');
-    const text = await yamlNow(page, POLICY, fx.dir);
-    expect(text.split('\n')[line - 1].slice(column - 1)).toMatch(/^@no_such_name/);
+    // the draft is written when the editor's change reaches the page's state, a moment after the keystroke: read until it is (a loaded machine delays it)
+    await expect.poll(async () => (await yamlNow(page, POLICY, fx.dir)).split('\n')[line - 1].slice(column - 1)).toMatch(/^@no_such_name/);
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Shift+ArrowUp');
