@@ -1,9 +1,9 @@
-// The tables as the preview holds them. The page keeps a chosen dataset as Blobs (a file the user
-// picked, or a bundled table as fetched): their bytes live in the browser's blob storage, not in
-// the page, and cross to the workers as handles. A worker reads a Blob's bytes only while it reads
-// the dataset or one payee's rows, and frees them at once (`free-buffers.ts`): held as strings,
-// the 81 MB of text at 100,000 payees stood in the page and again in the preview worker, and a
-// string read again stayed in V8's large-object space until a full collection.
+// The tables as the preview holds them. The page keeps no copy of a chosen dataset: a bundled
+// table is its URL, a picked CSV file the File itself (a Blob on disk); both cross to the workers
+// as they are. A worker reads a table's bytes only while it reads the dataset or one payee's rows
+// (payee-spans.ts), into an array of its own, and frees them at once (`free-buffers.ts`): held as
+// strings, the 81 MB of text at 100,000 payees stood in the page and again in the preview worker,
+// and a string read again stayed in V8's large-object space until a full collection.
 import type { TableSource } from '../../../engine/index.js';
 import { freeBuffers } from './free-buffers.js';
 
