@@ -4,7 +4,8 @@
 // only at rest: at 100,000 payees the line offsets and sort orders of a read (about 50 MB) stood
 // as garbage while the user edited. `ArrayBuffer.prototype.transfer(0)` detaches the buffer and
 // frees its values now (where the runtime has it: Chromium does; Node 20 does not, and the
-// arrays wait for the collector as before).
+// arrays wait for the collector as before). Only for arrays the worker made: a buffer a browser
+// API made (a fetch's or a Blob's, measured) is also held by Blink and waits for a collection.
 
 type Transferable = ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer };
 

@@ -57,6 +57,11 @@ export class HeldTables {
   /** Ends an `open`: the last one frees the bytes read, unless they are kept. */
   close(): void {
     this.users = Math.max(0, this.users - 1);
+    this.freeIfUnread();
+  }
+
+  /** Frees the bytes read from Blobs or URLs when no request reads them and nothing keeps them. */
+  private freeIfUnread(): void {
     if (this.users || this.lingering || !this.held || !this.tables || allAt(this.tables) || this.keep()) return;
     freeRead(this.held, this.tables);
     this.held = undefined;
@@ -67,10 +72,8 @@ export class HeldTables {
 
   /** Ends a `hold`: the bytes go now if nobody reads them (a run starts, or the worker rests). */
   release(): void {
-    if (!this.lingering) return;
     this.lingering = false;
-    this.users++;
-    this.close();
+    this.freeIfUnread();
   }
 
   /** `f` with the tables open. */

@@ -2,7 +2,7 @@
 // cells a what-if overrides), its transactions, found without parsing the other payees' rows. Rows keep their true lines, so a bad value typed
 // in a what-if is reported where it came from. Only the engine's public API is used.
 import { parseCsv, type TableSource } from '../../../engine/index.js';
-import { cellsAt, isPlain, type PlainLines, rowsWhere } from './plain-lines.js';
+import { isPlain, rowsWhere } from './plain-lines.js';
 import type { FactOverride } from './protocol.js';
 import { bytesOf, sourceOf, type TableAt, type TablesAt } from './table-bytes.js';
 
@@ -27,9 +27,7 @@ export interface PayeeTables { id: string; payees: TableSource; facts: TableSour
 export function payeeRows(source: TableAt, payeeId: string): Rows {
   const bytes = bytesOf(source);
   if (bytes && isPlain(bytes)) {
-    const at = rowsWhere(bytes, 'payee_id', payeeId, new TextEncoder().encode(payeeId));
-    const lines: PlainLines = { bytes, start: Int32Array.from(at.start), end: Int32Array.from(at.end), line: Int32Array.from(at.line), count: at.start.length };
-    return { file: source.file, rows: at.start.map((_, i) => cellsAt(lines, i)), lines: at.line };
+    return { file: source.file, ...rowsWhere(bytes, 'payee_id', payeeId, new TextEncoder().encode(payeeId)) };
   }
   const { file, rows, lines } = rowsOf(source);
   const at = rows[0]?.map((h) => h.trim()).indexOf('payee_id') ?? -1;

@@ -5,7 +5,7 @@
 // be next to each other: the span runs from its first row to its last, and the rows of other
 // payees in it are left out; a span too wide to be worth it is not used (the whole table is read).
 import type { TableSource } from '../../../engine/index.js';
-import { cellsAt, type PlainLines, rowAt } from './plain-lines.js';
+import { type PlainLines, rowAt, rowsIn } from './plain-lines.js';
 import type { DatasetTables } from './protocol.js';
 import { readSpan, type TableInput, type TablesAt } from './table-bytes.js';
 
@@ -46,20 +46,8 @@ export class SpansBuilder {
 /** The header and the rows of `bytes` (starting at line `line`) whose `payee_id` is `payeeId`, as a table of rows. */
 function rowsOfSpan(file: string, spans: TableSpans, bytes: Uint8Array, line: number, payeeId: string): TableSource {
   const header = spans.header.split(','), at = header.map((h) => h.trim()).indexOf('payee_id');
-  const rows = [header], lines = [spans.headerLine];
-  const span: PlainLines = { bytes, start: new Int32Array(1), end: new Int32Array(1), line: new Int32Array(1), count: 1 };
-  for (let from = 0, n = line; from < bytes.length; n++) {
-    let to = bytes.indexOf(10, from);
-    if (to < 0) to = bytes.length;
-    if (to > from) {
-      span.start[0] = from;
-      span.end[0] = to;
-      const cells = cellsAt(span, 0);
-      if (cells[at]?.trim() === payeeId) { rows.push(cells); lines.push(n); }
-    }
-    from = to + 1;
-  }
-  return { file, rows, lines };
+  const found = { rows: [header], lines: [spans.headerLine] };
+  return { file, ...(at < 0 ? found : rowsIn(bytes, 0, line, at, payeeId, new TextEncoder().encode(payeeId), found)) };
 }
 
 async function payeeTable(table: TableInput, spans: TableSpans, payee: number, payeeId: string, limit: number): Promise<TableSource | undefined> {

@@ -23,18 +23,26 @@ export const isPlain = (bytes: Uint8Array) => bytes.indexOf(QUOTE) < 0 && bytes.
 /** Where the text starts: after a UTF-8 byte-order mark. */
 const firstByte = (b: Uint8Array) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 
+/**
+ * Calls `visit` with each non-blank line of `bytes` from byte `from` (the line numbered `line`),
+ * where it starts and ends and its number, until `visit` returns false.
+ */
+export function eachLine(bytes: Uint8Array, from: number, line: number, visit: (start: number, end: number, n: number) => boolean | void): void {
+  for (let n = line; from < bytes.length; n++) {
+    let to = bytes.indexOf(NEWLINE, from);
+    if (to < 0) to = bytes.length;
+    if (to > from && visit(from, to, n) === false) return;
+    from = to + 1;
+  }
+}
+
 /** The lines of plain bytes (see `isPlain`). */
 export function plainLines(bytes: Uint8Array): PlainLines {
   let newlines = 0;
   for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) newlines++;
   const start = new Int32Array(newlines + 1), end = new Int32Array(newlines + 1), line = new Int32Array(newlines + 1);
   let count = 0;
-  for (let from = firstByte(bytes), n = 1; from <= bytes.length; n++) {
-    let to = bytes.indexOf(NEWLINE, from);
-    if (to < 0) to = bytes.length;
-    if (to > from) { start[count] = from; end[count] = to; line[count++] = n; }
-    from = to + 1;
-  }
+  eachLine(bytes, firstByte(bytes), 1, (from, to, n) => { start[count] = from; end[count] = to; line[count++] = n; });
   return { bytes, start, end, line, count };
 }
 
@@ -44,39 +52,43 @@ export const rowAt = (l: PlainLines, i: number) => textAt(l.bytes, l.start[i], l
 /** The cells of row `i`. */
 export const cellsAt = (l: PlainLines, i: number) => rowAt(l, i).split(',');
 
-/** Where cell `column` of row `i` starts (-1 when the row is shorter); it ends at the next comma or the row's end. */
-function cellStart(l: PlainLines, i: number, column: number): number {
-  let from = l.start[i];
+/** The cells of the row from byte `start` to `end`. */
+export const cellsIn = (bytes: Uint8Array, start: number, end: number) => textAt(bytes, start, end).split(',');
+
+/** Where cell `column` of the row from `start` to `end` starts (-1 when the row is shorter); it ends at the next comma or the row's end. */
+function cellStart(bytes: Uint8Array, start: number, end: number, column: number): number {
+  let from = start;
   for (let c = 0; c < column; c++) {
-    const comma = l.bytes.indexOf(COMMA, from);
-    if (comma < 0 || comma >= l.end[i]) return -1;
+    const comma = bytes.indexOf(COMMA, from);
+    if (comma < 0 || comma >= end) return -1;
     from = comma + 1;
   }
   return from;
 }
 
-function cellEnd(l: PlainLines, i: number, from: number): number {
-  const comma = l.bytes.indexOf(COMMA, from);
-  return comma < 0 || comma >= l.end[i] ? l.end[i] : comma;
+function cellEnd(bytes: Uint8Array, from: number, end: number): number {
+  const comma = bytes.indexOf(COMMA, from);
+  return comma < 0 || comma >= end ? end : comma;
 }
 
 /** Cell `column` of row `i`, trimmed ('' when the row is shorter), without reading the rest of the row. */
 export function cellAt(l: PlainLines, i: number, column: number): string {
-  const from = cellStart(l, i, column);
-  return from < 0 ? '' : textAt(l.bytes, from, cellEnd(l, i, from)).trim();
+  const from = cellStart(l.bytes, l.start[i], l.end[i], column);
+  return from < 0 ? '' : textAt(l.bytes, from, cellEnd(l.bytes, from, l.end[i])).trim();
 }
 
 /** A byte `trim` may remove: ASCII space or control, or part of a multi-byte character (no-break and ideographic spaces). */
 const maybeSpace = (b: number) => b <= 32 || b >= 128;
 
 /**
- * True when `cellAt(l, i, column) === text`, `utf8` being `text`'s bytes, comparing bytes: a trace
- * finds one payee's rows among 1.2 million without making a string of each. `text` is trimmed.
+ * True when cell `column` of the row from `start` to `end`, trimmed, is `text` (`utf8` its bytes),
+ * comparing bytes: a trace finds one payee's rows among 1.2 million without making a string of
+ * each. `text` is trimmed.
  */
-export function cellIs(l: PlainLines, i: number, column: number, text: string, utf8: Uint8Array): boolean {
-  const from = cellStart(l, i, column);
+function cellIsIn(bytes: Uint8Array, start: number, end: number, column: number, text: string, utf8: Uint8Array): boolean {
+  const from = cellStart(bytes, start, end, column);
   if (from < 0) return text === '';
-  const to = cellEnd(l, i, from), { bytes } = l;
+  const to = cellEnd(bytes, from, end);
   if (to - from === utf8.length) {
     for (let k = 0; k < utf8.length; k++) if (bytes[from + k] !== utf8[k]) return false;
     return true;
@@ -85,39 +97,42 @@ export function cellIs(l: PlainLines, i: number, column: number, text: string, u
   return to - from > utf8.length && (maybeSpace(bytes[from]) || maybeSpace(bytes[to - 1])) && textAt(bytes, from, to).trim() === text;
 }
 
-/** The header's cells (the first non-blank line), trimmed, where it starts and ends, and its line; undefined for no header. */
-function headerOf(bytes: Uint8Array): { cells: string[]; start: number; end: number; line: number } | undefined {
-  for (let from = firstByte(bytes), n = 1; from < bytes.length; n++) {
-    let to = bytes.indexOf(NEWLINE, from);
-    if (to < 0) to = bytes.length;
-    if (to > from) return { cells: textAt(bytes, from, to).split(',').map((c) => c.trim()), start: from, end: to, line: n };
-    from = to + 1;
-  }
-  return undefined;
+/** True when `cellAt(l, i, column) === text`, `utf8` being `text`'s bytes (see `cellIsIn`). */
+export const cellIs = (l: PlainLines, i: number, column: number, text: string, utf8: Uint8Array): boolean =>
+  cellIsIn(l.bytes, l.start[i], l.end[i], column, text, utf8);
+
+/** Rows of plain bytes: their cells and their lines in the file. */
+export interface CellRows { rows: string[][]; lines: number[] }
+
+/**
+ * Adds to `into` the rows of `bytes` from byte `from` (the line numbered `line`) whose cell
+ * `column`, trimmed, is `text` (`utf8` its bytes), in one pass that splits only those rows.
+ */
+export function rowsIn(bytes: Uint8Array, from: number, line: number, column: number, text: string, utf8: Uint8Array, into: CellRows): CellRows {
+  eachLine(bytes, from, line, (start, end, n) => {
+    if (!cellIsIn(bytes, start, end, column, text, utf8)) return;
+    into.rows.push(cellsIn(bytes, start, end));
+    into.lines.push(n);
+  });
+  return into;
 }
 
 /**
  * The header and the rows whose cell `name` (the header's, trimmed) is `text` (trimmed; `utf8`
- * its bytes), as the lines `plainLines` would keep, in one pass over plain bytes that makes no
- * array per line: a trace finds one payee's 12 rows among 1.2 million (1 to 2 s in Chromium with
- * a line index first). A table without the column: its header only.
+ * its bytes), as `plainLines` would number them, without a line index: a trace finds one payee's
+ * 12 rows among 1.2 million (1 to 2 s in Chromium with a line index first). A table without the
+ * column: its header only; no header: nothing.
  */
-export function rowsWhere(bytes: Uint8Array, name: string, text: string, utf8: Uint8Array): { start: number[]; end: number[]; line: number[] } {
-  const header = headerOf(bytes);
-  if (!header) return { start: [], end: [], line: [] };
-  const column = header.cells.indexOf(name);
-  const start = [header.start], end = [header.end], line = [header.line];
-  if (column < 0) return { start, end, line };
-  const one: PlainLines = { bytes, start: new Int32Array(1), end: new Int32Array(1), line: new Int32Array(1), count: 1 };
-  for (let from = header.end + 1, n = header.line + 1; from < bytes.length; n++) {
-    let to = bytes.indexOf(NEWLINE, from);
-    if (to < 0) to = bytes.length;
-    if (to > from) {
-      one.start[0] = from;
-      one.end[0] = to;
-      if (cellIs(one, 0, column, text, utf8)) { start.push(from); end.push(to); line.push(n); }
-    }
-    from = to + 1;
-  }
-  return { start, end, line };
+export function rowsWhere(bytes: Uint8Array, name: string, text: string, utf8: Uint8Array): CellRows {
+  const found: CellRows = { rows: [], lines: [] };
+  let headerEnd = 0;
+  eachLine(bytes, firstByte(bytes), 1, (start, end, n) => {
+    found.rows.push(cellsIn(bytes, start, end));
+    found.lines.push(n);
+    headerEnd = end;
+    return false;
+  });
+  if (!found.rows.length) return found;
+  const column = found.rows[0].map((c) => c.trim()).indexOf(name);
+  return column < 0 ? found : rowsIn(bytes, headerEnd + 1, found.lines[0] + 1, column, text, utf8, found);
 }
